@@ -1,0 +1,5 @@
+export { Rng } from './rng.js';
+export { VrpkitError, isVrpkitError, pointer, pointerToken } from './errors.js';
+export type { InputIssue } from './errors.js';
+export { TimeBudget } from './budget.js';
+export type { BudgetOptions } from './budget.js';
