@@ -123,15 +123,27 @@ export interface MetricTravel {
   rounding?: ArcRounding;
 }
 
+/** Something that can produce a dense travel matrix between points (a `RoadNetwork` does). */
+export interface TravelProvider {
+  /**
+   * Travel between the given points (node ids, or `[lon, lat]` snapped to the
+   * network), row-major `n × n` in metres and seconds; unreachable pairs are `Infinity`.
+   */
+  travelMatrix(points: (number | string | [number, number])[]): {
+    durations: Float64Array;
+    distances: Float64Array;
+  };
+}
+
 /**
  * Travel on a road network: coordinates are snapped to the nearest network node
  * and travel times/distances come from shortest paths. `network` is a
- * `RoadNetwork` instance (typed loosely here so that `model/` does not depend on
- * `network/`).
+ * `RoadNetwork` instance (typed by the `TravelProvider` interface so that `model/`
+ * does not depend on `network/`).
  */
 export interface NetworkTravel {
   type: 'network';
-  network: unknown;
+  network: TravelProvider;
   /** Node ids or `[lon, lat]` points that jobs and vehicles may refer to by index. */
   points?: (number | string | [number, number])[];
 }
