@@ -66,6 +66,13 @@ export interface Job {
   dispatchDeadline?: number;
   /** If given, only these vehicles may serve the job. */
   allowedVehicles?: Id[];
+  /**
+   * Re-planning: the vehicle this job is already promised to. Serving it with
+   * another vehicle adds `reassignmentPenalty` (default 0) to the search
+   * objective; it is a preference, not a constraint, and not part of route costs.
+   */
+  preferredVehicle?: Id;
+  reassignmentPenalty?: number;
   /** Free-form data carried through to the solution untouched. */
   data?: unknown;
 }
