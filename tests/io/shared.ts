@@ -1,0 +1,40 @@
+/**
+ * Locating the shared benchmark instances for reader tests: `$VRPKIT_SHARED`
+ * or `<repo>/../shared`. Tests that need them are skipped (with a message)
+ * when the folder is missing.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHARED_DIR = process.env.VRPKIT_SHARED ? resolve(process.env.VRPKIT_SHARED) : resolve(REPO_ROOT, '../shared');
+export const INSTANCES_DIR = join(SHARED_DIR, 'instances');
+export const HAVE_INSTANCES = existsSync(join(INSTANCES_DIR, 'solomon', 'C101.txt'));
+
+if (!HAVE_INSTANCES) {
+  console.warn(`[vrpkit tests] shared instances not found at ${INSTANCES_DIR}; set VRPKIT_SHARED. Skipping instance tests.`);
+}
+
+/** Reads a file below the shared instances folder as text. */
+export function readInstance(relative: string): string {
+  return readFileSync(join(INSTANCES_DIR, relative), 'utf8');
+}
+
+/** Reads a set's bks.json. */
+export function readBks(set: string): Record<string, any> {
+  return JSON.parse(readInstance(join(set, 'bks.json')));
+}
+
+/** Routes of a CVRPLIB/VRPLIB `.sol` file as lists of customer numbers, and its `Cost` line. */
+export function readSolRoutes(relative: string): { routes: number[][]; cost: number } {
+  const routes: number[][] = [];
+  let cost = NaN;
+  for (const line of readInstance(relative).split(/\r?\n/)) {
+    const m = /^Route\s*#\d+\s*:(.*)$/i.exec(line.trim());
+    if (m) routes.push(m[1].trim().split(/\s+/).filter(Boolean).map(Number));
+    const c = /^Cost\s+(\S+)/i.exec(line.trim());
+    if (c) cost = Number(c[1]);
+  }
+  return { routes, cost };
+}
