@@ -1,0 +1,93 @@
+/**
+ * Planning with the SLA clock: an order's processing time is its release time
+ * (its vehicle cannot leave before the order is ready) and its depart deadline
+ * is its dispatch deadline (its vehicle must leave by then).
+ *
+ * For an order not processed yet, the release time is its process deadline:
+ * the latest time it will be ready if the warehouse keeps the SLA. That is the
+ * conservative choice — a plan built on it never sends a van out before the
+ * goods can be on it — and it leaves exactly `departWithinMs` (3 h) between
+ * release and dispatch deadline, as for a processed order.
+ */
+import { VrpkitError } from '../core/errors.js';
+import type { Id, Job, Problem } from '../model/types.js';
+import { stageDeadlines } from './check.js';
+import { parseOrders, type ParsedOrder, type SlaOrder } from './orders.js';
+import type { SlaPolicy } from './policy.js';
+import { parseInstant, type TimeInput } from './time.js';
+
+/** Release time and dispatch deadline of one order, epoch ms. */
+export interface SlaPlanningTimes {
+  id: Id;
+  /** processedAt, or the process deadline when not processed yet. */
+  releaseTimeMs: number;
+  /** The depart deadline: release time + departWithinMs. */
+  dispatchDeadlineMs: number;
+}
+
+/** The planning window of one validated order (see the module comment for the choice). */
+export function planningTimes(order: ParsedOrder): SlaPlanningTimes {
+  const d = stageDeadlines(order);
+  return { id: order.id, releaseTimeMs: order.processedAt ?? d.process, dispatchDeadlineMs: d.depart };
+}
+
+export interface ApplySlaOptions {
+  /** The instant (epoch ms or ISO-8601 with offset) that problem time 0 stands for. */
+  timeOrigin: TimeInput;
+  /** Milliseconds per problem time unit. Default 1000 (problem times in seconds). */
+  timeUnitMs?: number;
+  /** Global policy overrides. */
+  policy?: Partial<SlaPolicy>;
+}
+
+/** Reads `timeOrigin` / `timeUnitMs`, throwing `VrpkitError`s that name the option. */
+export function parseTimeFrame(options: { timeOrigin?: TimeInput; timeUnitMs?: number }): { origin: number; unit: number } {
+  if (options?.timeOrigin === undefined) throw new VrpkitError('sla-time-origin', 'timeOrigin is required', 'timeOrigin');
+  const r = parseInstant(options.timeOrigin);
+  if (!r.ok) throw new VrpkitError('sla-time-origin', `timeOrigin ${r.message}`, 'timeOrigin');
+  const unit = options.timeUnitMs ?? 1000;
+  if (typeof unit !== 'number' || !Number.isFinite(unit) || unit <= 0) {
+    throw new VrpkitError('sla-time-unit', 'timeUnitMs must be a finite number > 0', 'timeUnitMs');
+  }
+  return { origin: r.ms, unit };
+}
+
+/**
+ * Looks orders up by job id: an exact match (same type and value) first, then
+ * the string form (an order id "17" matches job 17) when that is unambiguous.
+ */
+export function orderIndexByJobId<T extends { id: Id }>(items: readonly T[]): (jobId: Id) => T | undefined {
+  const exact = new Map<string, T>();
+  const loose = new Map<string, T | null>();
+  for (const it of items) {
+    exact.set(`${typeof it.id}:${it.id}`, it);
+    const k = String(it.id);
+    loose.set(k, loose.has(k) ? null : it);
+  }
+  return (jobId) => exact.get(`${typeof jobId}:${jobId}`) ?? loose.get(String(jobId)) ?? undefined;
+}
+
+/**
+ * Returns a copy of `problem` whose jobs carry the SLA release time and
+ * dispatch deadline of their order (matched by id), in problem time units:
+ * `(ms − timeOrigin) / timeUnitMs`. A job that already has a `releaseTime` /
+ * `dispatchDeadline` keeps the tighter of the two (later release, earlier
+ * deadline). Jobs without an order and orders without a job are left alone.
+ * The input problem is not modified.
+ */
+export function applySlaToProblem(problem: Problem, orders: readonly SlaOrder[], options: ApplySlaOptions): Problem {
+  const { origin, unit } = parseTimeFrame(options);
+  const find = orderIndexByJobId(parseOrders(orders, options.policy).map(planningTimes));
+  const jobs: Job[] = problem.jobs.map((job) => {
+    const t = find(job.id);
+    if (!t) return job;
+    const release = (t.releaseTimeMs - origin) / unit;
+    const deadline = (t.dispatchDeadlineMs - origin) / unit;
+    return {
+      ...job,
+      releaseTime: job.releaseTime === undefined ? release : Math.max(job.releaseTime, release),
+      dispatchDeadline: job.dispatchDeadline === undefined ? deadline : Math.min(job.dispatchDeadline, deadline),
+    };
+  });
+  return { ...problem, jobs };
+}
