@@ -1,0 +1,286 @@
+/**
+ * What happened since a plan was made, and where each route stands now.
+ *
+ * `ReplanEvents` is the input of re-planning: the time now plus whatever the
+ * dispatch system knows (vehicle positions, jobs served / in progress, new and
+ * cancelled orders, closed or slowed roads). `inferProgress` combines it with
+ * the old plan's times into a per-route picture: which job steps are frozen
+ * (served or in progress), whether the vehicle has left its start, and whether
+ * it has already finished its route.
+ *
+ * Inference when the events do not say (documented in docs of `replan`):
+ * - a job step with `departure ≤ now` is served,
+ * - a job step with `serviceStart ≤ now < departure` is in progress,
+ * - a vehicle has left its start when it has a frozen job, when its `start`
+ *   step's departure is strictly before `now` on a route with jobs, or when its
+ *   reported position differs from its start.
+ * An explicit `served` / `inProgress` list replaces the inference of that status.
+ */
+import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
+import type { Id, Job, Location, Problem, Solution, Step } from '../model/types.js';
+
+/** Where a vehicle is. `at` (optional) is when it is free there; default `now`. */
+export interface VehiclePosition {
+  vehicle: Id;
+  location: Location;
+  at?: number;
+}
+
+/** A changed arc of a matrix travel: location index `from` → `to`. */
+export interface TravelUpdate {
+  from: number;
+  to: number;
+  /** New travel time (omitted: unchanged). */
+  duration?: number;
+  /** New distance (omitted: unchanged). */
+  distance?: number;
+}
+
+/** What happened since the plan was made. Times are in the problem's time unit. */
+export interface ReplanEvents {
+  /** The time now. */
+  now: number;
+  /** Live positions; a vehicle with a position is re-planned from there. */
+  vehiclePositions?: VehiclePosition[];
+  /** Jobs already served (replaces the inference from the plan's times). */
+  served?: Id[];
+  /** Jobs whose service has started but not ended (replaces the inference). */
+  inProgress?: Id[];
+  /** Orders received since the plan was made. */
+  newJobs?: Job[];
+  /** Orders withdrawn; they leave the plan (reported as `cancelled`). */
+  cancelled?: Id[];
+  /** Road network travel only: arcs to close, passed to `network.withClosures`. */
+  closures?: unknown[];
+  /** Road network travel only: per-arc speed factors, passed to `network.withSpeedFactors`. */
+  speedFactors?: unknown;
+  /** Matrix travel only: changed arcs, applied to a copy of the matrices. */
+  travelUpdates?: TravelUpdate[];
+}
+
+/** `done` = served (or, for a start step, left); `in-progress` = service under way. */
+export type StepStatus = 'done' | 'in-progress' | 'planned';
+
+/** Where one vehicle of the old plan stands at `now`. */
+export interface RouteProgress {
+  vehicle: Id;
+  /** Index of the vehicle in `problem.vehicles`. */
+  vehicleIndex: number;
+  /** Index of its route in the old plan, or -1 when it had none. */
+  routeIndex: number;
+  /** The old route's job ids in order. */
+  jobs: Id[];
+  /** Status of each job step of the old route (same order as `jobs`). */
+  status: StepStatus[];
+  /** Job ids served or in progress, in route order: the frozen prefix. */
+  frozen: Id[];
+  /** Whether the last frozen job is still in progress. */
+  inProgress: boolean;
+  /** Planned jobs that come before a frozen job in the old order (the driver skipped them). */
+  skipped: Id[];
+  /** Whether the vehicle has left its start (its deliveries are loaded). */
+  departed: boolean;
+  /** Whether every job is served and the route's end was reached by `now`. */
+  finished: boolean;
+  /** The reported position, if any. */
+  position?: VehiclePosition;
+}
+
+export interface PlanProgress {
+  now: number;
+  /** One entry per vehicle of the problem, in `problem.vehicles` order. */
+  vehicles: RouteProgress[];
+  /** Status of every job of the old plan's routes. */
+  jobStatus: Map<Id, StepStatus>;
+  /** Vehicle holding each job in the old plan. */
+  jobVehicle: Map<Id, Id>;
+}
+
+const TIME_FIELDS = ['arrival', 'serviceStart', 'departure'] as const;
+
+/**
+ * Checks events (and the time fields of the plan they refer to) against the
+ * problem. Returns every problem found; empty means usable.
+ */
+export function validateEvents(problem: Problem, plan: Solution, events: ReplanEvents): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const add = (code: string, ptr: string, message: string) => issues.push({ code, pointer: ptr, message });
+  if (typeof events !== 'object' || events === null) {
+    add('type', '', 'events must be an object');
+    return issues;
+  }
+  if (typeof events.now !== 'number' || !Number.isFinite(events.now)) add('not-finite', '/now', 'now must be a finite number');
+
+  const jobIds = new Set<Id>(problem.jobs.map((j) => j.id));
+  const vehicleIds = new Set<Id>(problem.vehicles.map((v) => v.id));
+  const planned = new Set<Id>();
+  (plan?.routes ?? []).forEach((route, r) => {
+    if (!vehicleIds.has(route.vehicle)) add('unknown-vehicle', pointer('plan', 'routes', r, 'vehicle'), `unknown vehicle ${JSON.stringify(route.vehicle)}`);
+    route.steps.forEach((step, s) => {
+      for (const f of TIME_FIELDS) {
+        if (typeof step[f] !== 'number' || Number.isNaN(step[f])) {
+          add('plan-times', pointer('plan', 'routes', r, 'steps', s, f), `plan step needs a numeric ${f}`);
+        }
+      }
+      if (step.type === 'job') {
+        if (!jobIds.has(step.id as Id)) add('unknown-job', pointer('plan', 'routes', r, 'steps', s, 'id'), `unknown job ${JSON.stringify(step.id)}`);
+        planned.add(step.id as Id);
+      }
+    });
+  });
+
+  const idList = (name: 'served' | 'inProgress' | 'cancelled') => {
+    const list = events[name];
+    if (list === undefined) return;
+    if (!Array.isArray(list)) {
+      add('type', pointer(name), `${name} must be an array of job ids`);
+      return;
+    }
+    list.forEach((id, i) => {
+      if (!jobIds.has(id)) add('unknown-job', pointer(name, i), `unknown job ${JSON.stringify(id)}`);
+      else if (name !== 'cancelled' && !planned.has(id)) {
+        add('not-planned', pointer(name, i), `job ${JSON.stringify(id)} is not in any route of the plan`);
+      }
+    });
+  };
+  idList('served');
+  idList('inProgress');
+  idList('cancelled');
+  const frozen = new Set<Id>([...(events.served ?? []), ...(events.inProgress ?? [])]);
+  (events.cancelled ?? []).forEach((id, i) => {
+    if (frozen.has(id)) add('conflict', pointer('cancelled', i), `job ${JSON.stringify(id)} is served or in progress and cannot be cancelled`);
+  });
+  const served = new Set<Id>(events.served ?? []);
+  (events.inProgress ?? []).forEach((id, i) => {
+    if (served.has(id)) add('conflict', pointer('inProgress', i), `job ${JSON.stringify(id)} is listed as both served and in progress`);
+  });
+
+  (events.vehiclePositions ?? []).forEach((p, i) => {
+    if (!vehicleIds.has(p?.vehicle)) add('unknown-vehicle', pointer('vehiclePositions', i, 'vehicle'), `unknown vehicle ${JSON.stringify(p?.vehicle)}`);
+    if (p?.at !== undefined && !Number.isFinite(p.at)) add('not-finite', pointer('vehiclePositions', i, 'at'), 'at must be a finite number');
+    if (!isLocation(p?.location)) add('location', pointer('vehiclePositions', i, 'location'), 'location must be an index or [x, y]');
+  });
+
+  const newIds = new Set<Id>();
+  (events.newJobs ?? []).forEach((job, i) => {
+    if (typeof job !== 'object' || job === null) {
+      add('type', pointer('newJobs', i), 'a new job must be an object');
+      return;
+    }
+    if (jobIds.has(job.id) || newIds.has(job.id)) add('duplicate-id', pointer('newJobs', i, 'id'), `job id ${JSON.stringify(job.id)} already exists`);
+    newIds.add(job.id);
+  });
+
+  const travelType = problem.travel.type;
+  if (events.closures !== undefined || events.speedFactors !== undefined) {
+    if (travelType !== 'network') {
+      add('travel', events.closures !== undefined ? '/closures' : '/speedFactors', 'closures and speed factors need road network travel; use travelUpdates with matrix travel');
+    }
+  }
+  if (events.travelUpdates !== undefined) {
+    if (problem.travel.type !== 'matrix') {
+      add('travel', '/travelUpdates', 'travelUpdates need matrix travel');
+    } else {
+      const size = problem.travel.size;
+      events.travelUpdates.forEach((u, i) => {
+        for (const f of ['from', 'to'] as const) {
+          if (!Number.isInteger(u?.[f]) || u[f] < 0 || u[f] >= size) add('location', pointer('travelUpdates', i, f), `must be a matrix index in 0..${size - 1}`);
+        }
+        for (const f of ['duration', 'distance'] as const) {
+          const v = u?.[f];
+          if (v !== undefined && !(typeof v === 'number' && v >= 0)) add('negative', pointer('travelUpdates', i, f), `${f} must be a non-negative number (Infinity closes the arc)`);
+        }
+      });
+    }
+  }
+  return issues;
+}
+
+function isLocation(loc: unknown): loc is Location {
+  if (typeof loc === 'number') return Number.isInteger(loc) && loc >= 0;
+  return Array.isArray(loc) && loc.length === 2 && loc.every((c) => typeof c === 'number' && Number.isFinite(c));
+}
+
+function sameLocation(a: Location | undefined, b: Location | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  if (typeof a === 'number' || typeof b === 'number') return a === b;
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+/**
+ * Derives where each vehicle stands at `events.now` from the plan's times and
+ * the events. Throws a `VrpkitError` listing every problem when the events do
+ * not fit the plan (unknown ids, an in-progress job followed by a served one…).
+ */
+export function inferProgress(problem: Problem, plan: Solution, events: ReplanEvents): PlanProgress {
+  const issues = validateEvents(problem, plan, events);
+  if (issues.length > 0) throw VrpkitError.fromIssues(issues);
+  const now = events.now;
+  const servedGiven = events.served ? new Set<Id>(events.served) : undefined;
+  const inProgressGiven = events.inProgress ? new Set<Id>(events.inProgress) : undefined;
+  const positions = new Map<Id, VehiclePosition>();
+  for (const p of events.vehiclePositions ?? []) positions.set(p.vehicle, p);
+
+  const routeOf = new Map<Id, number>();
+  plan.routes.forEach((route, r) => {
+    if (routeOf.has(route.vehicle)) {
+      issues.push({ code: 'duplicate-vehicle', pointer: pointer('plan', 'routes', r, 'vehicle'), message: `vehicle ${JSON.stringify(route.vehicle)} has two routes` });
+    }
+    routeOf.set(route.vehicle, r);
+  });
+
+  const jobStatus = new Map<Id, StepStatus>();
+  const jobVehicle = new Map<Id, Id>();
+  const vehicles: RouteProgress[] = problem.vehicles.map((vehicle, k) => {
+    const r = routeOf.get(vehicle.id) ?? -1;
+    const steps: Step[] = r >= 0 ? plan.routes[r].steps : [];
+    const jobSteps = steps.filter((s) => s.type === 'job');
+    const status: StepStatus[] = jobSteps.map((s) => {
+      const id = s.id as Id;
+      const served = servedGiven ? servedGiven.has(id) : s.departure <= now;
+      if (served) return 'done';
+      const started = inProgressGiven ? inProgressGiven.has(id) : s.serviceStart <= now && now < s.departure;
+      return started ? 'in-progress' : 'planned';
+    });
+    const jobs = jobSteps.map((s) => s.id as Id);
+    let last = -1;
+    status.forEach((st, i) => {
+      if (st !== 'planned') last = i;
+    });
+    const frozen: Id[] = [];
+    const skipped: Id[] = [];
+    let inProgress = false;
+    for (let i = 0; i <= last; i++) {
+      if (status[i] === 'planned') skipped.push(jobs[i]);
+      else {
+        if (inProgress) {
+          issues.push({
+            code: 'event-order',
+            pointer: pointer('plan', 'routes', r, 'steps'),
+            message: `job ${JSON.stringify(jobs[i])} follows job ${JSON.stringify(frozen[frozen.length - 1])}, which is still in progress`,
+          });
+        }
+        frozen.push(jobs[i]);
+        inProgress = status[i] === 'in-progress';
+      }
+    }
+    jobs.forEach((id, i) => {
+      jobStatus.set(id, status[i]);
+      jobVehicle.set(id, vehicle.id);
+    });
+    const position = positions.get(vehicle.id);
+    const startStep = steps.find((s) => s.type === 'start');
+    const endStep = steps.find((s) => s.type === 'end');
+    const moved = position !== undefined && vehicle.start !== undefined && !sameLocation(position.location, vehicle.start);
+    const departed =
+      frozen.length > 0 ||
+      (jobs.length > 0 && startStep !== undefined && startStep.departure < now) ||
+      moved ||
+      (position !== undefined && vehicle.start === undefined);
+    const finished =
+      jobs.length > 0 && frozen.length === jobs.length && !inProgress && vehicle.end !== undefined && endStep !== undefined && endStep.arrival <= now;
+    return { vehicle: vehicle.id, vehicleIndex: k, routeIndex: r, jobs, status, frozen, inProgress, skipped, departed, finished, position };
+  });
+  if (issues.length > 0) throw VrpkitError.fromIssues(issues);
+  return { now, vehicles, jobStatus, jobVehicle };
+}
