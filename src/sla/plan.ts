@@ -53,10 +53,11 @@ export function parseTimeFrame(options: { timeOrigin?: TimeInput; timeUnitMs?: n
 }
 
 /**
- * Looks orders up by job id: an exact match (same type and value) first, then
- * the string form (an order id "17" matches job 17) when that is unambiguous.
+ * Matches order ids with job ids: an exact match (same type and value) first,
+ * then the string form (order "17" matches job 17) when that is unambiguous.
+ * Returns a lookup over `items` by the other side's id.
  */
-export function orderIndexByJobId<T extends { id: Id }>(items: readonly T[]): (jobId: Id) => T | undefined {
+export function idLookup<T extends { id: Id }>(items: readonly T[]): (id: Id) => T | undefined {
   const exact = new Map<string, T>();
   const loose = new Map<string, T | null>();
   for (const it of items) {
@@ -64,7 +65,7 @@ export function orderIndexByJobId<T extends { id: Id }>(items: readonly T[]): (j
     const k = String(it.id);
     loose.set(k, loose.has(k) ? null : it);
   }
-  return (jobId) => exact.get(`${typeof jobId}:${jobId}`) ?? loose.get(String(jobId)) ?? undefined;
+  return (id) => exact.get(`${typeof id}:${id}`) ?? loose.get(String(id)) ?? undefined;
 }
 
 /**
@@ -77,7 +78,7 @@ export function orderIndexByJobId<T extends { id: Id }>(items: readonly T[]): (j
  */
 export function applySlaToProblem(problem: Problem, orders: readonly SlaOrder[], options: ApplySlaOptions): Problem {
   const { origin, unit } = parseTimeFrame(options);
-  const find = orderIndexByJobId(parseOrders(orders, options.policy).map(planningTimes));
+  const find = idLookup(parseOrders(orders, options.policy).map(planningTimes));
   const jobs: Job[] = problem.jobs.map((job) => {
     const t = find(job.id);
     if (!t) return job;

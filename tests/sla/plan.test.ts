@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { applySlaToProblem, planningTimes } from '../../src/sla/plan.js';
+import { parseOrders } from '../../src/sla/orders.js';
+import type { Problem } from '../../src/model/types.js';
+
+const H = 3_600_000;
+const T0 = Date.UTC(2026, 10, 22, 8, 0, 0);
+
+const problem = (): Problem => ({
+  jobs: [
+    { id: 'a', location: 1 },
+    { id: 'b', location: 2, releaseTime: 9000, dispatchDeadline: 10_000 },
+    { id: 'c', location: 3 },
+    { id: 17, location: 1 },
+  ],
+  vehicles: [{ id: 'v', start: 0, end: 0 }],
+  travel: { type: 'matrix', size: 4, durations: new Array(16).fill(1) },
+});
+
+describe('planning with the SLA clock', () => {
+  it('release = processedAt (or the process deadline); dispatch deadline = release + 3 h', () => {
+    const [done, open] = parseOrders([
+      { id: 'a', receivedAt: T0, acceptedAt: T0 + 0.25 * H, processedAt: T0 + H },
+      { id: 'b', receivedAt: T0, acceptedAt: T0 },
+    ]);
+    expect(planningTimes(done)).toEqual({ id: 'a', releaseTimeMs: T0 + H, dispatchDeadlineMs: T0 + 4 * H });
+    expect(planningTimes(open)).toEqual({ id: 'b', releaseTimeMs: T0 + 2 * H, dispatchDeadlineMs: T0 + 5 * H });
+  });
+
+  it('applySlaToProblem sets job times in problem seconds, keeps the tighter bound and does not mutate', () => {
+    const p = problem();
+    const before = JSON.stringify(p);
+    const out = applySlaToProblem(
+      p,
+      [
+        { id: 'a', receivedAt: T0, acceptedAt: T0 + 0.25 * H, processedAt: T0 + H },
+        { id: 'b', receivedAt: T0, acceptedAt: T0 },
+        { id: '17', receivedAt: '2026-11-22T09:00:00+01:00' },
+        { id: 'not-a-job', receivedAt: T0 },
+      ],
+      { timeOrigin: '2026-11-22T08:00:00Z' },
+    );
+    expect(JSON.stringify(p)).toBe(before);
+    expect(out.jobs[0]).toMatchObject({ releaseTime: 3600, dispatchDeadline: 14_400 });
+    // b: SLA says [7200, 18000]; the job's own [9000, 10000] is tighter on both sides
+    expect(out.jobs[1]).toMatchObject({ releaseTime: 9000, dispatchDeadline: 10_000 });
+    expect(out.jobs[2].releaseTime).toBeUndefined();
+    // order "17" matches job 17: received 08:00Z, process deadline 11:00Z = 3 h after origin
+    expect(out.jobs[3]).toMatchObject({ releaseTime: 3 * 3600, dispatchDeadline: 6 * 3600 });
+  });
+
+  it('honours timeUnitMs and a global policy', () => {
+    const out = applySlaToProblem(problem(), [{ id: 'a', receivedAt: T0, acceptedAt: T0, processedAt: T0 + 30 * 60_000 }], {
+      timeOrigin: T0,
+      timeUnitMs: 60_000,
+      policy: { departWithinMs: H },
+    });
+    expect(out.jobs[0]).toMatchObject({ releaseTime: 30, dispatchDeadline: 90 });
+  });
+
+  it('refuses a missing time origin and bad orders', () => {
+    expect(() => applySlaToProblem(problem(), [], { timeOrigin: undefined as never })).toThrow(/timeOrigin/);
+    expect(() => applySlaToProblem(problem(), [{ id: 'a', receivedAt: 'soon' }], { timeOrigin: T0 })).toThrow(/orders\/0\/receivedAt/);
+  });
+
+  it('the dispatch deadline is never before the release time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4 }), fc.array(fc.integer({ min: 0, max: 4 * H }), { minLength: 3, maxLength: 3 }), (k, gaps) => {
+        const o: Record<string, number | string> = { id: 'a', receivedAt: T0 };
+        let t = T0;
+        (['acceptedAt', 'processedAt', 'departedAt'] as const).slice(0, Math.min(k, 3)).forEach((f, i) => {
+          t += gaps[i];
+          o[f] = t;
+        });
+        const job = applySlaToProblem(problem(), [o as never], { timeOrigin: T0 }).jobs[0];
+        expect(job.dispatchDeadline! - job.releaseTime!).toBeCloseTo(3 * 3600, 6);
+        expect(job.releaseTime!).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});
