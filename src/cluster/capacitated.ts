@@ -1,0 +1,261 @@
+/**
+ * Capacitated zones: every zone's demand stays ≤ `maxDemand`, and zone sizes
+ * stay near n / k (a soft limit, see `sizeTolerance`).
+ *
+ * 1. Seeds: k-means++.
+ * 2. Regret assignment: points in order of regret (distance to their second
+ *    nearest centre minus the nearest) each join the nearest centre with room;
+ *    if that packing fails, a second pass places the largest demands first
+ *    (first-fit-decreasing by distance).
+ * 3. Rounds: centres to their zones' means (or medoids), local search with
+ *    relocate and swap moves between neighbouring points (kdbush neighbour
+ *    lists) that keep every capacity, centres again; then a fresh regret
+ *    assignment from the new centres. Stops when a round no longer lowers the
+ *    cost; the best zones are kept.
+ * When packing fails and the zone count was derived (ceil(total demand /
+ * maxDemand)), a zone is added and the search restarts; with a given `k` it
+ * is reseeded a few times before giving up with a `cluster-capacity` error.
+ */
+import { VrpkitError, type InputIssue } from '../core/errors.js';
+import type { Rng } from '../core/rng.js';
+import type { PointSet } from './input.js';
+import type { CentreSpace } from './space.js';
+import { seedPlusPlus } from './seed.js';
+import { nearestNeighbours } from './neighbours.js';
+
+export interface CapacitatedOptions {
+  k?: number;
+  maxDemand?: number;
+  sizeTolerance: number;
+  maxIterations: number;
+  geographic: boolean;
+}
+
+export interface CapacitatedRun {
+  zones: Int32Array;
+  k: number;
+  history: number[];
+  iterations: number;
+}
+
+/** Neighbours per point examined by the local search. */
+const NEIGHBOURS = 8;
+/** Reseeds tried with a fixed k before reporting that the demand cannot be packed. */
+const RESEEDS = 4;
+/** Local search passes per round (each pass visits every point once). */
+const MAX_PASSES = 50;
+
+/** Runs the capacitated clustering; throws `cluster-capacity` when demand cannot fit. */
+export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng, options: CapacitatedOptions): CapacitatedRun {
+  const n = points.n;
+  const capacity = options.maxDemand ?? Infinity;
+  const demand = points.demand;
+  const slack = Number.isFinite(capacity) ? 1e-9 * Math.max(1, capacity) : 0;
+  const limit = capacity + slack;
+
+  const issues: InputIssue[] = [];
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    total += demand[i];
+    if (demand[i] > limit) {
+      issues.push({
+        code: 'cluster-capacity',
+        pointer: points.demandPointer(i),
+        message: `point ${i} alone has demand ${demand[i]} above maxDemand ${capacity}`,
+      });
+    }
+  }
+  if (issues.length > 0) throw VrpkitError.fromIssues(issues);
+  if (options.k !== undefined && total > options.k * capacity + slack * options.k) {
+    throw new VrpkitError(
+      'cluster-capacity',
+      `total demand ${total} does not fit into k = ${options.k} zones of maxDemand ${capacity}`,
+      'k',
+    );
+  }
+
+  let k = options.k ?? Math.max(1, Math.ceil(total / capacity - 1e-9));
+  k = Math.min(k, n);
+  const neighbours = nearestNeighbours(points, NEIGHBOURS, options.geographic);
+  let zones: Int32Array | null = null;
+  let maxSize = n;
+  for (let attempt = 0; ; attempt++) {
+    maxSize = Number.isFinite(options.sizeTolerance) ? Math.max(1, Math.ceil(((1 + options.sizeTolerance) * n) / k)) : n;
+    space.allocate(k);
+    seedPlusPlus(space, rng);
+    zones = assign(space, demand, limit, maxSize);
+    if (zones) break;
+    if (options.k !== undefined) {
+      if (attempt + 1 >= RESEEDS) {
+        throw new VrpkitError(
+          'cluster-capacity',
+          `could not pack total demand ${total} into k = ${k} zones of maxDemand ${capacity}; try a larger k or omit it`,
+          'k',
+        );
+      }
+    } else if (k < n) {
+      k++;
+    } else {
+      // n zones of one point each always fit (every demand ≤ maxDemand); unreachable in practice.
+      throw new VrpkitError('cluster-capacity', 'could not pack the demand even with one zone per point', 'maxDemand');
+    }
+  }
+
+  const history: number[] = [];
+  let best = zones.slice();
+  let bestCost = Infinity;
+  let iterations = 0;
+  while (iterations < options.maxIterations) {
+    iterations++;
+    space.update(zones);
+    improve(space, zones, demand, limit, maxSize, neighbours);
+    space.update(zones);
+    let cost = 0;
+    for (let i = 0; i < n; i++) cost += space.report(space.toCentre(i, zones[i]));
+    history.push(cost);
+    if (bestCost === Infinity || cost < bestCost - 1e-12 * bestCost) {
+      bestCost = cost;
+      best = zones.slice();
+    } else break;
+    const next = assign(space, demand, limit, maxSize);
+    if (!next) break;
+    zones = next;
+  }
+  space.update(best);
+  if (options.k === undefined) k = compact(best, k);
+  return { zones: best, k, history, iterations };
+}
+
+/** Regret assignment under capacity (then largest demand first); null when a point finds no room. */
+function assign(space: CentreSpace, demand: Float64Array, limit: number, maxSize: number): Int32Array | null {
+  const n = space.n, k = space.k;
+  const regret = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = Infinity, next = Infinity;
+    for (let c = 0; c < k; c++) {
+      const d = space.toCentre(i, c);
+      if (d < best) {
+        next = best;
+        best = d;
+      } else if (d < next) next = d;
+    }
+    regret[i] = k > 1 ? next - best : 0;
+  }
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => regret[b] - regret[a] || a - b);
+  const first = place(space, demand, limit, maxSize, order);
+  if (first) return first;
+  order.sort((a, b) => demand[b] - demand[a] || regret[b] - regret[a] || a - b);
+  return place(space, demand, limit, maxSize, order);
+}
+
+/** Each point in `order` joins the nearest centre with room (size limit first, then demand only). */
+function place(space: CentreSpace, demand: Float64Array, limit: number, maxSize: number, order: Int32Array): Int32Array | null {
+  const k = space.k;
+  const load = new Float64Array(k);
+  const size = new Int32Array(k);
+  const zones = new Int32Array(space.n);
+  for (let t = 0; t < order.length; t++) {
+    const i = order[t];
+    const q = demand[i];
+    let full = -1, fullD = Infinity, soft = -1, softD = Infinity;
+    for (let c = 0; c < k; c++) {
+      if (load[c] + q > limit) continue;
+      const d = space.toCentre(i, c);
+      if (d < softD) {
+        softD = d;
+        soft = c;
+      }
+      if (size[c] < maxSize && d < fullD) {
+        fullD = d;
+        full = c;
+      }
+    }
+    const c = full >= 0 ? full : soft;
+    if (c < 0) return null;
+    zones[i] = c;
+    load[c] += q;
+    size[c]++;
+  }
+  return zones;
+}
+
+/**
+ * Relocate and swap moves with fixed centres, among neighbouring points in
+ * other zones; every move keeps demand ≤ limit and strictly lowers the sum of
+ * point-to-centre distances, so the loop ends. A relocate never empties a zone
+ * and never grows one beyond `maxSize`; a swap keeps sizes.
+ */
+function improve(
+  space: CentreSpace,
+  zones: Int32Array,
+  demand: Float64Array,
+  limit: number,
+  maxSize: number,
+  neighbours: Int32Array,
+): void {
+  const n = space.n, k = space.k;
+  const load = new Float64Array(k);
+  const size = new Int32Array(k);
+  for (let i = 0; i < n; i++) {
+    load[zones[i]] += demand[i];
+    size[zones[i]]++;
+  }
+  const m = neighbours.length / Math.max(1, n);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let improved = false;
+    for (let i = 0; i < n; i++) {
+      const a = zones[i];
+      const qi = demand[i];
+      const da = space.toCentre(i, a);
+      let gainBest = 1e-12 * (da + 1);
+      let moveTo = -1, swapWith = -1;
+      for (let t = 0; t < m; t++) {
+        const j = neighbours[i * m + t];
+        if (j < 0) break;
+        const b = zones[j];
+        if (b === a) continue;
+        const dib = space.toCentre(i, b);
+        if (size[a] > 1 && size[b] < maxSize && load[b] + qi <= limit && da - dib > gainBest) {
+          gainBest = da - dib;
+          moveTo = b;
+          swapWith = -1;
+        }
+        const qj = demand[j];
+        if (load[a] - qi + qj <= limit && load[b] - qj + qi <= limit) {
+          const gain = da + space.toCentre(j, b) - dib - space.toCentre(j, a);
+          if (gain > gainBest) {
+            gainBest = gain;
+            moveTo = b;
+            swapWith = j;
+          }
+        }
+      }
+      if (moveTo < 0) continue;
+      improved = true;
+      zones[i] = moveTo;
+      load[a] -= qi;
+      load[moveTo] += qi;
+      if (swapWith >= 0) {
+        zones[swapWith] = a;
+        load[moveTo] -= demand[swapWith];
+        load[a] += demand[swapWith];
+      } else {
+        size[a]--;
+        size[moveTo]++;
+      }
+    }
+    if (!improved) break;
+  }
+}
+
+/** Renumbers zones to drop empty ones (order kept); returns the new count. */
+function compact(zones: Int32Array, k: number): number {
+  const used = new Int32Array(k).fill(-1);
+  for (let i = 0; i < zones.length; i++) used[zones[i]] = 1;
+  let next = 0;
+  for (let c = 0; c < k; c++) if (used[c] === 1) used[c] = next++;
+  if (next === k) return k;
+  for (let i = 0; i < zones.length; i++) zones[i] = used[zones[i]];
+  return next;
+}

@@ -1,0 +1,11 @@
+export { clusterPoints } from './cluster.js';
+export { sweepOrder } from './sweep.js';
+export type {
+  ClusterMethod,
+  ClusterMetric,
+  ClusterOptions,
+  ClusterPointObject,
+  ClusterPoints,
+  ClusterResult,
+  CoordinateDistance,
+} from './types.js';

@@ -1,0 +1,300 @@
+/**
+ * Where zone centres live and how far a point is from one.
+ *
+ * - `VectorSpace`: points embedded in R^d where the mean is the best centre.
+ *   Euclidean: the plane (d = 2). Haversine: points on a sphere of the Earth's
+ *   radius (d = 3); the centre is the normalised mean, which is exactly the
+ *   sphere point minimising the sum of squared chords, and the nearest centre
+ *   by chord is the nearest by great-circle distance. So Lloyd iterations stay
+ *   monotone on the sphere, without a map projection.
+ * - `MedoidSpace`: any point-to-point distance (custom function, road
+ *   distances, a matrix). Centres are medoids: members of their zone.
+ */
+import { VrpkitError } from '../core/errors.js';
+import { EARTH_RADIUS_M } from '../model/travel.js';
+import type { ClusterMetric, CoordinateDistance } from './types.js';
+import type { PointSet } from './input.js';
+
+/** The operations every clustering algorithm needs. */
+export interface CentreSpace {
+  readonly n: number;
+  /** Number of centres currently allocated. */
+  readonly k: number;
+  /** True when centres are medoids (points). */
+  readonly medoid: boolean;
+  /** Allocates `k` centres (all at point 0 until placed). */
+  allocate(k: number): void;
+  /** Internal distance between two points (seeding, medoid search). */
+  between(i: number, j: number): number;
+  /** Internal distance from point `i` to centre `c`. */
+  toCentre(i: number, c: number): number;
+  /** Puts centre `c` on point `i`. */
+  placeAt(c: number, i: number): void;
+  /**
+   * Recomputes every centre from its members; a zone without members keeps its
+   * centre. Writes how far each centre moved into `drift` when given.
+   */
+  update(zones: Int32Array, drift?: Float64Array): void;
+  /** Internal distance between centres `a` and `b`. */
+  centreGap(a: number, b: number): number;
+  /** Centre `c` as `[x, y]` (`[lon, lat]` for haversine). */
+  centre(c: number): [number, number];
+  /** Turns an internal distance into the metric's reported unit (chord → great circle). */
+  report(d: number): number;
+  /** Medoid point per centre (medoid spaces only). */
+  medoids(): Int32Array | undefined;
+}
+
+/** Mean-centred space in R^dim (plane or sphere). */
+export class VectorSpace implements CentreSpace {
+  readonly n: number;
+  readonly medoid = false;
+  k = 0;
+  private readonly dim: number;
+  private readonly pos: Float64Array;
+  private cen: Float64Array = new Float64Array(0);
+  private readonly sphere: boolean;
+
+  constructor(points: PointSet, sphere: boolean) {
+    this.n = points.n;
+    this.sphere = sphere;
+    this.dim = sphere ? 3 : 2;
+    if (!sphere) {
+      this.pos = points.coords;
+    } else {
+      const toRad = Math.PI / 180;
+      this.pos = new Float64Array(3 * this.n);
+      for (let i = 0; i < this.n; i++) {
+        const lon = points.coords[2 * i] * toRad, lat = points.coords[2 * i + 1] * toRad;
+        const cl = Math.cos(lat);
+        this.pos[3 * i] = EARTH_RADIUS_M * cl * Math.cos(lon);
+        this.pos[3 * i + 1] = EARTH_RADIUS_M * cl * Math.sin(lon);
+        this.pos[3 * i + 2] = EARTH_RADIUS_M * Math.sin(lat);
+      }
+    }
+  }
+
+  allocate(k: number): void {
+    this.k = k;
+    this.cen = new Float64Array(k * this.dim);
+  }
+
+  between(i: number, j: number): number {
+    const p = this.pos, d = this.dim;
+    let s = 0;
+    for (let t = 0; t < d; t++) {
+      const v = p[d * i + t] - p[d * j + t];
+      s += v * v;
+    }
+    return Math.sqrt(s);
+  }
+
+  toCentre(i: number, c: number): number {
+    const p = this.pos, q = this.cen, d = this.dim;
+    let s = 0;
+    for (let t = 0; t < d; t++) {
+      const v = p[d * i + t] - q[d * c + t];
+      s += v * v;
+    }
+    return Math.sqrt(s);
+  }
+
+  placeAt(c: number, i: number): void {
+    for (let t = 0; t < this.dim; t++) this.cen[this.dim * c + t] = this.pos[this.dim * i + t];
+  }
+
+  update(zones: Int32Array, drift?: Float64Array): void {
+    const d = this.dim, k = this.k;
+    const sum = new Float64Array(k * d);
+    const count = new Int32Array(k);
+    for (let i = 0; i < this.n; i++) {
+      const z = zones[i];
+      count[z]++;
+      for (let t = 0; t < d; t++) sum[d * z + t] += this.pos[d * i + t];
+    }
+    for (let c = 0; c < k; c++) {
+      if (count[c] === 0) {
+        if (drift) drift[c] = 0;
+        continue;
+      }
+      let norm = 0;
+      for (let t = 0; t < d; t++) {
+        sum[d * c + t] /= count[c];
+        norm += sum[d * c + t] * sum[d * c + t];
+      }
+      if (this.sphere) {
+        // Project the mean back onto the sphere; a zero mean (antipodal spread) keeps the old centre.
+        norm = Math.sqrt(norm);
+        if (norm === 0) {
+          for (let t = 0; t < d; t++) sum[d * c + t] = this.cen[d * c + t];
+        } else {
+          for (let t = 0; t < d; t++) sum[d * c + t] *= EARTH_RADIUS_M / norm;
+        }
+      }
+      let moved = 0;
+      for (let t = 0; t < d; t++) {
+        const v = sum[d * c + t] - this.cen[d * c + t];
+        moved += v * v;
+        this.cen[d * c + t] = sum[d * c + t];
+      }
+      if (drift) drift[c] = Math.sqrt(moved);
+    }
+  }
+
+  centreGap(a: number, b: number): number {
+    const q = this.cen, d = this.dim;
+    let s = 0;
+    for (let t = 0; t < d; t++) {
+      const v = q[d * a + t] - q[d * b + t];
+      s += v * v;
+    }
+    return Math.sqrt(s);
+  }
+
+  centre(c: number): [number, number] {
+    const q = this.cen;
+    if (!this.sphere) return [q[2 * c], q[2 * c + 1]];
+    const x = q[3 * c], y = q[3 * c + 1], z = q[3 * c + 2];
+    const toDeg = 180 / Math.PI;
+    return [Math.atan2(y, x) * toDeg, Math.atan2(z, Math.hypot(x, y)) * toDeg];
+  }
+
+  report(d: number): number {
+    if (!this.sphere) return d;
+    return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, d / (2 * EARTH_RADIUS_M)));
+  }
+
+  medoids(): undefined {
+    return undefined;
+  }
+}
+
+/** Zones larger than this search their medoid among a candidate subset only. */
+const EXACT_MEDOID_LIMIT = 256;
+/** Candidates (besides the current medoid) tried in a large zone. */
+const MEDOID_CANDIDATES = 64;
+
+/** Medoid-centred space for arbitrary (possibly asymmetric) point distances. */
+export class MedoidSpace implements CentreSpace {
+  readonly n: number;
+  readonly medoid = true;
+  k = 0;
+  private med: Int32Array = new Int32Array(0);
+  private readonly coords: Float64Array;
+  readonly between: (i: number, j: number) => number;
+
+  constructor(points: PointSet, metric: Exclude<ClusterMetric, 'euclidean' | 'haversine'>) {
+    this.n = points.n;
+    this.coords = points.coords;
+    const n = this.n;
+    if (typeof metric === 'function') {
+      const f = metric as CoordinateDistance;
+      const pairs: [number, number][] = [];
+      for (let i = 0; i < n; i++) pairs.push([points.coords[2 * i], points.coords[2 * i + 1]]);
+      this.between = (i, j) => checked(f(pairs[i], pairs[j]), i, j);
+    } else if ('distance' in metric && typeof metric.distance === 'function') {
+      const m = metric as { distance(i: number, j: number): number };
+      this.between = (i, j) => checked(m.distance(i, j), i, j);
+    } else {
+      const matrix = (metric as { matrix: ArrayLike<number> }).matrix;
+      if (!matrix || matrix.length !== n * n) {
+        throw new VrpkitError('cluster-option', `metric.matrix must hold n × n = ${n * n} distances, got ${matrix?.length}`, 'metric');
+      }
+      this.between = (i, j) => checked(matrix[i * n + j], i, j);
+    }
+  }
+
+  allocate(k: number): void {
+    this.k = k;
+    this.med = new Int32Array(k);
+  }
+
+  toCentre(i: number, c: number): number {
+    return this.between(this.med[c], i);
+  }
+
+  placeAt(c: number, i: number): void {
+    this.med[c] = i;
+  }
+
+  update(zones: Int32Array, drift?: Float64Array): void {
+    const members: number[][] = Array.from({ length: this.k }, () => []);
+    for (let i = 0; i < this.n; i++) members[zones[i]].push(i);
+    for (let c = 0; c < this.k; c++) {
+      const list = members[c];
+      const old = this.med[c];
+      if (list.length === 0) {
+        if (drift) drift[c] = 0;
+        continue;
+      }
+      // Keep the current medoid when it is a member: the zone's sum can then only fall.
+      let best = list.includes(old) ? old : list[0];
+      let bestSum = this.sumFrom(best, list);
+      for (const cand of this.candidates(list, best)) {
+        if (cand === best) continue;
+        const s = this.sumFrom(cand, list, bestSum);
+        if (s < bestSum) {
+          bestSum = s;
+          best = cand;
+        }
+      }
+      this.med[c] = best;
+      if (drift) drift[c] = best === old ? 0 : Infinity;
+    }
+  }
+
+  /** Sum of distances from `m` to the members, stopping early once above `limit`. */
+  private sumFrom(m: number, list: number[], limit = Infinity): number {
+    let s = 0;
+    for (let t = 0; t < list.length && s < limit; t++) s += this.between(m, list[t]);
+    return s;
+  }
+
+  /** All members of a small zone; in a large one, the members nearest the coordinate mean. */
+  private candidates(list: number[], current: number): number[] {
+    if (list.length <= EXACT_MEDOID_LIMIT) return list;
+    let mx = 0, my = 0;
+    for (const i of list) {
+      mx += this.coords[2 * i];
+      my += this.coords[2 * i + 1];
+    }
+    mx /= list.length;
+    my /= list.length;
+    const byGap = list
+      .map((i) => ({ i, g: (this.coords[2 * i] - mx) ** 2 + (this.coords[2 * i + 1] - my) ** 2 }))
+      .sort((a, b) => a.g - b.g || a.i - b.i);
+    return [current, ...byGap.slice(0, MEDOID_CANDIDATES).map((e) => e.i)];
+  }
+
+  centreGap(a: number, b: number): number {
+    return this.between(this.med[a], this.med[b]);
+  }
+
+  centre(c: number): [number, number] {
+    const m = this.med[c];
+    return [this.coords[2 * m], this.coords[2 * m + 1]];
+  }
+
+  report(d: number): number {
+    return d;
+  }
+
+  medoids(): Int32Array {
+    return this.med.slice();
+  }
+}
+
+function checked(d: number, i: number, j: number): number {
+  if (!(d >= 0) || d === Infinity) {
+    // Unreachable pairs or bad user functions must not silently poison the search.
+    throw new VrpkitError('cluster-metric', `distance from point ${i} to point ${j} must be a finite number ≥ 0, got ${d}`, 'metric');
+  }
+  return d;
+}
+
+/** Builds the space for a metric. */
+export function makeSpace(points: PointSet, metric: ClusterMetric | undefined): CentreSpace {
+  if (metric === undefined || metric === 'euclidean') return new VectorSpace(points, false);
+  if (metric === 'haversine') return new VectorSpace(points, true);
+  return new MedoidSpace(points, metric);
+}
