@@ -1,0 +1,38 @@
+/**
+ * `--format auto`: which reader a file needs, from its name and its content.
+ *
+ * The extension decides when it is unambiguous (`.json` → json, `.vrp` →
+ * cvrplib; a trailing `.gz` is ignored); otherwise the content does: a JSON
+ * document starts with `{`; a CVRPLIB file has `KEY : value` lines such as
+ * `DIMENSION` and a `NODE_COORD_SECTION` or `EDGE_WEIGHT_SECTION`; a Solomon
+ * file has the `VEHICLE` and `CUSTOMER` section lines.
+ */
+import { VrpkitError } from '../core/errors.js';
+
+export type ProblemFormat = 'json' | 'solomon' | 'cvrplib';
+
+export const PROBLEM_FORMATS: readonly ProblemFormat[] = ['json', 'solomon', 'cvrplib'];
+
+/** Detects the format of a problem file; throws `VrpkitError` (code `format`) when it cannot tell. */
+export function detectFormat(text: string, fileName = ''): ProblemFormat {
+  const name = fileName.toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.json')) return 'json';
+  if (name.endsWith('.vrp')) return 'cvrplib';
+  const byContent = detectFromContent(text);
+  if (byContent) return byContent;
+  throw new VrpkitError(
+    'format',
+    'cannot tell the file format (expected a JSON route file, a Solomon/Homberger .txt or a CVRPLIB .vrp); use --format',
+    fileName || 'input',
+  );
+}
+
+/** The format the content looks like, or undefined. Looks at the first 64 KiB only. */
+export function detectFromContent(text: string): ProblemFormat | undefined {
+  const head = text.slice(0, 65536).replace(/^\uFEFF/, '');
+  const first = head.trimStart()[0];
+  if (first === '{') return 'json';
+  if (/^\s*DIMENSION\s*:/im.test(head) && /^\s*(NODE_COORD|EDGE_WEIGHT|DEMAND)_SECTION/im.test(head)) return 'cvrplib';
+  if (/^\s*VEHICLE\s*$/im.test(head) && /^\s*CUSTOMER\s*$/im.test(head)) return 'solomon';
+  return undefined;
+}

@@ -1,0 +1,107 @@
+/**
+ * Solutions as JSON, in VROOM's shape (which users and tools know):
+ *
+ * ```json
+ * { "summary": { "cost": 1234.5, "routes": 3, "unassigned": 0, "distance": ..., "duration": ...,
+ *                "waiting": ..., "service": ..., "delivery": [..], "pickup": [..] },
+ *   "routes": [{ "vehicle": 1, "cost": ..., "distance": ..., "duration": ..., "waiting": ...,
+ *                "service": ..., "delivery": [..], "pickup": [..],
+ *                "steps": [{ "type": "start", "arrival": 0, "waiting": 0, "serviceStart": 0,
+ *                            "departure": 0, "load": [30], "distance": 0 },
+ *                          { "type": "job", "id": 5, ... }, ..., { "type": "end", ... }] }],
+ *   "unassigned": [{ "id": 17, "reason": "time-window" }],
+ *   "status": "time-limit", "stats": { "iterations": 1200, "elapsedMs": 5001 } }
+ * ```
+ *
+ * `readPlan` reads such a document back as a `RoutePlan` for `checkSolution`;
+ * it also accepts the shorter hand-written form `{ "vehicle": 1, "jobs": [5, 3] }`
+ * per route. Numbers are written at full precision so that `vrpkit check`
+ * re-derives them without claim mismatches.
+ */
+import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
+import { planIssues } from '../model/check.js';
+import type { Id, RoutePlan, Solution, Step } from '../model/types.js';
+import { parseJsonText } from './json-text.js';
+
+/** The JSON object of a solution (plain data, ready for `JSON.stringify`). */
+export function solutionToJson(solution: Solution): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    summary: { ...solution.summary },
+    routes: solution.routes.map((r) => ({
+      vehicle: r.vehicle,
+      cost: r.cost,
+      distance: r.distance,
+      duration: r.duration,
+      waiting: r.waiting,
+      service: r.service,
+      delivery: r.delivery,
+      pickup: r.pickup,
+      steps: r.steps.map(stepToJson),
+    })),
+    unassigned: solution.unassigned.map((u) => (u.message ? { id: u.id, reason: u.reason, message: u.message } : { id: u.id, reason: u.reason })),
+  };
+  if (solution.status !== undefined) out.status = solution.status;
+  if (solution.stats !== undefined) out.stats = { ...solution.stats };
+  return out;
+}
+
+function stepToJson(s: Step): Record<string, unknown> {
+  const o: Record<string, unknown> = { type: s.type };
+  if (s.id !== undefined) o.id = s.id;
+  if (s.location !== undefined) o.location = s.location;
+  o.arrival = s.arrival;
+  o.waiting = s.waiting;
+  o.serviceStart = s.serviceStart;
+  o.departure = s.departure;
+  o.load = s.load;
+  o.distance = s.distance;
+  return o;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * Reads a plan (a solution document or its parsed value) for `checkSolution`.
+ * Routes given as `{ vehicle, jobs: [ids] }` become start/job/end steps. Throws
+ * a `VrpkitError` listing every structural issue (JSON pointers) otherwise.
+ */
+export function readPlan(input: string | unknown): RoutePlan {
+  const value = typeof input === 'string' ? parseJsonText(input, 'the solution file') : input;
+  const issues: InputIssue[] = [];
+  if (isObject(value) && Array.isArray(value.routes)) {
+    const routes = value.routes.map((r: unknown, i: number) => {
+      if (!isObject(r) || r.steps !== undefined || !Array.isArray(r.jobs)) return r;
+      const steps = [
+        { type: 'start' },
+        ...r.jobs.map((id: unknown, k: number) => {
+          if (typeof id !== 'string' && typeof id !== 'number') {
+            issues.push({ code: 'type', pointer: pointer('routes', i, 'jobs', k), message: 'a job id must be a string or a number' });
+          }
+          return { type: 'job', id };
+        }),
+        { type: 'end' },
+      ];
+      const { jobs: _jobs, ...rest } = r;
+      return { ...rest, steps };
+    });
+    const plan = { ...value, routes };
+    routes.forEach((r: unknown, i: number) => {
+      if (isObject(r) && (r.vehicle === undefined || (typeof r.vehicle !== 'string' && typeof r.vehicle !== 'number'))) {
+        issues.push({ code: 'type', pointer: pointer('routes', i, 'vehicle'), message: 'a route needs a vehicle id (string or number)' });
+      }
+    });
+    issues.push(...planIssues(plan));
+    if (issues.length > 0) throw VrpkitError.fromIssues(issues);
+    return plan as unknown as RoutePlan;
+  }
+  issues.push(...planIssues(value));
+  if (issues.length === 0) issues.push({ code: 'type', pointer: '/routes', message: 'routes must be an array' });
+  throw VrpkitError.fromIssues(issues);
+}
+
+/** The job ids of a plan's routes, in order (helper for tools and tests). */
+export function planJobIds(plan: RoutePlan): Id[][] {
+  return plan.routes.map((r) => r.steps.filter((s) => s.type === 'job').map((s) => s.id as Id));
+}

@@ -1,0 +1,64 @@
+/**
+ * Reader for CVRPLIB / VRPLIB solution files (`.sol`), the route files behind
+ * the published best-known values:
+ *
+ * ```
+ * Route #1: 5 3 7 8 10
+ * Route #2: 13 17 18
+ * Cost 827.3
+ * ```
+ *
+ * Route `k` is given to vehicle id `k` (the readers of this folder number their
+ * vehicles `1..N`). Customer numbers become job ids plus `jobIdOffset`: 0 for
+ * Solomon/Homberger (customer number = job id), 1 for CVRPLIB, whose solution
+ * files number customers `1..n−1` (node id − 1) while `parseCvrplib` uses the
+ * node id.
+ */
+import type { RoutePlan } from '../model/types.js';
+import { IssueList, splitLines } from './text-lines.js';
+
+export interface VrplibSolution extends RoutePlan {
+  /** The `Cost` line, when present. */
+  cost?: number;
+}
+
+/** True when the text looks like a VRPLIB solution (a `Route #1:` line). */
+export function looksLikeVrplibSolution(text: string): boolean {
+  return /^\s*Route\s*#\s*\d+\s*:/im.test(text.slice(0, 65536));
+}
+
+/** Parses a VRPLIB `.sol` file into a plan for `checkSolution`. */
+export function parseVrplibSolution(text: string, options: { jobIdOffset?: number } = {}): VrplibSolution {
+  const offset = options.jobIdOffset ?? 0;
+  const issues = new IssueList('parse', 'invalid VRPLIB solution file');
+  const plan: VrplibSolution = { routes: [] };
+  const lines = splitLines(text);
+  lines.forEach((line, i) => {
+    const t = line.trim();
+    if (t === '') return;
+    const route = /^Route\s*#\s*(\d+)\s*:(.*)$/i.exec(t);
+    if (route) {
+      const ids = route[2].trim() === '' ? [] : route[2].trim().split(/\s+/);
+      const steps: RoutePlan['routes'][number]['steps'] = [{ type: 'start' }];
+      for (const s of ids) {
+        const n = Number(s);
+        if (!Number.isInteger(n) || n < 0) issues.add(i, `'${s}' is not a customer number`);
+        else steps.push({ type: 'job', id: n + offset });
+      }
+      steps.push({ type: 'end' });
+      plan.routes.push({ vehicle: plan.routes.length + 1, steps });
+      return;
+    }
+    const cost = /^Cost\s*:?\s*(\S+)$/i.exec(t);
+    if (cost) {
+      const c = Number(cost[1]);
+      if (!Number.isFinite(c)) issues.add(i, `'${cost[1]}' is not a number`);
+      else plan.cost = c;
+      return;
+    }
+    // Other lines (e.g. "Time 12.3" or comments) are informative only.
+  });
+  if (plan.routes.length === 0) issues.add(0, "no 'Route #k:' line");
+  issues.throwIfAny();
+  return plan;
+}
