@@ -281,6 +281,12 @@ export function inferProgress(problem: Problem, plan: Solution, events: ReplanEv
       jobs.length > 0 && frozen.length === jobs.length && !inProgress && vehicle.end !== undefined && endStep !== undefined && endStep.arrival <= now;
     return { vehicle: vehicle.id, vehicleIndex: k, routeIndex: r, jobs, status, frozen, inProgress, skipped, departed, finished, position };
   });
+  (events.cancelled ?? []).forEach((id, i) => {
+    const st = jobStatus.get(id);
+    if (st === 'done' || st === 'in-progress') {
+      issues.push({ code: 'conflict', pointer: pointer('cancelled', i), message: `job ${JSON.stringify(id)} is ${st === 'done' ? 'served' : 'in progress'} at now and cannot be cancelled` });
+    }
+  });
   if (issues.length > 0) throw VrpkitError.fromIssues(issues);
   return { now, vehicles, jobStatus, jobVehicle };
 }

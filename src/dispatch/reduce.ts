@@ -11,7 +11,7 @@
  * the solver only moves them when it pays.
  */
 import type { Id, Job, Location, Problem, Solution, Step, Unassigned, Vehicle } from '../model/types.js';
-import type { PlanProgress, ReplanEvents, RouteProgress } from './events.js';
+import type { PlanProgress, ReplanEvents, RouteProgress, StepStatus } from './events.js';
 
 export interface ReduceOptions {
   /**
@@ -29,6 +29,8 @@ export interface VehicleState {
   vehicleIndex: number;
   /** `start` step + frozen job steps of the old route (empty when the vehicle had not left). */
   frozenSteps: Step[];
+  /** Status of each frozen step (only the last job step can be `in-progress`). */
+  frozenStatus: StepStatus[];
   departed: boolean;
   /** Finished its route before `now`: kept whole, not re-planned. */
   finished: boolean;
@@ -235,6 +237,7 @@ function vehicleState(
     vehicle: rp.vehicle,
     vehicleIndex: rp.vehicleIndex,
     frozenSteps: [],
+    frozenStatus: [],
     departed: rp.departed,
     finished: rp.finished,
     retired: false,
@@ -245,6 +248,7 @@ function vehicleState(
   };
   if (rp.finished) {
     base.frozenSteps = steps.map((s) => ({ ...s }));
+    base.frozenStatus = steps.map((): StepStatus => 'done');
     return base;
   }
   if (!rp.departed) return base;
@@ -254,6 +258,7 @@ function vehicleState(
   if (startStep) frozenSteps.push({ ...startStep });
   for (const s of steps) if (s.type === 'job' && frozen.has(s.id as Id)) frozenSteps.push({ ...s });
   base.frozenSteps = frozenSteps;
+  base.frozenStatus = frozenSteps.map((s, i): StepStatus => (rp.inProgress && s.type === 'job' && i === frozenSteps.length - 1 ? 'in-progress' : 'done'));
   const last = frozenSteps[frozenSteps.length - 1];
   base.frozenDistance = last?.distance ?? 0;
   // Goods on board that no remaining job of the reduced problem will account for.

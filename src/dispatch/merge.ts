@@ -1,0 +1,142 @@
+/**
+ * Merging: the frozen prefixes of the old plan plus the new plan of the
+ * reduced problem, as one full plan view per vehicle.
+ *
+ * A departed vehicle's merged route is its old `start` step and frozen job
+ * steps, untouched (`status` `done` / `in-progress`), followed by the new job
+ * steps and end step with distances counted from the route's real start and
+ * loads including what is on board outside the reduced problem. Where the new
+ * plan has nothing for a vehicle on the road (emptied, or its shift is over),
+ * it still drives to its end: that leg is computed with `leg`.
+ */
+import type { Id, Location, Solution, Step, Unassigned, Vehicle, Problem } from '../model/types.js';
+import type { StepStatus } from './events.js';
+import type { Reduction } from './reduce.js';
+
+export interface MergedStep extends Step {
+  status: StepStatus;
+}
+
+export interface MergedRoute {
+  vehicle: Id;
+  steps: MergedStep[];
+  /** Where and when the re-planned part starts (vehicles on the road only). */
+  restart?: { location?: Location; time: number };
+  distance: number;
+  /** End arrival − start departure. */
+  duration: number;
+  /** Under the vehicle's original costs (fixed + perDistance × distance + perDuration × duration). */
+  cost: number;
+}
+
+export interface MergedPlan {
+  routes: MergedRoute[];
+  /** Jobs in no route: the solver's, those no vehicle was left for, and cancelled ones. */
+  unassigned: Unassigned[];
+  summary: { cost: number; distance: number; duration: number; routes: number; unassigned: number };
+}
+
+/** Travel time and distance between two locations of the reduced problem. */
+export type Leg = (from: Location | undefined, to: Location) => { duration: number; distance: number };
+
+function routeCost(vehicle: Vehicle, distance: number, duration: number): number {
+  const c = vehicle.costs ?? {};
+  return (c.fixed ?? 0) + (c.perDistance ?? 1) * distance + (c.perDuration ?? 0) * duration;
+}
+
+function withStatus(step: Step, status: StepStatus): MergedStep {
+  return { ...step, load: [...step.load], status };
+}
+
+/** A new step with its location in the original problem's terms (the solved problem may use matrix indices). */
+function planned(step: Step, vehicle: Vehicle, locationOf: ((id: Id) => Location | undefined) | undefined): MergedStep {
+  const m = withStatus(step, 'planned');
+  if (locationOf) {
+    if (step.type === 'job') {
+      const loc = locationOf(step.id as Id);
+      if (loc !== undefined) m.location = loc;
+    } else if (step.type === 'end' && vehicle.end !== undefined) m.location = vehicle.end;
+    else if (step.type === 'start' && vehicle.start !== undefined) m.location = vehicle.start;
+  }
+  return m;
+}
+
+/**
+ * Builds the full plan view from the reduction and the solver's solution of the
+ * reduced problem. `leg` prices the drive home of vehicles the new plan leaves empty.
+ */
+export function mergePlan(
+  problem: Problem,
+  reduction: Reduction,
+  solution: Solution,
+  leg: Leg,
+  locationOf?: (id: Id) => Location | undefined,
+): MergedPlan {
+  const newRoute = new Map<Id, Solution['routes'][number]>();
+  for (const r of solution.routes) newRoute.set(r.vehicle, r);
+  const routes: MergedRoute[] = [];
+
+  for (const state of reduction.states) {
+    const vehicle = problem.vehicles[state.vehicleIndex];
+    const fresh = newRoute.get(state.vehicle);
+    const freshJobs = fresh ? fresh.steps.some((s) => s.type === 'job') : false;
+    let steps: MergedStep[] = [];
+    let restart: MergedRoute['restart'];
+
+    if (state.finished) {
+      steps = state.frozenSteps.map((s) => withStatus(s, 'done'));
+    } else if (!state.departed) {
+      if (!fresh || !freshJobs) continue;
+      steps = fresh.steps.map((s) => planned(s, vehicle, locationOf));
+    } else {
+      steps = state.frozenSteps.map((s, i) => withStatus(s, state.frozenStatus[i]));
+      restart = { location: state.start, time: state.readyTime };
+      const extra = state.extraLoad;
+      if (fresh && freshJobs) {
+        restart.time = fresh.steps[0]?.type === 'start' ? fresh.steps[0].departure : state.readyTime;
+        for (const s of fresh.steps) {
+          if (s.type === 'start') continue;
+          const m = planned(s, vehicle, locationOf);
+          m.distance += state.frozenDistance;
+          m.load = s.load.map((x, d) => x + (extra[d] ?? 0));
+          steps.push(m);
+        }
+      } else {
+        // Nothing left to do: the vehicle drives from where it is to its end.
+        const t = state.readyTime;
+        // What is left on board: pickups made and goods of cancelled or unserved orders.
+        const load = [...state.extraLoad];
+        let arrival = t;
+        let distance = state.frozenDistance;
+        if (vehicle.end !== undefined) {
+          const l = leg(state.start, vehicle.end);
+          arrival = t + l.duration;
+          distance += l.distance;
+        }
+        steps.push({ type: 'end', location: vehicle.end, arrival, waiting: 0, serviceStart: arrival, departure: arrival, load, distance, status: 'planned' });
+      }
+    }
+    if (steps.length === 0) continue;
+    const first = steps[0];
+    const last = steps[steps.length - 1];
+    const startTime = first.type === 'start' ? first.departure : first.arrival;
+    const endTime = last.type === 'end' ? last.arrival : last.departure;
+    const distance = last.distance;
+    const duration = endTime - startTime;
+    routes.push({ vehicle: state.vehicle, steps, restart, distance, duration, cost: routeCost(vehicle, distance, duration) });
+  }
+
+  const unassigned: Unassigned[] = [
+    ...solution.unassigned.map((u) => ({ ...u })),
+    ...reduction.preUnassigned.map((u) => ({ ...u })),
+    ...reduction.cancelled.map((id): Unassigned => ({ id, reason: 'cancelled', message: 'cancelled by the caller' })),
+  ];
+  const summary = {
+    cost: routes.reduce((a, r) => a + r.cost, 0),
+    distance: routes.reduce((a, r) => a + r.distance, 0),
+    duration: routes.reduce((a, r) => a + r.duration, 0),
+    routes: routes.length,
+    unassigned: unassigned.length,
+  };
+  return { routes, unassigned, summary };
+}

@@ -1,0 +1,145 @@
+/**
+ * `replan`: a new plan while vehicles are on the road.
+ *
+ * 1. `inferProgress`: which steps are served / in progress (frozen) at `now`,
+ *    which vehicles have left their start.
+ * 2. `reduceProblem`: the future as a fresh problem (vehicles start where they
+ *    are, when they are free; what is on board stays on board; promised jobs
+ *    prefer their vehicle by `promisePenalty`; cancelled jobs leave, new join).
+ * 3. `updateTravel`: closed / slowed roads, changed matrix arcs.
+ * 4. `solve`, warm-started from the old plan's remaining sequences.
+ * 5. `mergePlan` + `diffPlans`: frozen prefixes + new plan, and what changed.
+ *
+ * The returned `solution` is a plan of the returned `problem` (the reduced
+ * one) and is checked with the independent checker (`check`).
+ */
+import type { Id, Job, Location, Problem, Solution } from '../model/types.js';
+import { resolveTravel } from '../model/travel.js';
+import { checkSolution, type CheckReport } from '../model/check.js';
+import { solve as defaultSolve, type SolveOptions } from '../solver/index.js';
+import { inferProgress, type PlanProgress, type ReplanEvents } from './events.js';
+import { reduceProblem, type Reduction } from './reduce.js';
+import { updateTravel, type BaseMatrix, type DerivableNetwork, type TravelReport } from './travel-events.js';
+import { mergePlan, type Leg, type MergedPlan } from './merge.js';
+import { diffPlans, type ReplanChanges } from './changes.js';
+
+export interface ReplanOptions {
+  /** See `ReduceOptions.promisePenalty`. Default: the old plan's cost per routed job. */
+  promisePenalty?: number;
+  /** ETA moves larger than this (time units) are counted in `changes`. Default 900 (15 min in seconds). */
+  etaThreshold?: number;
+  /** Passed to the solver. */
+  seed?: number;
+  maxIterations?: number;
+  timeLimitMs?: number;
+  signal?: AbortSignal;
+  onProgress?: SolveOptions['onProgress'];
+  /** Warm-start the solver from the old plan's remaining sequences. Default true. */
+  warmStart?: boolean;
+  /** Road network travel: the old matrix over `travel.points`, to recompute only affected pairs. */
+  baseMatrix?: BaseMatrix;
+  /** The solver to use (default: vrpkit's `solve`). */
+  solver?: (problem: Problem, options: SolveOptions) => Promise<Solution>;
+}
+
+export interface ReplanResult {
+  /** The reduced problem that was solved (the future only). */
+  problem: Problem;
+  /** The solver's plan for `problem`. */
+  solution: Solution;
+  /** The full plan view: frozen prefixes + the new plan, per vehicle. */
+  plan: MergedPlan;
+  changes: ReplanChanges & { travel: TravelReport; promisePenalty: number };
+  /** The independent check of `solution` against `problem`. */
+  check: Pick<CheckReport, 'feasible' | 'violations'>;
+  progress: PlanProgress;
+}
+
+/**
+ * Re-plans `plan` (a solution of `problem`) given what happened (`events`).
+ * Throws a `VrpkitError` listing every problem when the events do not fit.
+ */
+export async function replan(problem: Problem, plan: Solution, events: ReplanEvents, options: ReplanOptions = {}): Promise<ReplanResult> {
+  const progress = inferProgress(problem, plan, events);
+  const reduction = reduceProblem(problem, plan, progress, events, { promisePenalty: options.promisePenalty });
+  const { problem: toSolve, report, network } = updateTravel(reduction.problem, events, options.baseMatrix);
+
+  const solveOptions: SolveOptions = {};
+  if (options.seed !== undefined) solveOptions.seed = options.seed;
+  if (options.maxIterations !== undefined) solveOptions.maxIterations = options.maxIterations;
+  if (options.timeLimitMs !== undefined) solveOptions.timeLimitMs = options.timeLimitMs;
+  if (options.signal) solveOptions.signal = options.signal;
+  if (options.onProgress) solveOptions.onProgress = options.onProgress;
+  if (options.warmStart !== false && reduction.initialSolution.routes.length > 0) solveOptions.initialSolution = reduction.initialSolution;
+  const solver = options.solver ?? defaultSolve;
+  const solution = toSolve.jobs.length > 0 || toSolve.vehicles.length === 0 ? await solver(toSolve, solveOptions) : emptySolution();
+
+  const merged = mergePlan(problem, reduction, solution, legFunction(problem, toSolve, network), locationLookup(problem, events.newJobs));
+  const report0 = checkSolution(toSolve, solution);
+  const changes = diffPlans({
+    oldPlan: plan,
+    merged,
+    progress,
+    newJobIds: (events.newJobs ?? []).map((j) => j.id),
+    cancelled: reduction.cancelled,
+    restricted: reduction.restricted,
+    retiredVehicles: reduction.states.filter((s) => s.retired).map((s) => s.vehicle),
+    etaThreshold: options.etaThreshold ?? 900,
+  });
+  return {
+    problem: toSolve,
+    solution,
+    plan: merged,
+    changes: { ...changes, travel: report, promisePenalty: reduction.promisePenalty },
+    check: { feasible: report0.feasible, violations: report0.violations },
+    progress,
+  };
+}
+
+function emptySolution(): Solution {
+  return {
+    summary: { cost: 0, routes: 0, unassigned: 0, distance: 0, duration: 0, waiting: 0, service: 0, delivery: [], pickup: [] },
+    routes: [],
+    unassigned: [],
+  };
+}
+
+function locationLookup(problem: Problem, newJobs: Job[] | undefined): (id: Id) => Location | undefined {
+  const map = new Map<Id, Location>();
+  for (const j of problem.jobs) map.set(j.id, j.location);
+  for (const j of newJobs ?? []) map.set(j.id, j.location);
+  return (id) => map.get(id);
+}
+
+/**
+ * Travel between two locations as given in the ORIGINAL problem's terms, on the
+ * travel of the solved problem (updated matrices / derived network).
+ */
+function legFunction(original: Problem, solved: Problem, network: DerivableNetwork | undefined): Leg {
+  const travel = original.travel;
+  if (travel.type === 'network' && network) {
+    const points = travel.points ?? [];
+    return (from, to) => {
+      if (from === undefined) return { duration: 0, distance: 0 };
+      const pt = (l: Location) => (typeof l === 'number' ? points[l] : l);
+      const m = network.travelMatrix([pt(from), pt(to)]);
+      return { duration: m.durations[1], distance: m.distances[1] };
+    };
+  }
+  return (from, to) => {
+    if (from === undefined) return { duration: 0, distance: 0 };
+    const r = resolveTravel({
+      travel: solved.travel,
+      jobs: [
+        { id: 0, location: from },
+        { id: 1, location: to },
+      ],
+      vehicles: [],
+    });
+    const a = r.jobLocation[0];
+    const b = r.jobLocation[1];
+    return { duration: r.duration(a, b), distance: r.distance(a, b) };
+  };
+}
+
+export type { Reduction };
