@@ -1,0 +1,3 @@
+export { EARTH_RADIUS_M, haversineMetres, haversineFrom } from './haversine.js';
+export { GeoIndex } from './nearest.js';
+export type { NearestHit } from './nearest.js';

@@ -1,0 +1,431 @@
+/**
+ * `RoadNetwork`: an immutable road graph compiled into flat typed arrays, with
+ * shortest paths, one-to-many searches, travel matrices and snapping.
+ *
+ * Units: distances are reported in metres and durations in seconds. Arc
+ * distances are stored in the source's units (DIMACS OSM files: decimetres, with
+ * `metresPerUnit: 0.1`) so sums of integer weights stay exact; results are
+ * converted once at the end. Where a source has no travel times they are
+ * derived from a speed (`speedKmh`, default 50 km/h).
+ *
+ * Public node ids go in and out: DIMACS node numbers (1-based, as in the file),
+ * graphology keys, edge-list ids, or 0-based node numbers for GeoJSON.
+ */
+import { VrpkitError, pointer } from '../core/errors.js';
+import { GeoIndex } from '../geo/nearest.js';
+import { haversineMetres } from '../geo/haversine.js';
+import type { TravelProvider } from '../model/types.js';
+import type { NodeId } from './ids.js';
+import type { NetworkParts } from './parts.js';
+import { compileArcs, type Topology } from './topology.js';
+import { oneToMany, searchPath, type SearchAlgorithm, type SearchGraph } from './search.js';
+import { parseDimacs, type DimacsOptions, type DimacsSource } from './dimacs.js';
+import { partsFromEdges, partsFromGraphology, isLonLat, type EdgeList, type EdgeListOptions, type GraphologyLike, type GraphologyOptions } from './builders.js';
+import { partsFromGeoJSON, type GeoJsonOptions } from './geojson.js';
+
+export type Metric = 'distance' | 'duration';
+export type MatrixMetric = Metric | 'both';
+export type PathAlgorithm = SearchAlgorithm;
+
+export interface PathOptions {
+  /** Default: `bidirectional-astar` when every node has coordinates, else `bidirectional`. */
+  algorithm?: PathAlgorithm;
+  /** What to minimise. Default `distance`. */
+  metric?: Metric;
+}
+
+/** A shortest path: its length in metres, its travel time in seconds and its nodes (public ids). */
+export interface PathFound {
+  reachable: true;
+  source: NodeId;
+  target: NodeId;
+  distance: number;
+  duration: number;
+  nodes: NodeId[];
+  /** Nodes settled by the search (a measure of work). */
+  settled: number;
+}
+
+/** No path from source to target. */
+export interface PathUnreachable {
+  reachable: false;
+  source: NodeId;
+  target: NodeId;
+  distance: number;
+  duration: number;
+  nodes: NodeId[];
+  settled: number;
+}
+
+export type PathResult = PathFound | PathUnreachable;
+
+/** A `rows × cols` travel matrix, row-major; unreachable pairs are Infinity and listed as `[row, col]`. */
+export interface TravelMatrix {
+  rows: number;
+  cols: number;
+  metric: MatrixMetric;
+  /** Metres (for `distance`, and for `both`: the distance of the fastest path). */
+  distances?: Float64Array;
+  /** Seconds (for `duration` and `both`). */
+  durations?: Float64Array;
+  unreachable: [number, number][];
+}
+
+/** A snapped point: the nearest node and its great-circle distance in metres. */
+export interface SnappedPoint {
+  node: NodeId;
+  distance: number;
+}
+
+/** Compiled memory: bytes in typed arrays, split by what grows with nodes and with arcs. */
+export interface NetworkMemory {
+  bytes: number;
+  nodeBytes: number;
+  arcBytes: number;
+  bytesPerNode: number;
+  bytesPerArc: number;
+}
+
+export class RoadNetwork implements TravelProvider {
+  /** @internal */ readonly topology: Topology;
+  /** @internal per-arc distance in source units, CSR order */ readonly arcDistance: Float64Array;
+  /** @internal per-arc duration in seconds, CSR order */ readonly arcDuration: Float64Array;
+  /** Metres per distance unit of the source. */
+  readonly metresPerUnit: number;
+  private readonly unitsPerMetre: number;
+  private scales?: { distance: number; duration: number };
+  private geoIndex?: GeoIndex;
+
+  /** @internal Use the `from*` builders. */
+  constructor(topology: Topology, arcDistance: Float64Array, arcDuration: Float64Array, metresPerUnit: number) {
+    this.topology = topology;
+    this.arcDistance = arcDistance;
+    this.arcDuration = arcDuration;
+    this.metresPerUnit = metresPerUnit;
+    const inv = 1 / metresPerUnit;
+    this.unitsPerMetre = Math.abs(inv - Math.round(inv)) < 1e-9 ? Math.round(inv) : 0;
+  }
+
+  /** @internal Compiles builder output. */
+  static fromParts(p: NetworkParts): RoadNetwork {
+    const c = compileArcs(p.nodeCount, p.tails, p.heads);
+    const m = p.tails.length;
+    const distance = new Float64Array(m);
+    const duration = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      distance[k] = p.distance[c.order[k]];
+      duration[k] = p.duration[c.order[k]];
+    }
+    let complete = p.coords !== null;
+    if (p.coords) for (let i = 0; i < p.coords.length && complete; i++) if (p.coords[i] !== p.coords[i]) complete = false;
+    const topology: Topology = {
+      nodeCount: p.nodeCount,
+      arcCount: m,
+      fwdOffsets: c.fwdOffsets,
+      fwdHeads: c.fwdHeads,
+      revOffsets: c.revOffsets,
+      revTails: c.revTails,
+      revArc: c.revArc,
+      coords: p.coords,
+      coordsComplete: complete,
+      ids: p.ids,
+    };
+    return new RoadNetwork(topology, distance, duration, p.metresPerUnit);
+  }
+
+  /** Builds from DIMACS `.gr` (+ `.co`) text or bytes (gzip accepted). Node ids are the DIMACS numbers. */
+  static fromDimacs(gr: DimacsSource, co?: DimacsSource | null, options?: DimacsOptions): RoadNetwork {
+    return RoadNetwork.fromParts(parseDimacs(gr, co, options));
+  }
+
+  /** Builds from a graphology graph; node keys are the ids. */
+  static fromGraphology(graph: GraphologyLike, options?: GraphologyOptions): RoadNetwork {
+    return RoadNetwork.fromParts(partsFromGraphology(graph, options));
+  }
+
+  /** Builds from parallel edge arrays (plain or typed). */
+  static fromEdges(edges: EdgeList, options?: EdgeListOptions): RoadNetwork {
+    return RoadNetwork.fromParts(partsFromEdges(edges, options));
+  }
+
+  /** Builds from a GeoJSON FeatureCollection of road LineStrings; node ids are 0-based. */
+  static fromGeoJSON(featureCollection: unknown, options?: GeoJsonOptions): RoadNetwork {
+    return RoadNetwork.fromParts(partsFromGeoJSON(featureCollection, options));
+  }
+
+  /** Number of nodes. */
+  get nodeCount(): number {
+    return this.topology.nodeCount;
+  }
+
+  /** Number of directed arcs (a two-way road counts twice). */
+  get arcCount(): number {
+    return this.topology.arcCount;
+  }
+
+  /** Whether every node has coordinates (snapping and A* potentials need them). */
+  get hasCoordinates(): boolean {
+    return this.topology.coordsComplete;
+  }
+
+  /** Whether `id` is a node of the network. */
+  hasNode(id: NodeId): boolean {
+    return this.topology.ids.indexOf(id) >= 0;
+  }
+
+  /** Internal index of a node id; throws `unknown-node` naming `where`. */
+  indexOf(id: NodeId, where = 'node'): number {
+    const i = this.topology.ids.indexOf(id);
+    if (i < 0) throw new VrpkitError('unknown-node', `node ${JSON.stringify(id)} is not in the network`, where);
+    return i;
+  }
+
+  /** Public id of an internal index. */
+  idOf(index: number): NodeId {
+    return this.topology.ids.idOf(index);
+  }
+
+  /** `[lon, lat]` of a node, or undefined when unknown. */
+  coordinatesOf(id: NodeId): [number, number] | undefined {
+    const c = this.topology.coords;
+    const i = this.indexOf(id);
+    if (!c || c[2 * i] !== c[2 * i]) return undefined;
+    return [c[2 * i], c[2 * i + 1]];
+  }
+
+  /** Calls `fn` for every arc with public ids, distance in metres and duration in seconds. */
+  forEachArc(fn: (from: NodeId, to: NodeId, distance: number, duration: number) => void): void {
+    const { fwdOffsets, fwdHeads, nodeCount, ids } = this.topology;
+    for (let u = 0; u < nodeCount; u++) {
+      for (let a = fwdOffsets[u]; a < fwdOffsets[u + 1]; a++) {
+        fn(ids.idOf(u), ids.idOf(fwdHeads[a]), this.toMetres(this.arcDistance[a]), this.arcDuration[a]);
+      }
+    }
+  }
+
+  /** Source distance units → metres (exact division for 1/integer unit sizes such as decimetres). */
+  toMetres(units: number): number {
+    return this.unitsPerMetre > 0 ? units / this.unitsPerMetre : units * this.metresPerUnit;
+  }
+
+  /** @internal The weights a search sees for a metric. */
+  searchGraph(metric: Metric): SearchGraph {
+    const scales = this.potentialScales();
+    return metric === 'duration'
+      ? { topology: this.topology, weight: this.arcDuration, scale: scales.duration }
+      : { topology: this.topology, weight: this.arcDistance, scale: scales.distance };
+  }
+
+  /**
+   * Per metric, the largest factor `s` with `weight(arc) >= s * haversine(arc)`
+   * on every arc (0 without coordinates): makes the A* potentials admissible and
+   * consistent for any weights. Measured on first use.
+   */
+  private potentialScales(): { distance: number; duration: number } {
+    if (this.scales) return this.scales;
+    let sd = Infinity;
+    let st = Infinity;
+    const t = this.topology;
+    const c = t.coords;
+    if (!c || !t.coordsComplete) sd = st = 0;
+    else {
+      for (let u = 0; u < t.nodeCount; u++) {
+        for (let a = t.fwdOffsets[u]; a < t.fwdOffsets[u + 1]; a++) {
+          const v = t.fwdHeads[a];
+          const h = haversineMetres(c[2 * u], c[2 * u + 1], c[2 * v], c[2 * v + 1]);
+          if (h > 0) {
+            const rd = this.arcDistance[a] / h;
+            const rt = this.arcDuration[a] / h;
+            if (rd < sd) sd = rd;
+            if (rt < st) st = rt;
+          }
+        }
+      }
+      // Shave a relative 1e-7 so that rounding in the potentials never makes a reduced cost negative.
+      sd = sd === Infinity ? 0 : sd * (1 - 1e-7);
+      st = st === Infinity ? 0 : st * (1 - 1e-7);
+    }
+    this.scales = { distance: sd, duration: st };
+    return this.scales;
+  }
+
+  /** The shortest (or fastest, with `metric: 'duration'`) path from `source` to `target`. */
+  shortestPath(source: NodeId, target: NodeId, options: PathOptions = {}): PathResult {
+    const s = this.indexOf(source, 'source');
+    const t = this.indexOf(target, 'target');
+    const metric = options.metric ?? 'distance';
+    if (metric !== 'distance' && metric !== 'duration') throw new VrpkitError('invalid-option', `metric must be 'distance' or 'duration', got '${metric}'`, 'metric');
+    const algorithm = options.algorithm ?? (this.topology.coordsComplete ? 'bidirectional-astar' : 'bidirectional');
+    if (!['dijkstra', 'astar', 'bidirectional', 'bidirectional-astar'].includes(algorithm)) {
+      throw new VrpkitError('invalid-option', `unknown algorithm '${algorithm}'`, 'algorithm');
+    }
+    const raw = searchPath(this.searchGraph(metric), s, t, algorithm);
+    if (raw.arcs === null) {
+      return { reachable: false, source, target, distance: Infinity, duration: Infinity, nodes: [], settled: raw.settled };
+    }
+    const ids = this.topology.ids;
+    const heads = this.topology.fwdHeads;
+    const nodes: NodeId[] = [ids.idOf(s)];
+    let d = 0;
+    let time = 0;
+    for (const a of raw.arcs) {
+      d += this.arcDistance[a];
+      time += this.arcDuration[a];
+      nodes.push(ids.idOf(heads[a]));
+    }
+    return { reachable: true, source, target, distance: this.toMetres(d), duration: time, nodes, settled: raw.settled };
+  }
+
+  /**
+   * One-to-many: from `source` to each target, stopping once all are settled.
+   * Returns metres (`distance`) or seconds (`duration`) per target, Infinity when unreachable.
+   */
+  distancesFrom(source: NodeId, targets: NodeId[], options: { metric?: Metric } = {}): Float64Array {
+    const metric = options.metric ?? 'distance';
+    const s = this.indexOf(source, 'source');
+    const idx = Int32Array.from(targets, (id, i) => this.indexOf(id, pointer('targets', i)));
+    const out = new Float64Array(idx.length);
+    oneToMany(this.searchGraph(metric), s, idx, out, null, null);
+    if (metric === 'distance') for (let i = 0; i < out.length; i++) out[i] = this.toMetres(out[i]);
+    return out;
+  }
+
+  /**
+   * A travel matrix between node ids, row-major. `metric`: `distance` (shortest
+   * paths, metres), `duration` (fastest paths, seconds) or `both` (fastest paths,
+   * their seconds and metres). Default `both`.
+   */
+  matrix(sources: NodeId[], targets: NodeId[] = sources, options: { metric?: MatrixMetric } = {}): TravelMatrix {
+    const src = Int32Array.from(sources, (id, i) => this.indexOf(id, pointer('sources', i)));
+    const tgt = Int32Array.from(targets, (id, i) => this.indexOf(id, pointer('targets', i)));
+    return this.matrixByIndex(src, tgt, options.metric ?? 'both');
+  }
+
+  /** @internal Matrix between internal node indices. */
+  matrixByIndex(src: Int32Array, tgt: Int32Array, metric: MatrixMetric): TravelMatrix {
+    if (metric !== 'distance' && metric !== 'duration' && metric !== 'both') {
+      throw new VrpkitError('invalid-option', `metric must be 'distance', 'duration' or 'both', got '${metric}'`, 'metric');
+    }
+    const rows = src.length;
+    const cols = tgt.length;
+    const primary = new Float64Array(rows * cols);
+    const second = metric === 'both' ? new Float64Array(rows * cols) : null;
+    const g = this.searchGraph(metric === 'distance' ? 'distance' : 'duration');
+    for (let r = 0; r < rows; r++) oneToMany(g, src[r], tgt, primary, second ? this.arcDistance : null, second, r * cols);
+    const unreachable: [number, number][] = [];
+    for (let k = 0; k < primary.length; k++) if (primary[k] === Infinity) unreachable.push([Math.floor(k / cols), k % cols]);
+    const distances = metric === 'distance' ? primary : second;
+    if (distances) for (let k = 0; k < distances.length; k++) distances[k] = this.toMetres(distances[k]);
+    const result: TravelMatrix = { rows, cols, metric, unreachable };
+    if (distances) result.distances = distances;
+    if (metric !== 'distance') result.durations = primary;
+    return result;
+  }
+
+  /**
+   * Travel between points (node ids, or `[lon, lat]` snapped to the nearest node):
+   * fastest paths, `n × n` row-major seconds and metres, Infinity when unreachable.
+   * Implements `TravelProvider`, which is how the solver uses road networks.
+   */
+  travelMatrix(points: (number | string | [number, number])[]): { durations: Float64Array; distances: Float64Array } {
+    const idx = this.resolvePoints(points, 'points');
+    const m = this.matrixByIndex(idx, idx, 'both');
+    return { durations: m.durations!, distances: m.distances! };
+  }
+
+  /** @internal Node ids or `[lon, lat]` (snapped) → internal indices. */
+  resolvePoints(points: (NodeId | readonly [number, number])[], where: string): Int32Array {
+    if (!Array.isArray(points)) throw new VrpkitError('invalid-points', 'points must be an array', where);
+    return Int32Array.from(points, (p, i) => {
+      if (Array.isArray(p)) return this.snapIndex(p[0], p[1], pointer(where, i)).index;
+      return this.indexOf(p as NodeId, pointer(where, i));
+    });
+  }
+
+  /** The node nearest to `(lon, lat)` by great-circle distance (ties: first node), with the distance in metres. */
+  nearestNode(lon: number, lat: number): SnappedPoint {
+    const hit = this.snapIndex(lon, lat, 'point');
+    return { node: this.idOf(hit.index), distance: hit.distance };
+  }
+
+  /** `nearestNode` for each `[lon, lat]`. */
+  nearestNodes(points: readonly (readonly [number, number])[]): SnappedPoint[] {
+    return points.map((p, i) => {
+      const hit = this.snapIndex(p?.[0], p?.[1], pointer('points', i));
+      return { node: this.idOf(hit.index), distance: hit.distance };
+    });
+  }
+
+  private snapIndex(lon: number, lat: number, where: string): { index: number; distance: number } {
+    if (!isLonLat(lon, lat)) throw new VrpkitError('invalid-coordinates', `expected [lon, lat] in degrees, got [${lon}, ${lat}]`, where);
+    const c = this.topology.coords;
+    if (!c) throw new VrpkitError('no-coordinates', 'the network has no node coordinates to snap to', where);
+    if (!this.geoIndex) this.geoIndex = new GeoIndex(c);
+    const hit = this.geoIndex.nearest(lon, lat);
+    if (!hit) throw new VrpkitError('no-coordinates', 'the network has no node coordinates to snap to', where);
+    return hit;
+  }
+
+  /**
+   * A network with the arcs `from → to` closed (all parallel arcs; close `to → from`
+   * too for a two-way road). Shares the topology; copies the two weight arrays.
+   */
+  withClosures(arcs: readonly (readonly [NodeId, NodeId])[]): RoadNetwork {
+    const dist = this.arcDistance.slice();
+    const dur = this.arcDuration.slice();
+    arcs.forEach(([from, to], i) => {
+      for (const a of this.arcsBetween(from, to, pointer('closures', i))) {
+        dist[a] = Infinity;
+        dur[a] = Infinity;
+      }
+    });
+    return this.derive(dist, dur);
+  }
+
+  /**
+   * A network whose arcs `from → to` take `factor` times as long (2 = half speed;
+   * factors below 1 speed up). Shares the topology and distances; copies durations.
+   */
+  withSpeedFactors(factors: readonly { from: NodeId; to: NodeId; factor: number }[]): RoadNetwork {
+    const dur = this.arcDuration.slice();
+    factors.forEach(({ from, to, factor }, i) => {
+      if (typeof factor !== 'number' || !(factor > 0) || factor === Infinity) {
+        throw new VrpkitError('invalid-factor', `factor must be a positive finite number, got ${String(factor)}`, pointer('factors', i, 'factor'));
+      }
+      for (const a of this.arcsBetween(from, to, pointer('factors', i))) dur[a] *= factor;
+    });
+    return this.derive(this.arcDistance, dur);
+  }
+
+  private derive(dist: Float64Array, dur: Float64Array): RoadNetwork {
+    const net = new RoadNetwork(this.topology, dist, dur, this.metresPerUnit);
+    if (this.geoIndex) net.geoIndex = this.geoIndex;
+    return net;
+  }
+
+  /** CSR indices of every arc `from → to`; throws when there is none. */
+  private arcsBetween(from: NodeId, to: NodeId, where: string): number[] {
+    const u = this.indexOf(from, `${where}/from`);
+    const v = this.indexOf(to, `${where}/to`);
+    const { fwdOffsets, fwdHeads } = this.topology;
+    const found: number[] = [];
+    for (let a = fwdOffsets[u]; a < fwdOffsets[u + 1]; a++) if (fwdHeads[a] === v) found.push(a);
+    if (found.length === 0) throw new VrpkitError('unknown-arc', `there is no arc ${JSON.stringify(from)} → ${JSON.stringify(to)}`, where);
+    return found;
+  }
+
+  /** Bytes held by the compiled typed arrays (not counting the lazily built snapping index or search scratch). */
+  memory(): NetworkMemory {
+    const t = this.topology;
+    const nodeBytes = t.fwdOffsets.byteLength + t.revOffsets.byteLength + (t.coords?.byteLength ?? 0) + t.ids.bytes;
+    const arcBytes =
+      t.fwdHeads.byteLength + t.revTails.byteLength + t.revArc.byteLength + this.arcDistance.byteLength + this.arcDuration.byteLength;
+    return {
+      bytes: nodeBytes + arcBytes,
+      nodeBytes,
+      arcBytes,
+      bytesPerNode: nodeBytes / Math.max(1, t.nodeCount),
+      bytesPerArc: arcBytes / Math.max(1, t.arcCount),
+    };
+  }
+}
