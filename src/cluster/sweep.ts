@@ -21,7 +21,10 @@ export interface SweepOptions {
   balance: 'demand' | 'count';
 }
 
-/** Point indices in sweep order (after the largest gap) and their angles. */
+/**
+ * Point indices in sweep order: by polar angle around the depot (equal angles:
+ * nearest first, then lower index), starting just after the largest angular gap.
+ */
 export function sweepOrder(points: PointSet, depot: readonly [number, number], geographic: boolean): Int32Array {
   const n = points.n;
   const xScale = geographic ? Math.cos((depot[1] * Math.PI) / 180) : 1;
