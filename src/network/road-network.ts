@@ -18,6 +18,7 @@ import type { TravelProvider } from '../model/types.js';
 import type { NodeId } from './ids.js';
 import type { NetworkParts } from './parts.js';
 import { compileArcs, type Topology } from './topology.js';
+import { anchorTargets, overlayOneToMany, overlayWeights, type OverlayWeights } from './overlay.js';
 import { oneToMany, searchPath, type SearchAlgorithm, type SearchGraph } from './search.js';
 import { parseDimacs, type DimacsOptions, type DimacsSource } from './dimacs.js';
 import { partsFromEdges, partsFromGraphology, isLonLat, type EdgeList, type EdgeListOptions, type GraphologyLike, type GraphologyOptions } from './builders.js';
@@ -95,6 +96,7 @@ export class RoadNetwork implements TravelProvider {
   private readonly unitsPerMetre: number;
   private scales?: { distance: number; duration: number };
   private geoIndex?: GeoIndex;
+  private overlays?: Map<MatrixMetric, OverlayWeights>;
 
   /** @internal Use the `from*` builders. */
   constructor(topology: Topology, arcDistance: Float64Array, arcDuration: Float64Array, metresPerUnit: number) {
@@ -310,8 +312,10 @@ export class RoadNetwork implements TravelProvider {
     const cols = tgt.length;
     const primary = new Float64Array(rows * cols);
     const second = metric === 'both' ? new Float64Array(rows * cols) : null;
-    const g = this.searchGraph(metric === 'distance' ? 'distance' : 'duration');
-    for (let r = 0; r < rows; r++) oneToMany(g, src[r], tgt, primary, second ? this.arcDistance : null, second, r * cols);
+    // Rows run on the chain-contracted overlay (equal to plain Dijkstra, several times faster on OSM graphs).
+    const W = this.overlay(metric);
+    const anchors = anchorTargets(W, tgt);
+    for (let r = 0; r < rows; r++) overlayOneToMany(W, src[r], anchors, primary, second, r * cols);
     const unreachable: [number, number][] = [];
     for (let k = 0; k < primary.length; k++) if (primary[k] === Infinity) unreachable.push([Math.floor(k / cols), k % cols]);
     const distances = metric === 'distance' ? primary : second;
@@ -320,6 +324,20 @@ export class RoadNetwork implements TravelProvider {
     if (distances) result.distances = distances;
     if (metric !== 'distance') result.durations = primary;
     return result;
+  }
+
+  /** @internal Overlay weights for a matrix metric (built once per network and metric). */
+  overlay(metric: MatrixMetric): OverlayWeights {
+    if (!this.overlays) this.overlays = new Map();
+    let W = this.overlays.get(metric);
+    if (!W) {
+      W =
+        metric === 'distance'
+          ? overlayWeights(this.topology, this.arcDistance, null)
+          : overlayWeights(this.topology, this.arcDuration, metric === 'both' ? this.arcDistance : null);
+      this.overlays.set(metric, W);
+    }
+    return W;
   }
 
   /**

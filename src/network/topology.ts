@@ -6,6 +6,7 @@
  */
 import type { NodeIds } from './ids.js';
 import { IndexedHeap } from './heap.js';
+import type { ChainStructure } from './overlay.js';
 
 export interface Topology {
   readonly nodeCount: number;
@@ -24,6 +25,8 @@ export interface Topology {
   readonly ids: NodeIds;
   /** Reusable search state, created on the first query (internal). */
   scratch?: Scratch;
+  /** Chain contraction for one-to-many searches, built on first use (internal). */
+  chains?: ChainStructure;
 }
 
 /** One search direction's reusable per-node state, valid where `stamp[v] === gen`. */

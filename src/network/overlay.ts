@@ -1,0 +1,449 @@
+/**
+ * Chain contraction for one-to-many searches and matrices.
+ *
+ * Road graphs from OpenStreetMap keep every shape point as a node: most nodes
+ * (80–90 % of the shared graphs) have exactly two neighbours. Such a node is a
+ * *chain* node; every other node is a *core* node. A chain is a maximal run of
+ * chain nodes between two core nodes. The overlay is the graph on core nodes
+ * with the original core–core arcs plus one arc per chain and direction (its
+ * weight: the sum along the chain, Infinity when some piece is one-way the
+ * other way). One-to-many searches run Dijkstra on the overlay only:
+ * - a chain source seeds the two ends of its chain with the costs to reach them,
+ * - a chain target takes the best of (end + cost from that end), and of the
+ *   direct run along the chain when source and target share a chain.
+ * The results equal plain Dijkstra distances (same sums, possibly associated in
+ * another order: exact for integer weights).
+ *
+ * The structure (which nodes are core, the chains, the overlay's arcs) depends
+ * on the topology only and is shared by derived networks; weights are laid out
+ * per network and metric.
+ */
+import type { Topology } from './topology.js';
+import { IndexedHeap } from './heap.js';
+
+/** Weight-independent chain structure of a topology. */
+export interface ChainStructure {
+  /** Core id of a node, or -1 for chain nodes. */
+  coreOf: Int32Array;
+  /** Node index of each core id. */
+  coreNodes: Int32Array;
+  /** Chain of a chain node (-1 for core nodes) and its position 1..L-1 in the chain's node sequence. */
+  chainOf: Int32Array;
+  posOf: Int32Array;
+  /** Node sequence of chain c: `seq[start[c] .. start[c+1]-1]`, core ends included. */
+  start: Int32Array;
+  seq: Int32Array;
+  /** Overlay CSR over core ids. */
+  offsets: Int32Array;
+  heads: Int32Array;
+  /** Per overlay arc: original CSR arc (>= 0), or `-(2 * chain + dir) - 1` (dir 0 = along the sequence, 1 = against). */
+  origin: Int32Array;
+  /** Reusable search state on core ids. */
+  dist: Float64Array;
+  other: Float64Array;
+  stamp: Uint32Array;
+  gen: number;
+  heap: IndexedHeap;
+  targetStamp: Uint32Array;
+  targetGen: number;
+}
+
+/** Overlay weights for one weight array (and an optional second one summed along). */
+export interface OverlayWeights {
+  structure: ChainStructure;
+  core: Float64Array;
+  core2: Float64Array | null;
+  /** Per sequence slot i of a chain: weight of the piece seq[i] → seq[i+1] (fwd) and seq[i+1] → seq[i] (bwd). */
+  fwd: Float64Array;
+  bwd: Float64Array;
+  fwd2: Float64Array | null;
+  bwd2: Float64Array | null;
+}
+
+/** The distinct neighbours (either direction) of `v`, up to 3 (enough to tell "exactly two"). */
+function neighbours(t: Topology, v: number, out: Int32Array): number {
+  let k = 0;
+  const add = (x: number): void => {
+    for (let i = 0; i < k; i++) if (out[i] === x) return;
+    if (k < 3) out[k] = x;
+    k++;
+  };
+  for (let a = t.fwdOffsets[v]; a < t.fwdOffsets[v + 1] && k < 3; a++) add(t.fwdHeads[a]);
+  for (let s = t.revOffsets[v]; s < t.revOffsets[v + 1] && k < 3; s++) add(t.revTails[s]);
+  return k;
+}
+
+/** Builds (once per topology) the chain structure. */
+export function chainStructure(t: Topology): ChainStructure {
+  if (t.chains) return t.chains;
+  const n = t.nodeCount;
+  const nb = new Int32Array(3);
+  const isChain = new Uint8Array(n);
+  for (let v = 0; v < n; v++) {
+    if (neighbours(t, v, nb) === 2 && nb[0] !== v && nb[1] !== v) isChain[v] = 1;
+  }
+  const chainOf = new Int32Array(n).fill(-1);
+  const posOf = new Int32Array(n);
+  const seq: number[] = [];
+  const start: number[] = [0];
+  const walk = (c: number, first: number): void => {
+    const id = start.length - 1;
+    seq.push(c);
+    let prev = c;
+    let cur = first;
+    while (isChain[cur]) {
+      chainOf[cur] = id;
+      posOf[cur] = seq.length - start[id];
+      seq.push(cur);
+      neighbours(t, cur, nb);
+      const next = nb[0] === prev ? nb[1] : nb[0];
+      prev = cur;
+      cur = next;
+    }
+    seq.push(cur);
+    start.push(seq.length);
+  };
+  const fromCore = (c: number): void => {
+    const list: number[] = [];
+    for (let a = t.fwdOffsets[c]; a < t.fwdOffsets[c + 1]; a++) list.push(t.fwdHeads[a]);
+    for (let s = t.revOffsets[c]; s < t.revOffsets[c + 1]; s++) list.push(t.revTails[s]);
+    for (const x of list) if (isChain[x] && chainOf[x] < 0) walk(c, x);
+  };
+  for (let v = 0; v < n; v++) if (!isChain[v]) fromCore(v);
+  // Rings made only of chain nodes: promote one node per ring to core.
+  for (let v = 0; v < n; v++) {
+    if (isChain[v] && chainOf[v] < 0) {
+      isChain[v] = 0;
+      fromCore(v);
+    }
+  }
+  const coreOf = new Int32Array(n).fill(-1);
+  const coreList: number[] = [];
+  for (let v = 0; v < n; v++) if (!isChain[v]) coreOf[v] = coreList.push(v) - 1;
+  const nc = coreList.length;
+  const nChains = start.length - 1;
+  // Overlay arcs: direct core → core arcs, plus both directions of every chain (self loops skipped).
+  const arcTail: number[] = [];
+  const arcHead: number[] = [];
+  const arcOrigin: number[] = [];
+  for (const u of coreList) {
+    for (let a = t.fwdOffsets[u]; a < t.fwdOffsets[u + 1]; a++) {
+      const v = t.fwdHeads[a];
+      if (!isChain[v] && v !== u) {
+        arcTail.push(coreOf[u]);
+        arcHead.push(coreOf[v]);
+        arcOrigin.push(a);
+      }
+    }
+  }
+  for (let c = 0; c < nChains; c++) {
+    const a = seq[start[c]];
+    const b = seq[start[c + 1] - 1];
+    if (a === b) continue;
+    arcTail.push(coreOf[a], coreOf[b]);
+    arcHead.push(coreOf[b], coreOf[a]);
+    arcOrigin.push(-(2 * c) - 1, -(2 * c + 1) - 1);
+  }
+  const mc = arcTail.length;
+  const offsets = new Int32Array(nc + 1);
+  for (let i = 0; i < mc; i++) offsets[arcTail[i] + 1]++;
+  for (let i = 0; i < nc; i++) offsets[i + 1] += offsets[i];
+  const fill = offsets.slice(0, nc);
+  const heads = new Int32Array(mc);
+  const origin = new Int32Array(mc);
+  for (let i = 0; i < mc; i++) {
+    const slot = fill[arcTail[i]]++;
+    heads[slot] = arcHead[i];
+    origin[slot] = arcOrigin[i];
+  }
+  t.chains = {
+    coreOf,
+    coreNodes: Int32Array.from(coreList),
+    chainOf,
+    posOf,
+    start: Int32Array.from(start),
+    seq: Int32Array.from(seq),
+    offsets,
+    heads,
+    origin,
+    dist: new Float64Array(nc),
+    other: new Float64Array(nc),
+    stamp: new Uint32Array(nc),
+    gen: 0,
+    heap: new IndexedHeap(nc),
+    targetStamp: new Uint32Array(nc),
+    targetGen: 0,
+  };
+  return t.chains;
+}
+
+/** Lays out overlay weights for `weight` (and `second`, summed along the same pieces). */
+export function overlayWeights(t: Topology, weight: Float64Array, second: Float64Array | null): OverlayWeights {
+  const S = chainStructure(t);
+  const L = S.seq.length;
+  const fwd = new Float64Array(L).fill(Infinity);
+  const bwd = new Float64Array(L).fill(Infinity);
+  const fwd2 = second ? new Float64Array(L).fill(Infinity) : null;
+  const bwd2 = second ? new Float64Array(L).fill(Infinity) : null;
+  const nChains = S.start.length - 1;
+  // Cheapest arc p → q by `weight` (ties: first), written to slot i of `w` / `w2`.
+  const piece = (p: number, q: number, i: number, w: Float64Array, w2: Float64Array | null): void => {
+    for (let a = t.fwdOffsets[p]; a < t.fwdOffsets[p + 1]; a++) {
+      if (t.fwdHeads[a] === q && weight[a] < w[i]) {
+        w[i] = weight[a];
+        if (w2) w2[i] = second![a];
+      }
+    }
+  };
+  for (let c = 0; c < nChains; c++) {
+    for (let i = S.start[c]; i < S.start[c + 1] - 1; i++) {
+      piece(S.seq[i], S.seq[i + 1], i, fwd, fwd2);
+      piece(S.seq[i + 1], S.seq[i], i, bwd, bwd2);
+    }
+  }
+  const mc = S.heads.length;
+  const core = new Float64Array(mc);
+  const core2 = second ? new Float64Array(mc) : null;
+  for (let k = 0; k < mc; k++) {
+    const o = S.origin[k];
+    if (o >= 0) {
+      core[k] = weight[o];
+      if (core2) core2[k] = second![o];
+      continue;
+    }
+    const code = -o - 1;
+    const c = code >> 1;
+    const along = (code & 1) === 0;
+    let s1 = 0;
+    let s2 = 0;
+    const w = along ? fwd : bwd;
+    const w2 = along ? fwd2 : bwd2;
+    // Sum in travel order so the sums associate like a Dijkstra walking the chain.
+    if (along) {
+      for (let i = S.start[c]; i < S.start[c + 1] - 1; i++) {
+        s1 += w[i];
+        if (w2) s2 += w2[i];
+      }
+    } else {
+      for (let i = S.start[c + 1] - 2; i >= S.start[c]; i--) {
+        s1 += w[i];
+        if (w2) s2 += w2[i];
+      }
+    }
+    core[k] = s1;
+    if (core2) core2[k] = s2;
+  }
+  return { structure: S, core, core2, fwd, bwd, fwd2, bwd2 };
+}
+
+/** A target resolved to up to two anchors (core ids) with the cost from each anchor to it. */
+export interface TargetAnchors {
+  node: Int32Array;
+  a0: Int32Array;
+  c0: Float64Array;
+  s0: Float64Array;
+  a1: Int32Array;
+  c1: Float64Array;
+  s1: Float64Array;
+}
+
+/** Resolves targets to their anchors (core ends of their chains, or themselves). */
+export function anchorTargets(W: OverlayWeights, targets: Int32Array): TargetAnchors {
+  const S = W.structure;
+  const n = targets.length;
+  const r: TargetAnchors = {
+    node: targets,
+    a0: new Int32Array(n).fill(-1),
+    c0: new Float64Array(n).fill(Infinity),
+    s0: new Float64Array(n).fill(Infinity),
+    a1: new Int32Array(n).fill(-1),
+    c1: new Float64Array(n).fill(Infinity),
+    s1: new Float64Array(n).fill(Infinity),
+  };
+  for (let i = 0; i < n; i++) {
+    const v = targets[i];
+    if (S.coreOf[v] >= 0) {
+      r.a0[i] = S.coreOf[v];
+      r.c0[i] = 0;
+      r.s0[i] = 0;
+      continue;
+    }
+    const c = S.chainOf[v];
+    const base = S.start[c];
+    const end = S.start[c + 1] - 1;
+    const j = base + S.posOf[v];
+    // From the chain's first node along the sequence to v.
+    let d = 0;
+    let e = 0;
+    for (let k = base; k < j; k++) {
+      d += W.fwd[k];
+      if (W.fwd2) e += W.fwd2[k];
+    }
+    if (d < Infinity) {
+      r.a0[i] = S.coreOf[S.seq[base]];
+      r.c0[i] = d;
+      r.s0[i] = e;
+    }
+    // From the chain's last node against the sequence to v.
+    d = 0;
+    e = 0;
+    for (let k = end - 1; k >= j; k--) {
+      d += W.bwd[k];
+      if (W.bwd2) e += W.bwd2[k];
+    }
+    if (d < Infinity) {
+      r.a1[i] = S.coreOf[S.seq[end]];
+      r.c1[i] = d;
+      r.s1[i] = e;
+    }
+  }
+  return r;
+}
+
+/**
+ * One-to-many on the overlay from node `s` to the anchored targets, writing the
+ * optimised sums to `out[offset + i]` and the second sums to `out2` (Infinity
+ * when unreachable). Returns the number of core nodes settled.
+ */
+export function overlayOneToMany(
+  W: OverlayWeights,
+  s: number,
+  T: TargetAnchors,
+  out: Float64Array,
+  out2: Float64Array | null,
+  offset: number,
+): number {
+  const S = W.structure;
+  const { offsets, heads, dist, other, stamp, heap, targetStamp } = S;
+  const pos = heap.pos;
+  const core = W.core;
+  const core2 = W.core2;
+  const two = core2 !== null;
+  if (S.gen >= 0xfffffffe) {
+    stamp.fill(0);
+    S.gen = 0;
+  }
+  const gen = ++S.gen;
+  if (S.targetGen >= 0xfffffffe) {
+    targetStamp.fill(0);
+    S.targetGen = 0;
+  }
+  const tgen = ++S.targetGen;
+  heap.clear();
+  let remaining = 0;
+  const mark = (a: number): void => {
+    if (a >= 0 && targetStamp[a] !== tgen) {
+      targetStamp[a] = tgen;
+      remaining++;
+    }
+  };
+  for (let i = 0; i < T.a0.length; i++) {
+    mark(T.a0[i]);
+    mark(T.a1[i]);
+  }
+  const seed = (a: number, d: number, e: number): void => {
+    if (!(d < Infinity)) return;
+    if (stamp[a] !== gen) {
+      stamp[a] = gen;
+      dist[a] = d;
+      other[a] = e;
+      heap.push(a, d);
+    } else if (d < dist[a]) {
+      dist[a] = d;
+      other[a] = e;
+      heap.decrease(a, d);
+    }
+  };
+  const sc = S.coreOf[s];
+  let chain = -1;
+  let sj = 0;
+  if (sc >= 0) seed(sc, 0, 0);
+  else {
+    chain = S.chainOf[s];
+    const base = S.start[chain];
+    const end = S.start[chain + 1] - 1;
+    sj = base + S.posOf[s];
+    let d = 0;
+    let e = 0;
+    for (let k = sj - 1; k >= base; k--) {
+      d += W.bwd[k];
+      if (W.bwd2) e += W.bwd2[k];
+    }
+    seed(S.coreOf[S.seq[base]], d, e);
+    d = 0;
+    e = 0;
+    for (let k = sj; k < end; k++) {
+      d += W.fwd[k];
+      if (W.fwd2) e += W.fwd2[k];
+    }
+    seed(S.coreOf[S.seq[end]], d, e);
+  }
+  let settled = 0;
+  while (heap.size > 0 && remaining > 0) {
+    const u = heap.pop();
+    settled++;
+    if (targetStamp[u] === tgen) remaining--;
+    const du = dist[u];
+    const ou = two ? other[u] : 0;
+    for (let a = offsets[u], end = offsets[u + 1]; a < end; a++) {
+      const nd = du + core[a];
+      if (!(nd < Infinity)) continue;
+      const v = heads[a];
+      if (stamp[v] !== gen) {
+        stamp[v] = gen;
+        dist[v] = nd;
+        if (two) other[v] = ou + core2![a];
+        heap.push(v, nd);
+      } else if (nd < dist[v] && pos[v] >= 0) {
+        dist[v] = nd;
+        if (two) other[v] = ou + core2![a];
+        heap.decrease(v, nd);
+      }
+    }
+  }
+  for (let i = 0; i < T.a0.length; i++) {
+    let best = Infinity;
+    let best2 = Infinity;
+    const a0 = T.a0[i];
+    if (a0 >= 0 && stamp[a0] === gen && pos[a0] < 0) {
+      best = dist[a0] + T.c0[i];
+      best2 = other[a0] + T.s0[i];
+    }
+    const a1 = T.a1[i];
+    if (a1 >= 0 && stamp[a1] === gen && pos[a1] < 0) {
+      const d = dist[a1] + T.c1[i];
+      if (d < best) {
+        best = d;
+        best2 = other[a1] + T.s1[i];
+      }
+    }
+    const v = T.node[i];
+    if (v === s) {
+      best = 0;
+      best2 = 0;
+    } else if (chain >= 0 && S.chainOf[v] === chain) {
+      // Source and target on one chain: the direct run may beat leaving the chain.
+      const tj = S.start[chain] + S.posOf[v];
+      let d = 0;
+      let e = 0;
+      if (tj > sj) {
+        for (let k = sj; k < tj; k++) {
+          d += W.fwd[k];
+          if (W.fwd2) e += W.fwd2[k];
+        }
+      } else {
+        for (let k = sj - 1; k >= tj; k--) {
+          d += W.bwd[k];
+          if (W.bwd2) e += W.bwd2[k];
+        }
+      }
+      if (d < best) {
+        best = d;
+        best2 = e;
+      }
+    }
+    out[offset + i] = best;
+    if (out2) out2[offset + i] = best < Infinity ? best2 : Infinity;
+  }
+  return settled;
+}
