@@ -4,3 +4,4 @@ export { resolveTravel, haversineMetres, roundArc, EARTH_RADIUS_M } from './trav
 export type { ResolvedTravel } from './travel.js';
 export { checkSolution, capacityDimensions, planIssues } from './check.js';
 export type { CheckOptions, CheckReport, CheckSummary, CheckedRoute, CheckedStep, Tolerance, Violation, ViolationCode } from './check.js';
+export { validateProblem, assertProblem } from './validate.js';

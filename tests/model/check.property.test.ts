@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkSolution, type CheckReport } from '../../src/model/check.js';
 import type { Job, Problem, RoutePlan, Vehicle } from '../../src/model/types.js';
+import { validateProblem } from '../../src/model/validate.js';
 
 /** Random small instances: euclidean plane, windows, amounts, shifts, release times, deadlines, costs. */
 const arbInstance = fc
@@ -85,6 +86,7 @@ describe('checkSolution properties', () => {
   it('summary cost is the sum of fixed + perDistance × distance + perDuration × duration over used routes', () => {
     fc.assert(
       fc.property(arbInstance, ({ problem, plan }) => {
+        expect(validateProblem(problem)).toEqual([]); // the generator only makes valid problems
         const rep = checkSolution(problem, plan);
         let cost = 0;
         for (const r of rep.routes) {

@@ -1,0 +1,145 @@
+/**
+ * Small helpers for validating untrusted JSON: an issue collector and checks
+ * for numbers, windows and unknown fields. Used by `validate.ts`; none of them
+ * throws on any input.
+ */
+import { pointerToken, type InputIssue } from '../core/errors.js';
+
+/** Own-property test that works on any object (including null-prototype ones). */
+export function has(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** A plain object (not an array, not null). */
+export function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x);
+}
+
+/** An array or a numeric typed array (matrices may be `Float64Array`s). */
+export function isArrayLike(x: unknown): x is ArrayLike<unknown> {
+  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+}
+
+/** A short, safe rendering of a value for messages (never throws). */
+export function show(x: unknown): string {
+  try {
+    if (typeof x === 'number') return Object.is(x, -0) ? '0' : String(x);
+    if (typeof x === 'string') return JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x);
+    if (typeof x === 'bigint') return `${x}n`;
+    if (x === undefined || x === null || typeof x === 'boolean') return String(x);
+    if (typeof x === 'function') return 'a function';
+    if (Array.isArray(x)) return x.length <= 4 ? `[${x.map(show).join(', ')}]` : `an array of ${x.length}`;
+    return 'an object';
+  } catch {
+    return 'a value';
+  }
+}
+
+/** Collects issues; `at(...)` extends a JSON pointer. */
+export class Issues {
+  readonly list: InputIssue[] = [];
+
+  add(code: string, pointer: string, message: string): void {
+    this.list.push({ code, pointer, message });
+  }
+}
+
+/** Appends reference tokens to a JSON pointer. */
+export function at(base: string, ...tokens: (string | number)[]): string {
+  return base + tokens.map((t) => '/' + pointerToken(t)).join('');
+}
+
+export interface NumberRule {
+  /** Allow +Infinity (an unlimited bound). */
+  infinite?: boolean;
+  /** Must be ≥ 0. */
+  nonNegative?: boolean;
+  /** Must be > 0. */
+  positive?: boolean;
+  integer?: boolean;
+}
+
+/** Checks one number against a rule; returns true when it is acceptable. */
+export function checkNumber(issues: Issues, x: unknown, ptr: string, what: string, rule: NumberRule = {}): x is number {
+  if (typeof x !== 'number') {
+    issues.add('type', ptr, `${what} must be a number, got ${show(x)}`);
+    return false;
+  }
+  if (Number.isNaN(x) || (!Number.isFinite(x) && !(rule.infinite && x === Infinity))) {
+    issues.add('not-finite', ptr, `${what} must be a finite number, got ${show(x)}`);
+    return false;
+  }
+  if ((rule.nonNegative || rule.positive) && x < 0) {
+    issues.add('negative', ptr, `${what} must not be negative, got ${show(x)}`);
+    return false;
+  }
+  if (rule.positive && x === 0) {
+    issues.add('range', ptr, `${what} must be greater than 0, got 0`);
+    return false;
+  }
+  if (rule.integer && Number.isFinite(x) && !Number.isInteger(x)) {
+    issues.add('not-integer', ptr, `${what} must be an integer, got ${show(x)}`);
+    return false;
+  }
+  return true;
+}
+
+/** Checks a vector of numbers (amounts, capacities); returns its length, or -1 when it is not an array. */
+export function checkVector(issues: Issues, x: unknown, ptr: string, what: string, rule: NumberRule): number {
+  if (!Array.isArray(x)) {
+    issues.add('type', ptr, `${what} must be an array of numbers, got ${show(x)}`);
+    return -1;
+  }
+  for (let k = 0; k < x.length; k++) checkNumber(issues, x[k], at(ptr, k), `${what}[${k}]`, rule);
+  return x.length;
+}
+
+/**
+ * Checks a time window `[start, end]`: two numbers (not NaN; the start may be
+ * −Infinity and the end +Infinity), start ≤ end. Returns it when usable.
+ */
+export function checkWindow(issues: Issues, x: unknown, ptr: string, what: string): [number, number] | undefined {
+  if (!Array.isArray(x) || x.length !== 2) {
+    issues.add('type', ptr, `${what} must be a pair [start, end], got ${show(x)}`);
+    return undefined;
+  }
+  let ok = true;
+  for (let k = 0; k < 2; k++) {
+    const v = x[k];
+    if (typeof v !== 'number') {
+      issues.add('type', at(ptr, k), `${what} ${k === 0 ? 'start' : 'end'} must be a number, got ${show(v)}`);
+      ok = false;
+    } else if (Number.isNaN(v) || (k === 0 && v === Infinity) || (k === 1 && v === -Infinity)) {
+      issues.add('not-finite', at(ptr, k), `${what} ${k === 0 ? 'start' : 'end'} must be a number, got ${show(v)}`);
+      ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  if (x[0] > x[1]) {
+    issues.add('time-window', ptr, `${what} starts after it ends: [${show(x[0])}, ${show(x[1])}]`);
+    return undefined;
+  }
+  return [x[0], x[1]];
+}
+
+/** Reports every own key of `obj` that is not in `known` as `unknown-field`. */
+export function checkFields(issues: Issues, obj: Record<string, unknown>, ptr: string, known: readonly string[], what: string): void {
+  for (const key of Object.keys(obj)) {
+    if (!known.includes(key)) {
+      const hint = known.find((k) => k.toLowerCase() === key.toLowerCase());
+      issues.add('unknown-field', at(ptr, key), `unknown field ${show(key)} in ${what}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    }
+  }
+}
+
+/** Whether `x` is a valid id (a string or a finite number); reports it otherwise. */
+export function checkId(issues: Issues, x: unknown, ptr: string, what: string): x is string | number {
+  if (typeof x === 'string') return true;
+  if (typeof x === 'number') {
+    if (Number.isFinite(x)) return true;
+    issues.add('not-finite', ptr, `${what} must be a string or a finite number, got ${show(x)}`);
+    return false;
+  }
+  issues.add('type', ptr, `${what} must be a string or a number, got ${show(x)}`);
+  return false;
+}
