@@ -18,6 +18,7 @@
  */
 import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
 import type { Id, Job, Location, Problem, Solution, Step } from '../model/types.js';
+import { validateProblem } from '../model/validate.js';
 
 /** Where a vehicle is. `at` (optional) is when it is free there; default `now`. */
 export interface VehiclePosition {
@@ -170,6 +171,17 @@ export function validateEvents(problem: Problem, plan: Solution, events: ReplanE
     if (jobIds.has(job.id) || newIds.has(job.id)) add('duplicate-id', pointer('newJobs', i, 'id'), `job id ${JSON.stringify(job.id)} already exists`);
     newIds.add(job.id);
   });
+  if (Array.isArray(events.newJobs) && events.newJobs.length > 0 && events.newJobs.every((j) => typeof j === 'object' && j !== null)) {
+    // New jobs must be valid jobs of this problem: validate them in place and
+    // point the issues at `/newJobs/i`.
+    const n = problem.jobs.length;
+    const prefix = /^\/jobs\/(\d+)(.*)$/;
+    for (const issue of validateProblem({ ...problem, jobs: [...problem.jobs, ...events.newJobs] })) {
+      const m = prefix.exec(issue.pointer);
+      if (!m || Number(m[1]) < n || issue.code === 'duplicate-id') continue;
+      issues.push({ ...issue, pointer: `/newJobs/${Number(m[1]) - n}${m[2]}` });
+    }
+  }
 
   const travelType = problem.travel.type;
   if (events.closures !== undefined || events.speedFactors !== undefined) {

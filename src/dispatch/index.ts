@@ -11,3 +11,4 @@ export { mergePlan } from './merge.js';
 export type { MergedPlan, MergedRoute, MergedStep, Leg } from './merge.js';
 export { diffPlans } from './changes.js';
 export type { ReplanChanges, EtaMove } from './changes.js';
+export { planWithTimes } from './plan-times.js';

@@ -13,7 +13,8 @@
  * The returned `solution` is a plan of the returned `problem` (the reduced
  * one) and is checked with the independent checker (`check`).
  */
-import type { Id, Job, Location, Problem, Solution } from '../model/types.js';
+import type { Id, Job, Location, Problem, RoutePlan, Solution } from '../model/types.js';
+import { planWithTimes } from './plan-times.js';
 import { resolveTravel } from '../model/travel.js';
 import { checkSolution, type CheckReport } from '../model/check.js';
 import { solve as defaultSolve, type SolveOptions } from '../solver/index.js';
@@ -56,10 +57,17 @@ export interface ReplanResult {
 }
 
 /**
- * Re-plans `plan` (a solution of `problem`) given what happened (`events`).
+ * Re-plans `oldPlan` (a solution of `problem`; steps without times get the
+ * checker's times) given what happened (`events`).
  * Throws a `VrpkitError` listing every problem when the events do not fit.
  */
-export async function replan(problem: Problem, plan: Solution, events: ReplanEvents, options: ReplanOptions = {}): Promise<ReplanResult> {
+export async function replan(
+  problem: Problem,
+  oldPlan: Solution | RoutePlan,
+  events: ReplanEvents,
+  options: ReplanOptions = {},
+): Promise<ReplanResult> {
+  const plan = planWithTimes(problem, oldPlan);
   const progress = inferProgress(problem, plan, events);
   const reduction = reduceProblem(problem, plan, progress, events, { promisePenalty: options.promisePenalty });
   const { problem: toSolve, report, network } = updateTravel(reduction.problem, events, options.baseMatrix);

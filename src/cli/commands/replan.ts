@@ -1,11 +1,113 @@
+/**
+ * `vrpkit replan PLAN.json EVENTS.json`: re-plan while vehicles are on the road.
+ *
+ * PLAN.json is `{ "problem": <route file>, "solution": <solution JSON> }` — the
+ * problem as a JSON route file (as `vrpkit solve` reads) and the plan being
+ * driven (as `vrpkit solve` prints it; steps without times get the checker's).
+ * EVENTS.json is the `ReplanEvents` object of `src/dispatch/events.ts`.
+ * Prints `{ "plan", "changes", "check" }` as JSON on stdout (or `--output`).
+ *
+ * Exit codes: 0 success, 2 bad input or usage, 1 internal error — including a
+ * new plan that the independent checker rejects (still printed).
+ */
 import type { Command } from './types.js';
-import { UsageError } from '../args.js';
+import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
+import { VrpkitError } from '../../core/errors.js';
+import { readTextFile, writeTextFile } from '../../io/files.js';
+import { parseJsonText } from '../../io/json-text.js';
+import { problemFromJson } from '../../io/json.js';
+import { readPlan } from '../../io/solution.js';
+import { replan as runReplan } from '../../dispatch/replan.js';
+import type { ReplanEvents } from '../../dispatch/events.js';
+import type { RoutePlan } from '../../model/types.js';
 
-// Placeholder until the command's issue lands; it refuses clearly rather than pretending.
+const HELP = `vrpkit replan PLAN.json EVENTS.json [options]
+
+Re-plans routes while vehicles are on the road: served and in-progress stops stay
+as they are, vehicles on the road continue from where they are, new orders join,
+cancelled ones leave, promised orders stay on their vehicle unless moving them pays.
+
+PLAN.json    { "problem": <JSON route file>, "solution": <solution JSON of vrpkit solve> }
+EVENTS.json  { "now": 39600,
+               "vehiclePositions": [{ "vehicle": "van-1", "location": [lon, lat], "at": 39600 }],
+               "served": [ids], "inProgress": [ids],        (default: inferred from the plan's times)
+               "newJobs": [jobs], "cancelled": [ids],
+               "travelUpdates": [{ "from": i, "to": j, "duration": d, "distance": m }] }   (matrix travel)
+
+Prints { "plan": { "routes": [{ "vehicle", "steps": [{ ..., "status": "done" | "in-progress" |
+"planned" }] }], "unassigned" }, "changes": { "routeChangeRate", "etaMoves", "moved",
+"newlyUnassigned", "restricted", ... }, "check": { "feasible", "violations" } } on stdout.
+
+Options:
+  --time-limit S        stop the search after S seconds
+  --max-iterations N    stop after N iterations (with --seed: the same answer every run)
+  --seed N              random seed (default 1)
+  --promise-penalty P   cost of moving a promised order to another vehicle
+                        (default: the old plan's cost per routed order; 0 = no promises)
+  --eta-threshold T     count ETA moves above T time units (default 900)
+  --output FILE         write the JSON to FILE instead of stdout
+
+Exit codes: 0 success, 2 bad input or usage (one JSON error object on stderr),
+1 internal error (also when the independent checker rejects the new plan).`;
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Prefixes every issue pointer of a VrpkitError (errors inside PLAN.json's `problem` / `solution`). */
+function under(prefix: string, f: () => unknown): unknown {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof VrpkitError) throw VrpkitError.fromIssues(e.issues.map((i) => ({ ...i, pointer: prefix + i.pointer })));
+    throw e;
+  }
+}
+
 export const replan: Command = {
-  summary: '(not available yet)',
-  help: 'vrpkit replan: not available yet',
-  async run() {
-    throw new UsageError("'replan' is not available yet");
+  summary: 're-plan on the road: frozen stops, new and cancelled orders, changed travel',
+  help: HELP,
+  async run(argv) {
+    const args = parseArgs(argv);
+    rejectUnknownOptions(args, ['time-limit', 'max-iterations', 'seed', 'promise-penalty', 'eta-threshold', 'output']);
+    if (args.positional.length !== 2) throw new UsageError('replan needs PLAN.json and EVENTS.json (see vrpkit replan --help)');
+    const timeLimit = numberOption(args, 'time-limit');
+    const maxIterations = numberOption(args, 'max-iterations');
+    const seed = numberOption(args, 'seed');
+    const promisePenalty = numberOption(args, 'promise-penalty');
+    const etaThreshold = numberOption(args, 'eta-threshold');
+    const output = stringOption(args, 'output');
+    if (timeLimit !== undefined && !(timeLimit > 0)) throw new UsageError('--time-limit must be a positive number of seconds');
+    if (maxIterations !== undefined && !(Number.isInteger(maxIterations) && maxIterations >= 0)) {
+      throw new UsageError('--max-iterations must be a non-negative integer');
+    }
+    if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
+    if (promisePenalty !== undefined && !(promisePenalty >= 0)) throw new UsageError('--promise-penalty must be a non-negative number');
+    if (etaThreshold !== undefined && !(etaThreshold >= 0)) throw new UsageError('--eta-threshold must be a non-negative number');
+
+    const planDoc = parseJsonText(readTextFile(args.positional[0]), 'the plan file');
+    if (!isObject(planDoc) || !isObject(planDoc.problem) || !isObject(planDoc.solution)) {
+      throw new VrpkitError('type', 'the plan file must be { "problem": <route file>, "solution": <solution> }', '');
+    }
+    const problem = under('/problem', () => problemFromJson(planDoc.problem)) as ReturnType<typeof problemFromJson>;
+    const plan = under('/solution', () => readPlan(planDoc.solution)) as RoutePlan;
+    const events = parseJsonText(readTextFile(args.positional[1]), 'the events file');
+    if (!isObject(events)) throw new VrpkitError('type', 'the events file must be a JSON object', '');
+
+    const result = await runReplan(problem, plan, events as unknown as ReplanEvents, {
+      timeLimitMs: timeLimit !== undefined ? timeLimit * 1000 : undefined,
+      maxIterations,
+      seed,
+      promisePenalty,
+      etaThreshold,
+    });
+    const text = JSON.stringify({ plan: result.plan, changes: result.changes, check: result.check }, null, 2) + '\n';
+    if (output !== undefined) writeTextFile(output, text);
+    else process.stdout.write(text);
+    if (!result.check.feasible) {
+      process.stderr.write(JSON.stringify({ error: { code: 'infeasible', message: 'the independent checker rejects the new plan', violations: result.check.violations } }) + '\n');
+      return 1;
+    }
+    return 0;
   },
 };

@@ -1,0 +1,50 @@
+/**
+ * Old plans given without times (hand-written `{ vehicle, steps: [{type, id}] }`)
+ * get them from the independent checker, which follows docs/semantics.md: the
+ * times a solver would have promised for those sequences.
+ */
+import { checkSolution } from '../model/check.js';
+import type { Problem, RoutePlan, Solution, Step, UnassignedReason } from '../model/types.js';
+
+const TIME_FIELDS = ['arrival', 'serviceStart', 'departure'] as const;
+
+function hasTimes(plan: Solution | RoutePlan): boolean {
+  return (plan as RoutePlan).routes.every((r) => r.steps.every((s) => TIME_FIELDS.every((f) => typeof s[f] === 'number')));
+}
+
+/**
+ * Returns `plan` as a full `Solution`: unchanged when every step states its
+ * times, else with every number re-derived by `checkSolution` (a stated start
+ * departure is kept).
+ */
+export function planWithTimes(problem: Problem, plan: Solution | RoutePlan): Solution {
+  if (hasTimes(plan) && 'summary' in plan) return plan as Solution;
+  const report = checkSolution(problem, plan as RoutePlan);
+  const routes = report.routes.map((r) => ({
+    vehicle: r.vehicle,
+    steps: r.steps.map(({ lateness: _lateness, ...s }): Step => ({ ...s, load: [...s.load] })),
+    cost: r.cost,
+    distance: r.distance,
+    duration: r.duration,
+    waiting: r.waiting,
+    service: r.service,
+    delivery: [...r.delivery],
+    pickup: [...r.pickup],
+  }));
+  const unassigned = (plan.unassigned ?? []).map((u) => ({ id: u.id, reason: (u.reason ?? 'fleet-exhausted') as UnassignedReason }));
+  return {
+    summary: {
+      cost: report.summary.cost,
+      routes: report.summary.routes,
+      unassigned: unassigned.length,
+      distance: report.summary.distance,
+      duration: report.summary.duration,
+      waiting: routes.reduce((a, r) => a + r.waiting, 0),
+      service: routes.reduce((a, r) => a + r.service, 0),
+      delivery: [],
+      pickup: [],
+    },
+    routes,
+    unassigned,
+  };
+}
