@@ -236,6 +236,9 @@ function consistent(r: SlaReport): void {
           expect(s.at).toBeUndefined();
           expect(s.slackMs!).toBeGreaterThanOrEqual(0);
           expect(s.slackMs).toBe(s.deadline! - r.now);
+          // at-risk exactly when a forecast says never or lies after the deadline
+          expect(s.status === 'at-risk').toBe(s.forecast === null || (s.forecast !== undefined && s.forecast > s.deadline!));
+          if (s.status === 'at-risk' && s.forecast != null) expect(s.forecastBreachMs).toBe(s.forecast - s.deadline!);
           break;
         case 'not-applicable':
           expect(s.deadline).toBeNull();

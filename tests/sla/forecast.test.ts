@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { forecastSla } from '../../src/sla/forecast.js';
 import { checkSolution } from '../../src/model/check.js';
 import type { Problem, RoutePlan } from '../../src/model/types.js';
@@ -83,5 +84,55 @@ describe('forecastSla', () => {
     );
     expect(r.orders[0].plan).toMatchObject({ departure: T0, eta: T0 + 600_000 });
     expect(r.orders[0].stages.depart).toMatchObject({ status: 'breached', breachMs: 60_000, at: T0 + 60_000 });
+  });
+});
+
+describe('forecastSla properties', () => {
+  const caseArb = fc.record({
+    points: fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 })), { minLength: 1, maxLength: 10 }),
+    assign: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 10, maxLength: 10 }),
+    processed: fc.array(fc.option(fc.integer({ min: -4 * 3600, max: 3600 }), { nil: undefined }), { minLength: 10, maxLength: 10 }),
+    release: fc.integer({ min: 0, max: 7200 }),
+    now: fc.integer({ min: -3600, max: 4 * 3600 }),
+  });
+
+  it('planned times are ordered and depart statuses follow the planned departure', () => {
+    fc.assert(
+      fc.property(caseArb, ({ points, assign, processed, release, now }) => {
+        const problem: Problem = {
+          jobs: points.map((p, i) => ({ id: `j${i}`, location: p as [number, number], serviceDuration: 60 })),
+          vehicles: [0, 1, 2].map((v) => ({ id: `v${v}`, start: [1500, 1500] as [number, number], shift: [release * v, 100_000] as [number, number] })),
+          travel: { type: 'euclidean', speed: 10 },
+        };
+        const plan: RoutePlan = {
+          routes: [0, 1, 2].map((v) => ({
+            vehicle: `v${v}`,
+            steps: [{ type: 'start' as const }, ...points.flatMap((_, i) => (assign[i] === v ? [{ type: 'job' as const, id: `j${i}` }] : [])), { type: 'end' as const }],
+          })),
+          unassigned: points.flatMap((_, i) => (assign[i] < 0 ? [{ id: `j${i}`, reason: 'fleet-exhausted' }] : [])),
+        };
+        const orders = points.map((_, i) => {
+          const p = processed[i];
+          return p === undefined
+            ? { id: `j${i}`, receivedAt: T0 - H }
+            : { id: `j${i}`, receivedAt: T0 + p * 1000 - 2 * H, acceptedAt: T0 + p * 1000 - H, processedAt: T0 + p * 1000 };
+        });
+        const r = forecastSla(problem, plan, orders, { timeOrigin: T0, now: T0 + now * 1000 });
+        expect(r.totals.depart.total).toBe(points.length);
+        for (const o of r.orders) {
+          const d = o.stages.depart;
+          if (o.plan.state === 'routed') {
+            expect(o.plan.departure).toBeLessThanOrEqual(o.plan.arrival);
+            expect(o.plan.arrival).toBeLessThanOrEqual(o.plan.eta);
+            if (r.now <= d.deadline!) expect(d.status).toBe(o.plan.departure > d.deadline! ? 'at-risk' : 'pending');
+          } else {
+            expect(o.plan.state).toBe('unassigned');
+            if (r.now <= d.deadline!) expect(d.status).toBe('at-risk');
+          }
+          if (r.now > d.deadline!) expect(d).toMatchObject({ status: 'breached', breachMs: r.now - d.deadline! });
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
