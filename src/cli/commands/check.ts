@@ -1,11 +1,51 @@
+/**
+ * `vrpkit check PROBLEM SOLUTION`: the independent checker (VROOM's plan
+ * mode) on a solution file — a vrpkit/VROOM-shaped solution JSON, the short
+ * `{ "routes": [{ "vehicle": 1, "jobs": [..] }] }` form, or a CVRPLIB/VRPLIB
+ * `.sol` route file. Prints the checker report JSON (`feasible`, `violations`,
+ * `summary`, re-derived `routes`). Exit 0 feasible, 3 infeasible (violations
+ * listed), 2 bad input or usage, 1 internal error.
+ */
 import type { Command } from './types.js';
-import { UsageError } from '../args.js';
+import { UsageError, numberOption, parseArgs, rejectUnknownOptions } from '../args.js';
+import { checkSolution } from '../../model/check.js';
+import { readTextFile } from '../../io/files.js';
+import { readPlan } from '../../io/solution.js';
+import { looksLikeVrplibSolution, parseVrplibSolution } from '../../io/vrplib-solution.js';
+import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
 
-// Placeholder until the command's issue lands; it refuses clearly rather than pretending.
+const HELP = `vrpkit check PROBLEM SOLUTION [options]
+
+Re-derives every time, load, distance and cost of SOLUTION from PROBLEM alone
+and prints the report as JSON: { "feasible", "violations", "summary", "routes" }.
+SOLUTION is a vrpkit solution JSON (as printed by 'vrpkit solve'), the short form
+{ "routes": [{ "vehicle": ID, "jobs": [IDS] }] }, or a VRPLIB .sol route file
+("Route #1: 5 3 7"; route k → vehicle k; for CVRPLIB problems customer c is node c+1).
+Numbers stated in the solution are compared too (claim-mismatch).
+
+Options:
+${FORMAT_HELP}
+  --tolerance X    allowed relative/absolute difference of stated numbers (default 1e-6)
+
+Exit codes: 0 feasible, 3 infeasible, 2 bad input or usage, 1 internal error.`;
+
 export const check: Command = {
-  summary: '(not available yet)',
-  help: 'vrpkit check: not available yet',
-  async run() {
-    throw new UsageError("'check' is not available yet");
+  summary: 'check a solution against a problem (independent re-derivation)',
+  help: HELP,
+  async run(argv) {
+    const args = parseArgs(argv);
+    rejectUnknownOptions(args, ['format', 'rounding', 'tolerance']);
+    if (args.positional.length !== 2) throw new UsageError('check needs PROBLEM and SOLUTION files (see vrpkit check --help)');
+    const tolerance = numberOption(args, 'tolerance');
+    if (tolerance !== undefined && tolerance < 0) throw new UsageError('--tolerance must be non-negative');
+    const { problem, format } = await loadProblemArg(args.positional[0], args);
+    const text = readTextFile(args.positional[1]);
+    const plan = looksLikeVrplibSolution(text)
+      ? parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0 })
+      : readPlan(text);
+    const report = checkSolution(problem, plan, tolerance !== undefined ? { tolerance } : {});
+    const { feasible, summary, violations, routes } = report;
+    process.stdout.write(JSON.stringify({ feasible, summary, violations, routes }, null, 2) + '\n');
+    return report.feasible ? 0 : 3;
   },
 };

@@ -1,0 +1,31 @@
+/**
+ * Shared by `solve`, `check` and `validate`: the `--format` / `--rounding`
+ * options and loading a problem file (road networks named by JSON route files
+ * included).
+ */
+import { UsageError, stringOption, type ParsedArgs } from '../args.js';
+import { PROBLEM_FORMATS, type ProblemFormat } from '../../io/detect.js';
+import { loadProblemFile, type LoadedProblem } from '../../io/load.js';
+import type { ArcRounding } from '../../model/types.js';
+
+export const FORMAT_HELP = `  --format F       auto (default) | json | solomon | cvrplib
+  --rounding R     per-arc rounding for solomon/cvrplib files: truncate1 (Solomon default,
+                   DIMACS), nint (CVRPLIB default, TSPLIB) or none (double precision)`;
+
+/** Reads `--format` and `--rounding`, rejecting unknown values. */
+export function formatOptions(args: ParsedArgs): { format: ProblemFormat | 'auto'; rounding?: ArcRounding } {
+  const format = stringOption(args, 'format') ?? 'auto';
+  if (format !== 'auto' && !PROBLEM_FORMATS.includes(format as ProblemFormat)) {
+    throw new UsageError(`--format must be auto, ${PROBLEM_FORMATS.join(', ')}; got '${format}'`);
+  }
+  const rounding = stringOption(args, 'rounding');
+  if (rounding !== undefined && !['none', 'nint', 'truncate1'].includes(rounding)) {
+    throw new UsageError(`--rounding must be none, nint or truncate1; got '${rounding}'`);
+  }
+  return { format: format as ProblemFormat | 'auto', rounding: rounding as ArcRounding | undefined };
+}
+
+/** Loads a problem file given on the command line. */
+export async function loadProblemArg(file: string, args: ParsedArgs): Promise<LoadedProblem> {
+  return loadProblemFile(file, { ...formatOptions(args) });
+}

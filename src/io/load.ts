@@ -1,0 +1,63 @@
+/**
+ * Loading a problem file for the command line and the benchmarks (Node only):
+ * read (gzip accepted), detect the format, parse, and — for JSON route files
+ * that name a road-network file — load the network relative to the route file.
+ */
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { VrpkitError } from '../core/errors.js';
+import type { ArcRounding, Problem, TravelProvider } from '../model/types.js';
+import { detectFormat, type ProblemFormat } from './detect.js';
+import { readTextFile } from './files.js';
+import { networkFileOf, problemFromJson } from './json.js';
+import { parseJsonText } from './json-text.js';
+import { parseSolomon } from './solomon.js';
+import { parseCvrplib } from './cvrplib.js';
+
+export interface LoadProblemOptions {
+  /** `auto` (default) detects the format from the file name and content. */
+  format?: ProblemFormat | 'auto';
+  /** Overrides the per-arc rounding of benchmark formats (Solomon default `truncate1`, CVRPLIB `nint`). */
+  rounding?: ArcRounding;
+  /** Loads a road-network file named by a JSON route file (absolute path in). */
+  loadNetwork?: (path: string) => TravelProvider | Promise<TravelProvider>;
+}
+
+export interface LoadedProblem {
+  problem: Problem;
+  format: ProblemFormat;
+}
+
+/** Parses problem text of a known or detected format (no file access; networks need `loadProblemFile`). */
+export function parseProblemText(text: string, format: ProblemFormat, options: { rounding?: ArcRounding; network?: TravelProvider } = {}): Problem {
+  switch (format) {
+    case 'solomon':
+      return parseSolomon(text, { rounding: options.rounding });
+    case 'cvrplib': {
+      const problem = parseCvrplib(text);
+      if (options.rounding && problem.travel.type === 'euclidean') problem.travel.rounding = options.rounding;
+      return problem;
+    }
+    case 'json':
+      return problemFromJson(parseJsonText(text, 'the route file'), { network: options.network });
+  }
+}
+
+/** Reads, detects and parses a problem file. Throws `VrpkitError` for bad input. */
+export async function loadProblemFile(path: string, options: LoadProblemOptions = {}): Promise<LoadedProblem> {
+  const text = readTextFile(path);
+  const format = !options.format || options.format === 'auto' ? detectFormat(text, path) : options.format;
+  if (format !== 'json') return { problem: parseProblemText(text, format, options), format };
+  const value = parseJsonText(text, 'the route file');
+  const file = networkFileOf(value);
+  let network: TravelProvider | undefined;
+  if (file !== undefined && options.loadNetwork) {
+    const networkPath = isAbsolute(file) ? file : resolve(dirname(path), file);
+    try {
+      network = await options.loadNetwork(networkPath);
+    } catch (e) {
+      if (e instanceof VrpkitError) throw e;
+      throw new VrpkitError('file', `cannot load the road network '${file}': ${(e as Error).message}`, '/travel/file');
+    }
+  }
+  return { problem: problemFromJson(value, { network }), format };
+}
