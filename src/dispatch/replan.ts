@@ -83,7 +83,7 @@ export async function replan(
   const solution = toSolve.jobs.length > 0 || toSolve.vehicles.length === 0 ? await solver(toSolve, solveOptions) : emptySolution();
 
   const merged = mergePlan(problem, reduction, solution, legFunction(problem, toSolve, network), locationLookup(problem, events.newJobs));
-  const report0 = checkSolution(toSolve, solution);
+  const report0 = checkSolution(toSolve, solution as unknown as RoutePlan);
   const changes = diffPlans({
     oldPlan: plan,
     merged,

@@ -41,10 +41,16 @@ export interface TravelReport {
   note?: string;
 }
 
+type NodeId = number | string;
+
 /** What a road network offers for re-planning (a `RoadNetwork` has all of it). */
 export interface DerivableNetwork extends TravelProvider {
-  withClosures?(arcs: unknown[]): DerivableNetwork;
-  withSpeedFactors?(factors: unknown): DerivableNetwork;
+  withClosures?(arcs: readonly (readonly [NodeId, NodeId])[]): DerivableNetwork;
+  withSpeedFactors?(factors: readonly { from: NodeId; to: NodeId; factor: number }[]): DerivableNetwork;
+  /** Row-major matrix between node ids (`metric: 'duration'` → seconds, `'both'` → seconds and metres). */
+  matrix?(sources: NodeId[], targets: NodeId[], options: { metric: 'duration' | 'both' }): { durations?: Float64Array; distances?: Float64Array };
+  forEachArc?(fn: (from: NodeId, to: NodeId, distance: number, duration: number) => void): void;
+  nearestNode?(lon: number, lat: number): { node: NodeId };
 }
 
 /**
@@ -81,11 +87,11 @@ export function updateTravel(
   let network: DerivableNetwork = base;
   if (events.closures && events.closures.length > 0) {
     if (typeof network.withClosures !== 'function') throw new VrpkitError('travel', 'the road network cannot close arcs (no withClosures)', '/closures');
-    network = network.withClosures(events.closures);
+    network = network.withClosures(events.closures as [NodeId, NodeId][]);
   }
   if (events.speedFactors !== undefined) {
     if (typeof network.withSpeedFactors !== 'function') throw new VrpkitError('travel', 'the road network cannot slow arcs (no withSpeedFactors)', '/speedFactors');
-    network = network.withSpeedFactors(events.speedFactors);
+    network = network.withSpeedFactors(events.speedFactors as { from: NodeId; to: NodeId; factor: number }[]);
   }
 
   // Index every point: the problem's points keep their indices, new ones follow.
@@ -115,7 +121,7 @@ export function updateTravel(
   });
   const size = points.length;
   const changed = network !== base;
-  const { durations, distances, report } = networkMatrix(base, network, points, changed, baseMatrix, travel.points?.length ?? 0);
+  const { durations, distances, report } = networkMatrix(base, network, points, changed ? events : undefined, baseMatrix, travel.points?.length ?? 0);
   const coordinates = points.every((p) => Array.isArray(p)) ? (points as [number, number][]).map((p) => [p[0], p[1]] as [number, number]) : undefined;
   const next: MatrixTravel = { type: 'matrix', size, durations, distances, ...(coordinates ? { coordinates } : {}) };
   return { problem: { ...reduced, jobs, vehicles, travel: next }, report, network };
@@ -125,7 +131,7 @@ function networkMatrix(
   base: DerivableNetwork,
   network: DerivableNetwork,
   points: Point[],
-  changed: boolean,
+  events: ReplanEvents | undefined,
   baseMatrix: BaseMatrix | undefined,
   baseCount: number,
 ): { durations: Float64Array; distances: Float64Array; report: TravelReport } {
@@ -133,7 +139,7 @@ function networkMatrix(
   const full = (note?: string) => {
     const m = network.travelMatrix(points);
     let changedPairs = 0;
-    if (changed && baseMatrix) {
+    if (events && baseMatrix) {
       for (let i = 0; i < baseCount; i++) {
         for (let j = 0; j < baseCount; j++) {
           const k = i * size + j;
@@ -142,12 +148,117 @@ function networkMatrix(
         }
       }
     }
-    const report: TravelReport = { mode: changed ? 'network-full' : 'unchanged', changedPairs, rowsComputed: size };
+    const report: TravelReport = { mode: events ? 'network-full' : 'unchanged', changedPairs, rowsComputed: size };
     if (note) report.note = note;
     return { durations: m.durations, distances: m.distances, report };
   };
-  if (!changed) return full();
+  if (!events) return full();
   if (!baseMatrix) return full('no base matrix given: computed the whole matrix on the derived network once');
-  void base;
-  return full('affected-rows recomputation is not available for this network');
+  if (baseMatrix.durations.length !== baseCount * baseCount || baseMatrix.distances.length !== baseCount * baseCount) {
+    throw new VrpkitError('matrix-size', `the base matrix must be ${baseCount} × ${baseCount} (travel.points)`, 'baseMatrix');
+  }
+  const factors = (events.speedFactors ?? []) as { from: NodeId; to: NodeId; factor: number }[];
+  if (factors.some((f) => f.factor < 1)) return full('a speed-up can shorten any path: computed the whole matrix once');
+  if (!base.matrix || !base.forEachArc || !network.matrix) return full('the network offers no matrix / arc access: computed the whole matrix once');
+  const arcs = [...((events.closures ?? []) as [NodeId, NodeId][]).map(([from, to]) => ({ from, to })), ...factors.filter((f) => f.factor !== 1)];
+  const nodeOf = (p: Point): NodeId => {
+    if (!Array.isArray(p)) return p;
+    if (!base.nearestNode) throw new VrpkitError('travel', 'the network cannot snap coordinates', 'travel/points');
+    return base.nearestNode(p[0], p[1]).node;
+  };
+  const nodes = points.map(nodeOf);
+  const oldNodes = nodes.slice(0, baseCount);
+  const affected = affectedRows(base, oldNodes, arcs, baseMatrix.durations);
+
+  // Start from the old matrix; recompute affected rows and everything touching new points.
+  const durations = new Float64Array(size * size);
+  const distances = new Float64Array(size * size);
+  for (let i = 0; i < baseCount; i++) {
+    for (let j = 0; j < baseCount; j++) {
+      durations[i * size + j] = baseMatrix.durations[i * baseCount + j];
+      distances[i * size + j] = baseMatrix.distances[i * baseCount + j];
+    }
+  }
+  const rows: number[] = [];
+  for (let i = 0; i < size; i++) if (i >= baseCount || affected[i]) rows.push(i);
+  let changedPairs = 0;
+  if (rows.length > 0) {
+    const m = network.matrix(rows.map((i) => nodes[i]), nodes, { metric: 'both' });
+    rows.forEach((i, r) => {
+      for (let j = 0; j < size; j++) {
+        const k = i * size + j;
+        const d = m.durations![r * size + j];
+        const x = m.distances![r * size + j];
+        if (i < baseCount && j < baseCount && (d !== durations[k] || x !== distances[k])) changedPairs++;
+        durations[k] = d;
+        distances[k] = x;
+      }
+    });
+  }
+  const others: number[] = [];
+  for (let i = 0; i < baseCount; i++) if (!affected[i]) others.push(i);
+  if (size > baseCount && others.length > 0) {
+    const newNodes = nodes.slice(baseCount);
+    const m = network.matrix(others.map((i) => nodes[i]), newNodes, { metric: 'both' });
+    const cols = newNodes.length;
+    others.forEach((i, r) => {
+      for (let c = 0; c < cols; c++) {
+        durations[i * size + baseCount + c] = m.durations![r * cols + c];
+        distances[i * size + baseCount + c] = m.distances![r * cols + c];
+      }
+    });
+  }
+  return {
+    durations,
+    distances,
+    report: { mode: 'network-affected', changedPairs, rowsComputed: rows.length, note: `${rows.length - (size - baseCount)} of ${baseCount} rows affected by the changed arcs` },
+  };
+}
+
+/**
+ * Rows (sources) of the old matrix whose fastest path to some point may use a
+ * changed arc u → v: `d(i, u) + w(u, v) + d(v, j) ≤ d(i, j)` (with a relative
+ * tolerance, so ties count as affected). Exact for closures and slow-downs:
+ * weights only grow, so a fastest path that avoids every changed arc stays
+ * fastest. Costs one search per point (to the arc tails, stopping early) and
+ * one per arc head, on the old network.
+ */
+function affectedRows(base: DerivableNetwork, nodes: NodeId[], arcs: { from: NodeId; to: NodeId }[], old: ArrayLike<number>): Uint8Array {
+  const n = nodes.length;
+  const affected = new Uint8Array(n);
+  if (arcs.length === 0 || n === 0) return affected;
+  const key = (a: NodeId, b: NodeId) => `${typeof a}:${a}|${typeof b}:${b}`;
+  const weight = new Map<string, number>();
+  for (const a of arcs) weight.set(key(a.from, a.to), Infinity);
+  base.forEachArc!((from, to, _distance, duration) => {
+    const k = key(from, to);
+    const w = weight.get(k);
+    if (w !== undefined && duration < w) weight.set(k, duration);
+  });
+  const tails = [...new Set(arcs.map((a) => a.from))];
+  const heads = [...new Set(arcs.map((a) => a.to))];
+  const tailIndex = new Map(tails.map((t, i) => [t, i]));
+  const headIndex = new Map(heads.map((h, i) => [h, i]));
+  const toTail = base.matrix!(nodes, tails, { metric: 'duration' }).durations!;
+  const fromHead = base.matrix!(heads, nodes, { metric: 'duration' }).durations!;
+  const T = tails.length;
+  for (let i = 0; i < n; i++) {
+    for (const a of arcs) {
+      const w = weight.get(key(a.from, a.to))!;
+      const du = toTail[i * T + tailIndex.get(a.from)!];
+      if (!Number.isFinite(du + w)) continue;
+      const h = headIndex.get(a.to)!;
+      let hit = false;
+      for (let j = 0; j < n && !hit; j++) {
+        const via = du + w + fromHead[h * n + j];
+        const dij = old[i * n + j];
+        if (Number.isFinite(via) && via <= dij + 1e-9 * Math.abs(dij) + 1e-9) hit = true;
+      }
+      if (hit) {
+        affected[i] = 1;
+        break;
+      }
+    }
+  }
+  return affected;
 }
