@@ -146,38 +146,47 @@ export function checkSolution(problem: Problem, plan: RoutePlan, options: CheckO
     if (!vehicleIndex.has(v.id)) vehicleIndex.set(v.id, i);
   });
 
+  // Where each job was first seen: route index, or −1 − entry for `unassigned`. Strings
+  // (messages, pointers) are built only when something is wrong: this runs per job.
   const seen = new Int32Array(problem.jobs.length);
-  const firstSeenAt: string[] = new Array(problem.jobs.length);
-  const note = (j: number, where: string, ptr: string, route?: number) => {
-    seen[j]++;
-    if (seen[j] === 1) firstSeenAt[j] = where;
-    else {
-      const job = problem.jobs[j].id;
-      violations.push({ code: 'duplicate-job', message: `job ${String(job)} appears again ${where} (first ${firstSeenAt[j]})`, job, route, pointer: ptr });
+  const firstSeen = new Int32Array(problem.jobs.length);
+  const describe = (where: number) => (where >= 0 ? `in route ${where}` : `in unassigned (entry ${-1 - where})`);
+  const note = (j: number, where: number, ptr: () => string) => {
+    if (seen[j]++ === 0) {
+      firstSeen[j] = where;
+      return;
     }
+    const job = problem.jobs[j].id;
+    violations.push({
+      code: 'duplicate-job',
+      message: `job ${String(job)} appears again ${describe(where)} (first ${describe(firstSeen[j])})`,
+      job,
+      ...(where >= 0 ? { route: where } : {}),
+      pointer: ptr(),
+    });
   };
 
   const vehicleRoutes = new Int32Array(problem.vehicles.length);
   const routes: CheckedRoute[] = [];
   const close = (a: number, b: number) =>
     a === b || Math.abs(a - b) <= claimTol.abs + claimTol.rel * Math.max(Math.abs(a), Math.abs(b));
-  const claim = (stated: unknown, derived: number, ptr: string, what: string, extra: Partial<Violation>) => {
-    if (typeof stated !== 'number') return;
-    if (!close(stated, derived)) {
-      violations.push({ code: 'claim-mismatch', message: `${what}: stated ${stated}, derived ${derived}`, amount: stated - derived, pointer: ptr, ...extra });
-    }
+  // `base` is a JSON pointer prefix made of indices and fixed names (no escaping needed).
+  const claim = (stated: unknown, derived: number, base: string, field: string | number, extra: Partial<Violation>) => {
+    if (typeof stated !== 'number' || close(stated, derived)) return;
+    const ptr = `${base}/${field}`;
+    violations.push({ code: 'claim-mismatch', message: `${ptr}: stated ${stated}, derived ${derived}`, amount: stated - derived, pointer: ptr, ...extra });
   };
-  const claimVector = (stated: unknown, derived: number[], ptr: string, what: string, extra: Partial<Violation>) => {
+  const claimVector = (stated: unknown, derived: number[], base: string, extra: Partial<Violation>) => {
     if (!Array.isArray(stated)) return;
     const n = Math.max(stated.length, derived.length);
     for (let k = 0; k < n; k++) {
       const s = k < stated.length ? stated[k] : 0;
-      claim(typeof s === 'number' ? s : NaN, derived[k] ?? 0, pointer(...ptrTokens(ptr), k), `${what}[${k}]`, extra);
+      claim(typeof s === 'number' ? s : NaN, derived[k] ?? 0, base, k, extra);
     }
   };
 
   plan.routes.forEach((r, ri) => {
-    const rptr = pointer('routes', ri);
+    const rptr = `/routes/${ri}`;
     const k = vehicleIndex.get(r.vehicle);
     if (k === undefined) {
       violations.push({ code: 'unknown-vehicle', message: `route ${ri}: vehicle ${String(r.vehicle)} is not in the problem`, route: ri, vehicle: r.vehicle, pointer: rptr + '/vehicle' });
@@ -194,7 +203,7 @@ export function checkSolution(problem: Problem, plan: RoutePlan, options: CheckO
         violations.push({ code: 'unknown-job', message: `route ${ri}, step ${si}: job ${String(s.id)} is not in the problem`, job: s.id, route: ri, pointer: pointer('routes', ri, 'steps', si, 'id') });
         return;
       }
-      note(j, `in route ${ri}`, pointer('routes', ri, 'steps', si), ri);
+      note(j, ri, () => pointer('routes', ri, 'steps', si));
       jobs.push(j);
       derivedStepOf[si] = jobs.length; // derived steps: 0 = start, 1..m = jobs, m + 1 = end
     });
@@ -214,28 +223,27 @@ export function checkSolution(problem: Problem, plan: RoutePlan, options: CheckO
       const di = s.type === 'start' ? 0 : s.type === 'end' ? checked.steps.length - 1 : derivedStepOf[si];
       if (di < 0) return;
       const derived: CheckedStep = checked.steps[di];
-      const sx = { ...extra, ...(derived.id !== undefined ? { job: derived.id } : {}) };
-      for (const f of STEP_CLAIMS) {
-        claim(s[f], derived[f], pointer('routes', ri, 'steps', si, f), `route ${ri} step ${si} ${f}`, sx);
-      }
-      claimVector(s.load, derived.load, pointer('routes', ri, 'steps', si, 'load'), `route ${ri} step ${si} load`, sx);
+      const sx = derived.id !== undefined ? { ...extra, job: derived.id } : extra;
+      const sptr = `${rptr}/steps/${si}`;
+      for (const f of STEP_CLAIMS) claim(s[f], derived[f], sptr, f, sx);
+      claimVector(s.load, derived.load, `${sptr}/load`, sx);
     });
     const rr = r as Record<string, unknown>;
-    for (const f of ROUTE_CLAIMS) claim(rr[f], checked[f], `${rptr}/${f}`, `route ${ri} ${f}`, extra);
-    claimVector(rr.delivery, checked.delivery, `${rptr}/delivery`, `route ${ri} delivery`, extra);
-    claimVector(rr.pickup, checked.pickup, `${rptr}/pickup`, `route ${ri} pickup`, extra);
+    for (const f of ROUTE_CLAIMS) claim(rr[f], checked[f], rptr, f, extra);
+    claimVector(rr.delivery, checked.delivery, `${rptr}/delivery`, extra);
+    claimVector(rr.pickup, checked.pickup, `${rptr}/pickup`, extra);
   });
 
   let unassigned = 0;
   (plan.unassigned ?? []).forEach((u, ui) => {
-    const uptr = pointer('unassigned', ui);
     const j = jobIndex.get(u.id);
+    const uptr = pointer('unassigned', ui);
     if (j === undefined) {
       violations.push({ code: 'unknown-job', message: `unassigned ${ui}: job ${String(u.id)} is not in the problem`, job: u.id, pointer: uptr + '/id' });
       return;
     }
     if (seen[j] === 0) unassigned++;
-    note(j, `in unassigned (entry ${ui})`, uptr);
+    note(j, -1 - ui, () => uptr);
     if (typeof u.reason !== 'string' || u.reason.length === 0) {
       violations.push({ code: 'missing-reason', message: `unassigned job ${String(u.id)} has no reason`, job: u.id, pointer: uptr + '/reason' });
     }
@@ -260,15 +268,7 @@ export function checkSolution(problem: Problem, plan: RoutePlan, options: CheckO
   }
   const statedSummary = (plan as { summary?: unknown }).summary;
   if (isObject(statedSummary)) {
-    for (const f of SUMMARY_CLAIMS) claim(statedSummary[f], summary[f], `/summary/${f}`, `summary ${f}`, {});
+    for (const f of SUMMARY_CLAIMS) claim(statedSummary[f], summary[f], '/summary', f, {});
   }
   return { feasible: violations.length === 0, violations, routes, summary };
-}
-
-/** Splits a JSON pointer back into tokens (for appending an index). */
-function ptrTokens(ptr: string): string[] {
-  return ptr
-    .split('/')
-    .slice(1)
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
