@@ -4,6 +4,7 @@
  */
 import { formatRate, textTable } from '../kpi/format.js';
 import type { SlaReport, SlaStageResult, SlaTotals } from './check.js';
+import type { OrderPlan, SlaForecastReport } from './forecast.js';
 import { SLA_STAGES } from './orders.js';
 
 /** A short duration: `1ms`, `45s`, `12m30s`, `1h05m` (hours and minutes only from 1 h on). */
@@ -38,12 +39,36 @@ function totalsRow(name: string, t: SlaTotals): string[] {
   return [name, String(t.met), String(t.breached), String(t.pending), String(t.atRisk), String(t.notApplicable), formatRate(t.onTimeRate)];
 }
 
-/** The per-order table, then the totals per stage, headed by the time the clock was read at. */
-export function formatSlaTable(report: SlaReport): string {
-  const head = `SLA clock at ${report.nowIso ?? report.now} — ${report.orders.length} orders`;
+/** `HH:MM` UTC of an instant, prefixed with the date when it is not the day of `now`. */
+function clock(ms: number, now: number): string {
+  const iso = new Date(ms).toISOString();
+  const sameDay = iso.slice(0, 10) === new Date(now).toISOString().slice(0, 10);
+  return (sameDay ? '' : iso.slice(0, 10) + ' ') + iso.slice(11, 16) + 'Z';
+}
+
+/** The plan columns of a forecast: vehicle#position (1-based), departure, ETA. */
+function planCells(plan: OrderPlan, now: number): string[] {
+  if (plan.state === 'routed') return [`${String(plan.vehicle)}#${plan.position + 1}`, clock(plan.departure, now), clock(plan.eta, now)];
+  if (plan.state === 'unassigned') return [`unassigned${plan.reason ? ` (${plan.reason})` : ''}`, '–', '–'];
+  return ['not in plan', '–', '–'];
+}
+
+/**
+ * The per-order table, then the totals per stage, headed by the time the clock
+ * was read at. A forecast report gets the plan's vehicle, departure and ETA too.
+ */
+export function formatSlaTable(report: SlaReport | SlaForecastReport): string {
+  const forecast = 'planFeasible' in report;
+  let head = `SLA clock at ${report.nowIso ?? report.now} — ${report.orders.length} orders`;
+  if (forecast) head += `, forecast against a plan the checker finds ${report.planFeasible ? 'feasible' : `INFEASIBLE (${report.planViolations} violations)`}`;
   const orders = textTable(
-    ['order', 'status', ...SLA_STAGES],
-    report.orders.map((o) => [String(o.id), o.status, ...SLA_STAGES.map((s) => stageCell(o.stages[s]))]),
+    ['order', 'status', ...SLA_STAGES, ...(forecast ? ['plan', 'departure', 'ETA'] : [])],
+    report.orders.map((o) => [
+      String(o.id),
+      o.status,
+      ...SLA_STAGES.map((s) => stageCell(o.stages[s])),
+      ...('plan' in o ? planCells(o.plan, report.now) : []),
+    ]),
   );
   const totals = textTable(
     ['stage', 'met', 'breached', 'pending', 'at-risk', 'n/a', 'on time'],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sla } from '../../src/cli/commands/sla.js';
 import type { SlaReport } from '../../src/sla/check.js';
+import type { SlaForecastReport } from '../../src/sla/forecast.js';
 import { formatSlaTable, shortDuration } from '../../src/sla/format.js';
 
 const FIXTURE = join(__dirname, '../../fixtures/sla-orders.json');
@@ -59,6 +60,26 @@ describe('vrpkit sla', () => {
     await expect(run([bad])).rejects.toMatchObject({ code: 'sla-orders' });
     await expect(run([])).rejects.toThrow(/one ORDERS.json/);
     await expect(run([FIXTURE, '--bogus'])).rejects.toThrow(/unknown option --bogus/);
+  });
+
+  it('--problem/--solution forecasts against the shipped plan', async () => {
+    const f = (n: string) => join(__dirname, '../../fixtures', n);
+    const args = [f('sla-plan-orders.json'), '--problem', f('sla-plan-problem.json'), '--solution', f('sla-plan-solution.json')];
+    const r = JSON.parse((await run([...args, '--json'])).out) as SlaForecastReport;
+    expect(r.planFeasible).toBe(true);
+    const byId = new Map(r.orders.map((o) => [o.id, o]));
+    // van-2 leaves at 11:00Z (39600 s after the origin); P-3 had to leave by 10:30Z
+    expect(byId.get('P-3')!.plan).toMatchObject({ state: 'routed', vehicle: 'van-2', position: 0, departureIso: '2026-11-22T11:00:00.000Z' });
+    expect(byId.get('P-3')!.stages.depart).toMatchObject({ status: 'at-risk', forecastBreachMs: 30 * 60_000 });
+    expect(byId.get('P-4')!.stages.deliver).toMatchObject({ status: 'at-risk', forecastBreachMs: 10 * 60_000 });
+    expect(byId.get('P-5')!.plan).toEqual({ state: 'unassigned', reason: 'fleet-exhausted' });
+    expect(byId.get('P-7')!.plan).toEqual({ state: 'not-planned' });
+    const { out } = await run(args);
+    expect(out).toMatch(/^P-3\s+breached\s+met\s+BREACHED \+10m00s\s+AT-RISK \+30m00s\s+n\/a\s+van-2#1\s+11:00Z\s+11:10Z$/m);
+    // a different time unit moves the plan: minutes instead of seconds puts van-1's departure 25 days later
+    const minutes = JSON.parse((await run([...args, '--json', '--time-unit-ms', '60000'])).out) as SlaForecastReport;
+    expect(minutes.orders[0].plan).toMatchObject({ departure: Date.UTC(2026, 10, 22) + 36000 * 60_000 });
+    await expect(run([f('sla-plan-orders.json'), '--problem', f('sla-plan-problem.json')])).rejects.toThrow(/go together/);
   });
 
   it('short durations', () => {

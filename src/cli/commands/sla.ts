@@ -1,16 +1,21 @@
 /**
  * `vrpkit sla ORDERS.json [--now TIME] [--json]`: the SLA order clock.
- * ORDERS.json is `{ "now"?, "policy"?, "orders": [...] }` or a bare array of
- * orders. Prints a table (default) or the `checkSla` result as JSON. Exit 0 on
- * a report (breaches are findings, not errors), 2 on bad input or usage.
+ * ORDERS.json is `{ "now"?, "policy"?, "timeOrigin"?, "orders": [...] }` or a
+ * bare array of orders. Prints a table (default) or the `checkSla` result as
+ * JSON. With `--problem P --solution S` it reads the clock against that plan
+ * (`forecastSla`: planned departure and ETA per order, at-risk stages).
+ * Exit 0 on a report (breaches are findings, not errors), 2 on bad input or usage.
  */
 import type { Command } from './types.js';
-import { UsageError, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
+import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
 import { readTextFile } from '../../io/files.js';
 import { parseJsonText } from '../../io/json-text.js';
 import { VrpkitError } from '../../core/errors.js';
 import { checkSla } from '../../sla/check.js';
+import { forecastSla } from '../../sla/forecast.js';
 import { formatSlaTable } from '../../sla/format.js';
+import { readPlan } from '../../io/solution.js';
+import { loadProblemArg } from './problem-input.js';
 import type { SlaOrder } from '../../sla/orders.js';
 import type { SlaPolicy } from '../../sla/policy.js';
 
@@ -28,8 +33,13 @@ ORDERS.json: { "now": TIME?, "policy": { "acceptWithinMs", "processWithinMs",
 TIME is ISO-8601 with an offset ("2026-11-22T09:30:00+01:00", "...Z") or epoch ms.
 
 Options:
-  --now TIME   read the clock at TIME (default: the file's "now", else the current time)
-  --json       print the checkSla result as JSON (times as epoch ms plus ISO strings)
+  --now TIME          read the clock at TIME (default: the file's "now", else the current time)
+  --json              print the result as JSON (times as epoch ms plus ISO strings)
+  --problem FILE      with --solution: forecast against a plan — each order (matched to the job
+  --solution FILE     with its id) gets the plan's departure and ETA, and pending depart/deliver
+                      stages the plan would breach become at-risk (unassigned jobs: at-risk too)
+  --time-origin TIME  the instant problem time 0 stands for (default: the file's "timeOrigin")
+  --time-unit-ms N    milliseconds per problem time unit (default 1000: problem times in seconds)
 
 Exit codes: 0 report printed, 2 bad input or usage, 1 internal error.`;
 
@@ -38,22 +48,46 @@ export const sla: Command = {
   help: HELP,
   async run(argv) {
     const args = parseArgs(argv, new Set(['json']));
-    rejectUnknownOptions(args, ['now', 'json']);
+    rejectUnknownOptions(args, ['now', 'json', 'problem', 'solution', 'time-origin', 'time-unit-ms']);
     if (args.positional.length !== 1) throw new UsageError('sla needs one ORDERS.json file (see vrpkit sla --help)');
     const doc = parseJsonText(readTextFile(args.positional[0]), args.positional[0]);
     let orders: unknown;
     let fileNow: unknown;
     let policy: unknown;
+    let fileOrigin: unknown;
     if (Array.isArray(doc)) orders = doc;
     else if (typeof doc === 'object' && doc !== null) {
       const d = doc as Record<string, unknown>;
       if (d.orders === undefined) throw new VrpkitError('sla-orders', 'the file needs an "orders" array', '/orders');
-      ({ orders, now: fileNow, policy } = d);
+      ({ orders, now: fileNow, policy, timeOrigin: fileOrigin } = d);
     } else throw new VrpkitError('sla-orders', 'the file must hold an object with "orders" or an array of orders', '');
-    const nowText = stringOption(args, 'now');
-    const now = nowText !== undefined ? (/^-?\d+(\.\d+)?$/.test(nowText) ? Number(nowText) : nowText) : fileNow ?? Date.now();
-    const report = checkSla(orders as SlaOrder[], { now: now as string | number, policy: policy as Partial<SlaPolicy> | undefined });
-    process.stdout.write(args.options.has('json') ? JSON.stringify(report, null, 2) + '\n' : formatSlaTable(report));
+    const now = timeArg(stringOption(args, 'now')) ?? fileNow ?? Date.now();
+    const common = { now: now as string | number, policy: policy as Partial<SlaPolicy> | undefined };
+    const problemFile = stringOption(args, 'problem');
+    const solutionFile = stringOption(args, 'solution');
+    if ((problemFile === undefined) !== (solutionFile === undefined)) throw new UsageError('--problem and --solution go together');
+    const json = args.options.has('json');
+    if (problemFile === undefined || solutionFile === undefined) {
+      const report = checkSla(orders as SlaOrder[], common);
+      process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : formatSlaTable(report));
+      return 0;
+    }
+    const timeOrigin = timeArg(stringOption(args, 'time-origin')) ?? fileOrigin;
+    if (timeOrigin === undefined) throw new UsageError('forecasting needs --time-origin (or "timeOrigin" in the orders file)');
+    const { problem } = await loadProblemArg(problemFile, args);
+    const plan = readPlan(readTextFile(solutionFile));
+    const report = forecastSla(problem, plan, orders as SlaOrder[], {
+      ...common,
+      timeOrigin: timeOrigin as string | number,
+      timeUnitMs: numberOption(args, 'time-unit-ms'),
+    });
+    process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : formatSlaTable(report));
     return 0;
   },
 };
+
+/** A time given on the command line: digits are epoch ms, anything else is left for the ISO reader. */
+function timeArg(text: string | undefined): string | number | undefined {
+  if (text === undefined) return undefined;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
