@@ -16,7 +16,7 @@
  * (a number the plan states differs from the re-derived one beyond tolerance).
  */
 import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
-import type { Id, Problem, RoutePlan } from './types.js';
+import type { Id, Problem, RoutePlan, Solution } from './types.js';
 import { resolveTravel, type ResolvedTravel } from './travel.js';
 import { evaluateRoute, type CheckedRoute, type CheckedStep, type RouteContext, type Violation } from './check-route.js';
 
@@ -122,9 +122,11 @@ export function planIssues(plan: unknown): InputIssue[] {
  * (code `type`, listing every issue) only when the plan is not even shaped like
  * routes of steps, and when a problem location cannot be resolved.
  */
-export function checkSolution(problem: Problem, plan: RoutePlan, options: CheckOptions = {}): CheckReport {
-  const structural = planIssues(plan);
+export function checkSolution(problem: Problem, solution: RoutePlan | Solution, options: CheckOptions = {}): CheckReport {
+  const structural = planIssues(solution);
   if (structural.length > 0) throw VrpkitError.fromIssues(structural);
+  // A `Solution` is a plan with claims; its step interface just lacks RoutePlan's index signature.
+  const plan = solution as RoutePlan;
 
   const claimTol = toleranceOf(options.tolerance, 1e-6);
   const feasTol = toleranceOf(options.feasibilityTolerance, 1e-9);
