@@ -5,9 +5,13 @@
  */
 import { pointerToken, type InputIssue } from '../core/errors.js';
 
-/** Own-property test that works on any object (including null-prototype ones). */
+/**
+ * Whether an optional field is present: an own property (works on null-prototype
+ * objects too) whose value is not `undefined` (objects built in code often carry
+ * `field: undefined` for "not given").
+ */
 export function has(obj: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(obj, key);
+  return Object.prototype.hasOwnProperty.call(obj, key) && (obj as Record<string, unknown>)[key] !== undefined;
 }
 
 /** A plain object (not an array, not null). */
@@ -125,7 +129,7 @@ export function checkWindow(issues: Issues, x: unknown, ptr: string, what: strin
 /** Reports every own key of `obj` that is not in `known` as `unknown-field`. */
 export function checkFields(issues: Issues, obj: Record<string, unknown>, ptr: string, known: readonly string[], what: string): void {
   for (const key of Object.keys(obj)) {
-    if (!known.includes(key)) {
+    if (!known.includes(key) && obj[key] !== undefined) {
       const hint = known.find((k) => k.toLowerCase() === key.toLowerCase());
       issues.add('unknown-field', at(ptr, key), `unknown field ${show(key)} in ${what}${hint ? ` (did you mean "${hint}"?)` : ''}`);
     }

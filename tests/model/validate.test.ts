@@ -210,6 +210,17 @@ describe('validateProblem: exact cases', () => {
     expect(issuesOf({ travel: { type: 'euclidean', size: 3 }, vehicles: [{ id: 1 }], jobs: [] })).toEqual([['unknown-field', '/travel/size']]);
   });
 
+  it('fields set to undefined count as absent (objects built in code)', () => {
+    const p = valid();
+    p.jobs[1].timeWindows = undefined;
+    p.jobs[1].serviceDuration = undefined;
+    p.vehicles[1].shift = undefined;
+    p.vehicles[1].typo = undefined;
+    expect(validateProblem(p)).toEqual([]);
+    p.jobs[1].location = undefined;
+    expect(issuesOf(p)).toEqual([['required', '/jobs/1/location']]);
+  });
+
   it('data is free-form: unknown fields inside it are not reported', () => {
     const p = valid();
     p.vehicles[0].data = { timewindows: 1, nested: { capacity: 'x' } };
