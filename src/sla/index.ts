@@ -10,6 +10,7 @@ export type { CheckSlaOptions, SlaReport, SlaOrderResult, SlaStageResult, SlaSta
 export { applySlaToProblem, planningTimes } from './plan.js';
 export type { ApplySlaOptions, SlaPlanningTimes } from './plan.js';
 export { forecastSla } from './forecast.js';
+export { formatSlaTable } from './format.js';
 export type { ForecastSlaOptions, SlaForecastReport, SlaForecastOrder, OrderPlan } from './forecast.js';
 export { plannedJobs } from './planned.js';
 export type { PlannedJob, PlannedJobs } from './planned.js';
