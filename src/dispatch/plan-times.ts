@@ -48,3 +48,45 @@ export function planWithTimes(problem: Problem, plan: Solution | RoutePlan): Sol
     unassigned,
   };
 }
+
+/**
+ * Restates the start departure of the given vehicles' routes (a vehicle on the
+ * road drives on as soon as it is free, rather than waiting where it is until
+ * the latest feasible moment, which is what `d*` of docs/semantics.md picks).
+ * Every number of a restated route is re-derived by the checker; a route that
+ * would break a limit by leaving early (e.g. `maxDuration` with long waits)
+ * keeps the solver's departure.
+ */
+export function departAt(problem: Problem, solution: Solution, departures: Map<unknown, number>): Solution {
+  const targets = solution.routes.filter((r) => departures.has(r.vehicle) && r.steps[0]?.type === 'start' && r.steps[0].departure !== departures.get(r.vehicle));
+  if (targets.length === 0) return solution;
+  const report = checkSolution(problem, {
+    routes: targets.map((r) => ({
+      vehicle: r.vehicle,
+      steps: r.steps.map((s) => (s.type === 'start' ? { type: 'start' as const, departure: departures.get(r.vehicle)! } : { type: s.type, id: s.id })),
+    })),
+  });
+  const replaced = new Map<unknown, Solution['routes'][number]>();
+  for (const r of report.routes) {
+    if (!r.feasible) continue;
+    replaced.set(r.vehicle, {
+      vehicle: r.vehicle,
+      steps: r.steps.map(({ lateness: _lateness, ...s }): Step => ({ ...s, load: [...s.load] })),
+      cost: r.cost,
+      distance: r.distance,
+      duration: r.duration,
+      waiting: r.waiting,
+      service: r.service,
+      delivery: [...r.delivery],
+      pickup: [...r.pickup],
+    });
+  }
+  if (replaced.size === 0) return solution;
+  const routes = solution.routes.map((r) => replaced.get(r.vehicle) ?? r);
+  const sum = (f: (r: Solution['routes'][number]) => number) => routes.reduce((a, r) => a + f(r), 0);
+  return {
+    ...solution,
+    routes,
+    summary: { ...solution.summary, cost: sum((r) => r.cost), distance: sum((r) => r.distance), duration: sum((r) => r.duration), waiting: sum((r) => r.waiting) },
+  };
+}

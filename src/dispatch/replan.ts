@@ -14,7 +14,7 @@
  * one) and is checked with the independent checker (`check`).
  */
 import type { Id, Job, Location, Problem, RoutePlan, Solution } from '../model/types.js';
-import { planWithTimes } from './plan-times.js';
+import { departAt, planWithTimes } from './plan-times.js';
 import { resolveTravel } from '../model/travel.js';
 import { checkSolution, type CheckReport } from '../model/check.js';
 import { solve as defaultSolve, type SolveOptions } from '../solver/index.js';
@@ -35,6 +35,12 @@ export interface ReplanOptions {
   timeLimitMs?: number;
   signal?: AbortSignal;
   onProgress?: SolveOptions['onProgress'];
+  /**
+   * Vehicles on the road drive on as soon as they are free (their start
+   * departure is restated to that time when feasible) instead of waiting where
+   * they are until the latest feasible departure. Default true.
+   */
+  driveOn?: boolean;
   /** Warm-start the solver from the old plan's remaining sequences. Default true. */
   warmStart?: boolean;
   /** Road network travel: the old matrix over `travel.points`, to recompute only affected pairs. */
@@ -80,7 +86,14 @@ export async function replan(
   if (options.onProgress) solveOptions.onProgress = options.onProgress;
   if (options.warmStart !== false && reduction.initialSolution.routes.length > 0) solveOptions.initialSolution = reduction.initialSolution;
   const solver = options.solver ?? defaultSolve;
-  const solution = toSolve.jobs.length > 0 || toSolve.vehicles.length === 0 ? await solver(toSolve, solveOptions) : emptySolution();
+  // Nothing to plan, or nobody left to plan for: no search needed.
+  const found =
+    toSolve.jobs.length > 0 && toSolve.vehicles.length > 0
+      ? await solver(toSolve, solveOptions)
+      : emptySolution(toSolve.jobs.map((j) => j.id));
+  const onRoad = new Map<Id, number>();
+  if (options.driveOn !== false) for (const s of reduction.states) if (s.departed && s.available) onRoad.set(s.vehicle, s.readyTime);
+  const solution = departAt(toSolve, found, onRoad);
 
   const merged = mergePlan(problem, reduction, solution, legFunction(problem, toSolve, network), locationLookup(problem, events.newJobs));
   const report0 = checkSolution(toSolve, solution as unknown as RoutePlan);
@@ -104,11 +117,12 @@ export async function replan(
   };
 }
 
-function emptySolution(): Solution {
+/** A plan without routes: every job unassigned because no vehicle is available any more. */
+function emptySolution(jobs: Id[]): Solution {
   return {
-    summary: { cost: 0, routes: 0, unassigned: 0, distance: 0, duration: 0, waiting: 0, service: 0, delivery: [], pickup: [] },
+    summary: { cost: 0, routes: 0, unassigned: jobs.length, distance: 0, duration: 0, waiting: 0, service: 0, delivery: [], pickup: [] },
     routes: [],
-    unassigned: [],
+    unassigned: jobs.map((id) => ({ id, reason: 'no-vehicle' as const, message: 'no vehicle is available any more (shifts over or routes finished)' })),
   };
 }
 

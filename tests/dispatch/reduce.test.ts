@@ -5,7 +5,7 @@ import { mergePlan } from '../../src/dispatch/merge.js';
 import { diffPlans } from '../../src/dispatch/changes.js';
 import { updateTravel } from '../../src/dispatch/travel-events.js';
 import { checkSolution } from '../../src/model/check.js';
-import type { Job, Problem } from '../../src/model/types.js';
+import type { Job, Problem, RoutePlan } from '../../src/model/types.js';
 import { isVrpkitError } from '../../src/core/errors.js';
 import { lineProblem, planOf } from './helpers.js';
 
@@ -171,7 +171,7 @@ describe('mergePlan and diffPlans', () => {
       { vehicle: 'A', jobs: ['j4', 'j3'], departure: 30 },
       { vehicle: 'B', jobs: ['n5'], departure: 27 },
     ]);
-    expect(checkSolution(red.problem, solution).feasible).toBe(true);
+    expect(checkSolution(red.problem, solution as unknown as RoutePlan).feasible).toBe(true);
     const merged = mergePlan(problem, red, solution, noLeg);
     const a = merged.routes.find((r) => r.vehicle === 'A')!;
     expect(a.steps.slice(0, 3)).toEqual(plan.routes[0].steps.slice(0, 3).map((s, i) => ({ ...s, status: i === 2 ? 'in-progress' : 'done' })));
@@ -233,9 +233,9 @@ describe('updateTravel', () => {
     const problem: Problem = lineProblem();
     const { problem: out, report } = updateTravel(problem, { now: 0, travelUpdates: [{ from: 1, to: 2, duration: 99 }, { from: 2, to: 1, distance: 10 }] });
     expect(report).toEqual({ mode: 'matrix-updates', changedPairs: 1 });
-    const t = out.travel as { durations: Float64Array; distances: Float64Array; size: number };
+    const t = out.travel as unknown as { durations: Float64Array; distances: Float64Array; size: number };
     expect(t.durations[1 * 9 + 2]).toBe(99);
     expect(t.distances[1 * 9 + 2]).toBe(10);
-    expect((problem.travel as { durations: Float64Array }).durations[1 * 9 + 2]).toBe(10);
+    expect((problem.travel as unknown as { durations: Float64Array }).durations[1 * 9 + 2]).toBe(10);
   });
 });
