@@ -106,6 +106,10 @@ describe('computeKpis on a hand-computed plan', () => {
     const c = k.cycleTime!;
     expect(c).toMatchObject({ count: 4, mean: 59_250, min: 5000, max: 112_000, p90: 112_000 });
     expect(c.std).toBeCloseTo(Math.sqrt((54_250 ** 2 + 24_250 ** 2 + 25_750 ** 2 + 52_750 ** 2) / 4), 6);
+    const text = formatKpiTable(k);
+    expect(text).toMatch(/^mean lateness\s+0h 00m 04s$/m);
+    expect(text).toMatch(/^cycle time mean ± std\s+0h 00m 59s ± 0h 00m 42s$/m);
+    expect(text).toMatch(/^orders\s+6 \(given orders\)$/m);
     // without a time origin, planned ETAs cannot be placed on the clock: only j1 has a delivery time
     const noOrigin = computeKpis(problem, plan, { orders });
     expect(noOrigin.orders).toMatchObject({ onTime: 0, late: 1, open: 5 });
