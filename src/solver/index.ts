@@ -1,0 +1,192 @@
+/**
+ * `solve`: hybrid genetic search for capacitated vehicle routing with time
+ * windows, release times, dispatch deadlines, heterogeneous fleets and open
+ * routes (see HGS.md and docs/semantics.md).
+ */
+import { VrpkitError } from '../core/errors.js';
+import type { Id, Problem, RoutePlan, Solution, Unassigned } from '../model/types.js';
+import { assertProblem } from '../model/validate.js';
+import { compileProblem } from './compile.js';
+import { buildSolution, makeFeasible, reinsert } from './decode.js';
+import { Hgs } from './hgs.js';
+import type { Individual } from './individual.js';
+
+export interface SolveProgress {
+  iteration: number;
+  elapsedMs: number;
+  bestCost: number;
+  feasible: boolean;
+}
+
+export interface SolveOptions {
+  /** Wall-clock limit in ms; the best solution found is returned when it expires. */
+  timeLimitMs?: number;
+  /** HGS iterations; with a seed the answer is identical on every run. */
+  maxIterations?: number;
+  /** Random seed (default 1). */
+  seed?: number;
+  /** Abort: resolves with the best solution so far and status `aborted`. */
+  signal?: AbortSignal;
+  /** Called about every 50 ms. */
+  onProgress?: (p: SolveProgress) => void;
+  /** Warm start (e.g. the current plan when re-planning). */
+  initialSolution?: RoutePlan;
+  /** HGS mu: minimum subpopulation size (default 25). */
+  populationSize?: number;
+  /** HGS lambda: generation size (default 40). */
+  generationSize?: number;
+  /** Elite individuals protected by the biased fitness (default 4). */
+  nbElite?: number;
+  /** Closest individuals in the diversity measure (default 5). */
+  nbClose?: number;
+  /** Granular neighbourhood size Gamma (default 20; 30 with time windows). */
+  granularSize?: number;
+  /**
+   * Iterations without improvement before the population restarts (default
+   * 20,000). Without `timeLimitMs` and `maxIterations` it is also the stopping
+   * criterion.
+   */
+  iterationsWithoutImprovement?: number;
+  /** Target fraction of feasible local-search outputs (default 0.2). */
+  targetFeasible?: number;
+  /** Probability of repairing an infeasible offspring with ×10 penalties (default 0.5). */
+  repairProbability?: number;
+  /** Use the SWAP* neighbourhood (default true). */
+  useSwapStar?: boolean;
+}
+
+/** Default time limit when neither `timeLimitMs` nor `maxIterations` is given: 2 s + 40 ms per job, at most 5 min. */
+export function defaultTimeLimitMs(jobs: number): number {
+  return Math.min(300_000, 2000 + 40 * jobs);
+}
+
+/** Minimal structural guard (the full validation lives in model/validate). */
+function guard(problem: Problem): void {
+  if (!problem || !Array.isArray(problem.jobs)) throw new VrpkitError('problem', 'jobs must be an array', '/jobs');
+  if (!Array.isArray(problem.vehicles)) throw new VrpkitError('problem', 'vehicles must be an array', '/vehicles');
+  if (!problem.travel) throw new VrpkitError('problem', 'travel is required', '/travel');
+}
+
+/**
+ * Solves a routing problem. Every job ends in a route or in `unassigned` with
+ * a reason; the plan never has more routes than vehicles and never violates a
+ * constraint (jobs are left unassigned instead).
+ */
+export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Solution> {
+  const started = now();
+  await validate(problem);
+  const hasTime = options.timeLimitMs !== undefined;
+  const hasIt = options.maxIterations !== undefined;
+  const timeLimit = hasTime ? options.timeLimitMs! : hasIt ? Infinity : defaultTimeLimitMs(problem.jobs.length);
+  const deadline = started + timeLimit;
+  const signal = options.signal;
+  let stoppedBy: 'time-limit' | 'aborted' | null = null;
+  const cpTimeWindows = problem.jobs.some((j) => j.timeWindows && j.timeWindows.length > 0);
+  const cp = compileProblem(problem, { granularSize: options.granularSize ?? (cpTimeWindows ? 30 : 20) });
+  let lastYield = now();
+  const hgs = new Hgs(cp, {
+    seed: options.seed ?? 1,
+    mu: options.populationSize ?? 25,
+    lambda: options.generationSize ?? 40,
+    nbElite: options.nbElite ?? 4,
+    nbClose: options.nbClose ?? 5,
+    nbIterNoImprovement: options.iterationsWithoutImprovement ?? 20000,
+    stopOnNoImprovement: !hasTime && !hasIt,
+    maxIterations: options.maxIterations ?? Infinity,
+    targetFeasible: options.targetFeasible ?? 0.2,
+    repairProbability: options.repairProbability ?? 0.5,
+    useSwapStar: options.useSwapStar ?? true,
+    shouldStop: () => {
+      if (signal?.aborted) {
+        stoppedBy = 'aborted';
+        return true;
+      }
+      if (now() >= deadline) {
+        stoppedBy = 'time-limit';
+        return true;
+      }
+      return false;
+    },
+    tick: async (iteration, best, bestInf) => {
+      const t = now();
+      if (t - lastYield < 50) return;
+      lastYield = t;
+      await new Promise((r) => setTimeout(r, 0));
+      if (options.onProgress) {
+        const b = best ?? bestInf;
+        options.onProgress({ iteration, elapsedMs: t - started, bestCost: b ? b.penalisedCost : Infinity, feasible: !!best });
+      }
+    },
+  });
+  const warm = options.initialSolution ? warmRoutes(problem, options.initialSolution, cp.jobIndex, hgs.slotType, hgs.slotVehicle) : undefined;
+  const res = await hgs.run(warm);
+
+  // internal best -> per-vehicle job lists
+  const plan = new Map<number, number[]>();
+  const chosen: Individual | null = res.best ?? res.bestInfeasible;
+  if (chosen) {
+    chosen.routes.forEach((route, r) => {
+      if (route.length > 0) plan.set(res.slotVehicle[r], Array.from(route, (c) => cp.jobIndex[c]));
+    });
+  } else if (cp.n > 0) {
+    // no search happened (no vehicles): everything is unassigned below
+  }
+  const removed: number[] = [];
+  makeFeasible(problem, cp.travel, plan, cp.dims, removed);
+  const left = removed.length > 0 ? reinsert(problem, cp.travel, plan, cp.dims, removed) : [];
+  const unassigned: Unassigned[] = [...cp.unassigned];
+  const placed = new Set<number>();
+  for (const jobs of plan.values()) for (const j of jobs) placed.add(j);
+  const leftSet = new Set(left);
+  for (let c = 0; c < cp.n; c++) {
+    const j = cp.jobIndex[c];
+    if (!placed.has(j) && !leftSet.has(j)) leftSet.add(j);
+  }
+  for (const j of leftSet) {
+    unassigned.push({ id: problem.jobs[j].id, reason: 'fleet-exhausted', message: 'no feasible room for the job in the fleet was found' });
+  }
+  const solution = buildSolution(problem, cp.travel, plan, cp.dims, unassigned);
+  solution.status = stoppedBy ?? 'completed';
+  solution.stats = {
+    iterations: res.iterations,
+    restarts: res.restarts,
+    elapsedMs: now() - started,
+    penaltyLoad: hgs.wQ,
+    penaltyTimeWarp: hgs.wTW,
+  };
+  return solution;
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** Validates with model/validate's `assertProblem` (every issue reported at once). */
+async function validate(problem: Problem): Promise<void> {
+  guard(problem);
+  assertProblem(problem);
+}
+
+/** Maps a public plan to per-slot client lists (jobs/vehicles not found are ignored). */
+function warmRoutes(
+  problem: Problem, plan: RoutePlan, jobIndex: Int32Array, slotType: Int32Array, slotVehicle: Int32Array,
+): number[][] {
+  const clientOf = new Map<string, number>();
+  jobIndex.forEach((j, c) => clientOf.set(String(problem.jobs[j].id), c));
+  const slotOf = new Map<string, number>();
+  slotVehicle.forEach((k, r) => slotOf.set(String(problem.vehicles[k].id), r));
+  const routes: number[][] = Array.from(slotType, () => []);
+  const keyOf = (id: Id) => String(id);
+  for (const route of plan.routes) {
+    const r = slotOf.get(keyOf(route.vehicle));
+    if (r === undefined) continue;
+    for (const s of route.steps) {
+      if (s.type !== 'job' || s.id === undefined) continue;
+      const c = clientOf.get(keyOf(s.id));
+      if (c !== undefined) routes[r].push(c);
+    }
+  }
+  return routes;
+}
+
+export type { CompiledProblem } from './compile.js';

@@ -1,0 +1,213 @@
+/**
+ * SWAP* (Vidal 2022; HGS.md §4): exchange u ∈ R1 and v ∈ R2, each inserted
+ * at its best position in the other route (not necessarily the other's
+ * place). For every route pair whose polar sectors overlap, the three best
+ * insertion positions of each node into the other route are precomputed
+ * (O(|R1|·|R2|) segment concatenations), every pair (u, v) is estimated in
+ * O(1), and the best estimate is priced exactly before being applied.
+ */
+import type { LocalSearch } from './localSearch.js';
+import { MOVE_EPS } from './localSearch.js';
+
+const CIRCLE = 65536;
+
+export class SwapStar {
+  private readonly secStart: Int32Array;
+  private readonly secEnd: Int32Array;
+  private readonly lastTest: Int32Array;
+  private readonly order: Int32Array;
+  /** Per node: removal delta, and the 3 best insertion (delta, after-node) into the other route. */
+  private readonly removal: Float64Array;
+  private readonly insCost: Float64Array;
+  private readonly insPos: Int32Array;
+  private readonly angle: Int32Array;
+  private readonly hasGeo: boolean;
+
+  constructor(private readonly ls: LocalSearch) {
+    const R = ls.R, N = ls.N, cp = ls.cp;
+    this.secStart = new Int32Array(R);
+    this.secEnd = new Int32Array(R);
+    this.lastTest = new Int32Array(R);
+    this.order = new Int32Array(R);
+    for (let r = 0; r < R; r++) this.order[r] = r;
+    this.removal = new Float64Array(N);
+    this.insCost = new Float64Array(3 * N);
+    this.insPos = new Int32Array(3 * N);
+    this.angle = new Int32Array(cp.n);
+    this.hasGeo = !!(cp.px && cp.py);
+    if (this.hasGeo) {
+      // angle of each client around the depot of the first vehicle type (an approximation for multi-depot fleets)
+      const d = cp.typeStart[0] === cp.virtualPoint ? cp.typeEnd[0] : cp.typeStart[0];
+      for (let c = 0; c < cp.n; c++) {
+        const a = Math.atan2(cp.py![c] - cp.py![d], cp.px![c] - cp.px![d]);
+        this.angle[c] = ((Math.round((a / (2 * Math.PI)) * CIRCLE) % CIRCLE) + CIRCLE) % CIRCLE;
+      }
+    }
+  }
+
+  reset(): void {
+    this.lastTest.fill(-1);
+  }
+
+  /** Recomputes the polar sector of route r. */
+  routeChanged(r: number): void {
+    if (!this.hasGeo) return;
+    const ls = this.ls;
+    let first = true;
+    let s = 0, e = 0;
+    for (let u = ls.next[ls.startOf(r)]; u < ls.n; u = ls.next[u]) {
+      const a = this.angle[u];
+      if (first) {
+        s = e = a;
+        first = false;
+      } else if (!inSector(s, e, a)) {
+        // extend towards the closer side
+        const toStart = (s - a + CIRCLE) % CIRCLE;
+        const toEnd = (a - e + CIRCLE) % CIRCLE;
+        if (toStart <= toEnd) s = a;
+        else e = a;
+      }
+    }
+    this.secStart[r] = s;
+    this.secEnd[r] = e;
+  }
+
+  private overlap(a: number, b: number): boolean {
+    if (!this.hasGeo) return true;
+    const sa = this.secStart[a], ea = this.secEnd[a], sb = this.secStart[b], eb = this.secEnd[b];
+    return (
+      (sb - sa + CIRCLE) % CIRCLE <= (ea - sa + CIRCLE) % CIRCLE ||
+      (sa - sb + CIRCLE) % CIRCLE <= (eb - sb + CIRCLE) % CIRCLE
+    );
+  }
+
+  /** One SWAP* pass over route pairs; returns whether some move was applied. */
+  phase(loop: number): boolean {
+    const ls = this.ls;
+    const R = ls.R;
+    ls.rng.shuffle(this.order);
+    let improved = false;
+    for (let a = 0; a < R; a++) {
+      const rU = this.order[a];
+      const last = this.lastTest[rU];
+      this.lastTest[rU] = ls.nbMoves;
+      if (ls.routeLen[rU] === 0) continue;
+      for (let rV = 0; rV < R; rV++) {
+        if (rV === rU || ls.routeLen[rV] === 0) continue;
+        if (rV < rU) continue; // each unordered pair once
+        if (loop > 0) {
+          const m = Math.max(ls.modified[rU], ls.modified[rV]);
+          if (m <= last) continue;
+        }
+        if (!this.overlap(rU, rV)) continue;
+        if (this.pair(rU, rV)) improved = true;
+      }
+    }
+    return improved;
+  }
+
+  private preprocess(from: number, into: number): void {
+    const ls = this.ls;
+    const n = ls.n;
+    const s1 = ls.seg1;
+    const t = ls.slotType[into];
+    const tf = ls.slotType[from];
+    const base = ls.routeCost[into];
+    const baseF = ls.routeCost[from];
+    const ins = this.insCost, pos = this.insPos;
+    for (let u = ls.next[ls.startOf(from)]; u < n; u = ls.next[u]) {
+      this.removal[u] = s1.initPrefix(ls.prev[u], tf).suffix(ls.next[u]).cost() - baseF;
+      let c0 = Infinity, c1 = Infinity, c2 = Infinity, p0 = -1, p1 = -1, p2 = -1;
+      for (let p = ls.startOf(into); p !== ls.endOf(into); p = ls.next[p]) {
+        const c = s1.initPrefix(p, t).node(u).suffix(ls.next[p]).cost() - base;
+        if (c < c2) {
+          if (c < c1) {
+            c2 = c1; p2 = p1;
+            if (c < c0) { c1 = c0; p1 = p0; c0 = c; p0 = p; }
+            else { c1 = c; p1 = p; }
+          } else { c2 = c; p2 = p; }
+        }
+      }
+      ins[3 * u] = c0; ins[3 * u + 1] = c1; ins[3 * u + 2] = c2;
+      pos[3 * u] = p0; pos[3 * u + 1] = p1; pos[3 * u + 2] = p2;
+    }
+  }
+
+  /** Best approximate insertion of u into v's route with v removed: [delta, after-node or -1 for v's place]. */
+  private bestInsert(u: number, v: number, out: { c: number; p: number }): void {
+    const ls = this.ls;
+    const pv = ls.prev[v];
+    const rv = ls.routeOf[v];
+    // in v's place, exact relative to the route without v
+    const s2 = ls.seg2;
+    const without = this.removal[v] + ls.routeCost[rv];
+    out.c = s2.initPrefix(pv, ls.slotType[rv]).node(u).suffix(ls.next[v]).cost() - without;
+    out.p = -1;
+    for (let k = 0; k < 3; k++) {
+      const p = this.insPos[3 * u + k];
+      if (p < 0) break;
+      if (p === v || p === pv) continue;
+      const c = this.insCost[3 * u + k];
+      if (c < out.c) {
+        out.c = c;
+        out.p = p;
+      }
+      break;
+    }
+  }
+
+  private readonly bu = { c: 0, p: 0 };
+  private readonly bv = { c: 0, p: 0 };
+
+  private pair(rU: number, rV: number): boolean {
+    const ls = this.ls;
+    const n = ls.n;
+    this.preprocess(rU, rV);
+    this.preprocess(rV, rU);
+    let best = -MOVE_EPS, bu = -1, bv = -1, bpu = -1, bpv = -1;
+    for (let u = ls.next[ls.startOf(rU)]; u < n; u = ls.next[u]) {
+      for (let v = ls.next[ls.startOf(rV)]; v < n; v = ls.next[v]) {
+        const rem = this.removal[u] + this.removal[v];
+        this.bestInsert(u, v, this.bu);
+        this.bestInsert(v, u, this.bv);
+        const d = rem + this.bu.c + this.bv.c;
+        if (d < best) {
+          best = d; bu = u; bv = v; bpu = this.bu.p; bpv = this.bv.p;
+        }
+      }
+    }
+    if (bu < 0) return false;
+    // exact pricing
+    const cV = this.priceInsert(bu, bv, bpu, ls.seg1);
+    const cU = this.priceInsert(bv, bu, bpv, ls.seg2);
+    if (cU + cV - ls.routeCost[rU] - ls.routeCost[rV] > -MOVE_EPS) return false;
+    // apply: u goes to rV after bpu (or v's place), v goes to rU after bpv (or u's place)
+    const pu = ls.prev[bu], pv = ls.prev[bv];
+    const au = bpu < 0 ? pv : bpu;
+    const av = bpv < 0 ? pu : bpv;
+    ls.insertAfter(bu, au);
+    ls.insertAfter(bv, av);
+    ls.moved(rU, rV);
+    return true;
+  }
+
+  /** Exact cost of v's route after removing v and inserting u after p (p = -1: in v's place). */
+  private priceInsert(u: number, v: number, p: number, seg: LocalSearch['seg1']): number {
+    const ls = this.ls;
+    const rv = ls.routeOf[v];
+    const t = ls.slotType[rv];
+    const pv = ls.prev[v], y = ls.next[v];
+    if (p < 0) return seg.initPrefix(pv, t).node(u).suffix(y).cost();
+    if (ls.pos[p] < ls.pos[v]) {
+      seg.initPrefix(p, t).node(u);
+      if (ls.next[p] !== v) seg.range(ls.next, ls.next[p], pv);
+      return seg.suffix(y).cost();
+    }
+    seg.initPrefix(pv, t).range(ls.next, y, p).node(u);
+    return seg.suffix(ls.next[p]).cost();
+  }
+}
+
+function inSector(s: number, e: number, a: number): boolean {
+  return (a - s + CIRCLE) % CIRCLE <= (e - s + CIRCLE) % CIRCLE;
+}
