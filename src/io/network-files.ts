@@ -1,0 +1,64 @@
+/**
+ * Loading road-network files for the command line and the benchmarks (Node only).
+ *
+ * - `X.gr` / `X.gr.gz` (DIMACS): the sibling `X.co` / `X.co.gz` is read too when
+ *   present. Distance unit: `metresPerUnit` if given, else taken from the file's
+ *   comment lines ("decimetres" → 0.1, "centimetres" → 0.01), else 1 (metres).
+ * - `X.geojson` / `X.json` (gzip accepted): a FeatureCollection of roads.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { VrpkitError } from '../core/errors.js';
+import { RoadNetwork } from '../network/road-network.js';
+import type { DimacsOptions } from '../network/dimacs.js';
+import type { GeoJsonOptions } from '../network/geojson.js';
+import { readBytes } from './files.js';
+import { parseJsonText } from './json-text.js';
+
+export interface NetworkFileOptions {
+  /** Metres per DIMACS weight unit (overrides what the file's comments say). */
+  metresPerUnit?: number;
+  /** Speed for derived durations, km/h (default 50). */
+  speedKmh?: number;
+}
+
+/** The sibling coordinate file of a `.gr` file, if one exists. */
+export function coordinateFileOf(grPath: string): string | undefined {
+  const m = /\.gr(\.gz)?$/i.exec(grPath);
+  if (!m) return undefined;
+  const stem = grPath.slice(0, m.index);
+  for (const candidate of [`${stem}.co${m[1] ?? ''}`, `${stem}.co`, `${stem}.co.gz`]) if (existsSync(candidate)) return candidate;
+  return undefined;
+}
+
+/** The weight unit a DIMACS file's comment lines announce, in metres (undefined if none). */
+export function announcedMetresPerUnit(gr: Uint8Array): number | undefined {
+  const head = new TextDecoder().decode(gr.subarray(0, 4096));
+  for (const line of head.split('\n')) {
+    if (!line.startsWith('c')) continue;
+    if (/\bdecimet(re|er)s?\b/i.test(line)) return 0.1;
+    if (/\bcentimet(re|er)s?\b/i.test(line)) return 0.01;
+    if (/\bmillimet(re|er)s?\b/i.test(line)) return 0.001;
+  }
+  return undefined;
+}
+
+/** Loads a road network from a DIMACS (`.gr[.gz]`, + `.co[.gz]`) or GeoJSON (`.geojson`, `.json`) file. */
+export function loadNetworkFile(path: string, options: NetworkFileOptions = {}): RoadNetwork {
+  const lower = path.toLowerCase();
+  if (/\.gr(\.gz)?$/.test(lower)) {
+    const gr = readBytes(path);
+    const coPath = coordinateFileOf(path);
+    const co = coPath ? readFileSync(coPath) : null;
+    const dimacs: DimacsOptions = {
+      metresPerUnit: options.metresPerUnit ?? announcedMetresPerUnit(gr) ?? 1,
+      speedKmh: options.speedKmh,
+    };
+    return RoadNetwork.fromDimacs(gr, co, dimacs);
+  }
+  if (/\.(geo)?json(\.gz)?$/.test(lower)) {
+    const text = Buffer.from(readBytes(path)).toString('utf8');
+    const geo: GeoJsonOptions = { speedKmh: options.speedKmh };
+    return RoadNetwork.fromGeoJSON(parseJsonText(text, 'the network file'), geo);
+  }
+  throw new VrpkitError('file', `unknown road-network file type '${path}' (expected .gr, .gr.gz, .geojson or .json)`, 'network');
+}
