@@ -2,7 +2,7 @@
  * Capacitated zones: every zone's demand stays ≤ `maxDemand`, and zone sizes
  * stay near n / k (a soft limit, see `sizeTolerance`).
  *
- * 1. Seeds: k-means++.
+ * 1. Seeds: k-means++ and a few Lloyd iterations (capacity ignored).
  * 2. Regret assignment: points in order of regret (distance to their second
  *    nearest centre minus the nearest) each join the nearest centre with room;
  *    if that packing fails, a second pass places the largest demands first
@@ -20,7 +20,7 @@ import { VrpkitError, type InputIssue } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import type { PointSet } from './input.js';
 import type { CentreSpace } from './space.js';
-import { seedPlusPlus } from './seed.js';
+import { kMeans } from './kmeans.js';
 import { nearestNeighbours } from './neighbours.js';
 
 export interface CapacitatedOptions {
@@ -42,6 +42,8 @@ export interface CapacitatedRun {
 const NEIGHBOURS = 8;
 /** Reseeds tried with a fixed k before reporting that the demand cannot be packed. */
 const RESEEDS = 4;
+/** Lloyd iterations (capacity ignored) that place the centres before the first assignment. */
+const WARM_START = 20;
 /** Local search passes per round (each pass visits every point once). */
 const MAX_PASSES = 50;
 
@@ -82,7 +84,7 @@ export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng,
   for (let attempt = 0; ; attempt++) {
     maxSize = Number.isFinite(options.sizeTolerance) ? Math.max(1, Math.ceil(((1 + options.sizeTolerance) * n) / k)) : n;
     space.allocate(k);
-    seedPlusPlus(space, rng);
+    kMeans(space, rng, WARM_START);
     zones = assign(space, demand, limit, maxSize);
     if (zones) break;
     if (options.k !== undefined) {
@@ -126,31 +128,43 @@ export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng,
   return { zones: best, k, history, iterations };
 }
 
+/** Centres each point looks at first in the assignment (a full scan only when all are full). */
+const CANDIDATE_CENTRES = 12;
+
 /** Regret assignment under capacity (then largest demand first); null when a point finds no room. */
 function assign(space: CentreSpace, demand: Float64Array, limit: number, maxSize: number): Int32Array | null {
   const n = space.n, k = space.k;
+  const L = Math.min(k, CANDIDATE_CENTRES);
+  const near = new Int32Array(n * L);
   const regret = new Float64Array(n);
+  const idx = new Int32Array(L), dist = new Float64Array(L);
   for (let i = 0; i < n; i++) {
-    let best = Infinity, next = Infinity;
-    for (let c = 0; c < k; c++) {
-      const d = space.toCentre(i, c);
-      if (d < best) {
-        next = best;
-        best = d;
-      } else if (d < next) next = d;
-    }
-    regret[i] = k > 1 ? next - best : 0;
+    space.nearestList(i, idx, dist);
+    near.set(idx, i * L);
+    regret[i] = L > 1 ? dist[1] - dist[0] : 0;
   }
   const order = Int32Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => regret[b] - regret[a] || a - b);
-  const first = place(space, demand, limit, maxSize, order);
+  const first = place(space, demand, limit, maxSize, order, near, L);
   if (first) return first;
   order.sort((a, b) => demand[b] - demand[a] || regret[b] - regret[a] || a - b);
-  return place(space, demand, limit, maxSize, order);
+  return place(space, demand, limit, maxSize, order, near, L);
 }
 
-/** Each point in `order` joins the nearest centre with room (size limit first, then demand only). */
-function place(space: CentreSpace, demand: Float64Array, limit: number, maxSize: number, order: Int32Array): Int32Array | null {
+/**
+ * Each point in `order` joins the nearest centre with room: within both the
+ * size and the demand limit if any centre has that, else within the demand
+ * limit only. Its `L` nearest centres are tried first, all centres after.
+ */
+function place(
+  space: CentreSpace,
+  demand: Float64Array,
+  limit: number,
+  maxSize: number,
+  order: Int32Array,
+  near: Int32Array,
+  L: number,
+): Int32Array | null {
   const k = space.k;
   const load = new Float64Array(k);
   const size = new Int32Array(k);
@@ -158,20 +172,30 @@ function place(space: CentreSpace, demand: Float64Array, limit: number, maxSize:
   for (let t = 0; t < order.length; t++) {
     const i = order[t];
     const q = demand[i];
-    let full = -1, fullD = Infinity, soft = -1, softD = Infinity;
-    for (let c = 0; c < k; c++) {
-      if (load[c] + q > limit) continue;
-      const d = space.toCentre(i, c);
-      if (d < softD) {
-        softD = d;
-        soft = c;
-      }
-      if (size[c] < maxSize && d < fullD) {
-        fullD = d;
-        full = c;
+    let c = -1;
+    for (let r = 0; r < L; r++) {
+      const z = near[i * L + r];
+      if (load[z] + q <= limit && size[z] < maxSize) {
+        c = z;
+        break;
       }
     }
-    const c = full >= 0 ? full : soft;
+    if (c < 0) {
+      let full = -1, fullD = Infinity, soft = -1, softD = Infinity;
+      for (let z = 0; z < k; z++) {
+        if (load[z] + q > limit) continue;
+        const d = space.toCentre(i, z);
+        if (d < softD) {
+          softD = d;
+          soft = z;
+        }
+        if (size[z] < maxSize && d < fullD) {
+          fullD = d;
+          full = z;
+        }
+      }
+      c = full >= 0 ? full : soft;
+    }
     if (c < 0) return null;
     zones[i] = c;
     load[c] += q;

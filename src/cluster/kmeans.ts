@@ -92,19 +92,13 @@ export function kMeans(space: CentreSpace, rng: Rng, maxIterations: number): KMe
 
 /** Full k-way scan for point `i`: nearest centre (lowest index on ties) and the bounds. */
 function scan(space: CentreSpace, i: number, zones: Int32Array, upper: Float64Array, lower: Float64Array): void {
-  let best = Infinity, next = Infinity, at = 0;
-  for (let c = 0; c < space.k; c++) {
-    const d = space.toCentre(i, c);
-    if (d < best) {
-      next = best;
-      best = d;
-      at = c;
-    } else if (d < next) next = d;
-  }
-  zones[i] = at;
-  upper[i] = best;
-  lower[i] = next;
+  zones[i] = space.nearestTwo(i, pair);
+  upper[i] = pair[0];
+  lower[i] = pair[1];
 }
+
+/** Scratch for `nearestTwo` (module-level constant: no state survives a call). */
+const pair = new Float64Array(2);
 
 /**
  * Gives every empty zone the point farthest from its centre (taken from a zone

@@ -16,16 +16,12 @@ export function seedPlusPlus(space: CentreSpace, rng: Rng): Int32Array {
   const chosen = new Int32Array(k);
   const taken = new Uint8Array(n);
   const d2 = new Float64Array(n);
-  let first = rng.int(n);
+  const first = rng.int(n);
   chosen[0] = first;
   taken[first] = 1;
   space.placeAt(0, first);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const d = space.between(first, i);
-    d2[i] = d * d;
-    total += d2[i];
-  }
+  d2.fill(Infinity);
+  let total = space.lowerSquared(first, d2);
   let nextFree = 0;
   for (let c = 1; c < k; c++) {
     let pick = -1;
@@ -45,15 +41,7 @@ export function seedPlusPlus(space: CentreSpace, rng: Rng): Int32Array {
     chosen[c] = pick;
     taken[pick] = 1;
     space.placeAt(c, pick);
-    total = 0;
-    for (let i = 0; i < n; i++) {
-      if (d2[i] > 0) {
-        const d = space.between(pick, i);
-        if (d * d < d2[i]) d2[i] = d * d;
-      }
-      total += d2[i];
-    }
-    first = pick;
+    total = space.lowerSquared(pick, d2);
   }
   return chosen;
 }

@@ -28,6 +28,22 @@ export interface CentreSpace {
   between(i: number, j: number): number;
   /** Internal distance from point `i` to centre `c`. */
   toCentre(i: number, c: number): number;
+  /**
+   * Nearest centre of point `i` (lowest index on ties); writes the distances to
+   * the nearest and second-nearest centre into `out[0]`, `out[1]`. The hot loop
+   * of k-means and of the regret assignment.
+   */
+  nearestTwo(i: number, out: Float64Array): number;
+  /**
+   * The `L = idx.length` nearest centres of point `i`, nearest first (lower index
+   * on ties), into `idx` and their distances into `dist`; -1 / Infinity pad when k < L.
+   */
+  nearestList(i: number, idx: Int32Array, dist: Float64Array): void;
+  /**
+   * Lowers `d2[j]` to the squared distance from point `pick` to `j` where that
+   * is smaller; returns the new sum of `d2` (k-means++ seeding).
+   */
+  lowerSquared(pick: number, d2: Float64Array): number;
   /** Puts centre `c` on point `i`. */
   placeAt(c: number, i: number): void;
   /**
@@ -80,23 +96,83 @@ export class VectorSpace implements CentreSpace {
   }
 
   between(i: number, j: number): number {
-    const p = this.pos, d = this.dim;
-    let s = 0;
-    for (let t = 0; t < d; t++) {
-      const v = p[d * i + t] - p[d * j + t];
-      s += v * v;
-    }
-    return Math.sqrt(s);
+    const p = this.pos;
+    if (this.dim === 2) return Math.hypot(p[2 * i] - p[2 * j], p[2 * i + 1] - p[2 * j + 1]);
+    const dx = p[3 * i] - p[3 * j], dy = p[3 * i + 1] - p[3 * j + 1], dz = p[3 * i + 2] - p[3 * j + 2];
+    return Math.sqrt(dx * dx + dy * dy + dz * dz);
   }
 
   toCentre(i: number, c: number): number {
-    const p = this.pos, q = this.cen, d = this.dim;
-    let s = 0;
-    for (let t = 0; t < d; t++) {
-      const v = p[d * i + t] - q[d * c + t];
-      s += v * v;
+    const p = this.pos, q = this.cen;
+    if (this.dim === 2) {
+      const dx = p[2 * i] - q[2 * c], dy = p[2 * i + 1] - q[2 * c + 1];
+      return Math.sqrt(dx * dx + dy * dy);
     }
-    return Math.sqrt(s);
+    const dx = p[3 * i] - q[3 * c], dy = p[3 * i + 1] - q[3 * c + 1], dz = p[3 * i + 2] - q[3 * c + 2];
+    return Math.sqrt(dx * dx + dy * dy + dz * dz);
+  }
+
+  nearestTwo(i: number, out: Float64Array): number {
+    // Squared distances in the loop, one square root per result.
+    const p = this.pos, q = this.cen, k = this.k;
+    let best = Infinity, next = Infinity, at = 0;
+    if (this.dim === 2) {
+      const x = p[2 * i], y = p[2 * i + 1];
+      for (let c = 0; c < k; c++) {
+        const dx = x - q[2 * c], dy = y - q[2 * c + 1];
+        const d = dx * dx + dy * dy;
+        if (d < best) {
+          next = best;
+          best = d;
+          at = c;
+        } else if (d < next) next = d;
+      }
+    } else {
+      const x = p[3 * i], y = p[3 * i + 1], z = p[3 * i + 2];
+      for (let c = 0; c < k; c++) {
+        const dx = x - q[3 * c], dy = y - q[3 * c + 1], dz = z - q[3 * c + 2];
+        const d = dx * dx + dy * dy + dz * dz;
+        if (d < best) {
+          next = best;
+          best = d;
+          at = c;
+        } else if (d < next) next = d;
+      }
+    }
+    out[0] = Math.sqrt(best);
+    out[1] = Math.sqrt(next);
+    return at;
+  }
+
+  nearestList(i: number, idx: Int32Array, dist: Float64Array): void {
+    const p = this.pos, q = this.cen, k = this.k, d = this.dim, L = idx.length;
+    idx.fill(-1);
+    dist.fill(Infinity);
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let t = 0; t < d; t++) {
+        const v = p[d * i + t] - q[d * c + t];
+        s += v * v;
+      }
+      if (s >= dist[L - 1]) continue;
+      insertSorted(idx, dist, c, s);
+    }
+    for (let t = 0; t < L; t++) dist[t] = Math.sqrt(dist[t]);
+  }
+
+  lowerSquared(pick: number, d2: Float64Array): number {
+    const p = this.pos, d = this.dim, n = this.n;
+    let total = 0;
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let t = 0; t < d; t++) {
+        const v = p[d * j + t] - p[d * pick + t];
+        s += v * v;
+      }
+      if (s < d2[j]) d2[j] = s;
+      total += d2[j];
+    }
+    return total;
   }
 
   placeAt(c: number, i: number): void {
@@ -213,6 +289,41 @@ export class MedoidSpace implements CentreSpace {
     return this.between(this.med[c], i);
   }
 
+  nearestTwo(i: number, out: Float64Array): number {
+    let best = Infinity, next = Infinity, at = 0;
+    for (let c = 0; c < this.k; c++) {
+      const d = this.between(this.med[c], i);
+      if (d < best) {
+        next = best;
+        best = d;
+        at = c;
+      } else if (d < next) next = d;
+    }
+    out[0] = best;
+    out[1] = next;
+    return at;
+  }
+
+  nearestList(i: number, idx: Int32Array, dist: Float64Array): void {
+    idx.fill(-1);
+    dist.fill(Infinity);
+    const L = idx.length;
+    for (let c = 0; c < this.k; c++) {
+      const d = this.between(this.med[c], i);
+      if (d < dist[L - 1]) insertSorted(idx, dist, c, d);
+    }
+  }
+
+  lowerSquared(pick: number, d2: Float64Array): number {
+    let total = 0;
+    for (let j = 0; j < this.n; j++) {
+      const d = this.between(pick, j);
+      if (d * d < d2[j]) d2[j] = d * d;
+      total += d2[j];
+    }
+    return total;
+  }
+
   placeAt(c: number, i: number): void {
     this.med[c] = i;
   }
@@ -282,6 +393,18 @@ export class MedoidSpace implements CentreSpace {
   medoids(): Int32Array {
     return this.med.slice();
   }
+}
+
+/** Inserts (c, d) into the ascending list, dropping the last entry (ties keep the earlier c first). */
+function insertSorted(idx: Int32Array, dist: Float64Array, c: number, d: number): void {
+  let t = idx.length - 1;
+  while (t > 0 && dist[t - 1] > d) {
+    dist[t] = dist[t - 1];
+    idx[t] = idx[t - 1];
+    t--;
+  }
+  dist[t] = d;
+  idx[t] = c;
 }
 
 function checked(d: number, i: number, j: number): number {
