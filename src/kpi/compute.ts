@@ -9,7 +9,7 @@
  */
 import { VrpkitError } from '../core/errors.js';
 import { capacityDimensions, planIssues } from '../model/check.js';
-import type { Id, Problem, RoutePlan } from '../model/types.js';
+import type { Id, Problem, RoutePlan, Solution } from '../model/types.js';
 import { parseOrders, type SlaOrder } from '../sla/orders.js';
 import { idLookup, parseTimeFrame } from '../sla/plan.js';
 import { plannedJobs } from '../sla/planned.js';
@@ -27,7 +27,7 @@ export interface KpiOptions {
   /** Policy overrides for the orders (only used to validate them). */
   policy?: Partial<SlaPolicy>;
   /** The previous plan, for the route change rate. */
-  previous?: RoutePlan;
+  previous?: RoutePlan | Solution;
 }
 
 /**
@@ -123,7 +123,7 @@ export interface ChangeKpis {
 }
 
 /** Job id → vehicle and 0-based position among the route's jobs (first occurrence), plus unassigned ids. */
-function positions(plan: RoutePlan): { routed: Map<Id, { vehicle: Id; position: number }>; unassigned: Set<Id> } {
+function positions(plan: RoutePlan | Solution): { routed: Map<Id, { vehicle: Id; position: number }>; unassigned: Set<Id> } {
   const routed = new Map<Id, { vehicle: Id; position: number }>();
   for (const r of plan.routes) {
     let position = 0;
@@ -139,7 +139,7 @@ function positions(plan: RoutePlan): { routed: Map<Id, { vehicle: Id; position: 
 }
 
 /** The route change rate between two plans of the same problem (see `ChangeKpis`). */
-export function changeRate(problem: Problem, previous: RoutePlan, current: RoutePlan): ChangeKpis {
+export function changeRate(problem: Problem, previous: RoutePlan | Solution, current: RoutePlan | Solution): ChangeKpis {
   const before = positions(previous);
   const after = positions(current);
   const c: ChangeKpis = { compared: 0, changed: 0, vehicleChanged: 0, positionChanged: 0, newlyAssigned: 0, newlyUnassigned: 0, rate: null };
@@ -195,7 +195,7 @@ function lastWindowEnd(windows: [number, number][] | undefined): number | undefi
  * Computes the KPIs of `solution` for `problem` (see `Kpis` for every formula).
  * Throws a `VrpkitError` for malformed orders or a `previous` plan not shaped like routes.
  */
-export function computeKpis(problem: Problem, solution: RoutePlan, options: KpiOptions = {}): Kpis {
+export function computeKpis(problem: Problem, solution: RoutePlan | Solution, options: KpiOptions = {}): Kpis {
   if (options.previous !== undefined) {
     const issues = planIssues(options.previous).map((i) => ({ ...i, pointer: '/previous' + i.pointer }));
     if (issues.length > 0) throw VrpkitError.fromIssues(issues);

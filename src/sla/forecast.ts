@@ -13,7 +13,7 @@
  * - The promised delivery time is the order's `promisedBy`; without it, the end of
  *   the job's last time window (the window the customer was given), if any.
  */
-import type { Id, Problem, RoutePlan } from '../model/types.js';
+import type { Id, Problem, RoutePlan, Solution } from '../model/types.js';
 import { evaluateOrder, parseNow, slaTotals, type SlaOrderResult, type SlaReport, type StageForecast } from './check.js';
 import { parseOrders, type SlaOrder } from './orders.js';
 import { idLookup, parseTimeFrame } from './plan.js';
@@ -65,7 +65,7 @@ export interface ForecastSlaOptions {
  * with them as forecasts. Throws a `VrpkitError` for bad orders, options or a
  * plan that is not shaped like routes.
  */
-export function forecastSla(problem: Problem, solution: RoutePlan, orders: readonly SlaOrder[], options: ForecastSlaOptions): SlaForecastReport {
+export function forecastSla(problem: Problem, solution: RoutePlan | Solution, orders: readonly SlaOrder[], options: ForecastSlaOptions): SlaForecastReport {
   const now = parseNow(options?.now);
   const { origin, unit } = parseTimeFrame(options);
   const parsed = parseOrders(orders, options.policy);

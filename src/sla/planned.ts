@@ -4,7 +4,7 @@
  * forecasts and KPIs stand on times the checker would accept.
  */
 import { checkSolution, type CheckReport } from '../model/check.js';
-import type { Id, Problem, RoutePlan } from '../model/types.js';
+import type { Id, Problem, RoutePlan, Solution } from '../model/types.js';
 
 /** One job as the plan serves it, in problem time units. */
 export interface PlannedJob {
@@ -32,7 +32,7 @@ export interface PlannedJobs {
 }
 
 /** Checks `plan` against `problem` and indexes the re-derived job visits by job id. */
-export function plannedJobs(problem: Problem, plan: RoutePlan): PlannedJobs {
+export function plannedJobs(problem: Problem, plan: RoutePlan | Solution): PlannedJobs {
   const check = checkSolution(problem, plan);
   const jobIndex = new Map<Id, number>();
   problem.jobs.forEach((j, i) => {

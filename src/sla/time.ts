@@ -8,8 +8,8 @@
  * second beyond milliseconds are truncated towards the earlier millisecond.
  */
 
-/** A point in time as users give it: epoch milliseconds or an ISO-8601 string with `Z` or `±hh:mm`. */
-export type TimeInput = number | string;
+/** A point in time as users give it: epoch milliseconds, an ISO-8601 string with `Z` or `±hh:mm`, or a `Date`. */
+export type TimeInput = number | string | Date;
 
 // YYYY-MM-DD, 'T' or space, hh:mm[:ss[.fff]], then Z or ±hh[:]mm. Lowercase t/z are RFC 3339 too.
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)$/;
@@ -24,10 +24,15 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Reads an instant: a finite number is epoch milliseconds (fractions are kept);
- * a string must be an ISO-8601 date-time with an explicit offset. Never throws.
+ * Reads an instant: a finite number is epoch milliseconds (fractions are kept),
+ * a valid `Date` is its time; a string must be an ISO-8601 date-time with an
+ * explicit offset. Never throws.
  */
 export function parseInstant(value: unknown): ParsedInstant {
+  if (value instanceof Date) {
+    const t = value.getTime();
+    return Number.isNaN(t) ? { ok: false, message: 'is an invalid Date' } : { ok: true, ms: t };
+  }
   if (typeof value === 'number') {
     return Number.isFinite(value)
       ? { ok: true, ms: value }

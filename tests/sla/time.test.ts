@@ -19,6 +19,7 @@ describe('parseInstant', () => {
     expect(ms('2024-02-29T12:00:00Z')).toBe(Date.UTC(2024, 1, 29, 12));
     expect(ms('0099-01-01T00:00:00Z')).toBe(Date.parse('0099-01-01T00:00:00Z'));
     expect(ms(1_700_000_000_000)).toBe(1_700_000_000_000);
+    expect(ms(new Date(Date.UTC(2026, 10, 22)))).toBe(Date.UTC(2026, 10, 22));
   });
 
   it('refuses ambiguous and impossible times with a reason', () => {
@@ -36,6 +37,7 @@ describe('parseInstant', () => {
       [Infinity, /finite/],
       [null, /null/],
       [true, /boolean/],
+      [new Date(Number.NaN), /invalid Date/],
     ];
     for (const [v, re] of bad) {
       const r = parseInstant(v);
