@@ -11,7 +11,7 @@
  */
 import { VrpkitError } from '../core/errors.js';
 import type { Id, Job, Problem } from '../model/types.js';
-import { stageDeadlines } from './check.js';
+import { parseNow, stageDeadlines } from './check.js';
 import { parseOrders, type ParsedOrder, type SlaOrder } from './orders.js';
 import type { SlaPolicy } from './policy.js';
 import { parseInstant, type TimeInput } from './time.js';
@@ -25,10 +25,16 @@ export interface SlaPlanningTimes {
   dispatchDeadlineMs: number;
 }
 
-/** The planning window of one validated order (see the module comment for the choice). */
-export function planningTimes(order: ParsedOrder): SlaPlanningTimes {
+/**
+ * The planning window of one validated order (see the module comment for the
+ * choice). With `now` (epoch ms), an order not processed yet is released no
+ * earlier than `now` — an overdue order is not ready just because its deadline
+ * passed; its dispatch deadline stays the SLA depart deadline.
+ */
+export function planningTimes(order: ParsedOrder, now?: number): SlaPlanningTimes {
   const d = stageDeadlines(order);
-  return { id: order.id, releaseTimeMs: order.processedAt ?? d.process, dispatchDeadlineMs: d.depart };
+  const release = order.processedAt ?? (now === undefined ? d.process : Math.max(d.process, now));
+  return { id: order.id, releaseTimeMs: release, dispatchDeadlineMs: d.depart };
 }
 
 export interface ApplySlaOptions {
@@ -38,6 +44,8 @@ export interface ApplySlaOptions {
   timeUnitMs?: number;
   /** Global policy overrides. */
   policy?: Partial<SlaPolicy>;
+  /** The time of planning: orders not processed yet are released no earlier than this. */
+  now?: TimeInput;
 }
 
 /** Reads `timeOrigin` / `timeUnitMs`, throwing `VrpkitError`s that name the option. */
@@ -78,7 +86,8 @@ export function idLookup<T extends { id: Id }>(items: readonly T[]): (id: Id) =>
  */
 export function applySlaToProblem(problem: Problem, orders: readonly SlaOrder[], options: ApplySlaOptions): Problem {
   const { origin, unit } = parseTimeFrame(options);
-  const find = idLookup(parseOrders(orders, options.policy).map(planningTimes));
+  const now = options.now === undefined ? undefined : parseNow(options.now);
+  const find = idLookup(parseOrders(orders, options.policy).map((o) => planningTimes(o, now)));
   const jobs: Job[] = problem.jobs.map((job) => {
     const t = find(job.id);
     if (!t) return job;

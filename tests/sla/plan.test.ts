@@ -50,6 +50,18 @@ describe('planning with the SLA clock', () => {
     expect(out.jobs[3]).toMatchObject({ releaseTime: 3 * 3600, dispatchDeadline: 6 * 3600 });
   });
 
+  it('with now, an unprocessed order is released no earlier than now; its deadline stays', () => {
+    const orders = [
+      { id: 'a', receivedAt: T0, acceptedAt: T0 }, // process deadline T0 + 2 h, overdue at T0 + 2.5 h
+      { id: 'b', receivedAt: T0, acceptedAt: T0, processedAt: T0 + H }, // processed: now does not matter
+    ];
+    const out = applySlaToProblem(problem(), orders, { timeOrigin: T0, now: T0 + 2.5 * H });
+    expect(out.jobs[0]).toMatchObject({ releaseTime: 2.5 * 3600, dispatchDeadline: 5 * 3600 });
+    expect(out.jobs[1]).toMatchObject({ releaseTime: 9000, dispatchDeadline: 10_000 }); // b's own bounds are tighter
+    const early = applySlaToProblem(problem(), orders, { timeOrigin: T0, now: T0 + H });
+    expect(early.jobs[0].releaseTime).toBe(2 * 3600);
+  });
+
   it('honours timeUnitMs and a global policy', () => {
     const out = applySlaToProblem(problem(), [{ id: 'a', receivedAt: T0, acceptedAt: T0, processedAt: T0 + 30 * 60_000 }], {
       timeOrigin: T0,
