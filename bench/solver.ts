@@ -1,2 +1,309 @@
-// bench:solver — written with the solver issue
-console.log('bench:solver not available yet');
+/**
+ * bench:solver — runs a benchmark set through `solve`, checks every solution with
+ * the independent checker and measures the gap to the best-known solution of the
+ * matching convention.
+ *
+ *   npm run bench:solver -- --set solomon --time-limit 10 [--instances DIR] [--seed N]
+ *                           [--subset C101,R101 | 'RC2.*' | first:5] [--parallel N] [--out FILE]
+ *
+ * Sets and conventions (see ../shared/instances/README.md):
+ * - `solomon`, `homberger200`, `homberger1000`: arcs truncated to one decimal
+ *   (`truncate1`), compared with bks.json `dist.distance` (DIMACS distance-only);
+ * - `x`: TSPLIB `nint` arcs, compared with the top-level integer `distance`.
+ * A solution the checker rejects is a failure, not a gap. Each instance runs in
+ * its own child process (single-threaded); `--parallel N` runs N at once.
+ * Output: a markdown table + summary (`--out`, default
+ * `bench/results/solver-<set>.md`) and the same data as JSON next to it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkSolution } from '../src/model/check.js';
+import type { Problem, Solution } from '../src/model/types.js';
+import { parseCvrplib } from '../src/io/cvrplib.js';
+import { parseSolomon } from '../src/io/solomon.js';
+import { solve } from '../src/solver/index.js';
+
+export interface BenchSet {
+  dir: string;
+  ext: string;
+  /** The best-known value of our convention for one bks.json entry. */
+  bks(entry: any): { distance: number; vehicles: number } | undefined;
+  parse(text: string): Problem;
+}
+
+export const SETS: Record<string, BenchSet> = {
+  solomon: { dir: 'solomon', ext: '.txt', bks: (e) => e?.dist ?? undefined, parse: (t) => parseSolomon(t) },
+  homberger200: { dir: 'homberger/200', ext: '.txt', bks: (e) => e?.dist ?? undefined, parse: (t) => parseSolomon(t) },
+  homberger1000: { dir: 'homberger/1000', ext: '.txt', bks: (e) => e?.dist ?? undefined, parse: (t) => parseSolomon(t) },
+  x: {
+    dir: 'cvrplib-x',
+    ext: '.vrp',
+    bks: (e) => (e && typeof e.distance === 'number' ? { distance: e.distance, vehicles: e.vehicles } : undefined),
+    parse: (t) => parseCvrplib(t),
+  },
+};
+
+export interface InstanceResult {
+  name: string;
+  jobs: number;
+  feasible: boolean;
+  violations: string[];
+  unassigned: number;
+  routes: number;
+  distance: number;
+  cost: number;
+  bksDistance: number | null;
+  bksVehicles: number | null;
+  /** (distance − BKS) / BKS in percent; null when infeasible or no BKS. */
+  gapPct: number | null;
+  solveMs: number;
+  iterations: number | null;
+  maxRssMb: number;
+  error?: string;
+}
+
+export type SolveFn = (problem: Problem, options: { timeLimitMs: number; seed: number }) => Promise<Solution>;
+
+/** Natural order: C101 < C102 < C1_2_10 after C1_2_9; X by n. */
+export function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** Instance names of a set folder, filtered by `--subset` (comma list, `first:N`, or a regex). */
+export function selectInstances(names: string[], subset?: string): string[] {
+  const sorted = [...names].sort(naturalCompare);
+  if (!subset) return sorted;
+  const first = /^first:(\d+)$/.exec(subset);
+  if (first) return sorted.slice(0, Number(first[1]));
+  if (subset.includes(',') || sorted.includes(subset)) {
+    const wanted = subset.split(',').map((s) => s.trim()).filter(Boolean);
+    const missing = wanted.filter((w) => !sorted.includes(w));
+    if (missing.length > 0) throw new Error(`unknown instances: ${missing.join(', ')}`);
+    return sorted.filter((n) => wanted.includes(n));
+  }
+  const re = new RegExp(`^(?:${subset})$`, 'i');
+  return sorted.filter((n) => re.test(n));
+}
+
+/** Solves and checks one instance (runs inside a worker process). */
+export async function runInstance(
+  file: string,
+  set: BenchSet,
+  bksEntry: unknown,
+  options: { timeLimitMs: number; seed: number },
+  solveFn: SolveFn = solve as unknown as SolveFn,
+): Promise<InstanceResult> {
+  const name = basename(file, set.ext);
+  const problem = set.parse(readFileSync(file, 'utf8'));
+  const bks = set.bks(bksEntry);
+  const t0 = performance.now();
+  const solution = await solveFn(problem, options);
+  const solveMs = performance.now() - t0;
+  const report = checkSolution(problem, solution);
+  const feasible = report.feasible && report.summary.unassigned === 0;
+  const violations: string[] = report.violations.map((v) => v.code);
+  if (report.summary.unassigned > 0) violations.push(`unassigned:${report.summary.unassigned}`);
+  const distance = report.summary.distance;
+  return {
+    name,
+    jobs: problem.jobs.length,
+    feasible,
+    violations: [...new Set(violations)],
+    unassigned: report.summary.unassigned,
+    routes: report.summary.routes,
+    distance,
+    cost: report.summary.cost,
+    bksDistance: bks?.distance ?? null,
+    bksVehicles: bks?.vehicles ?? null,
+    gapPct: feasible && bks ? (100 * (distance - bks.distance)) / bks.distance : null,
+    solveMs,
+    iterations: typeof solution.stats?.iterations === 'number' ? solution.stats.iterations : null,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+export interface BenchSummary {
+  instances: number;
+  feasible: number;
+  meanGapPct: number | null;
+  medianGapPct: number | null;
+  meanSolveS: number;
+}
+
+export function summarise(results: InstanceResult[]): BenchSummary {
+  const gaps = results.map((r) => r.gapPct).filter((g): g is number => g !== null).sort((a, b) => a - b);
+  const mid = gaps.length >> 1;
+  return {
+    instances: results.length,
+    feasible: results.filter((r) => r.feasible).length,
+    meanGapPct: gaps.length ? gaps.reduce((s, g) => s + g, 0) / gaps.length : null,
+    medianGapPct: gaps.length ? (gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2) : null,
+    meanSolveS: results.length ? results.reduce((s, r) => s + r.solveMs, 0) / results.length / 1000 : 0,
+  };
+}
+
+const fmt = (x: number | null, digits: number) => (x === null ? '–' : x.toFixed(digits));
+
+/** The markdown report. */
+export function renderMarkdown(
+  setName: string,
+  results: InstanceResult[],
+  meta: { command: string; machine: string; date: string; timeLimitS: number; seed: number; parallel: number },
+): string {
+  const s = summarise(results);
+  const lines = [
+    `# bench:solver — ${setName}`,
+    '',
+    `- command: \`${meta.command}\``,
+    `- machine: ${meta.machine}`,
+    `- date: ${meta.date}`,
+    `- time limit ${meta.timeLimitS} s per instance, seed ${meta.seed}, ${meta.parallel} instance(s) at a time, each single-threaded`,
+    `- convention: ${setName === 'x' ? 'TSPLIB nint arcs vs the CVRPLIB integer BKS' : 'arcs truncated to 1 decimal vs the DIMACS distance-only BKS (bks.json dist)'}`,
+    '- every solution re-checked by `checkSolution`; a rejected solution (or one with unassigned jobs) is a failure, not a gap',
+    '',
+    '## Summary',
+    '',
+    `| instances | feasible | mean gap % | median gap % | mean solve time s |`,
+    `| ---: | ---: | ---: | ---: | ---: |`,
+    `| ${s.instances} | ${s.feasible}/${s.instances} | ${fmt(s.meanGapPct, 2)} | ${fmt(s.medianGapPct, 2)} | ${s.meanSolveS.toFixed(1)} |`,
+    '',
+    '## Instances',
+    '',
+    '| instance | jobs | feasible | routes (ours / BKS) | distance | BKS | gap % | solve s | iterations | max RSS MB | problems |',
+    '| --- | ---: | :---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const r of results) {
+    lines.push(
+      `| ${r.name} | ${r.jobs} | ${r.feasible ? 'yes' : '**no**'} | ${r.routes} / ${r.bksVehicles ?? '–'} | ${fmt(r.distance, 1)} | ` +
+        `${r.bksDistance ?? '–'} | ${fmt(r.gapPct, 2)} | ${(r.solveMs / 1000).toFixed(1)} | ${r.iterations ?? '–'} | ` +
+        `${r.maxRssMb.toFixed(0)} | ${r.error ? 'error: ' + r.error.replace(/\|/g, '/').slice(0, 120) : r.violations.join(', ')} |`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+function machine(): string {
+  const c = cpus();
+  return `${availableParallelism()} cores (nproc), ${c[0]?.model ?? 'unknown CPU'}, node ${process.version}, ${process.platform}/${process.arch}`;
+}
+
+function parseOptions(argv: string[]): Map<string, string> {
+  const o = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`unexpected argument '${a}'`);
+    const eq = a.indexOf('=');
+    if (eq > 0) o.set(a.slice(2, eq), a.slice(eq + 1));
+    else o.set(a.slice(2), argv[++i] ?? '');
+  }
+  return o;
+}
+
+/** Runs one instance in a child process (this script with `--worker`) and returns its result. */
+function runChild(file: string, setName: string, timeLimitS: number, seed: number, bksPath: string): Promise<InstanceResult> {
+  const script = fileURLToPath(import.meta.url);
+  const args = [...process.execArgv, script, '--worker', file, '--set', setName, '--time-limit', String(timeLimitS), '--seed', String(seed), '--bks', bksPath];
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      try {
+        resolvePromise(JSON.parse(line) as InstanceResult);
+      } catch {
+        resolvePromise({
+          name: basename(file).replace(/\.[^.]+$/, ''),
+          jobs: 0,
+          feasible: false,
+          violations: [],
+          unassigned: 0,
+          routes: 0,
+          distance: NaN,
+          cost: NaN,
+          bksDistance: null,
+          bksVehicles: null,
+          gapPct: null,
+          solveMs: 0,
+          iterations: null,
+          maxRssMb: 0,
+          error: `worker exited with code ${code}: ${err.trim().split('\n').slice(-3).join(' ')}`,
+        });
+      }
+    });
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const o = parseOptions(argv);
+  const setName = o.get('set') ?? 'solomon';
+  const set = SETS[setName];
+  if (!set) throw new Error(`--set must be one of ${Object.keys(SETS).join(', ')}`);
+  const timeLimitS = Number(o.get('time-limit') ?? 10);
+  const seed = Number(o.get('seed') ?? 1);
+  if (!(timeLimitS > 0) || !Number.isInteger(seed)) throw new Error('--time-limit must be > 0 and --seed an integer');
+
+  if (o.has('worker')) {
+    const file = o.get('worker')!;
+    const bks = JSON.parse(readFileSync(o.get('bks')!, 'utf8'));
+    const result = await runInstance(file, set, bks[basename(file, set.ext)], { timeLimitMs: timeLimitS * 1000, seed });
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return 0;
+  }
+
+  const instances = resolve(o.get('instances') ?? '../shared/instances');
+  const dir = join(instances, set.dir);
+  if (!existsSync(dir)) throw new Error(`no such folder: ${dir} (use --instances DIR)`);
+  const bksPath = join(dir, 'bks.json');
+  const names = selectInstances(
+    readdirSync(dir).filter((f) => f.endsWith(set.ext)).map((f) => f.slice(0, -set.ext.length)),
+    o.get('subset'),
+  );
+  if (names.length === 0) throw new Error('no instance selected');
+  const parallel = Math.max(1, Math.floor(Number(o.get('parallel') ?? 1)));
+  const out = o.get('out') ?? `bench/results/solver-${setName}.md`;
+  const command = `npm run bench:solver -- ${argv.join(' ')}`.trim();
+
+  const results: InstanceResult[] = new Array(names.length);
+  let next = 0;
+  const started = Date.now();
+  const lane = async () => {
+    while (next < names.length) {
+      const k = next++;
+      const r = await runChild(join(dir, names[k] + set.ext), setName, timeLimitS, seed, bksPath);
+      results[k] = r;
+      process.stderr.write(
+        `${r.name}: ${r.error ? 'ERROR ' + r.error : `${r.feasible ? 'feasible' : 'INFEASIBLE ' + r.violations.join(',')} ` +
+          `distance ${r.distance.toFixed(1)} gap ${fmt(r.gapPct, 2)}% routes ${r.routes} in ${(r.solveMs / 1000).toFixed(1)} s`}\n`,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, names.length) }, lane));
+
+  const meta = { command, machine: machine(), date: new Date().toISOString(), timeLimitS, seed, parallel };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, renderMarkdown(setName, results, meta));
+  const jsonOut = out.replace(/\.md$/, '') + '.json';
+  writeFileSync(jsonOut, JSON.stringify({ set: setName, ...meta, summary: summarise(results), results }, null, 2) + '\n');
+  const s = summarise(results);
+  process.stderr.write(
+    `${setName}: ${s.feasible}/${s.instances} feasible, mean gap ${fmt(s.meanGapPct, 2)}%, median ${fmt(s.medianGapPct, 2)}%, ` +
+      `mean solve ${s.meanSolveS.toFixed(1)} s; wall ${((Date.now() - started) / 1000).toFixed(0)} s → ${out}, ${jsonOut}\n`,
+  );
+  return s.feasible === s.instances ? 0 : 3;
+}
+
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`bench:solver: ${e?.message ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

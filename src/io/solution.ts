@@ -45,6 +45,33 @@ export function solutionToJson(solution: Solution): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Solution JSON text for humans and tools alike: indented, but with number
+ * arrays, steps and unassigned entries on one line each (a 100-job solution
+ * stays a few hundred lines). Parses back to exactly `solutionToJson(solution)`.
+ */
+export function formatSolutionJson(solution: Solution): string {
+  return compactJson(solutionToJson(solution), ['summary', 'stats']) + '\n';
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` with every array of primitives and every
+ * innermost object put on one line, except objects under the given keys.
+ */
+export function compactJson(value: unknown, keepExpanded: readonly string[] = []): string {
+  let text = JSON.stringify(value, null, 2);
+  // Arrays of primitives: no brackets or braces inside (strings cannot hold a raw newline).
+  text = text.replace(/\[\n\s+([^\[\]{}]*?)\n\s*\]/g, (_, inner: string) => '[' + inner.split(/,\n\s*/).join(', ') + ']');
+  // Innermost objects (no nested object or multi-line array), unless under a kept key.
+  text = text.replace(/\{\n\s+([^{}]*?)\n\s*\}/g, (whole: string, inner: string, offset: number) => {
+    if (inner.includes('[\n')) return whole;
+    const before = text.slice(Math.max(0, offset - 40), offset);
+    if (keepExpanded.some((k) => before.endsWith(`"${k}": `))) return whole;
+    return '{' + inner.split(/,\n\s*/).join(', ') + '}';
+  });
+  return text;
+}
+
 function stepToJson(s: Step): Record<string, unknown> {
   const o: Record<string, unknown> = { type: s.type };
   if (s.id !== undefined) o.id = s.id;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { detectFormat, detectFromContent } from '../../src/io/detect.js';
 import { jsonErrorAt, lineColumn, parseJsonText } from '../../src/io/json-text.js';
-import { readPlan, solutionToJson, planJobIds } from '../../src/io/solution.js';
+import { compactJson, readPlan, solutionToJson, planJobIds } from '../../src/io/solution.js';
 import { parseVrplibSolution, looksLikeVrplibSolution } from '../../src/io/vrplib-solution.js';
 import { readTextFile, isGzip } from '../../src/io/files.js';
 import { parseSolomon } from '../../src/io/solomon.js';
@@ -189,5 +189,22 @@ describe.skipIf(!HAVE_INSTANCES)('best-known route files through the readers and
       expect(report.violations, name).toEqual([]);
       expect(report.summary.distance).toBe(readBks('cvrplib-x')[name].distance);
     }
+  });
+});
+
+describe('compactJson / formatSolutionJson', () => {
+  it('parses back to the same value (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(JSON.parse(compactJson(v, ['summary']))).toEqual(JSON.parse(JSON.stringify(v)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('puts number arrays and innermost objects on one line, keeps summary expanded', () => {
+    const text = compactJson({ summary: { cost: 1, load: [1, 2] }, routes: [{ vehicle: 1, steps: [{ type: 'start', load: [3, 4] }] }] }, ['summary']);
+    expect(text).toContain('"load": [1, 2]');
+    expect(text).toContain('{"type": "start", "load": [3, 4]}');
+    expect(text).toMatch(/"summary": \{\n\s+"cost": 1,/);
   });
 });

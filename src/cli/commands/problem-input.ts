@@ -1,11 +1,13 @@
 /**
  * Shared by `solve`, `check` and `validate`: the `--format` / `--rounding`
- * options and loading a problem file (road networks named by JSON route files
- * included).
+ * options and loading a problem file. A JSON route file with
+ * `"travel": { "type": "network", "file": "roads.gr.gz", "points": [...] }` gets
+ * its road network loaded by `loadNetworkFile` (path relative to the route file).
  */
 import { UsageError, stringOption, type ParsedArgs } from '../args.js';
 import { PROBLEM_FORMATS, type ProblemFormat } from '../../io/detect.js';
 import { loadProblemFile, type LoadedProblem } from '../../io/load.js';
+import { loadNetworkFile } from '../../io/network-files.js';
 import type { ArcRounding } from '../../model/types.js';
 
 export const FORMAT_HELP = `  --format F       auto (default) | json | solomon | cvrplib
@@ -27,5 +29,5 @@ export function formatOptions(args: ParsedArgs): { format: ProblemFormat | 'auto
 
 /** Loads a problem file given on the command line. */
 export async function loadProblemArg(file: string, args: ParsedArgs): Promise<LoadedProblem> {
-  return loadProblemFile(file, { ...formatOptions(args) });
+  return loadProblemFile(file, { ...formatOptions(args), loadNetwork: (path) => loadNetworkFile(path) });
 }
