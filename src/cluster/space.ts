@@ -145,17 +145,32 @@ export class VectorSpace implements CentreSpace {
   }
 
   nearestList(i: number, idx: Int32Array, dist: Float64Array): void {
-    const p = this.pos, q = this.cen, k = this.k, d = this.dim, L = idx.length;
+    const p = this.pos, q = this.cen, k = this.k, L = idx.length;
     idx.fill(-1);
     dist.fill(Infinity);
+    let worst = Infinity;
+    const three = this.dim === 3;
+    const x = three ? p[3 * i] : p[2 * i], y = three ? p[3 * i + 1] : p[2 * i + 1], z = three ? p[3 * i + 2] : 0;
     for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let t = 0; t < d; t++) {
-        const v = p[d * i + t] - q[d * c + t];
-        s += v * v;
+      let s: number;
+      if (three) {
+        const dx = x - q[3 * c], dy = y - q[3 * c + 1], dz = z - q[3 * c + 2];
+        s = dx * dx + dy * dy + dz * dz;
+      } else {
+        const dx = x - q[2 * c], dy = y - q[2 * c + 1];
+        s = dx * dx + dy * dy;
       }
-      if (s >= dist[L - 1]) continue;
-      insertSorted(idx, dist, c, s);
+      if (s >= worst) continue;
+      // Insertion into the short ascending list (ties keep the lower centre first).
+      let t = L - 1;
+      while (t > 0 && dist[t - 1] > s) {
+        dist[t] = dist[t - 1];
+        idx[t] = idx[t - 1];
+        t--;
+      }
+      dist[t] = s;
+      idx[t] = c;
+      worst = dist[L - 1];
     }
     for (let t = 0; t < L; t++) dist[t] = Math.sqrt(dist[t]);
   }
