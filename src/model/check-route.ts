@@ -332,8 +332,14 @@ export function evaluateRoute(
   const empty = m === 0;
   const duration = empty ? 0 : tl.endArrival - d;
   const distance = empty ? 0 : tl.distance;
-  const costs = { ...DEFAULT_COSTS, ...v.costs };
-  const cost = empty ? 0 : costs.fixed + costs.perDistance * distance + costs.perDuration * duration;
+  const costs = {
+    fixed: v.costs?.fixed ?? DEFAULT_COSTS.fixed,
+    perDistance: v.costs?.perDistance ?? DEFAULT_COSTS.perDistance,
+    perDuration: v.costs?.perDuration ?? DEFAULT_COSTS.perDuration,
+  };
+  // A zero coefficient contributes nothing, even over an unreachable (infinite) arc: 0 × ∞ would be NaN.
+  const term = (coefficient: number, amount: number) => (coefficient === 0 ? 0 : coefficient * amount);
+  const cost = empty ? 0 : costs.fixed + term(costs.perDistance, distance) + term(costs.perDuration, duration);
   const before = violations.length;
   const add = (code: ViolationCode, message: string, extra: Partial<Violation> = {}) =>
     violations.push({ code, message, route: index, vehicle, ...extra });

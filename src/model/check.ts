@@ -87,7 +87,7 @@ export function planIssues(plan: unknown): InputIssue[] {
   if (!Array.isArray(plan.routes)) {
     issues.push({ code: 'type', pointer: '/routes', message: 'routes must be an array' });
   } else {
-    plan.routes.forEach((r: unknown, i: number) => {
+    Array.from(plan.routes as unknown[]).forEach((r: unknown, i: number) => {
       if (!isObject(r)) {
         issues.push({ code: 'type', pointer: pointer('routes', i), message: 'a route must be an object' });
         return;
@@ -96,7 +96,7 @@ export function planIssues(plan: unknown): InputIssue[] {
         issues.push({ code: 'type', pointer: pointer('routes', i, 'steps'), message: 'steps must be an array' });
         return;
       }
-      r.steps.forEach((s: unknown, k: number) => {
+      Array.from(r.steps as unknown[]).forEach((s: unknown, k: number) => {
         if (!isObject(s)) issues.push({ code: 'type', pointer: pointer('routes', i, 'steps', k), message: 'a step must be an object' });
         else if (s.type !== 'start' && s.type !== 'job' && s.type !== 'end') {
           issues.push({ code: 'type', pointer: pointer('routes', i, 'steps', k, 'type'), message: "step type must be 'start', 'job' or 'end'" });
@@ -108,7 +108,7 @@ export function planIssues(plan: unknown): InputIssue[] {
     if (!Array.isArray(plan.unassigned)) {
       issues.push({ code: 'type', pointer: '/unassigned', message: 'unassigned must be an array' });
     } else {
-      plan.unassigned.forEach((u: unknown, i: number) => {
+      Array.from(plan.unassigned as unknown[]).forEach((u: unknown, i: number) => {
         if (!isObject(u)) issues.push({ code: 'type', pointer: pointer('unassigned', i), message: 'an unassigned entry must be an object' });
       });
     }

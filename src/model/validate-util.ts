@@ -39,6 +39,11 @@ export function show(x: unknown): string {
   }
 }
 
+/** Calls `fn` for every index of an array, holes included (`forEach` skips holes). */
+export function each<T>(list: readonly T[], fn: (item: T, index: number) => void): void {
+  for (let i = 0; i < list.length; i++) fn(list[i], i);
+}
+
 /** Collects issues; `at(...)` extends a JSON pointer. */
 export class Issues {
   readonly list: InputIssue[] = [];

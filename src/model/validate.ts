@@ -40,6 +40,7 @@ import {
   checkNumber,
   checkVector,
   checkWindow,
+  each,
   has,
   isArrayLike,
   isRecord,
@@ -127,7 +128,7 @@ function validateRoot(issues: Issues, input: unknown): void {
   else if (!Array.isArray(input.vehicles)) issues.add('type', '/vehicles', `vehicles must be an array, got ${show(input.vehicles)}`);
   else {
     if (input.vehicles.length === 0) issues.add('empty', '/vehicles', 'there is no vehicle: at least one is needed');
-    input.vehicles.forEach((v, k) => validateVehicle(issues, v, at('/vehicles', k), locations, vehicleIds, vectors));
+    each(input.vehicles, (v, k) => validateVehicle(issues, v, at('/vehicles', k), locations, vehicleIds, vectors));
   }
 
   if (!has(input, 'jobs')) issues.add('required', '/jobs', 'jobs is required');
@@ -135,7 +136,7 @@ function validateRoot(issues: Issues, input: unknown): void {
   else {
     const jobIds = new Set<unknown>();
     const knownVehicles = Array.isArray(input.vehicles) ? vehicleIds : undefined;
-    input.jobs.forEach((j, i) => validateJob(issues, j, at('/jobs', i), locations, jobIds, knownVehicles, vectors));
+    each(input.jobs, (j, i) => validateJob(issues, j, at('/jobs', i), locations, jobIds, knownVehicles, vectors));
   }
   checkDimensions(issues, vectors);
 }
@@ -240,7 +241,7 @@ function validateJob(
     const aptr = at(ptr, 'allowedVehicles');
     if (!Array.isArray(a)) issues.add('type', aptr, `allowedVehicles must be an array of vehicle ids, got ${show(a)}`);
     else {
-      a.forEach((id, k) => {
+      each(a, (id, k) => {
         if (checkId(issues, id, at(aptr, k), 'a vehicle id') && vehicleIds && !vehicleIds.has(id)) {
           issues.add('unknown-vehicle', at(aptr, k), `allowedVehicles names vehicle ${show(id)}, which does not exist`);
         }
@@ -270,7 +271,7 @@ function validateWindows(issues: Issues, x: unknown, ptr: string): void {
     return;
   }
   let prev: [number, number] | undefined;
-  x.forEach((w, k) => {
+  each(x, (w, k) => {
     const win = checkWindow(issues, w, at(ptr, k), `time window ${k}`);
     if (!win) return;
     if (prev) {
@@ -369,7 +370,7 @@ function validateTravel(issues: Issues, t: unknown): LocationModel {
     if (!Array.isArray(p)) issues.add('type', at(ptr, 'points'), `points must be an array of node ids or [lon, lat] pairs, got ${show(p)}`);
     else {
       count = p.length;
-      p.forEach((x, k) => {
+      each(p, (x, k) => {
         if (Array.isArray(x)) checkPair(issues, x, at(ptr, 'points', k), true);
         else if (typeof x === 'number' ? !Number.isFinite(x) : typeof x !== 'string') {
           issues.add('location', at(ptr, 'points', k), `a point must be a node id or a [lon, lat] pair, got ${show(x)}`);

@@ -217,6 +217,8 @@ describe('checkSolution: loads and costs', () => {
     };
     const rep = checkSolution(p, plan('v', ['a']));
     expect(rep.violations).toEqual([expect.objectContaining({ code: 'unreachable' })]);
+    // perDuration 0 × an infinite duration must not turn the cost into NaN.
+    expect(rep.routes[0].cost).toBe(Infinity);
   });
 });
 

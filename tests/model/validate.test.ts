@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { assertProblem, validateProblem } from '../../src/model/validate.js';
 import { isVrpkitError } from '../../src/core/errors.js';
+import { checkSolution } from '../../src/model/check.js';
 
 /** A small valid problem touching every field. */
 function valid(): any {
@@ -272,7 +273,7 @@ describe('validateProblem properties', () => {
         expect(Array.isArray(issues)).toBe(true);
         for (const i of issues) expect(resolvesOrParent(x, i.pointer)).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 
@@ -290,6 +291,13 @@ describe('validateProblem properties', () => {
           expect(table.has(i.code)).toBe(true);
           expect(resolvesOrParent(doc, i.pointer)).toBe(true);
           expect(typeof i.message).toBe('string');
+        }
+        if (issues.length === 0) {
+          // Valid means checkable: the checker resolves every location and evaluates any route.
+          const all = { routes: [{ vehicle: doc.vehicles[0].id, steps: doc.jobs.map((j: any) => ({ type: 'job', id: j.id })) }] };
+          const rep = checkSolution(doc, all);
+          expect(rep.summary.assigned).toBe(doc.jobs.length);
+          expect(Number.isNaN(rep.summary.cost)).toBe(false);
         }
       }),
       { numRuns: 1000 },
