@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runCli, stderrError } from './run-cli.js';
@@ -8,7 +9,7 @@ import { parseProblemJson } from '../../src/io/json.js';
 import { parseSolomon } from '../../src/io/solomon.js';
 import { parseCvrplib } from '../../src/io/cvrplib.js';
 import { readPlan } from '../../src/io/solution.js';
-import { HAVE_INSTANCES, INSTANCES_DIR, readBks, readInstance } from '../io/shared.js';
+import { HAVE_INSTANCES, INSTANCES_DIR, REPO_ROOT, readBks, readInstance } from '../io/shared.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'vrpkit-solve-'));
 const write = (name: string, text: string) => {
@@ -141,5 +142,19 @@ describe('road-network route files', () => {
     expect(JSON.parse(checked.stdout).summary.distance).toBeCloseTo(out.summary.distance, 6);
     const missing = runCli(['validate', write('andorra-missing.json', JSON.stringify({ ...doc, travel: { ...doc.travel, file: 'nope.gr' } }))]);
     expect(missing.status).toBe(2);
+  });
+});
+
+const SCRIPT = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
+describe.skipIf(!SCRIPT || !existsSync(join(REPO_ROOT, 'dist', 'cli.js')))('progress on a terminal', () => {
+  it('draws a live \\r progress line and the checker verdict on stderr when it is a TTY', () => {
+    const target = join(tmp, 'tty-out.json');
+    // `script` runs the command on a pseudo-terminal; stdout goes to --output, so the pty shows stderr only.
+    const cmd = `${JSON.stringify(process.execPath)} dist/cli.js solve fixtures/city-deliveries.json --time-limit 1.5 --output ${JSON.stringify(target)}`;
+    const r = spawnSync(SCRIPT!, ['-qec', cmd, '/dev/null'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\r\x1b\[Kiteration \d+ +\d+\.\d s +best \d+\.\d\d +(feasible|infeasible)/);
+    expect(r.stdout).toMatch(/routes, 0 unassigned, .*checked feasible/);
+    expect(JSON.parse(readFileSync(target, 'utf8')).unassigned).toEqual([]);
   });
 });

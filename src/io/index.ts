@@ -1,0 +1,16 @@
+/**
+ * The browser-safe format readers and writers (no `node:` imports here; the
+ * Node file helpers `files.ts`, `load.ts`, `network-files.ts` are for the CLI
+ * and the benchmarks only and are deliberately not re-exported).
+ */
+export { parseSolomon } from './solomon.js';
+export type { SolomonOptions } from './solomon.js';
+export { parseCvrplib } from './cvrplib.js';
+export { parseProblemJson, problemFromJson, networkFileOf } from './json.js';
+export type { ProblemJsonOptions } from './json.js';
+export { parseJsonText } from './json-text.js';
+export { detectFormat, PROBLEM_FORMATS } from './detect.js';
+export type { ProblemFormat } from './detect.js';
+export { solutionToJson, formatSolutionJson, readPlan } from './solution.js';
+export { parseVrplibSolution } from './vrplib-solution.js';
+export type { VrplibSolution } from './vrplib-solution.js';
