@@ -11,6 +11,7 @@ import { MOVE_EPS } from './localSearch.js';
  * after v, with x = succ(u). v is a client or a start sentinel.
  */
 export function relocate(ls: LocalSearch, u: number, v: number, mode: 1 | 2 | 3): boolean {
+  const D = ls.cp.dist, pt = ls.st.point, P = ls.cp.P;
   const n = ls.n;
   const next = ls.next, prev = ls.prev;
   const x = next[u];
@@ -26,11 +27,11 @@ export function relocate(ls: LocalSearch, u: number, v: number, mode: 1 | 2 | 3)
   const nMoved = mode === 1 ? 1 : 2;
   if (ru !== rv) {
     // cheap distance bound first
-    const dU = ls.routeDist[ru] + ls.d(pu, after) - ls.d(pu, u) - ls.d(prev[after], after) - (mode === 1 ? 0 : ls.d(u, x));
+    const dU = ls.routeDist[ru] + D[pt[pu] * P + pt[after]] - D[pt[pu] * P + pt[u]] - D[pt[prev[after]] * P + pt[after]] - (mode === 1 ? 0 : D[pt[u] * P + pt[x]]);
     const y = next[v];
-    const inner = mode === 1 ? 0 : mode === 2 ? ls.d(u, x) : ls.d(x, u);
+    const inner = mode === 1 ? 0 : mode === 2 ? D[pt[u] * P + pt[x]] : D[pt[x] * P + pt[u]];
     const first = mode === 3 ? x : u, lastB = mode === 3 ? u : mode === 2 ? x : u;
-    const dV = ls.routeDist[rv] - ls.d(v, y) + ls.d(v, first) + inner + ls.d(lastB, y);
+    const dV = ls.routeDist[rv] - D[pt[v] * P + pt[y]] + D[pt[v] * P + pt[first]] + inner + D[pt[lastB] * P + pt[y]];
     if (ls.lb(ru, dU, ls.routeLen[ru] - nMoved) + ls.lb(rv, dV, ls.routeLen[rv] + nMoved) - ls.routeCost[ru] - ls.routeCost[rv] > -MOVE_EPS) return false;
     const cU = s1.initPrefix(pu, tU).suffix(after).cost();
     s2.initPrefix(v, tV);
@@ -77,6 +78,7 @@ function addBlock(ls: LocalSearch, u: number, x: number, mode: number): void {
  * (v, y). Modes 2 and 3 are inter-route only. v must be a client.
  */
 export function swap(ls: LocalSearch, u: number, v: number, mode: 1 | 2 | 3): boolean {
+  const D = ls.cp.dist, pt = ls.st.point, P = ls.cp.P;
   const n = ls.n;
   if (v >= n || u === v) return false;
   const next = ls.next, prev = ls.prev;
@@ -90,18 +92,18 @@ export function swap(ls: LocalSearch, u: number, v: number, mode: 1 | 2 | 3): bo
     // cheap distance bound first
     let dU: number, dV: number;
     if (mode === 1) {
-      dU = ls.routeDist[ru] - ls.d(pu, u) - ls.d(u, x) + ls.d(pu, v) + ls.d(v, x);
-      dV = ls.routeDist[rv] - ls.d(pv, v) - ls.d(v, y) + ls.d(pv, u) + ls.d(u, y);
+      dU = ls.routeDist[ru] - D[pt[pu] * P + pt[u]] - D[pt[u] * P + pt[x]] + D[pt[pu] * P + pt[v]] + D[pt[v] * P + pt[x]];
+      dV = ls.routeDist[rv] - D[pt[pv] * P + pt[v]] - D[pt[v] * P + pt[y]] + D[pt[pv] * P + pt[u]] + D[pt[u] * P + pt[y]];
     } else if (mode === 2) {
       if (x >= n) return false;
       const nx = next[x];
-      dU = ls.routeDist[ru] - ls.d(pu, u) - ls.d(u, x) - ls.d(x, nx) + ls.d(pu, v) + ls.d(v, nx);
-      dV = ls.routeDist[rv] - ls.d(pv, v) - ls.d(v, y) + ls.d(pv, u) + ls.d(u, x) + ls.d(x, y);
+      dU = ls.routeDist[ru] - D[pt[pu] * P + pt[u]] - D[pt[u] * P + pt[x]] - D[pt[x] * P + pt[nx]] + D[pt[pu] * P + pt[v]] + D[pt[v] * P + pt[nx]];
+      dV = ls.routeDist[rv] - D[pt[pv] * P + pt[v]] - D[pt[v] * P + pt[y]] + D[pt[pv] * P + pt[u]] + D[pt[u] * P + pt[x]] + D[pt[x] * P + pt[y]];
     } else {
       if (x >= n || y >= n) return false;
       const nx = next[x], ny = next[y];
-      dU = ls.routeDist[ru] - ls.d(pu, u) - ls.d(u, x) - ls.d(x, nx) + ls.d(pu, v) + ls.d(v, y) + ls.d(y, nx);
-      dV = ls.routeDist[rv] - ls.d(pv, v) - ls.d(v, y) - ls.d(y, ny) + ls.d(pv, u) + ls.d(u, x) + ls.d(x, ny);
+      dU = ls.routeDist[ru] - D[pt[pu] * P + pt[u]] - D[pt[u] * P + pt[x]] - D[pt[x] * P + pt[nx]] + D[pt[pu] * P + pt[v]] + D[pt[v] * P + pt[y]] + D[pt[y] * P + pt[nx]];
+      dV = ls.routeDist[rv] - D[pt[pv] * P + pt[v]] - D[pt[v] * P + pt[y]] - D[pt[y] * P + pt[ny]] + D[pt[pv] * P + pt[u]] + D[pt[u] * P + pt[x]] + D[pt[x] * P + pt[ny]];
     }
     if (ls.lb(ru, dU, 1) + ls.lb(rv, dV, 1) - ls.routeCost[ru] - ls.routeCost[rv] > -MOVE_EPS) return false;
     if (mode === 1) {

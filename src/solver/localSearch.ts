@@ -126,6 +126,7 @@ export class LocalSearch {
         if (loop > 0 && this.tryEmptyRoutes(u)) improved = true;
       }
       if (this.useSwapStar && this.swapStar.phase(loop)) improved = true;
+      if (this.cp.T > 1 && this.swapRoutes()) improved = true;
       if (!improved && loop > 0) break;
     }
     this.exportTo(ind);
@@ -149,6 +150,54 @@ export class LocalSearch {
       if (this.routeOf[u] !== this.routeOf[pv] && twoOptStar(this, u, pv)) return true;
     }
     return false;
+  }
+
+  /** Cost of route r's clients driven by slot r2 (its type, start and end). */
+  private costOn(r: number, r2: number): number {
+    const seg = this.seg1;
+    seg.initNode(this.startOf(r2), this.slotType[r2]);
+    for (let u = this.next[this.startOf(r)]; u < this.n; u = this.next[u]) seg.node(u);
+    return seg.node(this.endOf(r2)).cost();
+  }
+
+  /** Heterogeneous fleets: exchange the whole contents of two routes of different vehicle types when cheaper. */
+  private swapRoutes(): boolean {
+    let improved = false;
+    const R = this.R;
+    for (let a = 0; a < R; a++) {
+      if (this.routeLen[a] === 0) continue;
+      let seenEmpty = 0;
+      for (let b = 0; b < R; b++) {
+        if (b === a || this.slotType[a] === this.slotType[b]) continue;
+        if (this.routeLen[b] === 0) {
+          const bit = 1 << this.slotType[b] % 30;
+          if (seenEmpty & bit) continue;
+          seenEmpty |= bit;
+        } else if (b < a) continue;
+        const c = this.costOn(a, b) + (this.routeLen[b] > 0 ? this.costOn(b, a) : 0);
+        if (c - this.routeCost[a] - this.routeCost[b] > -MOVE_EPS) continue;
+        const listA: number[] = [], listB: number[] = [];
+        for (let u = this.next[this.startOf(a)]; u < this.n; u = this.next[u]) listA.push(u);
+        for (let u = this.next[this.startOf(b)]; u < this.n; u = this.next[u]) listB.push(u);
+        this.relink(a, listB);
+        this.relink(b, listA);
+        this.moved(a, b);
+        improved = true;
+        if (this.routeLen[a] === 0) break;
+      }
+    }
+    return improved;
+  }
+
+  private relink(r: number, list: number[]): void {
+    let prev = this.startOf(r);
+    for (const u of list) {
+      this.next[prev] = u;
+      this.prev[u] = prev;
+      prev = u;
+    }
+    this.next[prev] = this.endOf(r);
+    this.prev[this.endOf(r)] = prev;
   }
 
   /** Relocate u (or u's tail) into one empty route of each vehicle type. */

@@ -240,6 +240,30 @@ export class Seg {
     return this;
   }
 
+  /**
+   * Cost of the route "this segment, then the end sentinel `e`" without
+   * changing the accumulator (Split's inner loop).
+   */
+  costWithEnd(e: number): number {
+    const st = this.st;
+    const k = this.last * this.P + st.point[e];
+    const delta = this.dur - this.tw + this.durM[k];
+    const uE = st.sE[e], uL = st.sL[e];
+    let wt = uE - delta - this.l; if (wt < 0) wt = 0;
+    let tw = this.e + delta - uL; if (tw < 0) tw = 0;
+    const sd = this.dist, sdur = this.dur, stw = this.tw, se = this.e, sl = this.l, last = this.last;
+    this.dist += this.distM[k];
+    this.dur += this.durM[k] + wt;
+    this.tw += tw;
+    const e2 = uE - delta;
+    this.e = (e2 > this.e ? e2 : this.e) - wt;
+    const l2 = uL - delta;
+    this.l = (l2 < this.l ? l2 : this.l) + tw;
+    const c = this.cost();
+    this.dist = sd; this.dur = sdur; this.tw = stw; this.e = se; this.l = sl; this.last = last;
+    return c;
+  }
+
   /** Stores the accumulated segment as the prefix segment of `node`. */
   storePrefix(node: number): void {
     const st = this.st;

@@ -17,7 +17,11 @@ export class Splitter {
   private potK: Float64Array;
   private predK: Int32Array;
 
-  constructor(readonly st: SegmentStore, readonly slotType: Int32Array) {
+  /**
+   * @param loadFactor routes are not extended past `loadFactor` × capacity
+   *   (HGS's pruning; Infinity gives the exact optimum).
+   */
+  constructor(readonly st: SegmentStore, readonly slotType: Int32Array, readonly loadFactor = 1.5) {
     this.seg = new Seg(st);
     this.tmp = new Seg(st);
     const n = st.cp.n;
@@ -46,7 +50,7 @@ export class Splitter {
       seg.initNode(n, t0);
       for (let j = i; j < n; j++) {
         seg.node(tour[j]);
-        const c = tmp.copyFrom(seg).node(n + 1).cost();
+        const c = seg.costWithEnd(n + 1);
         if (pot[i] + c < pot[j + 1]) {
           pot[j + 1] = pot[i] + c;
           pred[j + 1] = i;
@@ -77,7 +81,7 @@ export class Splitter {
     const dims = cp.dims;
     for (let d = 0; d < dims; d++) {
       const cap = cp.typeCap[t * dims + d];
-      if (seg.load[d] > 1.5 * cap) return true;
+      if (seg.load[d] > this.loadFactor * cap) return true;
     }
     return false;
   }
@@ -105,7 +109,7 @@ export class Splitter {
         seg.initNode(s, t);
         for (let j = i; j < n; j++) {
           seg.node(tour[j]);
-          const c = base + tmp.copyFrom(seg).node(s + 1).cost();
+          const c = base + seg.costWithEnd(s + 1);
           if (c < pot[(k + 1) * W + j + 1]) {
             pot[(k + 1) * W + j + 1] = c;
             pred[(k + 1) * W + j + 1] = i;

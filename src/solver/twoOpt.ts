@@ -49,6 +49,7 @@ export function twoOpt(ls: LocalSearch, u: number, v: number): boolean {
  * v may be a start sentinel (then all of v's route moves behind u).
  */
 export function twoOptStar(ls: LocalSearch, u: number, v: number): boolean {
+  const D = ls.cp.dist, pt = ls.st.point, P = ls.cp.P;
   const next = ls.next, prev = ls.prev;
   const ru = ls.routeOf[u], rv = ls.routeOf[v];
   if (ru === rv) return false;
@@ -57,10 +58,10 @@ export function twoOptStar(ls: LocalSearch, u: number, v: number): boolean {
   const eU = ls.endOf(ru), eV = ls.endOf(rv);
   const st = ls.st;
   // cheap distance bound first
-  const tailY = y < n ? st.bDist[y] - ls.d(prev[eV], eV) + ls.d(prev[eV], eU) : 0;
-  const tailX = x < n ? st.bDist[x] - ls.d(prev[eU], eU) + ls.d(prev[eU], eV) : 0;
-  const dU = st.fDist[u] + (y < n ? ls.d(u, y) + tailY : ls.d(u, eU));
-  const dV = st.fDist[v] + (x < n ? ls.d(v, x) + tailX : ls.d(v, eV));
+  const tailY = y < n ? st.bDist[y] - D[pt[prev[eV]] * P + pt[eV]] + D[pt[prev[eV]] * P + pt[eU]] : 0;
+  const tailX = x < n ? st.bDist[x] - D[pt[prev[eU]] * P + pt[eU]] + D[pt[prev[eU]] * P + pt[eV]] : 0;
+  const dU = st.fDist[u] + (y < n ? D[pt[u] * P + pt[y]] + tailY : D[pt[u] * P + pt[eU]]);
+  const dV = st.fDist[v] + (x < n ? D[pt[v] * P + pt[x]] + tailX : D[pt[v] * P + pt[eV]]);
   const cntV = st.fCnt[v] + (x < n ? st.bCnt[x] : 0);
   if (ls.lb(ru, dU, 1) + ls.lb(rv, dV, cntV) - ls.routeCost[ru] - ls.routeCost[rv] > -MOVE_EPS) return false;
   const s1 = ls.seg1, s2 = ls.seg2;
