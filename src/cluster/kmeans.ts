@@ -38,8 +38,9 @@ export function kMeans(space: CentreSpace, rng: Rng, maxIterations: number): KMe
   const half = new Float64Array(k);
   const bounded = !space.medoid;
   const history: number[] = [];
+  const pair = new Float64Array(2); // scratch for nearestTwo
 
-  for (let i = 0; i < n; i++) scan(space, i, zones, upper, lower);
+  for (let i = 0; i < n; i++) scan(space, i, zones, upper, lower, pair);
   let iterations = 0;
   let changed = true;
   while (iterations < maxIterations) {
@@ -56,7 +57,7 @@ export function kMeans(space: CentreSpace, rng: Rng, maxIterations: number): KMe
     if (!bounded || reseeded) {
       for (let i = 0; i < n; i++) {
         const before = zones[i];
-        scan(space, i, zones, upper, lower);
+        scan(space, i, zones, upper, lower, pair);
         if (zones[i] !== before) changed = true;
       }
       continue;
@@ -83,7 +84,7 @@ export function kMeans(space: CentreSpace, rng: Rng, maxIterations: number): KMe
       if (upper[i] <= z) continue;
       upper[i] = space.toCentre(i, a);
       if (upper[i] <= z) continue;
-      scan(space, i, zones, upper, lower);
+      scan(space, i, zones, upper, lower, pair);
       if (zones[i] !== a) changed = true;
     }
   }
@@ -91,14 +92,11 @@ export function kMeans(space: CentreSpace, rng: Rng, maxIterations: number): KMe
 }
 
 /** Full k-way scan for point `i`: nearest centre (lowest index on ties) and the bounds. */
-function scan(space: CentreSpace, i: number, zones: Int32Array, upper: Float64Array, lower: Float64Array): void {
+function scan(space: CentreSpace, i: number, zones: Int32Array, upper: Float64Array, lower: Float64Array, pair: Float64Array): void {
   zones[i] = space.nearestTwo(i, pair);
   upper[i] = pair[0];
   lower[i] = pair[1];
 }
-
-/** Scratch for `nearestTwo` (module-level constant: no state survives a call). */
-const pair = new Float64Array(2);
 
 /**
  * Gives every empty zone the point farthest from its centre (taken from a zone
