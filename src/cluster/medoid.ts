@@ -14,6 +14,7 @@ const EXACT_MEDOID_LIMIT = 256;
 /** Candidates (besides the current medoid) tried in a large zone. */
 const MEDOID_CANDIDATES = 64;
 
+/** Centres are medoids; `between(i, j)` is the user's distance, checked finite and ≥ 0. */
 export class MedoidSpace implements CentreSpace {
   readonly n: number;
   readonly medoid = true;

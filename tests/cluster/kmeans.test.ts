@@ -195,4 +195,28 @@ describe('kmeans: properties', () => {
       { numRuns: 80 },
     );
   });
+
+  it('haversine: spherical Lloyd never increases its objective and ends nearest-centre by great-circle distance', () => {
+    const lonLat = fc.array(
+      fc.tuple(fc.double({ min: 170, max: 190, noNaN: true }), fc.double({ min: -60, max: 60, noNaN: true })),
+      { minLength: 2, maxLength: 80 },
+    );
+    fc.assert(
+      fc.property(lonLat, fc.integer({ min: 1, max: 6 }), fc.integer(), (raw, kRaw, seed) => {
+        const pairs = raw.map(([lon, lat]) => [lon > 180 ? lon - 360 : lon, lat] as [number, number]); // straddles ±180°
+        const k = Math.min(kRaw, pairs.length);
+        const r = clusterPoints(pairs, { k, seed, metric: 'haversine', maxIterations: 1000 });
+        for (let t = 1; t < r.history.length; t++) {
+          expect(r.history[t]).toBeLessThanOrEqual(r.history[t - 1] * (1 + 1e-9) + 1e-6);
+        }
+        pairs.forEach(([lon, lat], i) => {
+          const own = haversineMetres(lon, lat, r.centres[r.zones[i]][0], r.centres[r.zones[i]][1]);
+          for (let c = 0; c < k; c++) {
+            expect(own).toBeLessThanOrEqual(haversineMetres(lon, lat, r.centres[c][0], r.centres[c][1]) + 1e-3);
+          }
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
