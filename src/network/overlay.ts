@@ -18,7 +18,7 @@
  * on the topology only and is shared by derived networks; weights are laid out
  * per network and metric.
  */
-import type { Topology } from './topology.js';
+import type { SearchSpace, Topology } from './topology.js';
 import { IndexedHeap } from './heap.js';
 
 /** Weight-independent chain structure of a topology. */
@@ -46,6 +46,13 @@ export interface ChainStructure {
   heap: IndexedHeap;
   targetStamp: Uint32Array;
   targetGen: number;
+  /** Reverse overlay CSR: slots `revOffsets[v] .. revOffsets[v+1]-1` enter core v from `revTails[k]` by overlay arc `revArc[k]`. */
+  revOffsets: Int32Array;
+  revTails: Int32Array;
+  revArc: Int32Array;
+  /** Point-to-point search spaces on core ids (created on first use). */
+  pathF?: SearchSpace;
+  pathB?: SearchSpace;
 }
 
 /** Overlay weights for one weight array (and an optional second one summed along). */
@@ -156,7 +163,23 @@ export function chainStructure(t: Topology): ChainStructure {
     heads[slot] = arcHead[i];
     origin[slot] = arcOrigin[i];
   }
+  const revOffsets = new Int32Array(nc + 1);
+  for (let k = 0; k < mc; k++) revOffsets[heads[k] + 1]++;
+  for (let i = 0; i < nc; i++) revOffsets[i + 1] += revOffsets[i];
+  const revFill = revOffsets.slice(0, nc);
+  const revTails = new Int32Array(mc);
+  const revArc = new Int32Array(mc);
+  for (let u = 0; u < nc; u++) {
+    for (let k = offsets[u]; k < offsets[u + 1]; k++) {
+      const slot = revFill[heads[k]]++;
+      revTails[slot] = u;
+      revArc[slot] = k;
+    }
+  }
   t.chains = {
+    revOffsets,
+    revTails,
+    revArc,
     coreOf,
     coreNodes: Int32Array.from(coreList),
     chainOf,

@@ -18,6 +18,7 @@ import type { TravelProvider } from '../model/types.js';
 import type { NodeId } from './ids.js';
 import type { NetworkParts } from './parts.js';
 import { compileArcs, type Topology } from './topology.js';
+import { overlayPath } from './overlay-path.js';
 import { anchorTargets, overlayOneToMany, overlayWeights, type OverlayWeights } from './overlay.js';
 import { oneToMany, searchPath, type SearchAlgorithm, type SearchGraph } from './search.js';
 import { parseDimacs, type DimacsOptions, type DimacsSource } from './dimacs.js';
@@ -26,10 +27,17 @@ import { partsFromGeoJSON, type GeoJsonOptions } from './geojson.js';
 
 export type Metric = 'distance' | 'duration';
 export type MatrixMetric = Metric | 'both';
-export type PathAlgorithm = SearchAlgorithm;
+/**
+ * `dijkstra`, `astar`, `bidirectional`, `bidirectional-astar` run on the full
+ * graph; `contracted` runs bidirectional A* on the chain-contracted overlay
+ * (degree-2 shape points folded into their roads) and expands the path again.
+ */
+export type PathAlgorithm = SearchAlgorithm | 'contracted';
+
+const ALGORITHMS: readonly PathAlgorithm[] = ['dijkstra', 'astar', 'bidirectional', 'bidirectional-astar', 'contracted'];
 
 export interface PathOptions {
-  /** Default: `bidirectional-astar` when every node has coordinates, else `bidirectional`. */
+  /** Default `contracted` (the fastest; uses A* potentials when every node has coordinates). */
   algorithm?: PathAlgorithm;
   /** What to minimise. Default `distance`. */
   metric?: Metric;
@@ -257,11 +265,15 @@ export class RoadNetwork implements TravelProvider {
     const t = this.indexOf(target, 'target');
     const metric = options.metric ?? 'distance';
     if (metric !== 'distance' && metric !== 'duration') throw new VrpkitError('invalid-option', `metric must be 'distance' or 'duration', got '${metric}'`, 'metric');
-    const algorithm = options.algorithm ?? (this.topology.coordsComplete ? 'bidirectional-astar' : 'bidirectional');
-    if (!['dijkstra', 'astar', 'bidirectional', 'bidirectional-astar'].includes(algorithm)) {
-      throw new VrpkitError('invalid-option', `unknown algorithm '${algorithm}'`, 'algorithm');
+    const algorithm = options.algorithm ?? 'contracted';
+    if (!ALGORITHMS.includes(algorithm)) {
+      throw new VrpkitError('invalid-option', `unknown algorithm '${algorithm}' (expected ${ALGORITHMS.join(', ')})`, 'algorithm');
     }
-    const raw = searchPath(this.searchGraph(metric), s, t, algorithm);
+    const g = this.searchGraph(metric);
+    const raw =
+      algorithm === 'contracted'
+        ? overlayPath(this.topology, this.overlay(metric), g.weight, g.topology.coordsComplete ? g.scale : 0, s, t)
+        : searchPath(g, s, t, algorithm);
     if (raw.arcs === null) {
       return { reachable: false, source, target, distance: Infinity, duration: Infinity, nodes: [], settled: raw.settled };
     }

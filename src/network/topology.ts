@@ -54,7 +54,7 @@ export interface Scratch {
   targetGen: number;
 }
 
-function newSpace(n: number): SearchSpace {
+export function newSpace(n: number): SearchSpace {
   return {
     gen: 0,
     stamp: new Uint32Array(n),

@@ -35,7 +35,7 @@ describe.skipIf(!have).each(graphs)('OSM road graph %s', (name) => {
     expect(mem.bytesPerNode).toBeLessThanOrEqual(40);
   });
 
-  it.each(['dijkstra', 'astar', 'bidirectional', 'bidirectional-astar'] as const)('%s reproduces every reference distance exactly', (algorithm) => {
+  it.each(['dijkstra', 'astar', 'bidirectional', 'bidirectional-astar', 'contracted'] as const)('%s reproduces every reference distance exactly', (algorithm) => {
     for (const [s, t, d] of qs) {
       const r = net.shortestPath(s, t, { algorithm });
       expect(r.reachable).toBe(true);

@@ -9,7 +9,7 @@ import { VrpkitError } from '../../core/errors.js';
 import type { RoadNetwork, PathAlgorithm, Metric } from '../../network/road-network.js';
 import type { NodeId } from '../../network/ids.js';
 
-const ALGORITHMS = ['dijkstra', 'astar', 'bidirectional', 'bidirectional-astar'];
+const ALGORITHMS = ['contracted', 'dijkstra', 'astar', 'bidirectional', 'bidirectional-astar'];
 
 const HELP = `vrpkit path --network FILE --from ID --to ID [options]
 
@@ -21,8 +21,9 @@ distance and duration null, nodes [].
   --network FILE     DIMACS .gr/.gr.gz (+ sibling .co/.co.gz) or GeoJSON .geojson/.json
   --from ID          source node id (DIMACS: 1-based as in the file), or lon,lat to snap
   --to ID            target node id, or lon,lat
-  --algorithm A      dijkstra | astar | bidirectional | bidirectional-astar
-                     (default: bidirectional-astar with coordinates, else bidirectional)
+  --algorithm A      contracted (default: bidirectional A* on the graph with degree-2
+                     shape points folded away) | dijkstra | astar | bidirectional
+                     | bidirectional-astar
   --metric M         distance (default) | duration
   --metres-per-unit X  DIMACS weight unit in metres (default: from the file's comments, else 1)
   --speed KMH        speed for durations where the file has none (default 50)
@@ -61,7 +62,7 @@ export const path: Command = {
     const net = loadNetworkFile(file, { metresPerUnit: numberOption(args, 'metres-per-unit'), speedKmh: numberOption(args, 'speed') });
     const source = nodeArg(net, from, 'from');
     const target = nodeArg(net, to, 'to');
-    const chosen = (algorithm ?? (net.hasCoordinates ? 'bidirectional-astar' : 'bidirectional')) as PathAlgorithm;
+    const chosen = (algorithm ?? 'contracted') as PathAlgorithm;
     const r = net.shortestPath(source.node, target.node, { algorithm: chosen, metric: metric as Metric });
     const out = {
       source: r.source,
