@@ -87,8 +87,10 @@ describe('vrpkit solve', () => {
   });
 
   it('the city fixture: every job routed within the fleet, checker-feasible', () => {
-    const r = runCli(['solve', 'fixtures/city-deliveries.json', '--time-limit', '2', '--max-iterations', '20']);
+    const r = runCli(['solve', 'fixtures/city-deliveries.json', '--time-limit', '2', '--max-iterations', '20', '--kpi']);
     expect(r.status).toBe(0);
+    // --kpi: the KPI table on stderr, the same figures in the JSON
+    expect(r.stderr).toMatch(/on time\s+80 \(100\.0%\)/);
     const problem = parseProblemJson(readFileSync('fixtures/city-deliveries.json', 'utf8'));
     const out = JSON.parse(r.stdout);
     const report = checkSolution(problem, readPlan(out));
@@ -96,6 +98,8 @@ describe('vrpkit solve', () => {
     expect(report.summary.assigned).toBe(80);
     expect(out.unassigned).toEqual([]);
     expect(out.routes.length).toBeLessThanOrEqual(6);
+    expect(out.kpis.plan.feasible).toBe(true);
+    expect(out.kpis.cost.distance).toBeCloseTo(report.summary.distance, 6);
   });
 });
 

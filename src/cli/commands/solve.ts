@@ -5,8 +5,8 @@
  * stdout carries only the solution JSON. When stderr is a terminal it shows a
  * live progress line (iteration, elapsed time, best cost, feasible) and, at the
  * end, the independent checker's one-line verdict; otherwise stderr stays quiet
- * unless something goes wrong. Ctrl-C stops the search and prints the best
- * solution found so far.
+ * unless something goes wrong (or `--kpi` asks for the KPI table). Ctrl-C
+ * stops the search and prints the best solution found so far.
  *
  * Exit codes: 0 success; 2 bad input or usage (one JSON error object on stderr
  * listing every problem); 1 internal error — including a solution that the
@@ -17,7 +17,8 @@ import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption
 import { solve as runSolver } from '../../solver/index.js';
 import { checkSolution } from '../../model/check.js';
 import { writeTextFile } from '../../io/files.js';
-import { formatSolutionJson } from '../../io/solution.js';
+import { compactJson, solutionToJson } from '../../io/solution.js';
+import { computeKpis, formatKpiTable } from '../../kpi/index.js';
 import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
 
 const HELP = `vrpkit solve FILE [options]
@@ -35,6 +36,8 @@ ${FORMAT_HELP}
   --max-iterations N   stop after N iterations (with --seed: the same answer every run)
   --seed N             random seed (default 1)
   --output FILE        write the solution JSON to FILE instead of stdout
+  --kpi                add logistics KPIs (on-time rate, utilisation, balance, cost per
+                       order, ...) to the JSON as "kpis" and print them as a table on stderr
 
 Progress is shown on stderr only when stderr is a terminal. Ctrl-C stops the
 search and prints the best solution found so far.
@@ -46,8 +49,9 @@ export const solve: Command = {
   summary: 'solve a routing problem (JSON, Solomon, CVRPLIB) and print the routes as JSON',
   help: HELP,
   async run(argv) {
-    const args = parseArgs(argv);
-    rejectUnknownOptions(args, ['format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output']);
+    const args = parseArgs(argv, new Set(['kpi']));
+    rejectUnknownOptions(args, ['format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi']);
+    const withKpis = args.options.get('kpi') === true;
     if (args.positional.length !== 1) throw new UsageError('solve needs exactly one FILE (see vrpkit solve --help)');
     const timeLimit = numberOption(args, 'time-limit');
     const maxIterations = numberOption(args, 'max-iterations');
@@ -90,7 +94,10 @@ export const solve: Command = {
       if (live) process.stderr.write('\r\x1b[K');
     }
 
-    const text = formatSolutionJson(solution);
+    const kpis = withKpis ? computeKpis(problem, solution) : undefined;
+    const json = solutionToJson(solution);
+    if (kpis) json.kpis = kpis;
+    const text = compactJson(json, ['summary', 'stats', 'kpis']) + '\n';
     if (output !== undefined) writeTextFile(output, text);
     else process.stdout.write(text);
 
@@ -110,6 +117,7 @@ export const solve: Command = {
       );
       return 1;
     }
+    if (kpis) process.stderr.write(formatKpiTable(kpis) + '\n');
     if (live) {
       const s = solution.summary;
       process.stderr.write(
