@@ -86,6 +86,9 @@ function checkOptions(method: ClusterMethod, o: ClusterOptions): void {
     bad('cluster-option', 'depot', 'depot must be a finite [x, y] pair');
   }
   if (method === 'kmeans' && o.k === undefined) bad('cluster-k', 'k', 'kmeans needs k (the number of zones)');
+  if (method === 'kmeans' && o.maxDemand !== undefined) {
+    bad('cluster-option', 'maxDemand', "kmeans ignores demand; use method 'capacitated' (or 'sweep') with maxDemand");
+  }
   if ((method === 'sweep' || method === 'capacitated') && o.k === undefined && o.maxDemand === undefined) {
     bad('cluster-k', 'k', `${method} needs k or maxDemand`);
   }

@@ -1,5 +1,4 @@
 export { clusterPoints } from './cluster.js';
-export { sweepOrder } from './sweep.js';
 export type {
   ClusterMethod,
   ClusterMetric,

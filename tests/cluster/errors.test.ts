@@ -77,6 +77,8 @@ describe('cluster errors name the bad value', () => {
     expect(failure(square, { k: 1, metric: 'manhattan' as never }).code).toBe('cluster-option');
     expect(failure(square, { k: 1, metric: { matrix: [0, 1, 1, 0] } })).toMatchObject({ code: 'cluster-option', pointer: 'metric' });
     expect(failure(square, { method: 'sweep', k: 2, depot: [NaN, 0] })).toMatchObject({ pointer: 'depot' });
+    // A limit the chosen method would silently ignore is refused.
+    expect(failure(square, { method: 'kmeans', k: 2, maxDemand: 3 })).toMatchObject({ code: 'cluster-option', pointer: 'maxDemand' });
   });
 
   it('a custom distance that returns NaN or Infinity is reported, not averaged into zones', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clusterPoints, sweepOrder } from '../../src/cluster/index.js';
+import { clusterPoints } from '../../src/cluster/index.js';
+import { sweepOrder } from '../../src/cluster/sweep.js';
 import { bookkeepingError, flat, planePoints } from './helpers.js';
 
 /** A point at `deg` degrees and radius `r` around (0, 0). */
