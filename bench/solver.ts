@@ -17,7 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkSolution } from '../src/model/check.js';
@@ -151,7 +151,7 @@ const fmt = (x: number | null, digits: number) => (x === null ? '–' : x.toFixe
 export function renderMarkdown(
   setName: string,
   results: InstanceResult[],
-  meta: { command: string; machine: string; date: string; timeLimitS: number; seed: number; parallel: number },
+  meta: { command: string; machine: string; date: string; timeLimitS: number; seed: number; parallel: number; load?: string },
 ): string {
   const s = summarise(results);
   const lines = [
@@ -160,6 +160,7 @@ export function renderMarkdown(
     `- command: \`${meta.command}\``,
     `- machine: ${meta.machine}`,
     `- date: ${meta.date}`,
+    ...(meta.load ? [`- machine load (1-min load average, at start → end): ${meta.load}`] : []),
     `- time limit ${meta.timeLimitS} s per instance, seed ${meta.seed}, ${meta.parallel} instance(s) at a time, each single-threaded`,
     `- convention: ${setName === 'x' ? 'TSPLIB nint arcs vs the CVRPLIB integer BKS' : 'arcs truncated to 1 decimal vs the DIMACS distance-only BKS (bks.json dist)'}`,
     '- every solution re-checked by `checkSolution`; a rejected solution (or one with unassigned jobs) is a failure, not a gap',
@@ -272,6 +273,7 @@ async function main(argv: string[]): Promise<number> {
   const results: InstanceResult[] = new Array(names.length);
   let next = 0;
   const started = Date.now();
+  const loadAtStart = loadavg()[0];
   const lane = async () => {
     while (next < names.length) {
       const k = next++;
@@ -285,7 +287,8 @@ async function main(argv: string[]): Promise<number> {
   };
   await Promise.all(Array.from({ length: Math.min(parallel, names.length) }, lane));
 
-  const meta = { command, machine: machine(), date: new Date().toISOString(), timeLimitS, seed, parallel };
+  const load = `${loadAtStart.toFixed(2)} → ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`;
+  const meta = { command, machine: machine(), date: new Date().toISOString(), timeLimitS, seed, parallel, load };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, renderMarkdown(setName, results, meta));
   const jsonOut = out.replace(/\.md$/, '') + '.json';
