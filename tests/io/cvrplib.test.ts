@@ -192,3 +192,50 @@ describe.skipIf(!HAVE_INSTANCES)('parseCvrplib on the shipped X instances', () =
     }
   });
 });
+
+describe('parseCvrplib round trip (property)', () => {
+  it('reads back every node of a generated file, whatever the depot and spacing', async () => {
+    const fc = (await import('fast-check')).default;
+    const node = fc.record({ x: fc.integer({ min: -1000, max: 1000 }), y: fc.integer({ min: -1000, max: 1000 }), demand: fc.integer({ min: 0, max: 50 }) });
+    fc.assert(
+      fc.property(
+        fc.array(node, { minLength: 2, maxLength: 40 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 500 }),
+        fc.constantFrom(' ', '\t', ' \t '),
+        fc.constantFrom('\n', '\r\n'),
+        (nodes, d, capacity, sep, eol) => {
+          const depot = d % nodes.length;
+          const n = nodes.length;
+          const text = [
+            `NAME : gen${sep}`,
+            'TYPE : CVRP',
+            `DIMENSION : ${n}`,
+            'EDGE_WEIGHT_TYPE : EUC_2D',
+            `CAPACITY : ${capacity}`,
+            'NODE_COORD_SECTION',
+            ...nodes.map((p, k) => `${sep}${k + 1}${sep}${p.x}${sep}${p.y}`),
+            'DEMAND_SECTION',
+            ...nodes.map((p, k) => `${k + 1}${sep}${k === depot ? 0 : p.demand}`),
+            'DEPOT_SECTION',
+            `${sep}${depot + 1}`,
+            ' -1',
+            'EOF',
+            '',
+          ].join(eol);
+          const p = parseCvrplib(text);
+          expect(p.jobs.map((j) => j.id)).toEqual(nodes.map((_, k) => k + 1).filter((id) => id !== depot + 1));
+          for (const job of p.jobs) {
+            const k = (job.id as number) - 1;
+            expect(job.location).toBe(k);
+            expect(job.delivery).toEqual([nodes[k].demand]);
+          }
+          expect((p.travel as MetricTravel).coordinates).toEqual(nodes.map((q) => [q.x, q.y]));
+          expect(p.vehicles).toHaveLength(n - 1);
+          expect(p.vehicles.every((v) => v.start === depot && v.end === depot && v.capacity![0] === capacity)).toBe(true);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
