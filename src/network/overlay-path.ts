@@ -10,7 +10,7 @@
  * at least the best path) stays exact. The found path is expanded back into
  * original arcs, so callers see an ordinary walk.
  */
-import { haversineFrom } from '../geo/haversine.js';
+import { EARTH_RADIUS_M } from '../geo/haversine.js';
 import { newSpace, type SearchSpace, type Topology } from './topology.js';
 import type { OverlayWeights } from './overlay.js';
 
@@ -82,24 +82,28 @@ export function overlayPath(
   const gf = nextGen(F);
   const gb = nextGen(B);
   const potential = scale > 0 && topo.coordsComplete;
-  const coords = topo.coords!;
-  const half = scale / 2;
-  const sLon = potential ? coords[2 * s] : 0;
-  const sLat = potential ? coords[2 * s + 1] : 0;
-  const tLon = potential ? coords[2 * t] : 0;
-  const tLat = potential ? coords[2 * t + 1] : 0;
-  const cosS = Math.cos(sLat * TO_RAD);
-  const cosT = Math.cos(tLat * TO_RAD);
-  const coreNodes = S.coreNodes;
+  // Potentials from chord lengths on the sphere: chord <= great-circle distance, and
+  // chords obey the triangle inequality, so scale * chord stays admissible and
+  // consistent; a chord costs a square root instead of five trigonometric calls.
+  const xyz = potential ? coreXyz(topo, W) : new Float64Array(0);
+  const half = (scale * EARTH_RADIUS_M) / 2;
+  const [sx, sy, sz] = potential ? unitVector(topo.coords!, s) : [0, 0, 0];
+  const [tx, ty, tz] = potential ? unitVector(topo.coords!, t) : [0, 0, 0];
   const fpot = F.pot;
   const fpotStamp = F.potStamp;
   const pf = (c: number): number => {
     if (!potential) return 0;
     if (fpotStamp[c] === gf) return fpot[c];
-    const v = coreNodes[c];
-    const lon = coords[2 * v];
-    const lat = coords[2 * v + 1];
-    const p = half * (haversineFrom(tLon, tLat, cosT, lon, lat) - haversineFrom(sLon, sLat, cosS, lon, lat));
+    const x = xyz[3 * c];
+    const y = xyz[3 * c + 1];
+    const z = xyz[3 * c + 2];
+    const ax = x - tx;
+    const ay = y - ty;
+    const az = z - tz;
+    const bx = x - sx;
+    const by = y - sy;
+    const bz = z - sz;
+    const p = half * (Math.sqrt(ax * ax + ay * ay + az * az) - Math.sqrt(bx * bx + by * by + bz * bz));
     fpotStamp[c] = gf;
     fpot[c] = p;
     return p;
@@ -263,6 +267,30 @@ export function overlayPath(
   if (bArc[c] === TO_FIRST) pushRun(topo, W, weight, S.start[tChain], tSlot, arcs);
   else if (bArc[c] === TO_LAST) pushRun(topo, W, weight, S.start[tChain + 1] - 1, tSlot, arcs);
   return { arcs, settled };
+}
+
+/** Unit-sphere vector of node `v`. */
+function unitVector(coords: Float64Array, v: number): [number, number, number] {
+  const lon = coords[2 * v] * TO_RAD;
+  const lat = coords[2 * v + 1] * TO_RAD;
+  const cl = Math.cos(lat);
+  return [cl * Math.cos(lon), cl * Math.sin(lon), Math.sin(lat)];
+}
+
+/** Unit-sphere vectors of the core nodes, built once per topology. */
+function coreXyz(topo: Topology, W: OverlayWeights): Float64Array {
+  const S = W.structure;
+  if (S.xyz) return S.xyz;
+  const nc = S.coreNodes.length;
+  const xyz = new Float64Array(3 * nc);
+  for (let c = 0; c < nc; c++) {
+    const [x, y, z] = unitVector(topo.coords!, S.coreNodes[c]);
+    xyz[3 * c] = x;
+    xyz[3 * c + 1] = y;
+    xyz[3 * c + 2] = z;
+  }
+  S.xyz = xyz;
+  return xyz;
 }
 
 function nextGen(space: SearchSpace): number {

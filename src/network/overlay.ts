@@ -50,6 +50,8 @@ export interface ChainStructure {
   revOffsets: Int32Array;
   revTails: Int32Array;
   revArc: Int32Array;
+  /** Unit-sphere `[x, y, z]` per core node (for chord-length potentials), built on first use; null without coordinates. */
+  xyz?: Float64Array | null;
   /** Point-to-point search spaces on core ids (created on first use). */
   pathF?: SearchSpace;
   pathB?: SearchSpace;
