@@ -31,13 +31,13 @@ export function formatMs(ms: number | null | undefined): string {
   return `${sign}${h}h ${String(m).padStart(2, '0')}m ${String(s).padStart(2, '0')}s`;
 }
 
-/** Left-aligned text table; numeric-looking cells are right-aligned. */
-export function textTable(header: string[], rows: string[][]): string {
+/** Text table with columns padded to width; numeric-looking cells are right-aligned unless `alignNumbers` is false. */
+export function textTable(header: string[], rows: string[][], alignNumbers = true): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const numeric = /^[-+]?[\d.,]+%?$|^–$|^-?\d+h \d\dm \d\ds$/;
   const line = (cells: string[]) =>
     cells
-      .map((cell, c) => (c > 0 && numeric.test(cell) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .map((cell, c) => (alignNumbers && c > 0 && numeric.test(cell) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -87,7 +87,7 @@ export function formatKpiTable(kpis: Kpis): string {
         `${ch.newlyAssigned} newly assigned, ${ch.newlyUnassigned} newly unassigned)`,
     ]);
   }
-  out.push(textTable(['KPI', 'value'], summary));
+  out.push(textTable(['KPI', 'value'], summary, false));
   const b = kpis.balance;
   out.push(
     textTable(['balance', 'mean', 'std', 'min', 'max', 'p90', 'cv', 'max/min'], [
