@@ -82,6 +82,14 @@ function withClaims(plan: RoutePlan, rep: CheckReport): RoutePlan & { summary: o
 
 const TIME_CODES = new Set(['late', 'shift-end', 'max-duration']);
 
+/** `e` of docs/semantics.md: shift start / latest release time, 0 when both are unbounded. */
+function earliestDeparture(problem: Problem, vehicleIndex: number, steps: { type: string; id?: Job['id'] }[]): number {
+  const v = problem.vehicles[vehicleIndex];
+  let e = v.shift ? v.shift[0] : -Infinity;
+  for (const s of steps) if (s.type === 'job') e = Math.max(e, problem.jobs.find((j) => j.id === s.id)!.releaseTime ?? -Infinity);
+  return e === -Infinity ? 0 : e;
+}
+
 describe('checkSolution properties', () => {
   it('summary cost is the sum of fixed + perDistance × distance + perDuration × duration over used routes', () => {
     fc.assert(
@@ -169,11 +177,7 @@ describe('checkSolution properties', () => {
           const single: RoutePlan = { routes: [structuredClone(plan.routes[r.index])] };
           const steps = single.routes[0].steps;
           const dStar = r.steps[0].departure;
-          // Earliest departure e: shift start / release times, 0 when unbounded.
-          const v = problem.vehicles[r.vehicleIndex];
-          let e = v.shift ? v.shift[0] : -Infinity;
-          for (const s of r.steps) if (s.type === 'job') e = Math.max(e, problem.jobs.find((j) => j.id === s.id)!.releaseTime ?? -Infinity);
-          if (e === -Infinity) e = 0;
+          const e = earliestDeparture(problem, r.vehicleIndex, r.steps);
           expect(dStar).toBeGreaterThanOrEqual(e);
           steps[0] = { type: 'start', departure: e };
           const early = checkSolution(problem, single).routes[0];
@@ -184,6 +188,33 @@ describe('checkSolution properties', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('with single windows, d* is the shortest violation-free departure (brute force over a grid of departures)', () => {
+    fc.assert(
+      fc.property(arbInstance, ({ problem, plan }) => {
+        for (const job of problem.jobs) if (job.timeWindows && job.timeWindows.length > 1) job.timeWindows = job.timeWindows.slice(0, 1);
+        const rep = checkSolution(problem, plan);
+        for (const r of rep.routes) {
+          if (r.steps.length <= 2) continue;
+          const dStar = r.steps[0].departure;
+          const starBad = rep.violations.some((x) => x.route === r.index && TIME_CODES.has(x.code));
+          // Allowed departures: e ≤ d ≤ D (semantics.md), sampled.
+          const e = earliestDeparture(problem, r.vehicleIndex, r.steps);
+          for (let d = e; d <= e + 200; d += 2.5) {
+            const single: RoutePlan = { routes: [structuredClone(plan.routes[r.index])] };
+            single.routes[0].steps[0] = { type: 'start', departure: d };
+            const other = checkSolution(problem, single);
+            const bad = other.violations.some((x) => TIME_CODES.has(x.code) || x.code === 'release-time' || x.code === 'dispatch-deadline' || x.code === 'shift-start');
+            if (bad) continue;
+            // A violation-free departure exists: d* has no time violation and is at least as short.
+            expect(starBad).toBe(false);
+            expect(r.duration).toBeLessThanOrEqual(other.routes[0].duration + 1e-9);
+          }
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });
