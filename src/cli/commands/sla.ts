@@ -15,7 +15,7 @@ import { checkSla } from '../../sla/check.js';
 import { forecastSla } from '../../sla/forecast.js';
 import { formatSlaTable } from '../../sla/format.js';
 import { readPlan } from '../../io/solution.js';
-import { loadProblemArg } from './problem-input.js';
+import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
 import type { SlaOrder } from '../../sla/orders.js';
 import type { SlaPolicy } from '../../sla/policy.js';
 
@@ -26,8 +26,8 @@ met / breached (by how much) / pending (slack left) / at-risk, plus totals.
 Standard policy: accept within 1 h of receipt, process within 2 h of acceptance,
 depart within 3 h of processing, deliver by promisedBy.
 
-ORDERS.json: { "now": TIME?, "policy": { "acceptWithinMs", "processWithinMs",
-"departWithinMs" }?, "orders": [ { "id", "receivedAt", "acceptedAt"?,
+ORDERS.json: { "now": TIME?, "timeOrigin": TIME?, "policy": { "acceptWithinMs",
+"processWithinMs", "departWithinMs" }?, "orders": [ { "id", "receivedAt", "acceptedAt"?,
 "processedAt"?, "departedAt"?, "deliveredAt"?, "promisedBy"?, "policy"?,
 "forecast"?: { STAGE: TIME } } ] } — or just the array of orders.
 TIME is ISO-8601 with an offset ("2026-11-22T09:30:00+01:00", "...Z") or epoch ms.
@@ -40,6 +40,7 @@ Options:
                       stages the plan would breach become at-risk (unassigned jobs: at-risk too)
   --time-origin TIME  the instant problem time 0 stands for (default: the file's "timeOrigin")
   --time-unit-ms N    milliseconds per problem time unit (default 1000: problem times in seconds)
+${FORMAT_HELP}
 
 Exit codes: 0 report printed, 2 bad input or usage, 1 internal error.`;
 
@@ -48,7 +49,7 @@ export const sla: Command = {
   help: HELP,
   async run(argv) {
     const args = parseArgs(argv, new Set(['json']));
-    rejectUnknownOptions(args, ['now', 'json', 'problem', 'solution', 'time-origin', 'time-unit-ms']);
+    rejectUnknownOptions(args, ['now', 'json', 'problem', 'solution', 'time-origin', 'time-unit-ms', 'format', 'rounding']);
     if (args.positional.length !== 1) throw new UsageError('sla needs one ORDERS.json file (see vrpkit sla --help)');
     const doc = parseJsonText(readTextFile(args.positional[0]), args.positional[0]);
     let orders: unknown;
