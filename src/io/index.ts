@@ -14,3 +14,5 @@ export type { ProblemFormat } from './detect.js';
 export { solutionToJson, formatSolutionJson, readPlan } from './solution.js';
 export { parseVrplibSolution } from './vrplib-solution.js';
 export type { VrplibSolution } from './vrplib-solution.js';
+export { solutionToGeoJson } from './solution-geojson.js';
+export type { GeoJsonFeature, GeoJsonFeatureCollection } from './solution-geojson.js';

@@ -87,7 +87,8 @@ describe('vrpkit solve', () => {
   });
 
   it('the city fixture: every job routed within the fleet, checker-feasible', () => {
-    const r = runCli(['solve', 'fixtures/city-deliveries.json', '--time-limit', '2', '--max-iterations', '20', '--kpi']);
+    const geojson = join(tmp, 'city.geojson');
+    const r = runCli(['solve', 'fixtures/city-deliveries.json', '--time-limit', '2', '--max-iterations', '20', '--kpi', '--geojson', geojson]);
     expect(r.status).toBe(0);
     // --kpi: the KPI table on stderr, the same figures in the JSON
     expect(r.stderr).toMatch(/on time\s+80 \(100\.0%\)/);
@@ -99,6 +100,16 @@ describe('vrpkit solve', () => {
     expect(out.unassigned).toEqual([]);
     expect(out.routes.length).toBeLessThanOrEqual(6);
     expect(out.kpis.plan.feasible).toBe(true);
+    // --geojson: one line per route through its stops, one point per job at the job's location
+    const map = JSON.parse(readFileSync(geojson, 'utf8'));
+    const lines = map.features.filter((f: any) => f.properties.kind === 'route');
+    const stops = map.features.filter((f: any) => f.properties.kind === 'job');
+    expect(lines).toHaveLength(out.routes.length);
+    expect(stops).toHaveLength(80);
+    const byId = new Map(problem.jobs.map((j) => [j.id, j.location]));
+    for (const s of stops) expect(s.geometry.coordinates).toEqual(byId.get(s.properties.id));
+    for (const l of lines) expect(l.geometry.coordinates.length).toBe(l.properties.stops + 2);
+    expect(map.features.filter((f: any) => f.properties.kind === 'depot')).toHaveLength(1);
     expect(out.kpis.cost.distance).toBeCloseTo(report.summary.distance, 6);
   });
 });

@@ -9,6 +9,7 @@ import { jsonErrorAt, lineColumn, parseJsonText } from '../../src/io/json-text.j
 import { compactJson, readPlan, solutionToJson, planJobIds } from '../../src/io/solution.js';
 import { parseVrplibSolution, looksLikeVrplibSolution } from '../../src/io/vrplib-solution.js';
 import { readTextFile, isGzip } from '../../src/io/files.js';
+import { solutionToGeoJson } from '../../src/io/solution-geojson.js';
 import { parseSolomon } from '../../src/io/solomon.js';
 import { parseCvrplib } from '../../src/io/cvrplib.js';
 import { checkSolution } from '../../src/model/check.js';
@@ -206,5 +207,56 @@ describe('compactJson / formatSolutionJson', () => {
     expect(text).toContain('"load": [1, 2]');
     expect(text).toContain('{"type": "start", "load": [3, 4]}');
     expect(text).toMatch(/"summary": \{\n\s+"cost": 1,/);
+  });
+});
+
+describe('solutionToGeoJson', () => {
+  const route = (vehicle: string, ids: string[]) => ({
+    vehicle,
+    cost: 1,
+    distance: 1,
+    duration: 1,
+    waiting: 0,
+    service: 0,
+    delivery: [],
+    pickup: [],
+    steps: [
+      { type: 'start' as const, arrival: 0, waiting: 0, serviceStart: 0, departure: 0, load: [], distance: 0 },
+      ...ids.map((id, k) => ({ type: 'job' as const, id, arrival: k + 1, waiting: 0, serviceStart: k + 1, departure: k + 1, load: [], distance: 0 })),
+      { type: 'end' as const, arrival: 9, waiting: 0, serviceStart: 9, departure: 9, load: [], distance: 0 },
+    ],
+  });
+  const summary = { cost: 0, routes: 1, unassigned: 1, distance: 0, duration: 0, waiting: 0, service: 0, delivery: [], pickup: [] };
+
+  it('draws routes through stops, unassigned jobs and shared depots', () => {
+    const problem: Problem = {
+      travel: { type: 'haversine', coordinates: [[2.35, 48.85], [2.36, 48.86]] },
+      vehicles: [{ id: 'a', start: 0, end: 0 }, { id: 'b', start: 0 }],
+      jobs: [{ id: 'x', location: 1 }, { id: 'y', location: [2.3, 48.8] }, { id: 'z', location: [2.4, 48.9] }],
+    };
+    const g = solutionToGeoJson(problem, { summary, routes: [route('a', ['y', 'x']), route('b', ['z'])], unassigned: [] });
+    const lines = g.features.filter((f) => f.properties.kind === 'route');
+    expect(lines.map((f) => f.geometry.coordinates)).toEqual(
+      expect.arrayContaining([
+        [[2.35, 48.85], [2.3, 48.8], [2.36, 48.86], [2.35, 48.85]],
+        [[2.35, 48.85], [2.4, 48.9]], // open route: no way back
+      ]),
+    );
+    const stops = g.features.filter((f) => f.properties.kind === 'job');
+    expect(stops.map((f) => [f.properties.id, f.properties.sequence, f.properties.vehicle])).toEqual([['y', 1, 'a'], ['x', 2, 'a'], ['z', 1, 'b']]);
+    expect(g.features.filter((f) => f.properties.kind === 'depot')).toEqual([
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [2.35, 48.85] }, properties: { kind: 'depot', vehicles: ['a', 'b'] } },
+    ]);
+    const withUnassigned = solutionToGeoJson(problem, { summary, routes: [route('a', ['x'])], unassigned: [{ id: 'y', reason: 'time-window' }] });
+    expect(withUnassigned.features.find((f) => f.properties.kind === 'unassigned')).toMatchObject({ geometry: { coordinates: [2.3, 48.8] }, properties: { id: 'y', reason: 'time-window' } });
+  });
+
+  it('leaves out locations without coordinates', () => {
+    const problem: Problem = {
+      travel: { type: 'matrix', size: 2, durations: [0, 1, 1, 0] },
+      vehicles: [{ id: 'a', start: 0, end: 0 }],
+      jobs: [{ id: 'x', location: 1 }],
+    };
+    expect(solutionToGeoJson(problem, { summary, routes: [route('a', ['x'])], unassigned: [] }).features).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { checkSolution } from '../../model/check.js';
 import { writeTextFile } from '../../io/files.js';
 import { compactJson, solutionToJson } from '../../io/solution.js';
 import { computeKpis, formatKpiTable } from '../../kpi/index.js';
+import { solutionToGeoJson } from '../../io/solution-geojson.js';
 import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
 
 const HELP = `vrpkit solve FILE [options]
@@ -36,6 +37,8 @@ ${FORMAT_HELP}
   --max-iterations N   stop after N iterations (with --seed: the same answer every run)
   --seed N             random seed (default 1)
   --output FILE        write the solution JSON to FILE instead of stdout
+  --geojson FILE       also write the routes as a GeoJSON FeatureCollection (route lines,
+                       job stops with their times, unassigned jobs, depots) for a map
   --kpi                add logistics KPIs (on-time rate, utilisation, balance, cost per
                        order, ...) to the JSON as "kpis" and print them as a table on stderr
 
@@ -50,13 +53,14 @@ export const solve: Command = {
   help: HELP,
   async run(argv) {
     const args = parseArgs(argv, new Set(['kpi']));
-    rejectUnknownOptions(args, ['format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi']);
+    rejectUnknownOptions(args, ['format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson']);
     const withKpis = args.options.get('kpi') === true;
     if (args.positional.length !== 1) throw new UsageError('solve needs exactly one FILE (see vrpkit solve --help)');
     const timeLimit = numberOption(args, 'time-limit');
     const maxIterations = numberOption(args, 'max-iterations');
     const seed = numberOption(args, 'seed');
     const output = stringOption(args, 'output');
+    const geojson = stringOption(args, 'geojson');
     if (timeLimit !== undefined && !(timeLimit > 0)) throw new UsageError('--time-limit must be a positive number of seconds');
     if (maxIterations !== undefined && !(Number.isInteger(maxIterations) && maxIterations >= 0)) {
       throw new UsageError('--max-iterations must be a non-negative integer');
@@ -100,6 +104,7 @@ export const solve: Command = {
     const text = compactJson(json, ['summary', 'stats', 'kpis']) + '\n';
     if (output !== undefined) writeTextFile(output, text);
     else process.stdout.write(text);
+    if (geojson !== undefined) writeTextFile(geojson, compactJson(solutionToGeoJson(problem, solution)) + '\n');
 
     // Trust only the independent checker.
     const report = checkSolution(problem, solution);
