@@ -145,10 +145,40 @@ function assign(space: CentreSpace, demand: Float64Array, limit: number, maxSize
   }
   const order = Int32Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => regret[b] - regret[a] || a - b);
-  const first = place(space, demand, limit, maxSize, order, near, L);
-  if (first) return first;
-  order.sort((a, b) => demand[b] - demand[a] || regret[b] - regret[a] || a - b);
-  return place(space, demand, limit, maxSize, order, near, L);
+  let zones = place(space, demand, limit, maxSize, order, near, L);
+  if (!zones) {
+    order.sort((a, b) => demand[b] - demand[a] || regret[b] - regret[a] || a - b);
+    zones = place(space, demand, limit, maxSize, order, near, L);
+  }
+  if (zones) fillEmpty(space, zones);
+  return zones;
+}
+
+/**
+ * Gives every empty zone the point farthest from its own centre (taken from a
+ * zone with ≥ 2 points) and puts the centre there. Capacity holds: the point
+ * fitted alone (its demand ≤ maxDemand was checked up front).
+ */
+function fillEmpty(space: CentreSpace, zones: Int32Array): void {
+  const size = new Int32Array(space.k);
+  for (let i = 0; i < space.n; i++) size[zones[i]]++;
+  for (let c = 0; c < space.k; c++) {
+    if (size[c] > 0) continue;
+    let far = -1, farD = -1;
+    for (let i = 0; i < space.n; i++) {
+      if (size[zones[i]] < 2) continue;
+      const d = space.toCentre(i, zones[i]);
+      if (d > farD) {
+        farD = d;
+        far = i;
+      }
+    }
+    if (far < 0) return;
+    size[zones[far]]--;
+    zones[far] = c;
+    size[c] = 1;
+    space.placeAt(c, far);
+  }
 }
 
 /**

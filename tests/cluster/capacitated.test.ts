@@ -85,6 +85,7 @@ describe('capacitated: properties', () => {
           expect(r.k).toBe(k);
           expect(bookkeepingError(r, pairs.length, demand)).toBeNull();
           expect(Math.max(...r.demand)).toBeLessThanOrEqual(maxDemand);
+          expect(Math.min(...r.sizes)).toBeGreaterThan(0); // no empty zone when k ≤ n
         } catch (e) {
           expect((e as { code?: string }).code).toBe('cluster-capacity');
         }

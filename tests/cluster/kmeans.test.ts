@@ -165,19 +165,26 @@ describe('kmeans: properties', () => {
     );
   });
 
-  it('never worse than a random assignment (with that assignment’s own best centres)', () => {
-    fc.assert(
-      fc.property(planePoints(2, 150), fc.integer({ min: 1, max: 10 }), fc.integer(), (pairs, kRaw, seed) => {
-        const k = Math.min(kRaw, pairs.length);
-        const coords = flat(pairs);
-        const r = clusterPoints(coords, { k, seed });
-        const rng = new Rng(seed ^ 0x5bd1e995);
-        const random = new Int32Array(pairs.length);
-        for (let i = 0; i < pairs.length; i++) random[i] = i < k ? i : rng.int(k); // every zone used
-        expect(sseOf(coords, r.zones, k)).toBeLessThanOrEqual(sseOf(coords, random, k) * (1 + 1e-12) + 1e-9);
-      }),
-      { numRuns: 150 },
-    );
+  it('beats a random assignment (with that assignment’s own best centres) on almost every instance, by far on average', () => {
+    // Not a theorem per instance: Lloyd stops at a local optimum, and on tiny inputs
+    // (found: n = 9, k = 2; n = 4, k = 2 with ties) some random assignment can be better.
+    // So this is a fixed-seed statistical check over 300 instances with n ≥ 4k.
+    const g = new Rng(77);
+    let worse = 0, ratio = 0;
+    const runs = 300;
+    for (let run = 0; run < runs; run++) {
+      const k = 1 + g.int(10);
+      const n = 4 * k + g.int(150);
+      const coords = new Float64Array(2 * n).map(() => g.next() * 100);
+      const r = clusterPoints(coords, { k, seed: run });
+      const random = new Int32Array(n);
+      for (let i = 0; i < n; i++) random[i] = i < k ? i : g.int(k); // every zone used
+      const ours = sseOf(coords, r.zones, k), theirs = sseOf(coords, random, k);
+      if (ours > theirs * (1 + 1e-12)) worse++;
+      ratio += ours / theirs;
+    }
+    expect(worse).toBeLessThanOrEqual(3); // ≤ 1%
+    expect(ratio / runs).toBeLessThan(0.5);
   });
 
   it('is deterministic for a seed, whatever the input shape (pairs, objects, flat, rng)', () => {
