@@ -14,6 +14,13 @@
  * `duplicate-job`, `unknown-job`, `unknown-vehicle`, `duplicate-vehicle`,
  * `missing-reason` (an unassigned job without a reason) and `claim-mismatch`
  * (a number the plan states differs from the re-derived one beyond tolerance).
+ *
+ * Two points docs/semantics.md leaves open, decided here (the solver's decode does the same):
+ * - when the forward slack is unbounded (no finite window end and no shift end), `d*`
+ *   uses the earliest schedule's total waiting as the slack instead of +Infinity;
+ * - a limit (window end, capacity, shift end, max duration/distance, release time,
+ *   dispatch deadline) counts as broken only beyond `feasibilityTolerance` (default
+ *   1e-9 relative + 1e-9 absolute), so sums of rounded arcs do not fail on float noise.
  */
 import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
 import type { Id, Problem, RoutePlan, Solution } from './types.js';
