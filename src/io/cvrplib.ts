@@ -282,31 +282,37 @@ function readMatrix(
     LOWER_DIAG_COL: 'UPPER_DIAG_ROW',
   };
   const layout = twins[format] ?? format;
-  const cells: [number, number][] = [];
-  for (let i = 0; i < n; i++) {
-    if (layout === 'FULL_MATRIX') for (let j = 0; j < n; j++) cells.push([i, j]);
-    else if (layout === 'UPPER_ROW') for (let j = i + 1; j < n; j++) cells.push([i, j]);
-    else if (layout === 'LOWER_ROW') for (let j = 0; j < i; j++) cells.push([i, j]);
-    else if (layout === 'UPPER_DIAG_ROW') for (let j = i; j < n; j++) cells.push([i, j]);
-    else if (layout === 'LOWER_DIAG_ROW') for (let j = 0; j <= i; j++) cells.push([i, j]);
-  }
+  // Visit the cells in file order without materialising them (FULL_MATRIX of n = 1000 is 10^6 cells).
+  const visit = (cell: (i: number, j: number) => void) => {
+    for (let i = 0; i < n; i++) {
+      if (layout === 'FULL_MATRIX') for (let j = 0; j < n; j++) cell(i, j);
+      else if (layout === 'UPPER_ROW') for (let j = i + 1; j < n; j++) cell(i, j);
+      else if (layout === 'LOWER_ROW') for (let j = 0; j < i; j++) cell(i, j);
+      else if (layout === 'UPPER_DIAG_ROW') for (let j = i; j < n; j++) cell(i, j);
+      else if (layout === 'LOWER_DIAG_ROW') for (let j = 0; j <= i; j++) cell(i, j);
+    }
+  };
+  let needed = 0;
+  visit(() => needed++);
   const tokens = section.tokens;
-  if (tokens.length !== cells.length) {
+  if (tokens.length !== needed) {
     issues.add(
       section.line,
-      `EDGE_WEIGHT_SECTION: ${format} of dimension ${n} needs ${cells.length} values, found ${tokens.length}`,
+      `EDGE_WEIGHT_SECTION: ${format} of dimension ${n} needs ${needed} values, found ${tokens.length}`,
     );
     return m;
   }
-  for (let k = 0; k < cells.length; k++) {
-    const v = toNumber(tokens[k].value);
+  let k = 0;
+  let reported = 0;
+  visit((i, j) => {
+    const t = tokens[k++];
+    const v = toNumber(t.value);
     if (v === undefined || v < 0) {
-      issues.add(tokens[k].line, `EDGE_WEIGHT_SECTION: '${tokens[k].value}' is not a non-negative number`);
-      continue;
+      if (reported++ < 5) issues.add(t.line, `EDGE_WEIGHT_SECTION: '${t.value}' is not a non-negative number`);
+      return;
     }
-    const [i, j] = cells[k];
     m[i * n + j] = v;
     if (layout !== 'FULL_MATRIX') m[j * n + i] = v;
-  }
+  });
   return m;
 }
