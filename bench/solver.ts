@@ -6,6 +6,8 @@
  *   npm run bench:solver -- --set solomon --time-limit 10 [--instances DIR] [--seed N]
  *                           [--subset C101,R101 | 'RC2.*' | first:5] [--parallel N] [--out FILE]
  *
+ * `--instances` defaults to `$VRPKIT_SHARED/instances`, else `../shared/instances`.
+ *
  * Sets and conventions (see ../shared/instances/README.md):
  * - `solomon`, `homberger200`, `homberger1000`: arcs truncated to one decimal
  *   (`truncate1`), compared with bks.json `dist.distance` (DIMACS distance-only);
@@ -257,7 +259,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const instances = resolve(o.get('instances') ?? '../shared/instances');
+  const instances = resolve(o.get('instances') ?? join(process.env.VRPKIT_SHARED ?? '../shared', 'instances'));
   const dir = join(instances, set.dir);
   if (!existsSync(dir)) throw new Error(`no such folder: ${dir} (use --instances DIR)`);
   const bksPath = join(dir, 'bks.json');
