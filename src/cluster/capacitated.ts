@@ -205,6 +205,7 @@ function place(
     let c = -1;
     for (let r = 0; r < L; r++) {
       const z = near[i * L + r];
+      if (z < 0) break; // fewer listed centres (distances overflowed to Infinity)
       if (load[z] + q <= limit && size[z] < maxSize) {
         c = z;
         break;
@@ -215,11 +216,11 @@ function place(
       for (let z = 0; z < k; z++) {
         if (load[z] + q > limit) continue;
         const d = space.toCentre(i, z);
-        if (d < softD) {
+        if (soft < 0 || d < softD) {
           softD = d;
           soft = z;
         }
-        if (size[z] < maxSize && d < fullD) {
+        if (size[z] < maxSize && (full < 0 || d < fullD)) {
           fullD = d;
           full = z;
         }

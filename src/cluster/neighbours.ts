@@ -35,16 +35,18 @@ export function nearestNeighbours(points: PointSet, m: number, geographic: boole
   const want = Math.min(m, n - 1);
   // Radius that holds about 2m points at uniform density; doubled until enough are found.
   const area = Math.max((maxX - minX) * (maxY - minY), diagonal * diagonal * 1e-6, 1e-300);
-  const r0 = Math.sqrt((area * 2 * (want + 1)) / (Math.PI * n));
+  let r0 = Math.sqrt((area * 2 * (want + 1)) / (Math.PI * n));
+  if (!(r0 > 0 && r0 < Infinity)) r0 = Number.isFinite(diagonal) && diagonal > 0 ? diagonal : Number.MAX_VALUE;
   const found: number[] = [];
   const gap = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let r = r0;
     let count = 0;
-    for (;;) {
+    // At most ~2100 doublings span every positive double; the bound also stops overflowed radii.
+    for (let grow = 0; grow < 2100; grow++) {
       found.length = 0;
       count = index.withinInto(xs[i], ys[i], r, found);
-      if (count >= want + 1 || r > diagonal) break;
+      if (count >= want + 1 || r > diagonal || r === Infinity) break;
       r *= 2;
     }
     // The ball of radius r holds the `want` nearest: any point outside is farther than r.
