@@ -16,6 +16,11 @@ export interface SimulatedRoute {
 }
 
 /** Simulates vehicle `k` serving jobs `jobs` (indices) in order; see docs/semantics.md. */
+/** Floating-point tolerance around a limit, as the checker's default (1e-9 absolute + 1e-9 relative). */
+function tol(x: number): number {
+  return 1e-9 + 1e-9 * (Number.isFinite(x) ? Math.abs(x) : 0);
+}
+
 export function simulateRoute(problem: Problem, travel: ResolvedTravel, k: number, jobs: number[], dims: number): SimulatedRoute {
   const v = problem.vehicles[k];
   const start = travel.vehicleStart[k];
@@ -44,7 +49,7 @@ export function simulateRoute(problem: Problem, travel: ResolvedTravel, k: numbe
     const job = problem.jobs[jobs[i]];
     const loc = travel.jobLocation[jobs[i]];
     const arrival = i === 0 && start < 0 ? t : t + tt(prev, loc);
-    const tw = job.timeWindows?.find((w) => w[1] >= arrival);
+    const tw = job.timeWindows?.find((w) => w[1] + tol(w[1]) >= arrival);
     if (!tw && job.timeWindows && job.timeWindows.length > 0) late = true;
     const wEnd = tw ? tw[1] : Infinity;
     slack = Math.min(slack, W + wEnd - arrival);
@@ -80,7 +85,7 @@ export function simulateRoute(problem: Problem, travel: ResolvedTravel, k: numbe
     if (!cap) return;
     for (let q = 0; q < dims; q++) {
       const c = cap[q] ?? Infinity;
-      if (load[q] > c + 1e-9) {
+      if (load[q] > c + tol(c)) {
         violations++;
         amount += load[q] - c;
       }
@@ -106,7 +111,7 @@ export function simulateRoute(problem: Problem, travel: ResolvedTravel, k: numbe
     }
     dist += arcD;
     const arrival = t + arc;
-    const tw = job.timeWindows?.find((w) => w[1] >= arrival);
+    const tw = job.timeWindows?.find((w) => w[1] + tol(w[1]) >= arrival);
     let ss = arrival;
     if (tw) ss = Math.max(arrival, tw[0]);
     else if (job.timeWindows && job.timeWindows.length > 0) {
@@ -123,11 +128,11 @@ export function simulateRoute(problem: Problem, travel: ResolvedTravel, k: numbe
       violations++;
       amount += 1e6;
     }
-    if (job.releaseTime !== undefined && d < job.releaseTime) {
+    if (job.releaseTime !== undefined && d < job.releaseTime - tol(job.releaseTime)) {
       violations++;
       amount += job.releaseTime - d;
     }
-    if (job.dispatchDeadline !== undefined && d > job.dispatchDeadline) {
+    if (job.dispatchDeadline !== undefined && d > job.dispatchDeadline + tol(job.dispatchDeadline)) {
       violations++;
       amount += d - job.dispatchDeadline;
     }
@@ -144,16 +149,16 @@ export function simulateRoute(problem: Problem, travel: ResolvedTravel, k: numbe
   const endArrival = t + arcEnd;
   steps.push({ type: 'end', ...(v.end !== undefined ? { location: v.end } : {}), arrival: endArrival, waiting: 0, serviceStart: endArrival, departure: endArrival, load: load.slice(), distance: dist });
   const duration = endArrival - d;
-  const bump = (x: number) => {
-    if (x > 1e-9) {
+  const bump = (x: number, limit: number) => {
+    if (x > tol(limit)) {
       violations++;
       amount += x;
     }
   };
-  bump(shiftStart - d);
-  bump(endArrival - shiftEnd);
-  if (v.maxDuration !== undefined) bump(duration - v.maxDuration);
-  if (v.maxDistance !== undefined) bump(dist - v.maxDistance);
+  bump(shiftStart - d, shiftStart);
+  bump(endArrival - shiftEnd, shiftEnd);
+  if (v.maxDuration !== undefined) bump(duration - v.maxDuration, v.maxDuration);
+  if (v.maxDistance !== undefined) bump(dist - v.maxDistance, v.maxDistance);
   const costs = v.costs ?? {};
   const cost = (costs.fixed ?? 0) + (costs.perDistance ?? 1) * dist + (costs.perDuration ?? 0) * duration;
   return {
