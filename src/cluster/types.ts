@@ -64,7 +64,10 @@ export interface ClusterOptions {
   rng?: Rng;
   /** Lloyd iterations (`kmeans`, default 100) or assignment rounds (`capacitated`, default 10). */
   maxIterations?: number;
-  /** Sweep centre; default the centroid of the points. */
+  /**
+   * Sweep centre; default the mean of the coordinates. Angles are measured in
+   * the coordinates' plane (for haversine, longitude scaled by cos of the depot's latitude).
+   */
   depot?: readonly [number, number];
   /** Sweep balance: equal total demand (default; with unit demands this is equal counts) or equal counts. */
   balance?: 'demand' | 'count';
