@@ -6,6 +6,8 @@ export { VERSION } from './version.js';
 export { Rng, VrpkitError, isVrpkitError, TimeBudget } from './core/index.js';
 export type { InputIssue, BudgetOptions } from './core/index.js';
 export type * from './model/types.js';
+export { checkSolution, validateProblem, assertProblem, resolveTravel } from './model/index.js';
+export type { CheckOptions, CheckReport, CheckSummary, CheckedRoute, CheckedStep, Tolerance, Violation, ViolationCode } from './model/index.js';
 export { checkSla, forecastSla, applySlaToProblem, planningTimes, formatSlaTable, DEFAULT_SLA_POLICY, resolvePolicy, parseInstant } from './sla/index.js';
 export type { SlaPolicy, SlaOrder, SlaStage, SlaStatus, SlaReport, SlaOrderResult, SlaStageResult, SlaTotals, CheckSlaOptions, ApplySlaOptions, SlaPlanningTimes, ForecastSlaOptions, SlaForecastReport, SlaForecastOrder, OrderPlan, TimeInput } from './sla/index.js';
 export { computeKpis, changeRate, formatKpiTable } from './kpi/index.js';
