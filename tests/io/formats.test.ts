@@ -15,7 +15,7 @@ import { parseCvrplib } from '../../src/io/cvrplib.js';
 import { checkSolution } from '../../src/model/check.js';
 import { isVrpkitError } from '../../src/core/errors.js';
 import type { Problem, Solution } from '../../src/model/types.js';
-import { HAVE_INSTANCES, readBks, readInstance } from './shared.js';
+import { HAVE_INSTANCES, INSTANCES_DIR, readBks, readInstance } from './shared.js';
 
 function thrown(f: () => unknown) {
   try {
@@ -258,5 +258,27 @@ describe('solutionToGeoJson', () => {
       jobs: [{ id: 'x', location: 1 }],
     };
     expect(solutionToGeoJson(problem, { summary, routes: [route('a', ['x'])], unassigned: [] }).features).toEqual([]);
+  });
+});
+
+describe.skipIf(!HAVE_INSTANCES)('every shipped instance reads into a valid problem', () => {
+  it('Solomon, Homberger 200/1000 and X: validateProblem finds nothing', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { validateProblem } = await import('../../src/model/validate.js');
+    let count = 0;
+    for (const [set, ext, parse] of [
+      ['solomon', '.txt', parseSolomon],
+      ['homberger/200', '.txt', parseSolomon],
+      ['homberger/1000', '.txt', parseSolomon],
+      ['cvrplib-x', '.vrp', parseCvrplib],
+    ] as const) {
+      for (const f of readdirSync(join(INSTANCES_DIR, set)).filter((x) => x.endsWith(ext))) {
+        const problem = (parse as (t: string) => Problem)(readInstance(`${set}/${f}`));
+        expect(validateProblem(problem), `${set}/${f}`).toEqual([]);
+        expect(detectFormat(readInstance(`${set}/${f}`), f.replace(ext, '.txt')), f).toBe(ext === '.vrp' ? 'cvrplib' : 'solomon');
+        count++;
+      }
+    }
+    expect(count).toBe(56 + 60 + 6 + 50);
   });
 });
