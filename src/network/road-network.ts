@@ -16,84 +16,19 @@ import { GeoIndex } from '../geo/nearest.js';
 import { haversineMetres } from '../geo/haversine.js';
 import type { TravelProvider } from '../model/types.js';
 import type { NodeId } from './ids.js';
+import { ALGORITHMS } from './types.js';
+import type { MatrixMetric, Metric, NetworkMemory, PathAlgorithm, PathOptions, PathResult, SnappedPoint, TravelMatrix } from './types.js';
 import type { NetworkParts } from './parts.js';
 import { compileArcs, type Topology } from './topology.js';
 import { overlayPath } from './overlay-path.js';
-import { anchorTargets, overlayOneToMany, overlayWeights, type OverlayWeights } from './overlay.js';
-import { oneToMany, searchPath, type SearchAlgorithm, type SearchGraph } from './search.js';
+import { overlayWeights, type OverlayWeights } from './overlay.js';
+import { anchorTargets, overlayOneToMany } from './overlay-matrix.js';
+import { oneToMany, searchPath, type SearchGraph } from './search.js';
 import { parseDimacs, type DimacsOptions, type DimacsSource } from './dimacs.js';
 import { partsFromEdges, partsFromGraphology, isLonLat, type EdgeList, type EdgeListOptions, type GraphologyLike, type GraphologyOptions } from './builders.js';
 import { partsFromGeoJSON, type GeoJsonOptions } from './geojson.js';
 
-export type Metric = 'distance' | 'duration';
-export type MatrixMetric = Metric | 'both';
-/**
- * `dijkstra`, `astar`, `bidirectional`, `bidirectional-astar` run on the full
- * graph; `contracted` runs bidirectional A* on the chain-contracted overlay
- * (degree-2 shape points folded into their roads) and expands the path again.
- */
-export type PathAlgorithm = SearchAlgorithm | 'contracted';
-
-const ALGORITHMS: readonly PathAlgorithm[] = ['dijkstra', 'astar', 'bidirectional', 'bidirectional-astar', 'contracted'];
-
-export interface PathOptions {
-  /** Default `contracted` (the fastest; uses A* potentials when every node has coordinates). */
-  algorithm?: PathAlgorithm;
-  /** What to minimise. Default `distance`. */
-  metric?: Metric;
-}
-
-/** A shortest path: its length in metres, its travel time in seconds and its nodes (public ids). */
-export interface PathFound {
-  reachable: true;
-  source: NodeId;
-  target: NodeId;
-  distance: number;
-  duration: number;
-  nodes: NodeId[];
-  /** Nodes settled by the search (a measure of work). */
-  settled: number;
-}
-
-/** No path from source to target. */
-export interface PathUnreachable {
-  reachable: false;
-  source: NodeId;
-  target: NodeId;
-  distance: number;
-  duration: number;
-  nodes: NodeId[];
-  settled: number;
-}
-
-export type PathResult = PathFound | PathUnreachable;
-
-/** A `rows × cols` travel matrix, row-major; unreachable pairs are Infinity and listed as `[row, col]`. */
-export interface TravelMatrix {
-  rows: number;
-  cols: number;
-  metric: MatrixMetric;
-  /** Metres (for `distance`, and for `both`: the distance of the fastest path). */
-  distances?: Float64Array;
-  /** Seconds (for `duration` and `both`). */
-  durations?: Float64Array;
-  unreachable: [number, number][];
-}
-
-/** A snapped point: the nearest node and its great-circle distance in metres. */
-export interface SnappedPoint {
-  node: NodeId;
-  distance: number;
-}
-
-/** Compiled memory: bytes in typed arrays, split by what grows with nodes and with arcs. */
-export interface NetworkMemory {
-  bytes: number;
-  nodeBytes: number;
-  arcBytes: number;
-  bytesPerNode: number;
-  bytesPerArc: number;
-}
+export type { MatrixMetric, Metric, NetworkMemory, PathAlgorithm, PathFound, PathOptions, PathResult, PathUnreachable, SnappedPoint, TravelMatrix } from './types.js';
 
 export class RoadNetwork implements TravelProvider {
   /** @internal */ readonly topology: Topology;
