@@ -79,7 +79,6 @@ async function main(): Promise<void> {
     const inProgress = [...progress.jobStatus].filter(([, s]) => s === 'in-progress').map(([id]) => id);
     const van3 = progress.vehicles[2];
     const departed = progress.vehicles.filter((v) => v.departed && v.jobs.length > v.frozen.length + 1);
-    if (process.env.DEBUG) console.log(seed, served.length, inProgress.length, van3.departed, departed.length);
     if (served.length !== 2 || inProgress.length !== 1 || van3.departed || departed.length < 1) continue;
     // Cancel the last delivery of a van on the road (its parcel is on board).
     const onRoad = departed[0];

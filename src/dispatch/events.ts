@@ -160,6 +160,16 @@ export function validateEvents(problem: Problem, plan: Solution, events: ReplanE
     if (!vehicleIds.has(p?.vehicle)) add('unknown-vehicle', pointer('vehiclePositions', i, 'vehicle'), `unknown vehicle ${JSON.stringify(p?.vehicle)}`);
     if (p?.at !== undefined && !Number.isFinite(p.at)) add('not-finite', pointer('vehiclePositions', i, 'at'), 'at must be a finite number');
     if (!isLocation(p?.location)) add('location', pointer('vehiclePositions', i, 'location'), 'location must be an index or [x, y]');
+    else {
+      const t = problem.travel;
+      const loc = p.location;
+      if (t.type === 'matrix' && (typeof loc !== 'number' || loc >= t.size)) {
+        add('location', pointer('vehiclePositions', i, 'location'), `with matrix travel a position must be a matrix index in 0..${t.size - 1}`);
+      } else if (t.type !== 'matrix' && typeof loc === 'number') {
+        const n = t.type === 'network' ? (t.points?.length ?? 0) : (t.coordinates?.length ?? 0);
+        if (loc >= n) add('location', pointer('vehiclePositions', i, 'location'), `must be an index into the travel's points (0..${n - 1}) or [lon, lat]`);
+      }
+    }
   });
 
   const newIds = new Set<Id>();

@@ -95,8 +95,10 @@ export function mergePlan(
       if (fresh && freshJobs) {
         restart.time = fresh.steps[0]?.type === 'start' ? fresh.steps[0].departure : state.readyTime;
         for (const s of fresh.steps) {
-          if (s.type === 'start') continue;
+          // The old start step stays; a vehicle without an old route starts here.
+          if (s.type === 'start' && steps.length > 0) continue;
           const m = planned(s, vehicle, locationOf);
+          if (s.type === 'start') m.location = state.start;
           m.distance += state.frozenDistance;
           m.load = s.load.map((x, d) => x + (extra[d] ?? 0));
           steps.push(m);
