@@ -12,3 +12,5 @@ export { checkSla, forecastSla, applySlaToProblem, planningTimes, formatSlaTable
 export type { SlaPolicy, SlaOrder, SlaStage, SlaStatus, SlaReport, SlaOrderResult, SlaStageResult, SlaTotals, CheckSlaOptions, ApplySlaOptions, SlaPlanningTimes, ForecastSlaOptions, SlaForecastReport, SlaForecastOrder, OrderPlan, TimeInput } from './sla/index.js';
 export { computeKpis, changeRate, formatKpiTable } from './kpi/index.js';
 export type { Kpis, KpiOptions, OrderKpis, RouteKpis, ChangeKpis, Spread } from './kpi/index.js';
+export { clusterPoints } from './cluster/index.js';
+export type { ClusterMethod, ClusterMetric, ClusterOptions, ClusterPointObject, ClusterPoints, ClusterResult, CoordinateDistance } from './cluster/index.js';
