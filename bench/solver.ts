@@ -213,9 +213,16 @@ function runChild(file: string, setName: string, timeLimitS: number, seed: numbe
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    // A worker that overruns its limit by far (a solver ignoring its time limit) is killed and recorded as an error.
+    const killAfterMs = timeLimitS * 3000 + 60_000;
+    const killer = setTimeout(() => {
+      err += `killed after ${killAfterMs / 1000} s (time limit ${timeLimitS} s)`;
+      child.kill('SIGKILL');
+    }, killAfterMs);
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.on('close', (code) => {
+      clearTimeout(killer);
       const line = out.trim().split('\n').pop() ?? '';
       try {
         resolvePromise(JSON.parse(line) as InstanceResult);
