@@ -16,7 +16,8 @@ const HELP = `vrpkit matrix --network FILE --points FILE [options]
 Prints a travel matrix between points as JSON:
 { "metric", "points": [{ "input", "node", "snapDistance" }],
   "durations": [[...]] (seconds), "distances": [[...]] (metres),
-  "unreachable": [[row, col], ...] }  — unreachable entries are null.
+  "unreachable": [[row, col], ...] }  — unreachable entries are null;
+numbers are rounded to 3 decimals (millimetres, milliseconds).
 
 The points file is a JSON array (or { "points": [...] }) of node ids or
 [lon, lat] pairs; pairs are snapped to the nearest node (snapDistance in metres).
@@ -53,7 +54,7 @@ function resolve(net: RoadNetwork, points: PointInput[], where: string): { input
     if (Array.isArray(p)) {
       try {
         const hit = net.nearestNode(p[0], p[1]);
-        return { input: p, node: hit.node, snapDistance: hit.distance };
+        return { input: p, node: hit.node, snapDistance: round3(hit.distance) };
       } catch (e) {
         if (e instanceof VrpkitError) throw new VrpkitError(e.code, e.issues[0].message, pointer(where, i));
         throw e;
@@ -63,13 +64,18 @@ function resolve(net: RoadNetwork, points: PointInput[], where: string): { input
   });
 }
 
+/** Output rounding: millimetres and milliseconds are plenty; keeps the JSON free of float noise. */
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
 function rowsOf(values: Float64Array, rows: number, cols: number): (number | null)[][] {
   const out: (number | null)[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: (number | null)[] = [];
     for (let c = 0; c < cols; c++) {
       const v = values[r * cols + c];
-      row.push(v === Infinity ? null : v);
+      row.push(v === Infinity ? null : round3(v));
     }
     out.push(row);
   }

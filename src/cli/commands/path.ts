@@ -6,6 +6,7 @@ import type { Command } from './types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
 import { loadNetworkFile } from '../../io/network-files.js';
 import { VrpkitError } from '../../core/errors.js';
+import { round3 } from './matrix.js';
 import type { RoadNetwork, PathAlgorithm, Metric } from '../../network/road-network.js';
 import type { NodeId } from '../../network/ids.js';
 
@@ -16,7 +17,7 @@ const HELP = `vrpkit path --network FILE --from ID --to ID [options]
 Prints the shortest path between two nodes of a road network as JSON:
 { "source", "target", "reachable", "distance" (metres), "duration" (seconds),
   "nodes": [...], "algorithm", "metric", "settled" }. Unreachable: "reachable": false,
-distance and duration null, nodes [].
+distance and duration null, nodes []. Numbers are rounded to 3 decimals.
 
   --network FILE     DIMACS .gr/.gr.gz (+ sibling .co/.co.gz) or GeoJSON .geojson/.json
   --from ID          source node id (DIMACS: 1-based as in the file), or lon,lat to snap
@@ -38,7 +39,7 @@ export function nodeArg(net: RoadNetwork, text: string, name: string): { node: N
     const lat = Number(parts[1]);
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) throw new UsageError(`--${name} must be a node id or lon,lat, got '${text}'`);
     const hit = net.nearestNode(lon, lat);
-    return { node: hit.node, snapDistance: hit.distance };
+    return { node: hit.node, snapDistance: round3(hit.distance) };
   }
   if (!net.hasNode(text)) throw new VrpkitError('unknown-node', `node '${text}' is not in the network`, `--${name}`);
   return { node: net.idOf(net.indexOf(text)) };
@@ -70,8 +71,8 @@ export const path: Command = {
       ...(source.snapDistance !== undefined ? { sourceSnapDistance: source.snapDistance } : {}),
       ...(target.snapDistance !== undefined ? { targetSnapDistance: target.snapDistance } : {}),
       reachable: r.reachable,
-      distance: r.reachable ? r.distance : null,
-      duration: r.reachable ? r.duration : null,
+      distance: r.reachable ? round3(r.distance) : null,
+      duration: r.reachable ? round3(r.duration) : null,
       algorithm: chosen,
       metric,
       settled: r.settled,
