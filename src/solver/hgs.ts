@@ -96,7 +96,10 @@ export class Hgs {
     let maxDemand = 0;
     for (let i = 0; i < cp.delivery.length; i++) maxDemand = Math.max(maxDemand, cp.delivery[i], cp.pickup[i]);
     this.wQ = Math.max(0.1, Math.min(1000, maxDemand > 0 ? maxDist / maxDemand : 1));
-    this.wTW = 1;
+    // time warp: a few distance units per time unit (PyVRP's default order of magnitude)
+    let perDist = 0;
+    for (let t = 0; t < cp.T; t++) perDist = Math.max(perDist, cp.typePerDist[t] + cp.typePerDur[t]);
+    this.wTW = Math.max(0.1, 6 * (perDist || 1));
   }
 
   /** Educates (LS + optional repair) an individual whose routes or tour are set, and adds it. */
@@ -143,7 +146,7 @@ export class Hgs {
     const frac = (a: number[]) => a.reduce((s, x) => s + x, 0) / Math.max(1, a.length);
     const target = this.params.targetFeasible;
     const adapt = (w: number, f: number) => {
-      if (f < target - 0.05) w *= 1.2;
+      if (f < target - 0.05) w *= 1.3;
       else if (f > target + 0.05) w *= 0.85;
       return Math.max(0.1, Math.min(100000, w));
     };
@@ -197,7 +200,7 @@ export class Hgs {
       const improved = this.educateAndAdd(ind);
       it++;
       noImprove = improved ? 0 : noImprove + 1;
-      if (it % 100 === 0) this.managePenalties();
+      if (it % 50 === 0) this.managePenalties();
       await p.tick(it, this.pop.best, this.pop.bestInfeasible);
       if (noImprove >= p.nbIterNoImprovement) {
         if (p.stopOnNoImprovement) break;
