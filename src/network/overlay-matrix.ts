@@ -81,6 +81,7 @@ export function overlayOneToMany(
   out: Float64Array,
   out2: Float64Array | null,
   offset: number,
+  exhaustive = false,
 ): number {
   const S = W.structure;
   const { offsets, heads, dist, other, stamp, heap, targetStamp } = S;
@@ -110,6 +111,7 @@ export function overlayOneToMany(
     mark(T.a0[i]);
     mark(T.a1[i]);
   }
+  if (exhaustive) remaining = Infinity;
   const seed = (a: number, d: number, e: number): void => {
     if (!(d < Infinity)) return;
     if (stamp[a] !== gen) {
@@ -214,5 +216,66 @@ export function overlayOneToMany(
     out[offset + i] = best;
     if (out2) out2[offset + i] = best < Infinity ? best2 : Infinity;
   }
+  return settled;
+}
+
+const NO_TARGETS: TargetAnchors = {
+  node: new Int32Array(0),
+  a0: new Int32Array(0),
+  c0: new Float64Array(0),
+  s0: new Float64Array(0),
+  a1: new Int32Array(0),
+  c1: new Float64Array(0),
+  s1: new Float64Array(0),
+};
+
+/**
+ * One-to-all from node `s`: Dijkstra on the core, then every chain is filled by
+ * one sweep from each end (and from `s` along its own chain). Writes the sums of
+ * the overlay's weights to `out[v]` for every node (Infinity when unreachable).
+ * Returns the number of core nodes settled.
+ */
+export function overlayOneToAll(W: OverlayWeights, s: number, out: Float64Array): number {
+  const settled = overlayOneToMany(W, s, NO_TARGETS, out, null, 0, true);
+  const S = W.structure;
+  const { dist, stamp, coreNodes, seq, start } = S;
+  const gen = S.gen;
+  for (let c = 0; c < coreNodes.length; c++) out[coreNodes[c]] = stamp[c] === gen ? dist[c] : Infinity;
+  const nChains = start.length - 1;
+  for (let c = 0; c < nChains; c++) {
+    const first = start[c];
+    const last = start[c + 1] - 1;
+    for (let k = first + 1; k < last; k++) out[seq[k]] = Infinity;
+    const a = S.coreOf[seq[first]];
+    let acc = stamp[a] === gen ? dist[a] : Infinity;
+    for (let k = first; k < last - 1 && acc < Infinity; k++) {
+      acc += W.fwd[k];
+      if (acc < out[seq[k + 1]]) out[seq[k + 1]] = acc;
+    }
+    const b = S.coreOf[seq[last]];
+    acc = stamp[b] === gen ? dist[b] : Infinity;
+    for (let k = last - 1; k > first && acc < Infinity; k--) {
+      acc += W.bwd[k];
+      if (acc < out[seq[k]]) out[seq[k]] = acc;
+    }
+  }
+  const chain = S.chainOf[s];
+  if (chain >= 0) {
+    // Runs along the source's own chain, without leaving it.
+    const first = start[chain];
+    const last = start[chain + 1] - 1;
+    const sj = first + S.posOf[s];
+    let acc = 0;
+    for (let k = sj; k < last - 1 && acc < Infinity; k++) {
+      acc += W.fwd[k];
+      if (acc < out[seq[k + 1]]) out[seq[k + 1]] = acc;
+    }
+    acc = 0;
+    for (let k = sj - 1; k > first && acc < Infinity; k--) {
+      acc += W.bwd[k];
+      if (acc < out[seq[k]]) out[seq[k]] = acc;
+    }
+  }
+  out[s] = 0;
   return settled;
 }

@@ -22,7 +22,7 @@ import type { NetworkParts } from './parts.js';
 import { compileArcs, type Topology } from './topology.js';
 import { overlayPath } from './overlay-path.js';
 import { overlayWeights, type OverlayWeights } from './overlay.js';
-import { anchorTargets, overlayOneToMany } from './overlay-matrix.js';
+import { anchorTargets, overlayOneToAll, overlayOneToMany } from './overlay-matrix.js';
 import { oneToMany, searchPath, type SearchGraph } from './search.js';
 import { parseDimacs, type DimacsOptions, type DimacsSource } from './dimacs.js';
 import { partsFromEdges, partsFromGraphology, isLonLat, type EdgeList, type EdgeListOptions, type GraphologyLike, type GraphologyOptions } from './builders.js';
@@ -235,6 +235,20 @@ export class RoadNetwork implements TravelProvider {
     const idx = Int32Array.from(targets, (id, i) => this.indexOf(id, pointer('targets', i)));
     const out = new Float64Array(idx.length);
     oneToMany(this.searchGraph(metric), s, idx, out, null, null);
+    if (metric === 'distance') for (let i = 0; i < out.length; i++) out[i] = this.toMetres(out[i]);
+    return out;
+  }
+
+  /**
+   * One-to-all: metres (`distance`) or seconds (`duration`) from `source` to every
+   * node, indexed by internal node index (`idOf(i)` names entry i); Infinity when
+   * unreachable. Runs on the chain-contracted overlay.
+   */
+  distancesToAll(source: NodeId, options: { metric?: Metric } = {}): Float64Array {
+    const metric = options.metric ?? 'distance';
+    const s = this.indexOf(source, 'source');
+    const out = new Float64Array(this.nodeCount);
+    overlayOneToAll(this.overlay(metric), s, out);
     if (metric === 'distance') for (let i = 0; i < out.length; i++) out[i] = this.toMetres(out[i]);
     return out;
   }

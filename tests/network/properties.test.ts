@@ -180,6 +180,20 @@ describe('one-to-many and matrices', () => {
     );
   });
 
+  it('one-to-all equals Floyd–Warshall rows (both metrics, chain-heavy graphs included)', () => {
+    fc.assert(
+      fc.property(fc.oneof(randomGraph(20), chainyGraph(8)), fc.nat(), fc.boolean(), (g, pick, byDuration) => {
+        const net = build(g);
+        const metric = byDuration ? 'duration' : 'distance';
+        const ref = floydWarshall(g.n, arcsOf(g), metric);
+        const s = pick % g.n;
+        const all = net.distancesToAll(s, { metric });
+        for (let i = 0; i < g.n; i++) expect(all[i], `${s} -> ${net.idOf(i)}`).toBe(ref[s][net.idOf(i) as number]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('travelMatrix gives durations and the distances of the same fastest paths', () => {
     // 0 -> 1 -> 2 is fast but long; 0 -> 2 is short but slow.
     const net = RoadNetwork.fromEdges({ from: [0, 1, 0], to: [1, 2, 2], distance: [500, 500, 100], duration: [10, 10, 60] });
