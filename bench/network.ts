@@ -97,7 +97,7 @@ const rows: Row[] = [];
 
 log('# Road-network benchmark (`npm run bench:network`)');
 log();
-log(`Command: \`npm run bench:network -- ${argv.join(' ')}\` (\`node --expose-gc dist/bench/network.js\`)`);
+log(`Command: \`npm run bench:network${argv.length ? ` -- ${argv.join(" ")}` : ""}\` (builds, then \`node --expose-gc dist/bench/network.js\`)`);
 log(`Date: ${new Date().toISOString()}`);
 log(`Machine: ${cpus().length} cores (\`nproc\`: ${execSafe('nproc')}), ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`);
 log(`Load before: \`${uptime()}\` (the machine is shared with other sessions: figures are medians)`);
