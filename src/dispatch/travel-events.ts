@@ -16,6 +16,7 @@
 import { VrpkitError } from '../core/errors.js';
 import type { Location, MatrixTravel, Problem, TravelProvider } from '../model/types.js';
 import type { ReplanEvents } from './events.js';
+import { RoadNetwork } from '../network/index.js';
 
 type Point = number | string | [number, number];
 
@@ -51,6 +52,45 @@ export interface DerivableNetwork extends TravelProvider {
   matrix?(sources: NodeId[], targets: NodeId[], options: { metric: 'duration' | 'both' }): { durations?: Float64Array; distances?: Float64Array };
   forEachArc?(fn: (from: NodeId, to: NodeId, distance: number, duration: number) => void): void;
   nearestNode?(lon: number, lat: number): { node: NodeId };
+  /** One-to-many from `source` (seconds with `metric: 'duration'`). */
+  distancesFrom?(source: NodeId, targets: NodeId[], options: { metric: 'duration' }): Float64Array;
+  readonly nodeCount?: number;
+  readonly arcCount?: number;
+  /** The same network with every arc reversed, if the network can derive it cheaply. */
+  reversed?(): DerivableNetwork;
+  idOf?(index: number): NodeId;
+}
+
+/**
+ * The network with every arc reversed (closed arcs left out), so that one
+ * forward search from `u` on it gives the times from every point *to* `u`.
+ * Uses `network.reversed()` when the network offers it; otherwise builds it from
+ * the public arc list (O(arcs), about 2 s on a 270k-node city graph).
+ */
+function reversedNetwork(base: DerivableNetwork): DerivableNetwork | undefined {
+  if (!base.forEachArc || base.nodeCount === undefined || !base.idOf) return undefined;
+  const m = base.arcCount ?? 0;
+  let k = 0;
+  let numeric = true;
+  base.forEachArc((f) => {
+    if (typeof f !== 'number') numeric = false;
+  });
+  // Numeric ids (DIMACS) go in typed arrays; string keys in plain arrays.
+  const from: NodeId[] | Float64Array = numeric ? new Float64Array(m) : [];
+  const to: NodeId[] | Float64Array = numeric ? new Float64Array(m) : [];
+  const distance = new Float64Array(m);
+  const duration = new Float64Array(m);
+  base.forEachArc((f, t, d, u) => {
+    if (!Number.isFinite(u) || !Number.isFinite(d)) return;
+    from[k] = t as number;
+    to[k] = f as number;
+    distance[k] = d;
+    duration[k] = u;
+    k++;
+  });
+  const nodes = Array.from({ length: base.nodeCount }, (_, i) => base.idOf!(i));
+  const cut = <T extends { length: number; slice(a: number, b: number): T }>(a: T) => (a.length === k ? a : a.slice(0, k));
+  return RoadNetwork.fromEdges({ from: cut(from as Float64Array), to: cut(to as Float64Array), distance: cut(distance), duration: cut(duration), nodes }, { directed: true });
 }
 
 /**
@@ -239,9 +279,19 @@ function affectedRows(base: DerivableNetwork, nodes: NodeId[], arcs: { from: Nod
   const heads = [...new Set(arcs.map((a) => a.to))];
   const tailIndex = new Map(tails.map((t, i) => [t, i]));
   const headIndex = new Map(heads.map((h, i) => [h, i]));
-  const toTail = base.matrix!(nodes, tails, { metric: 'duration' }).durations!;
-  const fromHead = base.matrix!(heads, nodes, { metric: 'duration' }).durations!;
   const T = tails.length;
+  // Times from every point to each tail: one backward search per tail on the
+  // reversed network (or, without one, one forward search per point).
+  let toTail: Float64Array;
+  const reversed = typeof base.reversed === 'function' ? base.reversed() : reversedNetwork(base);
+  if (reversed?.matrix) {
+    const cols = reversed.matrix(tails, nodes, { metric: 'duration' }).durations!;
+    toTail = new Float64Array(n * T);
+    for (let t = 0; t < T; t++) for (let i = 0; i < n; i++) toTail[i * T + t] = cols[t * n + i];
+  } else {
+    toTail = base.matrix!(nodes, tails, { metric: 'duration' }).durations!;
+  }
+  const fromHead = base.matrix!(heads, nodes, { metric: 'duration' }).durations!;
   for (let i = 0; i < n; i++) {
     for (const a of arcs) {
       const w = weight.get(key(a.from, a.to))!;
@@ -262,3 +312,4 @@ function affectedRows(base: DerivableNetwork, nodes: NodeId[], arcs: { from: Nod
   }
   return affected;
 }
+

@@ -15,7 +15,9 @@ import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption
 import { VrpkitError } from '../../core/errors.js';
 import { readTextFile, writeTextFile } from '../../io/files.js';
 import { parseJsonText } from '../../io/json-text.js';
-import { problemFromJson } from '../../io/json.js';
+import { networkFileOf, problemFromJson } from '../../io/json.js';
+import { loadNetworkFile } from '../../io/network-files.js';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { readPlan } from '../../io/solution.js';
 import { replan as runReplan } from '../../dispatch/replan.js';
 import type { ReplanEvents } from '../../dispatch/events.js';
@@ -32,7 +34,9 @@ EVENTS.json  { "now": 39600,
                "vehiclePositions": [{ "vehicle": "van-1", "location": [lon, lat], "at": 39600 }],
                "served": [ids], "inProgress": [ids],        (default: inferred from the plan's times)
                "newJobs": [jobs], "cancelled": [ids],
-               "travelUpdates": [{ "from": i, "to": j, "duration": d, "distance": m }] }   (matrix travel)
+               "travelUpdates": [{ "from": i, "to": j, "duration": d, "distance": m }],   (matrix travel)
+               "closures": [[fromNode, toNode]],                                   (road network:
+               "speedFactors": [{ "from": node, "to": node, "factor": 2 }] }        "travel.file")
 
 Prints { "plan": { "routes": [{ "vehicle", "steps": [{ ..., "status": "done" | "in-progress" |
 "planned" }] }], "unassigned" }, "changes": { "routeChangeRate", "etaMoves", "moved",
@@ -89,7 +93,13 @@ export const replan: Command = {
     if (!isObject(planDoc) || !isObject(planDoc.problem) || !isObject(planDoc.solution)) {
       throw new VrpkitError('type', 'the plan file must be { "problem": <route file>, "solution": <solution> }', '');
     }
-    const problem = under('/problem', () => problemFromJson(planDoc.problem)) as ReturnType<typeof problemFromJson>;
+    // A route file may name a road-network file (relative to PLAN.json); closures then use its node ids.
+    const networkFile = networkFileOf(planDoc.problem);
+    const network =
+      networkFile === undefined
+        ? undefined
+        : loadNetworkFile(isAbsolute(networkFile) ? networkFile : resolve(dirname(args.positional[0]), networkFile));
+    const problem = under('/problem', () => problemFromJson(planDoc.problem, { network })) as ReturnType<typeof problemFromJson>;
     const plan = under('/solution', () => readPlan(planDoc.solution)) as RoutePlan;
     const events = parseJsonText(readTextFile(args.positional[1]), 'the events file');
     if (!isObject(events)) throw new VrpkitError('type', 'the events file must be a JSON object', '');
