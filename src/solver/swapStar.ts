@@ -106,20 +106,24 @@ export class SwapStar {
     return improved;
   }
 
+  /** Distance-based removal gains and the 3 cheapest insertion positions of each node of `from` into `into`. */
   private preprocess(from: number, into: number): void {
     const ls = this.ls;
     const n = ls.n;
-    const s1 = ls.seg1;
-    const t = ls.slotType[into];
-    const tf = ls.slotType[from];
-    const base = ls.routeCost[into];
-    const baseF = ls.routeCost[from];
+    const cp = ls.cp;
+    const D = cp.dist, pt = ls.st.point, P = cp.P;
+    const next = ls.next, prev = ls.prev;
+    const wf = cp.typePerDist[ls.slotType[from]];
+    const wi = cp.typePerDist[ls.slotType[into]];
     const ins = this.insCost, pos = this.insPos;
-    for (let u = ls.next[ls.startOf(from)]; u < n; u = ls.next[u]) {
-      this.removal[u] = s1.initPrefix(ls.prev[u], tf).suffix(ls.next[u]).cost() - baseF;
+    const sI = ls.startOf(into), eI = ls.endOf(into);
+    for (let u = next[ls.startOf(from)]; u < n; u = next[u]) {
+      const a = pt[prev[u]], b = pt[next[u]], pu = pt[u];
+      this.removal[u] = wf * (D[a * P + b] - D[a * P + pu] - D[pu * P + b]);
       let c0 = Infinity, c1 = Infinity, c2 = Infinity, p0 = -1, p1 = -1, p2 = -1;
-      for (let p = ls.startOf(into); p !== ls.endOf(into); p = ls.next[p]) {
-        const c = s1.initPrefix(p, t).node(u).suffix(ls.next[p]).cost() - base;
+      for (let p = sI; p !== eI; p = next[p]) {
+        const x = pt[p], y = pt[next[p]];
+        const c = wi * (D[x * P + pu] + D[pu * P + y] - D[x * P + y]);
         if (c < c2) {
           if (c < c1) {
             c2 = c1; p2 = p1;
@@ -136,12 +140,11 @@ export class SwapStar {
   /** Best approximate insertion of u into v's route with v removed: [delta, after-node or -1 for v's place]. */
   private bestInsert(u: number, v: number, out: { c: number; p: number }): void {
     const ls = this.ls;
+    const cp = ls.cp;
+    const D = cp.dist, pt = ls.st.point, P = cp.P;
     const pv = ls.prev[v];
-    const rv = ls.routeOf[v];
-    // in v's place, exact relative to the route without v
-    const s2 = ls.seg2;
-    const without = this.removal[v] + ls.routeCost[rv];
-    out.c = s2.initPrefix(pv, ls.slotType[rv]).node(u).suffix(ls.next[v]).cost() - without;
+    const a = pt[pv], b = pt[ls.next[v]], pu = pt[u];
+    out.c = cp.typePerDist[ls.slotType[ls.routeOf[v]]] * (D[a * P + pu] + D[pu * P + b] - D[a * P + b]);
     out.p = -1;
     for (let k = 0; k < 3; k++) {
       const p = this.insPos[3 * u + k];
@@ -159,15 +162,56 @@ export class SwapStar {
   private readonly bu = { c: 0, p: 0 };
   private readonly bv = { c: 0, p: 0 };
 
+  /** Load-excess penalty of a route with the given (approximate) load per dimension. */
+  private loadPenalty(r: number, load: Float64Array): number {
+    const cp = this.ls.cp;
+    const dims = cp.dims;
+    const t = this.ls.slotType[r];
+    let x = 0;
+    for (let d = 0; d < dims; d++) {
+      const e = load[d] - cp.typeCap[t * dims + d];
+      if (e > 0) x += e;
+    }
+    return this.ls.wQ * x;
+  }
+
+  private readonly loadU = new Float64Array(16);
+  private readonly loadV = new Float64Array(16);
+
   private pair(rU: number, rV: number): boolean {
     const ls = this.ls;
     const n = ls.n;
+    const st = ls.st;
+    const dims = ls.cp.dims;
     this.preprocess(rU, rV);
     this.preprocess(rV, rU);
+    const eU = ls.endOf(rU), eV = ls.endOf(rV);
+    const lU = this.loadU, lV = this.loadV;
+    const useLoad = dims <= 16;
+    let penU0 = 0, penV0 = 0;
+    if (useLoad) {
+      for (let d = 0; d < dims; d++) {
+        lU[d] = st.fLoad[eU * dims + d];
+        lV[d] = st.fLoad[eV * dims + d];
+      }
+      penU0 = this.loadPenalty(rU, lU);
+      penV0 = this.loadPenalty(rV, lV);
+    }
     let best = -MOVE_EPS, bu = -1, bv = -1, bpu = -1, bpv = -1;
     for (let u = ls.next[ls.startOf(rU)]; u < n; u = ls.next[u]) {
       for (let v = ls.next[ls.startOf(rV)]; v < n; v = ls.next[v]) {
-        const rem = this.removal[u] + this.removal[v];
+        let pen = 0;
+        if (useLoad) {
+          for (let d = 0; d < dims; d++) {
+            const qu = Math.max(st.sDel[u * dims + d], st.sPick[u * dims + d]);
+            const qv = Math.max(st.sDel[v * dims + d], st.sPick[v * dims + d]);
+            lU[d] = st.fLoad[eU * dims + d] - qu + qv;
+            lV[d] = st.fLoad[eV * dims + d] - qv + qu;
+          }
+          pen = this.loadPenalty(rU, lU) - penU0 + this.loadPenalty(rV, lV) - penV0;
+        }
+        const rem = this.removal[u] + this.removal[v] + pen;
+        if (rem >= best) continue; // insertion costs are ≥ 0 under the triangle inequality (HGS's filter)
         this.bestInsert(u, v, this.bu);
         this.bestInsert(v, u, this.bv);
         const d = rem + this.bu.c + this.bv.c;
