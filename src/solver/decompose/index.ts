@@ -1,0 +1,225 @@
+/**
+ * `solveByZones`: planning a very large problem zone by zone.
+ *
+ * 1. Zones: the jobs are cut into zones of about `zoneSize` (zones.ts).
+ * 2. Fleet: every vehicle kind is shared between zones in proportion to their
+ *    demand (fleet.ts); no vehicle serves two zones, so the plan never has
+ *    more routes than vehicles.
+ * 3. Each zone is solved by `solve` on a sub-problem holding only its jobs,
+ *    its vehicles and the travel between their locations (subproblem.ts), so
+ *    memory stays O(zone²).
+ * 4. Borders: repeatedly a route is drawn, the routes whose centres lie
+ *    nearest to it are gathered up to `zoneSize` jobs (which crosses zone
+ *    borders wherever routes meet), with nearby unrouted jobs and a few spare
+ *    vehicles, and their union is re-solved warm-started from the current
+ *    routes; the result is kept when it routes more jobs, or as many for less cost.
+ * 5. The per-vehicle job lists are assembled into one `Solution` on the whole
+ *    problem (times, loads and costs re-derived by the solver's decoder), so
+ *    its numbers agree with `checkSolution`.
+ */
+import { Rng } from '../../core/rng.js';
+import { resolveTravel } from '../../model/travel.js';
+import type { Problem, Solution, Unassigned, UnassignedReason } from '../../model/types.js';
+import { assertProblem } from '../../model/validate.js';
+import { compileProblem } from '../compile.js';
+import { buildSolution } from '../decode.js';
+import { defaultTimeLimitMs, solve, type SolveOptions } from '../index.js';
+import { splitFleet, vehicleKinds, zoneWeights } from './fleet.js';
+import type { DecomposeOptions } from './options.js';
+import { ZonePlan } from './plan.js';
+import { buildSubProblem, mapBack, warmPlan } from './subproblem.js';
+import { zoneJobs } from './zones.js';
+
+export { shouldDecompose, DECOMPOSE_THRESHOLD, type DecomposeOptions } from './options.js';
+export type { ZoningMethod } from './zones.js';
+
+/**
+ * Solves `problem` zone by zone (see the module comment). Same contract as
+ * `solve`: every job ends in a route or in `unassigned` with a reason, no
+ * constraint is violated, the best plan so far is returned on time-out or abort.
+ * Deterministic for a seed when `maxIterations` bounds every sub-solve.
+ */
+export async function solveByZones(problem: Problem, options: DecomposeOptions = {}): Promise<Solution> {
+  const started = now();
+  assertProblem(problem);
+  const travel = resolveTravel(problem);
+  const dims = capacityDims(problem);
+  const n = problem.jobs.length;
+  const hasTime = options.timeLimitMs !== undefined;
+  const hasIt = options.maxIterations !== undefined;
+  const timeLimit = hasTime ? options.timeLimitMs! : hasIt ? Infinity : defaultTimeLimitMs(n);
+  const deadline = started + timeLimit;
+  const signal = options.signal;
+  const rng = new Rng(options.seed ?? 1);
+  const zoneSize = Math.max(2, options.zoneSize ?? 400);
+  const { decompose: _d, decomposeThreshold: _t, zoneSize: _z, zoning: _m, zoneTimeShare: _s, improvementRounds: _r,
+    timeLimitMs: _l, seed: _e, signal: _g, onProgress, initialSolution: _i, maxIterations, ...search } = options;
+  const stopped = () => signal?.aborted === true || now() >= deadline;
+  let subSolves = 0;
+  let improvements = 0;
+
+  const plan = new ZonePlan(problem, travel, dims);
+  const kinds = vehicleKinds(problem, travel);
+  const zones = zoneJobs(travel, n, zoneSize, options.zoning ?? 'kmeans', rng);
+  const fleet = splitFleet(kinds, zoneWeights(problem, zones.members), zones.members.map((m) => m.length));
+  const spare = fleet.spare;
+  const progress = () => onProgress?.({ iteration: subSolves, elapsedMs: now() - started, bestCost: plan.totalCost(), feasible: true });
+
+  /** One sub-solve; `budgetMs` Infinity when iterations bound it. */
+  const subSolve = async (jobs: number[], vehicles: number[], budgetMs: number, warm: boolean) => {
+    const sub = buildSubProblem(problem, travel, jobs, vehicles);
+    const opts: SolveOptions = { ...search, seed: rng.nextUint32() % 2147483647, ...(signal ? { signal } : {}) };
+    if (Number.isFinite(budgetMs)) opts.timeLimitMs = Math.max(1, budgetMs);
+    if (maxIterations !== undefined) opts.maxIterations = maxIterations;
+    if (warm) opts.initialSolution = warmPlan(problem, plan.routes, vehicles);
+    const solution = await solve(sub.problem, opts);
+    subSolves++;
+    return { solution, back: mapBack(problem, sub, solution) };
+  };
+
+  // --- 1. zones ---------------------------------------------------------------
+  const share = Math.min(0.95, Math.max(0.05, options.zoneTimeShare ?? 0.4));
+  const phaseOneEnd = started + share * (deadline - started);
+  let jobsLeft = n;
+  for (let z = 0; z < zones.k; z++) {
+    const members = zones.members[z];
+    const vehicles = fleet.perZone[z];
+    if (signal?.aborted || vehicles.length === 0) {
+      for (const j of members) plan.leaveOut(j);
+      spare.push(...vehicles);
+      jobsLeft -= members.length;
+      continue;
+    }
+    const budget = hasTime || !hasIt ? ((phaseOneEnd - now()) * members.length) / jobsLeft : Infinity;
+    jobsLeft -= members.length;
+    const { back } = await subSolve(members, vehicles, budget, false);
+    for (const [k, jobs] of back.routes) plan.setRoute(k, jobs);
+    for (const u of back.unassigned) plan.leaveOut(u.job, u.reason, u.message);
+    for (const k of vehicles) if (!back.routes.has(k)) spare.push(k);
+    progress();
+  }
+  spare.sort((a, b) => a - b);
+  for (const j of [...plan.unrouted].sort((a, b) => a - b)) plan.rehome(j, spare);
+
+  // --- 2. borders -------------------------------------------------------------
+  const rounds = options.improvementRounds ?? (hasTime || !hasIt ? Infinity : 2 * zones.k);
+  const perRoundMs = hasTime || !hasIt ? Math.min(20_000, Math.max(300, (deadline - now()) / Math.max(1, 2 * zones.k))) : Infinity;
+  let order: number[] = [];
+  for (let round = 0; round < rounds && !stopped() && plan.routes.size > 0; round++) {
+    if (order.length === 0) order = shuffle([...plan.routes.keys()].sort((a, b) => a - b), rng);
+    const seed = order.pop()!;
+    if (!plan.routes.has(seed)) {
+      round--;
+      continue;
+    }
+    const hood = neighbourhood(plan, seed, zoneSize, spare);
+    const budget = Math.min(perRoundMs, deadline - now());
+    if (budget < 50) break;
+    const oldAssigned = hood.routed.length;
+    const oldCost = hood.vehicles.reduce((s, k) => s + (plan.cost.get(k) ?? 0), 0);
+    const { back } = await subSolve(hood.routed.concat(hood.unrouted), hood.vehicles, budget, true);
+    let newAssigned = 0;
+    let newCost = 0;
+    let valid = true;
+    const simulated = new Map<number, number>();
+    for (const [k, jobs] of back.routes) {
+      const s = plan.simulate(k, jobs);
+      if (s.violations > 0) valid = false;
+      simulated.set(k, s.cost);
+      newAssigned += jobs.length;
+      newCost += s.cost;
+    }
+    const better = newAssigned > oldAssigned || (newAssigned === oldAssigned && newCost < oldCost - 1e-9 * Math.max(1, oldCost));
+    if (valid && better) {
+      improvements++;
+      for (const k of hood.vehicles) {
+        const jobs = back.routes.get(k);
+        plan.setRoute(k, jobs ?? [], simulated.get(k));
+        const at = spare.indexOf(k);
+        if (jobs && at >= 0) spare.splice(at, 1);
+        if (!jobs && at < 0) spare.push(k);
+      }
+      for (const u of back.unassigned) plan.leaveOut(u.job, u.reason, u.message);
+      spare.sort((a, b) => a - b);
+    }
+    progress();
+  }
+  for (const j of [...plan.unrouted].sort((a, b) => a - b)) plan.rehome(j, spare);
+
+  // --- 3. merge ---------------------------------------------------------------
+  const unassigned = [...plan.unrouted].sort((a, b) => a - b).map((j) => reasonFor(problem, travel, kinds, plan, j));
+  const solution = buildSolution(problem, travel, plan.routes, dims, unassigned);
+  solution.status = signal?.aborted ? 'aborted' : now() >= deadline ? 'time-limit' : 'completed';
+  solution.stats = { zones: zones.k, subSolves, improvements, elapsedMs: now() - started };
+  return solution;
+}
+
+/** The routes nearest to `seed`'s (up to `size` jobs), nearby unrouted jobs and a few spare vehicles. */
+function neighbourhood(plan: ZonePlan, seed: number, size: number, spare: number[]): { vehicles: number[]; routed: number[]; unrouted: number[] } {
+  const c0 = plan.centre(seed);
+  const others = [...plan.routes.keys()].map((k) => ({ k, gap: k === seed ? -1 : plan.centreGap(c0, plan.centre(k)) }));
+  others.sort((a, b) => a.gap - b.gap || a.k - b.k);
+  const vehicles: number[] = [];
+  const routed: number[] = [];
+  let radius = 0;
+  for (const { k } of others) {
+    if (routed.length >= size) break;
+    vehicles.push(k);
+    for (const j of plan.routes.get(k)!) {
+      routed.push(j);
+      radius = Math.max(radius, plan.gapToCentre(j, c0));
+    }
+  }
+  const unrouted = [...plan.unrouted]
+    .map((j) => ({ j, gap: plan.gapToCentre(j, c0) }))
+    .filter((u) => u.gap <= 1.5 * radius)
+    .sort((a, b) => a.gap - b.gap || a.j - b.j)
+    .slice(0, Math.max(1, Math.ceil(size / 4)))
+    .map((u) => u.j);
+  const extra = Math.min(spare.length, 2 + Math.ceil(unrouted.length / 2));
+  for (let i = 0; i < extra; i++) vehicles.push(spare[i]);
+  return { vehicles, routed, unrouted };
+}
+
+/**
+ * Why job `j` stays out: `fleet-exhausted` when some vehicle could serve it
+ * alone, else the reason `solve`'s own compile step gives for a problem with
+ * just this job and one vehicle of every kind (plus the vehicles it names).
+ */
+function reasonFor(problem: Problem, travel: ReturnType<typeof resolveTravel>, kinds: number[][], plan: ZonePlan, j: number): Unassigned {
+  const job = problem.jobs[j];
+  const allowed = job.allowedVehicles ? new Set(job.allowedVehicles.map(String)) : null;
+  const reps = kinds.map((kind) => kind.find((k) => !allowed || allowed.has(String(problem.vehicles[k].id))) ?? kind[0]);
+  for (const k of reps) {
+    if (allowed && !allowed.has(String(problem.vehicles[k].id))) continue;
+    if (plan.simulate(k, [j]).violations === 0) {
+      return { id: job.id, reason: 'fleet-exhausted', message: 'no feasible room for the job in the fleet was found' };
+    }
+  }
+  const sub = buildSubProblem(problem, travel, [j], reps);
+  const cp = compileProblem(sub.problem, { granularSize: 1 });
+  const why = cp.unassigned[0];
+  if (why) return { id: job.id, reason: why.reason, ...(why.message ? { message: why.message } : {}) };
+  const kept = plan.reasons.get(j);
+  return { id: job.id, reason: (kept?.reason ?? 'fleet-exhausted') as UnassignedReason, ...(kept?.message ? { message: kept.message } : {}) };
+}
+
+function capacityDims(problem: Problem): number {
+  let dims = 1;
+  for (const j of problem.jobs) dims = Math.max(dims, j.delivery?.length ?? 0, j.pickup?.length ?? 0);
+  for (const v of problem.vehicles) dims = Math.max(dims, v.capacity?.length ?? 0);
+  return dims;
+}
+
+/** Fisher–Yates with the given generator. */
+function shuffle<T>(a: T[], rng: Rng): T[] {
+  for (let i = a.length - 1; i > 0; i--) {
+    const r = rng.int(i + 1);
+    [a[i], a[r]] = [a[r], a[i]];
+  }
+  return a;
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}

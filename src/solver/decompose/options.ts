@@ -1,0 +1,40 @@
+/**
+ * Options and the size threshold of zone-by-zone solving.
+ */
+import type { Problem } from '../../model/types.js';
+import type { SolveOptions } from '../index.js';
+import type { ZoningMethod } from './zones.js';
+
+/** Above this many jobs `decompose: 'auto'` plans zone by zone. */
+export const DECOMPOSE_THRESHOLD = 1500;
+
+export interface DecomposeOptions extends SolveOptions {
+  /**
+   * `'auto'` (default): zone by zone above `decomposeThreshold` jobs;
+   * `'always'` / `'never'` force the choice.
+   */
+  decompose?: 'auto' | 'always' | 'never';
+  /** Job count above which `'auto'` decomposes (default 1,500). */
+  decomposeThreshold?: number;
+  /** Target jobs per zone and per border neighbourhood (default 400). */
+  zoneSize?: number;
+  /** How the first zones are cut: balanced k-means (default) or a polar sweep around the depot. */
+  zoning?: ZoningMethod;
+  /** Share of the time limit spent routing the first zones; the rest improves across borders (default 0.4). */
+  zoneTimeShare?: number;
+  /**
+   * Border neighbourhoods re-solved after the zones (default: as many as the
+   * time allows with a time limit, else 2 × the zone count). With
+   * `maxIterations` (which then applies to every sub-solve) and a seed the
+   * whole answer is deterministic.
+   */
+  improvementRounds?: number;
+}
+
+/** Whether `solve` should hand `problem` to `solveByZones` under `options.decompose`. */
+export function shouldDecompose(problem: Problem, options: Pick<DecomposeOptions, 'decompose' | 'decomposeThreshold'> = {}): boolean {
+  const mode = options.decompose ?? 'auto';
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  return problem.jobs.length > (options.decomposeThreshold ?? DECOMPOSE_THRESHOLD);
+}
