@@ -125,6 +125,7 @@ export function validateEvents(problem: Problem, plan: Solution, events: ReplanE
       }
       if (step.type === 'job') {
         if (!jobIds.has(step.id as Id)) add('unknown-job', pointer('plan', 'routes', r, 'steps', s, 'id'), `unknown job ${JSON.stringify(step.id)}`);
+        else if (planned.has(step.id as Id)) add('duplicate-job', pointer('plan', 'routes', r, 'steps', s, 'id'), `job ${JSON.stringify(step.id)} is in the plan twice`);
         planned.add(step.id as Id);
       }
     });

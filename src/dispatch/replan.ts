@@ -12,6 +12,19 @@
  *
  * The returned `solution` is a plan of the returned `problem` (the reduced
  * one) and is checked with the independent checker (`check`).
+ *
+ * Approximations (documented choices):
+ * - Without a live position, a vehicle on the road is re-planned from its last
+ *   frozen stop (or its start) at `max(now, that stop's departure)`: if it is
+ *   already driving on, the new plan is pessimistic by the part driven.
+ * - A vehicle whose route is completely served and that reached its end by
+ *   `now` is finished (no second trip). A vehicle on the road whose shift ends
+ *   before it is free is not re-planned; its on-board orders are reported
+ *   unassigned (`no-vehicle`) and its drive home is appended to the plan view.
+ * - Goods of orders left on board (cancelled, or unassigned by the new plan)
+ *   are counted in the capacity only for cancelled ones.
+ * - Promises protect the vehicle, not the position in the route: the solver
+ *   may re-order a vehicle's stops (see `changes.etaMoves`).
  */
 import type { Id, Job, Location, Problem, RoutePlan, Solution } from '../model/types.js';
 import { departAt, planWithTimes } from './plan-times.js';

@@ -71,6 +71,16 @@ describe('replan with the solver (random plans and events)', () => {
   });
 });
 
+describe('replan: determinism', () => {
+  it('same input, seed and iterations give the same plan', async () => {
+    const { problem, plan, events } = makeCase(4242, { windows: true, nJobs: 10 });
+    const a = await replan(problem, plan, events, FAST);
+    const b = await replan(problem, plan, events, FAST);
+    expect(b.plan).toEqual(a.plan);
+    expect(b.changes).toEqual(a.changes);
+  });
+});
+
 describe('replan: exact case on the line', () => {
   it('serves new and old orders from where the van is', async () => {
     // A: j1 j2 j3 j4 from 0 at time 0. At 27, j1 done, j2 in service until 30.
