@@ -31,6 +31,7 @@ export function toBytes(src: DimacsSource): Uint8Array {
 
 /** A line-oriented tokenizer over bytes that knows its line number. */
 class Lines {
+  private readonly decoder = new TextDecoder();
   pos = 0;
   line = 0;
   end = 0;
@@ -89,7 +90,7 @@ class Lines {
     }
     // Not a plain integer: take the whole token and let Number decide.
     while (this.pos < this.end && b[this.pos] !== 32 && b[this.pos] !== 9 && b[this.pos] !== 13) this.pos++;
-    const text = new TextDecoder().decode(b.subarray(start, this.pos));
+    const text = this.decoder.decode(b.subarray(start, this.pos));
     const x = Number(text);
     if (!Number.isFinite(x)) this.fail(`${what} '${text}' is not a number`);
     return x;
@@ -101,7 +102,7 @@ class Lines {
     const b = this.b;
     const start = this.pos;
     while (this.pos < this.end && b[this.pos] !== 32 && b[this.pos] !== 9 && b[this.pos] !== 13) this.pos++;
-    return new TextDecoder().decode(b.subarray(start, this.pos));
+    return this.decoder.decode(b.subarray(start, this.pos));
   }
 
   /** Fails if anything but whitespace is left on the line. */

@@ -54,6 +54,11 @@ describe('DIMACS', () => {
     expect(net.hasCoordinates).toBe(false);
   });
 
+  it('accepts decimal weights, CRLF line ends and blank lines', () => {
+    const net = RoadNetwork.fromDimacs('p sp 3 2\r\n\r\na 1 2 2.5\r\na 2 3 1e1\r\n');
+    expect(net.shortestPath(1, 3)).toMatchObject({ distance: 12.5, nodes: [1, 2, 3] });
+  });
+
   it('reports malformed lines with their line number', () => {
     const cases: [string, string, RegExp][] = [
       ['p sp 2 1\na 1 x 3\n', 'gr:2', /missing head|not a number/],
