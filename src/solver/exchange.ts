@@ -41,6 +41,17 @@ export function relocate(ls: LocalSearch, u: number, v: number, mode: 1 | 2 | 3)
     const cV = s2.suffix(next[v]).cost();
     delta = cU + cV - ls.routeCost[ru] - ls.routeCost[rv];
   } else {
+    if (!(mode === 3 && v === pu)) {
+      // cheap distance bound (the edges removed and added are distinct here)
+      const y = next[v];
+      const first = mode === 3 ? x : u, lastB = mode === 3 ? u : mode === 2 ? x : u;
+      const inner = mode === 1 ? 0 : mode === 2 ? D[pt[u] * P + pt[x]] : D[pt[x] * P + pt[u]];
+      const inner0 = mode === 1 ? 0 : D[pt[u] * P + pt[x]];
+      const dd =
+        D[pt[pu] * P + pt[after]] - D[pt[pu] * P + pt[u]] - D[pt[prev[after]] * P + pt[after]] - inner0 -
+        D[pt[v] * P + pt[y]] + D[pt[v] * P + pt[first]] + inner + D[pt[lastB] * P + pt[y]];
+      if (ls.lb(ru, ls.routeDist[ru] + dd, 1) - ls.routeCost[ru] > -MOVE_EPS) return false;
+    }
     if (ls.pos[v] < ls.pos[u]) {
       s1.initPrefix(v, tU);
       addBlock(ls, u, x, mode);
@@ -123,6 +134,18 @@ export function swap(ls: LocalSearch, u: number, v: number, mode: 1 | 2 | 3): bo
     }
   } else {
     if (mode !== 1) return false;
+    let dd: number;
+    if (v === x) {
+      dd = D[pt[pu] * P + pt[x]] + D[pt[x] * P + pt[u]] + D[pt[u] * P + pt[next[x]]] -
+        D[pt[pu] * P + pt[u]] - D[pt[u] * P + pt[x]] - D[pt[x] * P + pt[next[x]]];
+    } else if (v === pu) {
+      dd = D[pt[pv] * P + pt[u]] + D[pt[u] * P + pt[v]] + D[pt[v] * P + pt[x]] -
+        D[pt[pv] * P + pt[v]] - D[pt[v] * P + pt[u]] - D[pt[u] * P + pt[x]];
+    } else {
+      dd = D[pt[pu] * P + pt[v]] + D[pt[v] * P + pt[x]] + D[pt[pv] * P + pt[u]] + D[pt[u] * P + pt[y]] -
+        D[pt[pu] * P + pt[u]] - D[pt[u] * P + pt[x]] - D[pt[pv] * P + pt[v]] - D[pt[v] * P + pt[y]];
+    }
+    if (ls.lb(ru, ls.routeDist[ru] + dd, 1) - ls.routeCost[ru] > -MOVE_EPS) return false;
     if (v === x) {
       s1.initPrefix(pu, tU).node(x).node(u).suffix(next[x]);
     } else if (v === pu) {
