@@ -12,3 +12,6 @@ export type { MergedPlan, MergedRoute, MergedStep, Leg } from './merge.js';
 export { diffPlans } from './changes.js';
 export type { ReplanChanges, EtaMove } from './changes.js';
 export { planWithTimes } from './plan-times.js';
+export { keepOrderPlan } from './keep-order.js';
+export type { KeptOrderPlan } from './keep-order.js';
+export type { Selection, CandidateSummary } from './replan.js';

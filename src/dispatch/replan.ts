@@ -7,7 +7,8 @@
  *    are, when they are free; what is on board stays on board; promised jobs
  *    prefer their vehicle by `promisePenalty`; cancelled jobs leave, new join).
  * 3. `updateTravel`: closed / slowed roads, changed matrix arcs.
- * 4. `solve`, warm-started from the old plan's remaining sequences.
+ * 4. `solve`, warm-started from the old plan's remaining sequences; compared
+ *    with the kept-order plan (`keepOrderPlan`) at promisePenalty per changed job.
  * 5. `mergePlan` + `diffPlans`: frozen prefixes + new plan, and what changed.
  *
  * The returned `solution` is a plan of the returned `problem` (the reduced
@@ -23,8 +24,10 @@
  *   unassigned (`no-vehicle`) and its drive home is appended to the plan view.
  * - Goods of orders left on board (cancelled, or unassigned by the new plan)
  *   are counted in the capacity only for cancelled ones.
- * - Promises protect the vehicle, not the position in the route: the solver
- *   may re-order a vehicle's stops (see `changes.etaMoves`).
+ * - Promises: the search pays `promisePenalty` for moving a promised job to
+ *   another vehicle; re-ordering is priced afterwards, by comparing the
+ *   search's plan with the kept-order plan (`options.keepOrder`,
+ *   `changes.selection`), not inside the search.
  */
 import type { Id, Job, Location, Problem, RoutePlan, Solution } from '../model/types.js';
 import { departAt, planWithTimes } from './plan-times.js';
@@ -36,6 +39,7 @@ import { reduceProblem, type Reduction } from './reduce.js';
 import { updateTravel, type BaseMatrix, type DerivableNetwork, type TravelReport } from './travel-events.js';
 import { mergePlan, type Leg, type MergedPlan } from './merge.js';
 import { diffPlans, type ReplanChanges } from './changes.js';
+import { keepOrderPlan } from './keep-order.js';
 
 export interface ReplanOptions {
   /** See `ReduceOptions.promisePenalty`. Default: the old plan's cost per routed job. */
@@ -54,12 +58,43 @@ export interface ReplanOptions {
    * they are until the latest feasible departure. Default true.
    */
   driveOn?: boolean;
+  /**
+   * Also build the kept-order plan (remaining stops in their old order, other
+   * jobs inserted where cheapest) and return it instead of the search's plan
+   * when it leaves no more jobs unassigned and its cost + promisePenalty ×
+   * (jobs whose vehicle or position changed) is lower. Default true (no effect
+   * when promisePenalty is 0).
+   */
+  keepOrder?: boolean;
   /** Warm-start the solver from the old plan's remaining sequences. Default true. */
   warmStart?: boolean;
   /** Road network travel: the old matrix over `travel.points`, to recompute only affected pairs. */
   baseMatrix?: BaseMatrix;
   /** The solver to use (default: vrpkit's `solve`). */
   solver?: (problem: Problem, options: SolveOptions) => Promise<Solution>;
+}
+
+/** One candidate plan as compared: route cost, changed open jobs, unassigned jobs, cost + promisePenalty × changed. */
+export interface CandidateSummary {
+  cost: number;
+  changed: number;
+  unassigned: number;
+  score: number;
+}
+
+/**
+ * Which plan was returned: the search's, or the kept-order plan (old sequences
+ * kept, other jobs inserted where cheapest) when it leaves no more jobs
+ * unassigned and scores lower.
+ */
+export interface Selection {
+  plan: 'search' | 'kept-order';
+  search: CandidateSummary;
+  keptOrder?: CandidateSummary;
+}
+
+function summaryOf(c: { cost: number; changes: { changed: unknown[] }; unassigned: number; score: number }): CandidateSummary {
+  return { cost: c.cost, changed: c.changes.changed.length, unassigned: c.unassigned, score: c.score };
 }
 
 export interface ReplanResult {
@@ -69,7 +104,7 @@ export interface ReplanResult {
   solution: Solution;
   /** The full plan view: frozen prefixes + the new plan, per vehicle. */
   plan: MergedPlan;
-  changes: ReplanChanges & { travel: TravelReport; promisePenalty: number };
+  changes: ReplanChanges & { travel: TravelReport; promisePenalty: number; selection: Selection };
   /** The independent check of `solution` against `problem`. */
   check: Pick<CheckReport, 'feasible' | 'violations'>;
   progress: PlanProgress;
@@ -106,25 +141,59 @@ export async function replan(
       : emptySolution(toSolve.jobs.map((j) => j.id));
   const onRoad = new Map<Id, number>();
   if (options.driveOn !== false) for (const s of reduction.states) if (s.departed && s.available) onRoad.set(s.vehicle, s.readyTime);
-  const solution = departAt(toSolve, found, onRoad);
+  const searched = departAt(toSolve, found, onRoad);
 
-  const merged = mergePlan(problem, reduction, solution, legFunction(problem, toSolve, network), locationLookup(problem, events.newJobs));
+  const leg = legFunction(problem, toSolve, network);
+  const locationOf = locationLookup(problem, events.newJobs);
+  const evaluate = (candidate: Solution) => {
+    const merged = mergePlan(problem, reduction, candidate, leg, locationOf);
+    const changes = diffPlans({
+      oldPlan: plan,
+      merged,
+      progress,
+      newJobIds: (events.newJobs ?? []).map((j) => j.id),
+      cancelled: reduction.cancelled,
+      restricted: reduction.restricted,
+      retiredVehicles: reduction.states.filter((s) => s.retired).map((s) => s.vehicle),
+      etaThreshold: options.etaThreshold ?? 900,
+    });
+    const cost = candidate.routes.reduce((a, r) => a + r.cost, 0);
+    const score = cost + reduction.promisePenalty * changes.changed.length;
+    return { solution: candidate, merged, changes, cost, score, unassigned: candidate.unassigned.length };
+  };
+  let chosen = evaluate(searched);
+  const selection: Selection = { plan: 'search', search: summaryOf(chosen) };
+  if (options.keepOrder !== false && reduction.promisePenalty > 0 && toSolve.vehicles.length > 0) {
+    const kept = keepOrderPlan(toSolve, reduction.initialSolution, onRoad);
+    const reasons = new Map<Id, Solution['unassigned'][number]>(searched.unassigned.map((u) => [u.id, u]));
+    if (kept && kept.unrouted.every((id) => reasons.has(id))) {
+      const keptSolution = planWithTimes(toSolve, {
+        routes: kept.routes.map((r) => ({
+          vehicle: r.vehicle,
+          steps: [
+            r.departure === undefined ? { type: 'start' as const } : { type: 'start' as const, departure: r.departure },
+            ...r.jobs.map((id) => ({ type: 'job' as const, id })),
+            { type: 'end' as const },
+          ],
+        })),
+        unassigned: kept.unrouted.map((id) => ({ ...reasons.get(id)! })),
+      });
+      keptSolution.unassigned = kept.unrouted.map((id) => ({ ...reasons.get(id)! }));
+      const alt = evaluate(keptSolution);
+      selection.keptOrder = summaryOf(alt);
+      if (alt.unassigned < chosen.unassigned || (alt.unassigned === chosen.unassigned && alt.score < chosen.score)) {
+        chosen = alt;
+        selection.plan = 'kept-order';
+      }
+    }
+  }
+  const { solution, merged, changes } = chosen;
   const report0 = checkSolution(toSolve, solution as unknown as RoutePlan);
-  const changes = diffPlans({
-    oldPlan: plan,
-    merged,
-    progress,
-    newJobIds: (events.newJobs ?? []).map((j) => j.id),
-    cancelled: reduction.cancelled,
-    restricted: reduction.restricted,
-    retiredVehicles: reduction.states.filter((s) => s.retired).map((s) => s.vehicle),
-    etaThreshold: options.etaThreshold ?? 900,
-  });
   return {
     problem: toSolve,
     solution,
     plan: merged,
-    changes: { ...changes, travel: report, promisePenalty: reduction.promisePenalty },
+    changes: { ...changes, travel: report, promisePenalty: reduction.promisePenalty, selection },
     check: { feasible: report0.feasible, violations: report0.violations },
     progress,
   };

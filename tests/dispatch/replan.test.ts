@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { replan } from '../../src/dispatch/replan.js';
+import { keepOrderPlan } from '../../src/dispatch/keep-order.js';
+import { inferProgress } from '../../src/dispatch/events.js';
+import { reduceProblem } from '../../src/dispatch/reduce.js';
 import { checkSolution } from '../../src/model/check.js';
 import type { Id, RoutePlan } from '../../src/model/types.js';
 import { arbSeed, makeCase } from './gen.js';
@@ -58,9 +61,12 @@ describe('replan with the solver (random plans and events)', () => {
       const kept = await replan(problem, plan, events, { ...FAST, promisePenalty: 1e7 });
       const free = await replan(problem, plan, events, { ...FAST, promisePenalty: 0 });
       expect(kept.check.feasible && free.check.feasible).toBe(true);
-      // Feasible to keep: no capacity or time limits bind here, so no promised job may move.
+      // Feasible to keep: no capacity or time limits bind here, so no promised job may move,
+      // and the kept-order plan wins: no promised stop changes position either.
       expect(kept.changes.moved).toEqual([]);
       expect(kept.changes.newlyUnassigned).toEqual([]);
+      expect(kept.changes.routeChangeRate).toBe(0);
+      expect(kept.changes.selection.plan === 'kept-order' || kept.changes.selection.search.changed === 0).toBe(true);
       movedFree += free.changes.moved.length;
       rateFree += free.changes.routeChangeRate;
       rateKept += kept.changes.routeChangeRate;
@@ -74,7 +80,9 @@ describe('replan with the solver (random plans and events)', () => {
 describe('replan: determinism', () => {
   it('same input, seed and iterations give the same plan', async () => {
     const { problem, plan, events } = makeCase(4242, { windows: true, nJobs: 10 });
+    events.now = 0;
     const a = await replan(problem, plan, events, FAST);
+    expect(a.problem.jobs.length).toBeGreaterThan(5);
     const b = await replan(problem, plan, events, FAST);
     expect(b.plan).toEqual(a.plan);
     expect(b.changes).toEqual(a.changes);
@@ -123,5 +131,28 @@ describe('replan: exact case on the line', () => {
     expect(r.changes.restricted.find((x) => x.id === 'n1')).toEqual({ id: 'n1', allowedVehicles: ['B'], reason: 'not-loaded' });
     expect(r.changes.routeChangeRate).toBe(0);
     expect(r.changes.etaMoves).toEqual([]);
+  });
+});
+
+describe('keepOrderPlan', () => {
+  it('keeps the old order and inserts new jobs where they cost least', () => {
+    // A at 27 serving j2 (free at 30 at location 2); j3, j4 remain. New pickup p1 at location 1
+    // lies on A's way home (+0 after j4; +20 first, +40 between j3 and j4); B would pay 20.
+    const problem = lineProblem();
+    const plan = planOf(problem, [{ vehicle: 'A', jobs: ['j1', 'j2', 'j3', 'j4'], departure: 0 }]);
+    const events = { now: 27, newJobs: [{ id: 'p1', location: 1, delivery: [0], pickup: [1] }] };
+    const red = reduceProblem(problem, plan, inferProgress(problem, plan, events), events, { promisePenalty: 1 });
+    const kept = keepOrderPlan(red.problem, red.initialSolution, new Map([['A', 30]]))!;
+    expect(kept).toEqual({ routes: [{ vehicle: 'A', jobs: ['j3', 'j4', 'p1'], departure: 30 }], unrouted: [] });
+  });
+
+  it('gives up when an old sequence is no longer feasible', () => {
+    const problem = lineProblem([{ id: 'tw', location: 6, timeWindows: [[0, 70]] }]);
+    const plan = planOf(problem, [{ vehicle: 'A', jobs: ['j1', 'tw', 'j2'], departure: 0 }]);
+    // Planned: j1 at 10..15, tw at 65 (window ends 70). Reported at 50 with only j1 served, the
+    // van is free at location 1 at 50 and reaches tw at 100: the old order cannot be kept.
+    const events = { now: 50, served: ['j1'] };
+    const red = reduceProblem(problem, plan, inferProgress(problem, plan, events), events, { promisePenalty: 1 });
+    expect(keepOrderPlan(red.problem, red.initialSolution, new Map([['A', 50]]))).toBeUndefined();
   });
 });
