@@ -260,11 +260,23 @@ export function inferProgress(problem: Problem, plan: Solution, events: ReplanEv
     const jobSteps = steps.filter((s) => s.type === 'job');
     const status: StepStatus[] = jobSteps.map((s) => {
       const id = s.id as Id;
+      // A reported in-progress job is not inferred served.
+      if (!servedGiven && inProgressGiven?.has(id)) return 'in-progress';
       const served = servedGiven ? servedGiven.has(id) : s.departure <= now;
       if (served) return 'done';
       const started = inProgressGiven ? inProgressGiven.has(id) : s.serviceStart <= now && now < s.departure;
       return started ? 'in-progress' : 'planned';
     });
+    // An inferred status never contradicts a reported one: with only `served`
+    // reported, an inferred in-progress job before a served one is not in
+    // progress; with only `inProgress` reported, a job after it is not served.
+    if (servedGiven && !inProgressGiven) {
+      const lastServed = status.lastIndexOf('done');
+      for (let i = 0; i < lastServed; i++) if (status[i] === 'in-progress') status[i] = 'planned';
+    } else if (inProgressGiven && !servedGiven) {
+      const started = status.indexOf('in-progress');
+      if (started >= 0) for (let i = started + 1; i < status.length; i++) if (status[i] === 'done') status[i] = 'planned';
+    }
     const jobs = jobSteps.map((s) => s.id as Id);
     let last = -1;
     status.forEach((st, i) => {

@@ -49,6 +49,18 @@ describe('inferProgress', () => {
     expect(a.departed).toBe(true);
   });
 
+  it('an inferred status gives way to a reported one', () => {
+    const { problem, plan } = base();
+    // At 27 the times say j2 is in service; the driver reports j3 served (j2 skipped).
+    const a = inferProgress(problem, plan, { now: 27, served: ['j1', 'j3'] }).vehicles[0];
+    expect(a.status).toEqual(['done', 'planned', 'done', 'planned']);
+    expect(a.skipped).toEqual(['j2']);
+    // At 50 the times say j1..j3 are served; the driver reports j2 still in service.
+    const b = inferProgress(problem, plan, { now: 50, inProgress: ['j2'] }).vehicles[0];
+    expect(b.status).toEqual(['done', 'in-progress', 'planned', 'planned']);
+    expect(b.frozen).toEqual(['j1', 'j2']);
+  });
+
   it('rejects events that contradict each other or the plan, listing every problem', () => {
     const { problem, plan } = base();
     const err = (f: () => unknown) => {
