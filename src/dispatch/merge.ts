@@ -76,6 +76,13 @@ export function mergePlan(
   for (const r of solution.routes) newRoute.set(r.vehicle, r);
   const routes: MergedRoute[] = [];
 
+  const unserved = new Set<Id>(solution.unassigned.map((u) => u.id));
+  const stuck = new Map<Id, Id[]>();
+  for (const r of reduction.restricted) {
+    if (r.reason !== 'on-board' || !unserved.has(r.id)) continue;
+    const v = r.allowedVehicles[0];
+    stuck.set(v, [...(stuck.get(v) ?? []), r.id]);
+  }
   for (const state of reduction.states) {
     const vehicle = problem.vehicles[state.vehicleIndex];
     const fresh = newRoute.get(state.vehicle);
@@ -91,7 +98,13 @@ export function mergePlan(
     } else {
       steps = state.frozenSteps.map((s, i) => withStatus(s, state.frozenStatus[i]));
       restart = { location: state.start, time: state.readyTime };
-      const extra = state.extraLoad;
+      // On board outside the new route: pickups made, cancelled orders, and
+      // on-board orders the new plan could not serve (they stay in the van).
+      const extra = [...state.extraLoad];
+      for (const id of stuck.get(state.vehicle) ?? []) {
+        const delivery = reduction.problem.jobs.find((j) => j.id === id)?.delivery ?? [];
+        for (let d = 0; d < extra.length; d++) extra[d] += delivery[d] ?? 0;
+      }
       if (fresh && freshJobs) {
         restart.time = fresh.steps[0]?.type === 'start' ? fresh.steps[0].departure : state.readyTime;
         for (const s of fresh.steps) {
@@ -107,7 +120,7 @@ export function mergePlan(
         // Nothing left to do: the vehicle drives from where it is to its end.
         const t = state.readyTime;
         // What is left on board: pickups made and goods of cancelled or unserved orders.
-        const load = [...state.extraLoad];
+        const load = [...extra];
         let arrival = t;
         let distance = state.frozenDistance;
         if (vehicle.end !== undefined) {

@@ -22,8 +22,10 @@
  *   `now` is finished (no second trip). A vehicle on the road whose shift ends
  *   before it is free is not re-planned; its on-board orders are reported
  *   unassigned (`no-vehicle`) and its drive home is appended to the plan view.
- * - Goods of orders left on board (cancelled, or unassigned by the new plan)
- *   are counted in the capacity only for cancelled ones.
+ * - Goods of cancelled orders on a van count against its capacity; goods of
+ *   on-board orders the new plan leaves unassigned are shown in the plan
+ *   view's loads but were not known to the search (a pickup added to that van
+ *   could then overfill it; rare, not checked).
  * - Promises: the search pays `promisePenalty` for moving a promised job to
  *   another vehicle; re-ordering is priced afterwards, by comparing the
  *   search's plan with the kept-order plan (`options.keepOrder`,
