@@ -14,3 +14,5 @@ export { computeKpis, changeRate, formatKpiTable } from './kpi/index.js';
 export type { Kpis, KpiOptions, OrderKpis, RouteKpis, ChangeKpis, Spread } from './kpi/index.js';
 export { clusterPoints } from './cluster/index.js';
 export type { ClusterMethod, ClusterMetric, ClusterOptions, ClusterPointObject, ClusterPoints, ClusterResult, CoordinateDistance } from './cluster/index.js';
+export { replan } from './dispatch/index.js';
+export type { ReplanEvents, ReplanOptions, ReplanResult, ReplanChanges, EtaMove, MergedPlan, MergedRoute, MergedStep, StepStatus, VehiclePosition, TravelUpdate, TravelReport, BaseMatrix, Restriction, Selection, CandidateSummary } from './dispatch/index.js';
