@@ -155,9 +155,20 @@ log('# Road-network benchmark (`npm run bench:network`)');
 log();
 log(`Command: \`npm run bench:network${argv.length ? ` -- ${argv.join(" ")}` : ""}\` (builds, then \`node --expose-gc dist/bench/network.js\`)`);
 log(`Date: ${new Date().toISOString()}`);
-log(`Machine: ${cpus().length} cores (\`nproc\`: ${execSafe('nproc')}), ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`);
+log(`Machine: \`nproc\` ${execSafe('nproc')} (${cpus().length} CPUs seen by node), CPU \`${cpuModel()}\`, node ${process.version}`);
 log(`Load before: \`${uptime()}\` (the machine is shared with other sessions: figures are medians)`);
 log();
+
+/** The CPU model from /proc/cpuinfo (falls back to what node reports). */
+function cpuModel(): string {
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    if (line) return line.split(':')[1].trim();
+  } catch {
+    // not Linux
+  }
+  return cpus()[0]?.model ?? 'unknown';
+}
 
 function execSafe(cmd: string): string {
   try {

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import Graph from 'graphology';
 import { dijkstra } from 'graphology-shortest-path';
 import { RoadNetwork } from '../../src/network/index.js';
+import { haversineMetres } from '../../src/geo/haversine.js';
 import { arcsOf, chainyGraph, cheapestArc, floydWarshall, randomGraph, type RandomGraph } from './reference.js';
 
 const ALGORITHMS = ['dijkstra', 'astar', 'bidirectional', 'bidirectional-astar', 'contracted'] as const;
@@ -200,6 +201,30 @@ describe('one-to-many and matrices', () => {
     const m = net.travelMatrix([0, 2, 1]);
     expect(Array.from(m.durations)).toEqual([0, 20, 10, Infinity, 0, Infinity, Infinity, 10, 0]);
     expect(Array.from(m.distances)).toEqual([0, 1000, 500, Infinity, 0, Infinity, Infinity, 500, 0]);
+  });
+});
+
+describe('snapping', () => {
+  it('nearestNode equals a brute-force scan of the node coordinates', () => {
+    fc.assert(
+      fc.property(randomGraph(30), fc.array(fc.tuple(fc.double({ min: 1.49, max: 1.53, noNaN: true }), fc.double({ min: 42.49, max: 42.53, noNaN: true })), { minLength: 1, maxLength: 10 }), (g, points) => {
+        const net = build(g);
+        const snapped = net.nearestNodes(points);
+        points.forEach(([lon, lat], i) => {
+          let best = Infinity;
+          let node = -1;
+          g.coords.forEach(([x, y], v) => {
+            const d = haversineMetres(lon, lat, x, y);
+            if (d < best) {
+              best = d;
+              node = v;
+            }
+          });
+          expect(snapped[i]).toEqual({ node, distance: best });
+        });
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
