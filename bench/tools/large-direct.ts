@@ -3,7 +3,7 @@
  * CLI), for development and for measuring before the `solve()` hook exists:
  *
  *   npx tsx bench/tools/large-direct.ts [--customers 10000] [--seed 1] [--time-limit 240]
- *       [--zone-size 400] [--zoning kmeans|sweep] [--zone-share 0.4]
+ *       [--zone-size 400] [--zoning kmeans|sweep] [--zone-share 0.4] [--population MU]
  *
  * Prints the baseline (sweep + nearest neighbour) and the zone-by-zone plan,
  * both checked by `checkSolution`, with wall time and peak RSS (sampled every 100 ms).
@@ -27,6 +27,7 @@ async function main() {
   const zoneSize = Number(arg('zone-size', '400'));
   const zoning = arg('zoning', 'kmeans') as ZoningMethod;
   const zoneTimeShare = Number(arg('zone-share', '0.4'));
+  const pop = arg('population', '');
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const problem = parseSolomon(makeLargeInstance(customers, seed));
@@ -40,6 +41,7 @@ async function main() {
   let lastLog = 0;
   const solution = await solveByZones(problem, {
     timeLimitMs: timeLimit * 1000, seed, zoneSize, zoning, zoneTimeShare,
+    ...(pop ? { populationSize: Number(pop) } : {}),
     onProgress: (p) => {
       if (p.elapsedMs - lastLog < 10_000) return;
       lastLog = p.elapsedMs;
@@ -53,7 +55,7 @@ async function main() {
   const row = (name: string, c: ReturnType<typeof checkSolution>, t: number) =>
     `${name}: feasible ${c.feasible}, routed ${c.summary.assigned}/${problem.jobs.length}, routes ${c.summary.routes}, distance ${c.summary.distance.toFixed(1)}, ${(t / 1000).toFixed(1)} s`;
   console.log(row('sweep + nearest neighbour', baseCheck, baseMs));
-  console.log(row(`solveByZones (zones ${zoneSize}, ${zoning}, share ${zoneTimeShare})`, check, ms) + `, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`);
+  console.log(row(`solveByZones (zones ${zoneSize}, ${zoning}, share ${zoneTimeShare}${pop ? `, mu ${pop}` : ''})`, check, ms) + `, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`);
   console.log(`stats: ${JSON.stringify(solution.stats)}, status ${solution.status}`);
   console.log(`distance vs baseline: ${(100 * (1 - check.summary.distance / baseCheck.summary.distance)).toFixed(1)}% shorter`);
   if (!check.feasible) console.log(check.violations.slice(0, 10).map((v) => `${v.code}: ${v.message}`).join('\n'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSolution } from '../../src/model/check.js';
-import type { Problem, Solution } from '../../src/model/types.js';
+import type { Problem, RoutePlan, Solution } from '../../src/model/types.js';
 import { solveByZones, shouldDecompose, DECOMPOSE_THRESHOLD, type DecomposeOptions } from '../../src/solver/decompose/index.js';
 import { makeInstance } from './instance.js';
 
@@ -31,6 +31,11 @@ function expectValid(problem: Problem, solution: Solution): void {
   expect(solution.summary.distance).toBeCloseTo(report.summary.distance, 6);
 }
 
+/** A solution as a plain route plan (vehicle + job ids), the shape `initialSolution` takes. */
+const toPlan = (s: Solution): RoutePlan => ({
+  routes: s.routes.map((r) => ({ vehicle: r.vehicle, steps: r.steps.map((x) => ({ type: x.type, ...(x.id !== undefined ? { id: x.id } : {}) })) })),
+});
+
 const routesOf = (s: Solution) => s.routes.map((r) => [r.vehicle, ...r.steps.filter((x) => x.type === 'job').map((x) => x.id)]);
 
 describe('solveByZones on a 600-job instance with 150-job zones', () => {
@@ -57,6 +62,34 @@ describe('solveByZones on a 600-job instance with 150-job zones', () => {
     expect(improved.summary.cost).toBeLessThanOrEqual(zonesOnly.summary.cost + 1e-6);
     expect(improved.stats!.improvements).toBeGreaterThan(0);
     expect(improved.summary.cost).toBeLessThan(zonesOnly.summary.cost);
+  });
+});
+
+describe('solveByZones from a warm start', () => {
+  it('keeps the feasible routes it is given and only improves them', async () => {
+    const problem = makeInstance({ jobs: 240, seed: 21 });
+    const first = await solveByZones(problem, { ...FAST, zoneSize: 60, seed: 1, improvementRounds: 0 });
+    expect(first.unassigned).toEqual([]);
+    const warm = await solveByZones(problem, { ...FAST, zoneSize: 60, seed: 2, improvementRounds: 3, initialSolution: toPlan(first) });
+    expectValid(problem, warm);
+    expect(warm.unassigned).toEqual([]);
+    expect(warm.summary.cost).toBeLessThanOrEqual(first.summary.cost + 1e-6);
+    expect(warm.stats!.subSolves).toBe(3);
+  });
+
+  it('re-homes the jobs of a route that is infeasible in the warm start', async () => {
+    const problem = makeInstance({ jobs: 120, seed: 22 });
+    const first = await solveByZones(problem, { ...FAST, zoneSize: 60, seed: 1, improvementRounds: 0 });
+    const plan = toPlan(first);
+    // merge two routes into one: over capacity (and late), so it is dropped
+    const [r0, r1] = plan.routes;
+    r0.steps = [...r0.steps.slice(0, -1), ...r1.steps.slice(1)];
+    plan.routes.splice(1, 1);
+    expect(checkSolution(problem, plan).violations.some((v) => v.code === 'capacity')).toBe(true);
+    const warm = await solveByZones(problem, { ...FAST, zoneSize: 60, seed: 2, improvementRounds: 0, initialSolution: plan });
+    expectValid(problem, warm);
+    expect(warm.unassigned).toEqual([]);
+    expect(warm.stats!.subSolves).toBe(0);
   });
 });
 

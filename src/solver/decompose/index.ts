@@ -19,7 +19,7 @@
  */
 import { Rng } from '../../core/rng.js';
 import { resolveTravel } from '../../model/travel.js';
-import type { Problem, Solution, Unassigned, UnassignedReason } from '../../model/types.js';
+import type { Problem, RoutePlan, Solution, Unassigned, UnassignedReason } from '../../model/types.js';
 import { assertProblem } from '../../model/validate.js';
 import { compileProblem } from '../compile.js';
 import { buildSolution } from '../decode.js';
@@ -53,7 +53,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   const rng = new Rng(options.seed ?? 1);
   const zoneSize = Math.max(2, options.zoneSize ?? 400);
   const { decompose: _d, decomposeThreshold: _t, zoneSize: _z, zoning: _m, zoneTimeShare: _s, improvementRounds: _r,
-    timeLimitMs: _l, seed: _e, signal: _g, onProgress, initialSolution: _i, maxIterations, ...search } = options;
+    timeLimitMs: _l, seed: _e, signal: _g, onProgress, initialSolution, maxIterations, ...search } = options;
   const stopped = () => signal?.aborted === true || now() >= deadline;
   let subSolves = 0;
   let improvements = 0;
@@ -68,7 +68,10 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   /** One sub-solve; `budgetMs` Infinity when iterations bound it. */
   const subSolve = async (jobs: number[], vehicles: number[], budgetMs: number, warm: boolean) => {
     const sub = buildSubProblem(problem, travel, jobs, vehicles);
-    const opts: SolveOptions = { ...search, seed: rng.nextUint32() % 2147483647, ...(signal ? { signal } : {}) };
+    // `decompose: 'never'`: a sub-problem is never cut again, whatever its size.
+    const opts: SolveOptions & { decompose: 'never' } = {
+      ...search, decompose: 'never', seed: rng.nextUint32() % 2147483647, ...(signal ? { signal } : {}),
+    };
     if (Number.isFinite(budgetMs)) opts.timeLimitMs = Math.max(1, budgetMs);
     if (maxIterations !== undefined) opts.maxIterations = maxIterations;
     if (warm) opts.initialSolution = warmPlan(problem, plan.routes, vehicles);
@@ -77,11 +80,15 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
     return { solution, back: mapBack(problem, sub, solution) };
   };
 
-  // --- 1. zones ---------------------------------------------------------------
+  // --- 1. zones (or the caller's plan) --------------------------------------------
   const share = Math.min(0.95, Math.max(0.05, options.zoneTimeShare ?? 0.4));
   const phaseOneEnd = started + share * (deadline - started);
   let jobsLeft = n;
-  for (let z = 0; z < zones.k; z++) {
+  if (initialSolution) {
+    loadPlan(plan, initialSolution, spare, fleet.perZone);
+    zones.members.length = 0;
+  }
+  for (let z = 0; z < zones.members.length; z++) {
     const members = zones.members[z];
     const vehicles = fleet.perZone[z];
     if (signal?.aborted || vehicles.length === 0) {
@@ -152,6 +159,41 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   solution.status = signal?.aborted ? 'aborted' : now() >= deadline ? 'time-limit' : 'completed';
   solution.stats = { zones: zones.k, subSolves, improvements, elapsedMs: now() - started };
   return solution;
+}
+
+/**
+ * Starts from the caller's plan (a warm start): each of its routes whose
+ * vehicle and jobs are known and that is feasible on its own is kept; the jobs
+ * of the other routes, and jobs in no route, are left to be re-homed. Every
+ * vehicle not used by a kept route becomes spare.
+ */
+function loadPlan(plan: ZonePlan, initial: RoutePlan, spare: number[], perZone: number[][]): void {
+  const problem = plan.problem;
+  const jobOf = new Map<string, number>();
+  problem.jobs.forEach((job, j) => jobOf.set(String(job.id), j));
+  const vehicleOf = new Map<string, number>();
+  problem.vehicles.forEach((v, k) => vehicleOf.set(String(v.id), k));
+  const placed = new Uint8Array(problem.jobs.length);
+  for (const r of initial.routes) {
+    const k = vehicleOf.get(String(r.vehicle));
+    if (k === undefined || plan.routes.has(k)) continue;
+    const jobs: number[] = [];
+    for (const s of r.steps) {
+      if (s.type !== 'job' || s.id === undefined) continue;
+      const j = jobOf.get(String(s.id));
+      if (j !== undefined && !placed[j]) jobs.push(j);
+    }
+    if (jobs.length === 0) continue;
+    const sim = plan.simulate(k, jobs);
+    if (sim.violations > 0) continue;
+    for (const j of jobs) placed[j] = 1;
+    plan.setRoute(k, jobs, sim.cost);
+  }
+  for (let j = 0; j < problem.jobs.length; j++) if (!placed[j]) plan.leaveOut(j);
+  for (const list of perZone) for (const k of list) if (!plan.routes.has(k)) spare.push(k);
+  for (let z = 0; z < perZone.length; z++) perZone[z] = [];
+  // spare vehicles that already have a route (none: perZone held every non-spare vehicle) stay out of the pool
+  for (let i = spare.length - 1; i >= 0; i--) if (plan.routes.has(spare[i])) spare.splice(i, 1);
 }
 
 /** The routes nearest to `seed`'s (up to `size` jobs), nearby unrouted jobs and a few spare vehicles. */
