@@ -11,6 +11,9 @@
  * solver's compile step; it holds no search logic.
  */
 import { VrpkitError, pointer } from '../core/errors.js';
+import { EARTH_RADIUS_M, haversineMetres } from '../geo/haversine.js';
+
+export { EARTH_RADIUS_M, haversineMetres };
 import type { ArcRounding, Location, Problem, TravelProvider } from './types.js';
 
 export interface ResolvedTravel {
@@ -30,20 +33,6 @@ export interface ResolvedTravel {
   duration(a: number, b: number): number;
   /** Dense matrices, when they exist already (matrix and network travel). */
   dense?: { durations: Float64Array; distances: Float64Array };
-}
-
-/** Earth radius in metres (mean radius, IUGG). */
-export const EARTH_RADIUS_M = 6_371_008.8;
-
-/** Great-circle distance in metres between two lon/lat points in degrees. */
-export function haversineMetres(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const toRad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * toRad;
-  const dLon = (lon2 - lon1) * toRad;
-  const s1 = Math.sin(dLat / 2);
-  const s2 = Math.sin(dLon / 2);
-  const h = s1 * s1 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * s2 * s2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Applies a per-arc rounding convention to one arc length. */
