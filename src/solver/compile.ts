@@ -55,6 +55,15 @@ export interface CompiledProblem {
   hasAssignPen: boolean;
   /** True when some client has a finite time window, release time or deadline, or a shift is finite. */
   hasTime: boolean;
+  /**
+   * True when a route's cost depends only on its distance and load: no time
+   * windows, shifts, release times or deadlines, no max duration or distance,
+   * no per-duration cost, and loads that do not depend on the visiting order
+   * (no job has both... i.e. deliveries only or pickups only).
+   */
+  intraDistanceOnly: boolean;
+  /** Whether the distance matrix is symmetric. */
+  symmetric: boolean;
   /** Granular neighbours: CSR lists. */
   nbStart: Int32Array;
   nbList: Int32Array;
@@ -296,6 +305,15 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     }
   }
 
+  let symmetric = true;
+  for (let a = 0; a < P && symmetric; a++) for (let b = a + 1; b < P; b++) if (dist[a * P + b] !== dist[b * P + a]) { symmetric = false; break; }
+  let anyDel = false, anyPick = false;
+  for (let i = 0; i < n * dims; i++) { if (delivery[i] !== 0) anyDel = true; if (pickup[i] !== 0) anyPick = true; }
+  let intraDistanceOnly = !hasTime && !(anyDel && anyPick);
+  for (let t = 0; t < T; t++) {
+    if (typePerDur[t] !== 0 || Number.isFinite(typeMaxDur[t]) || Number.isFinite(typeMaxDist[t])) intraDistanceOnly = false;
+  }
+
   const { nbStart, nbList } = granularNeighbours(n, P, dist, dur, service, early, late, options.granularSize, hasTime);
 
   return {
@@ -303,7 +321,7 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     service, early, late, release, deadline, delivery, pickup,
     T, typeVehicles, typeStart, typeEnd, typeCap, typeShiftStart, typeShiftEnd, typeFixed, typePerDist,
     typePerDur, typeMaxDur, typeMaxDist, assignPen, notAllowed, hasAssignPen, hasTime, nbStart, nbList,
-    px, py, unassigned, notAllowedPenalty,
+    px, py, unassigned, notAllowedPenalty, intraDistanceOnly, symmetric,
   };
 }
 

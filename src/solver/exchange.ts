@@ -51,6 +51,11 @@ export function relocate(ls: LocalSearch, u: number, v: number, mode: 1 | 2 | 3)
         D[pt[pu] * P + pt[after]] - D[pt[pu] * P + pt[u]] - D[pt[prev[after]] * P + pt[after]] - inner0 -
         D[pt[v] * P + pt[y]] + D[pt[v] * P + pt[first]] + inner + D[pt[lastB] * P + pt[y]];
       if (ls.lb(ru, ls.routeDist[ru] + dd, 1) - ls.routeCost[ru] > -MOVE_EPS) return false;
+      if (ls.cp.intraDistanceOnly) {
+        // the exact delta: only the distance changes
+        if (ls.cp.typePerDist[tU] * dd > -MOVE_EPS) return false;
+        return applyRelocate(ls, u, x, v, mode, ru, rv);
+      }
     }
     if (ls.pos[v] < ls.pos[u]) {
       s1.initPrefix(v, tU);
@@ -65,6 +70,10 @@ export function relocate(ls: LocalSearch, u: number, v: number, mode: 1 | 2 | 3)
     delta = s1.cost() - ls.routeCost[ru];
   }
   if (delta > -MOVE_EPS) return false;
+  return applyRelocate(ls, u, x, v, mode, ru, rv);
+}
+
+function applyRelocate(ls: LocalSearch, u: number, x: number, v: number, mode: number, ru: number, rv: number): boolean {
   if (mode === 1) ls.insertAfter(u, v);
   else if (mode === 2) {
     ls.insertAfter(u, v);
@@ -146,6 +155,12 @@ export function swap(ls: LocalSearch, u: number, v: number, mode: 1 | 2 | 3): bo
         D[pt[pu] * P + pt[u]] - D[pt[u] * P + pt[x]] - D[pt[pv] * P + pt[v]] - D[pt[v] * P + pt[y]];
     }
     if (ls.lb(ru, ls.routeDist[ru] + dd, 1) - ls.routeCost[ru] > -MOVE_EPS) return false;
+    if (ls.cp.intraDistanceOnly) {
+      if (ls.cp.typePerDist[tU] * dd > -MOVE_EPS) return false;
+      ls.swapNodes(u, v);
+      ls.moved(ru, rv);
+      return true;
+    }
     if (v === x) {
       s1.initPrefix(pu, tU).node(x).node(u).suffix(next[x]);
     } else if (v === pu) {

@@ -23,6 +23,10 @@ export interface HgsParams extends PopulationParams {
   targetFeasible: number;
   repairProbability: number;
   useSwapStar: boolean;
+  /** Share of initial individuals built from a jittered sweep instead of a random tour. */
+  sweepShare: number;
+  /** Number of individuals of the initial population (HGS: 4 mu). */
+  initialSize: number;
   /** Returns true when the search must stop (time / abort); called between iterations. */
   shouldStop: () => boolean;
   /** Called between iterations; may yield to the event loop. */
@@ -116,10 +120,30 @@ export class Hgs {
     return improved;
   }
 
+  /**
+   * A new individual: a random giant tour, or (with probability
+   * `params.sweepShare`) a jittered sweep around the depot, which local search
+   * turns into a good solution much faster on large instances.
+   */
   private randomIndividual(ind: Individual): void {
-    const n = this.cp.n;
+    const cp = this.cp;
+    const n = cp.n;
     for (let i = 0; i < n; i++) ind.tour[i] = i;
-    this.rng.shuffle(ind.tour);
+    if (cp.px && cp.py && this.rng.next() < this.params.sweepShare) {
+      const d = cp.typeStart[this.slotType[0]] === cp.virtualPoint ? cp.typeEnd[this.slotType[0]] : cp.typeStart[this.slotType[0]];
+      const ox = cp.px[d], oy = cp.py[d];
+      const rot = this.rng.next() * 2 * Math.PI;
+      const jitter = 0.3 * this.rng.next();
+      const key = new Float64Array(n);
+      for (let c = 0; c < n; c++) {
+        let a = Math.atan2(cp.py[c] - oy, cp.px[c] - ox) + rot;
+        a = ((a % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+        key[c] = a + jitter * (this.rng.next() - 0.5);
+      }
+      ind.tour.sort((a, b) => key[a] - key[b] || a - b);
+    } else {
+      this.rng.shuffle(ind.tour);
+    }
     this.split.split(ind, this.wQ, this.wTW);
   }
 
@@ -178,7 +202,7 @@ export class Hgs {
         this.fromRoutes(ind, warm);
         this.educateAndAdd(ind);
       }
-      const target = 4 * p.mu;
+      const target = p.initialSize;
       for (let k = 0; k < target; k++) {
         if (this.pop.size() > 0 && (p.shouldStop() || it >= p.maxIterations)) return;
         this.randomIndividual(ind);

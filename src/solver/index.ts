@@ -51,6 +51,10 @@ export interface SolveOptions {
   targetFeasible?: number;
   /** Probability of repairing an infeasible offspring with ×10 penalties (default 0.5). */
   repairProbability?: number;
+  /** Share of initial individuals built from a jittered sweep (default 0.8 above 300 jobs, else 0.1). */
+  sweepShare?: number;
+  /** Size of the initial population (default 4 × populationSize, fewer above 500 jobs). */
+  initialPopulation?: number;
   /** Use the SWAP* neighbourhood (default true). */
   useSwapStar?: boolean;
 }
@@ -96,6 +100,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     targetFeasible: options.targetFeasible ?? 0.2,
     repairProbability: options.repairProbability ?? 0.5,
     useSwapStar: options.useSwapStar ?? true,
+    sweepShare: options.sweepShare ?? (cp.n > 300 ? 0.8 : 0.1),
+    initialSize: options.initialPopulation ?? (cp.n > 500 ? Math.max(10, Math.round((4 * (options.populationSize ?? 25) * 250) / cp.n)) : 4 * (options.populationSize ?? 25)),
     shouldStop: () => {
       if (signal?.aborted) {
         stoppedBy = 'aborted';

@@ -20,6 +20,11 @@ export class SwapStar {
   private readonly removal: Float64Array;
   private readonly insCost: Float64Array;
   private readonly insPos: Int32Array;
+  /** Cache of insertion positions per (node, route): valid while the route's version is unchanged. */
+  private readonly stamp: Int32Array;
+  private readonly version: Int32Array;
+  private readonly cacheR: number;
+  private versionClock = 0;
   private readonly angle: Int32Array;
   private readonly hasGeo: boolean;
 
@@ -31,8 +36,12 @@ export class SwapStar {
     this.order = new Int32Array(R);
     for (let r = 0; r < R; r++) this.order[r] = r;
     this.removal = new Float64Array(N);
-    this.insCost = new Float64Array(3 * N);
-    this.insPos = new Int32Array(3 * N);
+    // cache insertion positions per (node, route) when that fits in memory, else per node only
+    this.cacheR = cp.n * R <= 2_000_000 ? R : 1;
+    this.insCost = new Float64Array(3 * N * this.cacheR);
+    this.insPos = new Int32Array(3 * N * this.cacheR);
+    this.stamp = new Int32Array(N * this.cacheR).fill(-1);
+    this.version = new Int32Array(R);
     this.angle = new Int32Array(cp.n);
     this.hasGeo = !!(cp.px && cp.py);
     if (this.hasGeo) {
@@ -51,6 +60,7 @@ export class SwapStar {
 
   /** Recomputes the polar sector of route r. */
   routeChanged(r: number): void {
+    this.version[r] = ++this.versionClock;
     if (!this.hasGeo) return;
     const ls = this.ls;
     let first = true;
@@ -117,9 +127,14 @@ export class SwapStar {
     const wi = cp.typePerDist[ls.slotType[into]];
     const ins = this.insCost, pos = this.insPos;
     const sI = ls.startOf(into), eI = ls.endOf(into);
+    const cacheR = this.cacheR;
+    const ver = this.version[into];
     for (let u = next[ls.startOf(from)]; u < n; u = next[u]) {
       const a = pt[prev[u]], b = pt[next[u]], pu = pt[u];
       this.removal[u] = wf * (D[a * P + b] - D[a * P + pu] - D[pu * P + b]);
+      const slot = cacheR === 1 ? u : u * cacheR + into;
+      if (cacheR !== 1 && this.stamp[slot] === ver) continue;
+      this.stamp[slot] = ver;
       let c0 = Infinity, c1 = Infinity, c2 = Infinity, p0 = -1, p1 = -1, p2 = -1;
       for (let p = sI; p !== eI; p = next[p]) {
         const x = pt[p], y = pt[next[p]];
@@ -132,8 +147,8 @@ export class SwapStar {
           } else { c2 = c; p2 = p; }
         }
       }
-      ins[3 * u] = c0; ins[3 * u + 1] = c1; ins[3 * u + 2] = c2;
-      pos[3 * u] = p0; pos[3 * u + 1] = p1; pos[3 * u + 2] = p2;
+      ins[3 * slot] = c0; ins[3 * slot + 1] = c1; ins[3 * slot + 2] = c2;
+      pos[3 * slot] = p0; pos[3 * slot + 1] = p1; pos[3 * slot + 2] = p2;
     }
   }
 
@@ -146,11 +161,12 @@ export class SwapStar {
     const a = pt[pv], b = pt[ls.next[v]], pu = pt[u];
     out.c = cp.typePerDist[ls.slotType[ls.routeOf[v]]] * (D[a * P + pu] + D[pu * P + b] - D[a * P + b]);
     out.p = -1;
+    const slot = this.cacheR === 1 ? u : u * this.cacheR + ls.routeOf[v];
     for (let k = 0; k < 3; k++) {
-      const p = this.insPos[3 * u + k];
+      const p = this.insPos[3 * slot + k];
       if (p < 0) break;
       if (p === v || p === pv) continue;
-      const c = this.insCost[3 * u + k];
+      const c = this.insCost[3 * slot + k];
       if (c < out.c) {
         out.c = c;
         out.p = p;

@@ -17,14 +17,27 @@ export function twoOpt(ls: LocalSearch, u: number, v: number): boolean {
   const x = next[u];
   if (x === v) return false;
   const r = ls.routeOf[u];
-  const s1 = ls.seg1;
-  s1.initPrefix(u, ls.slotType[r]);
-  for (let w = v; ; w = prev[w]) {
-    s1.node(w);
-    if (w === x) break;
-  }
   const y = next[v];
-  const delta = s1.suffix(y).cost() - ls.routeCost[r];
+  const cp = ls.cp;
+  let delta: number;
+  if (cp.symmetric) {
+    // reversing x..v keeps its inner distance: only two arcs change
+    const D = cp.dist, pt = ls.st.point, P = cp.P;
+    const dd = D[pt[u] * P + pt[v]] + D[pt[x] * P + pt[y]] - D[pt[u] * P + pt[x]] - D[pt[v] * P + pt[y]];
+    if (ls.lb(r, ls.routeDist[r] + dd, 1) - ls.routeCost[r] > -MOVE_EPS) return false;
+  }
+  if (cp.symmetric && cp.intraDistanceOnly) {
+    const D = cp.dist, pt = ls.st.point, P = cp.P;
+    delta = cp.typePerDist[ls.slotType[r]] * (D[pt[u] * P + pt[v]] + D[pt[x] * P + pt[y]] - D[pt[u] * P + pt[x]] - D[pt[v] * P + pt[y]]);
+  } else {
+    const s1 = ls.seg1;
+    s1.initPrefix(u, ls.slotType[r]);
+    for (let w = v; ; w = prev[w]) {
+      s1.node(w);
+      if (w === x) break;
+    }
+    delta = s1.suffix(y).cost() - ls.routeCost[r];
+  }
   if (delta > -MOVE_EPS) return false;
   // reverse x..v
   let w = x;
