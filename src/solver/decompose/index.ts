@@ -30,7 +30,7 @@ import { ZonePlan } from './plan.js';
 import { buildSubProblem, mapBack, warmPlan } from './subproblem.js';
 import { zoneJobs } from './zones.js';
 
-export { shouldDecompose, DECOMPOSE_THRESHOLD, type DecomposeOptions } from './options.js';
+export { shouldDecompose, DECOMPOSE_THRESHOLD, type DecomposeOptions, type ZoneOptions } from './options.js';
 export type { ZoningMethod } from './zones.js';
 
 /**

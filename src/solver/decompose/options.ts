@@ -8,7 +8,8 @@ import type { ZoningMethod } from './zones.js';
 /** Above this many jobs `decompose: 'auto'` plans zone by zone. */
 export const DECOMPOSE_THRESHOLD = 1500;
 
-export interface DecomposeOptions extends SolveOptions {
+/** The zone-by-zone options (`solve` accepts them too once it hands large problems over). */
+export interface ZoneOptions {
   /**
    * `'auto'` (default): zone by zone above `decomposeThreshold` jobs;
    * `'always'` / `'never'` force the choice.
@@ -31,8 +32,11 @@ export interface DecomposeOptions extends SolveOptions {
   improvementRounds?: number;
 }
 
+/** Options of `solveByZones`: those of `solve`, applied to every sub-solve, plus the zone options. */
+export interface DecomposeOptions extends SolveOptions, ZoneOptions {}
+
 /** Whether `solve` should hand `problem` to `solveByZones` under `options.decompose`. */
-export function shouldDecompose(problem: Problem, options: Pick<DecomposeOptions, 'decompose' | 'decomposeThreshold'> = {}): boolean {
+export function shouldDecompose(problem: Problem, options: Pick<ZoneOptions, 'decompose' | 'decomposeThreshold'> = {}): boolean {
   const mode = options.decompose ?? 'auto';
   if (mode === 'always') return true;
   if (mode === 'never') return false;
