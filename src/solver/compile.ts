@@ -184,6 +184,25 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     }
   }
 
+  // Number clients along a Z-order curve when coordinates are known: neighbours
+  // get nearby indices, so the matrix rows the search reads stay in cache.
+  if (travel.coordinates && keep.length > 64) {
+    const c = travel.coordinates;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const j of keep) {
+      const l = travel.jobLocation[j];
+      x0 = Math.min(x0, c[2 * l]); x1 = Math.max(x1, c[2 * l]);
+      y0 = Math.min(y0, c[2 * l + 1]); y1 = Math.max(y1, c[2 * l + 1]);
+    }
+    const code = new Map<number, number>();
+    for (const j of keep) {
+      const l = travel.jobLocation[j];
+      const qx = Math.floor(((c[2 * l] - x0) / (x1 - x0 || 1)) * 65535);
+      const qy = Math.floor(((c[2 * l + 1] - y0) / (y1 - y0 || 1)) * 65535);
+      code.set(j, mortonCode(qx, qy));
+    }
+    keep.sort((a, b) => code.get(a)! - code.get(b)! || a - b);
+  }
   const n = keep.length;
   const virtualPoint = n + depotLocs.length;
   const P = virtualPoint + 1;
@@ -323,6 +342,13 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     typePerDur, typeMaxDur, typeMaxDist, assignPen, notAllowed, hasAssignPen, hasTime, nbStart, nbList,
     px, py, unassigned, notAllowedPenalty, intraDistanceOnly, symmetric,
   };
+}
+
+/** Interleaves the bits of two 16-bit integers (Z-order). */
+function mortonCode(x: number, y: number): number {
+  let z = 0;
+  for (let b = 15; b >= 0; b--) z = z * 4 + (((x >> b) & 1) << 1) + ((y >> b) & 1);
+  return z;
 }
 
 interface TypeInfo {

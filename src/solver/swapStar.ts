@@ -214,15 +214,25 @@ export class SwapStar {
       penV0 = this.loadPenalty(rV, lV);
     }
     let best = -MOVE_EPS, bu = -1, bv = -1, bpu = -1, bpv = -1;
+    const one = dims === 1;
+    const wQ = ls.wQ;
+    const capU = ls.cp.typeCap[ls.slotType[rU] * dims], capV = ls.cp.typeCap[ls.slotType[rV] * dims];
+    const LU = st.fLoad[eU * dims], LV = st.fLoad[eV * dims];
+    const exU0 = LU > capU ? LU - capU : 0, exV0 = LV > capV ? LV - capV : 0;
     for (let u = ls.next[ls.startOf(rU)]; u < n; u = ls.next[u]) {
+      const qu = one ? Math.max(st.sDel[u], st.sPick[u]) : 0;
       for (let v = ls.next[ls.startOf(rV)]; v < n; v = ls.next[v]) {
         let pen = 0;
-        if (useLoad) {
+        if (one) {
+          const qv = st.sDel[v] > st.sPick[v] ? st.sDel[v] : st.sPick[v];
+          const a = LU - qu + qv - capU, b = LV - qv + qu - capV;
+          pen = wQ * ((a > 0 ? a : 0) - exU0 + (b > 0 ? b : 0) - exV0);
+        } else if (useLoad) {
           for (let d = 0; d < dims; d++) {
-            const qu = Math.max(st.sDel[u * dims + d], st.sPick[u * dims + d]);
-            const qv = Math.max(st.sDel[v * dims + d], st.sPick[v * dims + d]);
-            lU[d] = st.fLoad[eU * dims + d] - qu + qv;
-            lV[d] = st.fLoad[eV * dims + d] - qv + qu;
+            const q1 = Math.max(st.sDel[u * dims + d], st.sPick[u * dims + d]);
+            const q2 = Math.max(st.sDel[v * dims + d], st.sPick[v * dims + d]);
+            lU[d] = st.fLoad[eU * dims + d] - q1 + q2;
+            lV[d] = st.fLoad[eV * dims + d] - q2 + q1;
           }
           pen = this.loadPenalty(rU, lU) - penU0 + this.loadPenalty(rV, lV) - penV0;
         }
