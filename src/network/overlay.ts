@@ -16,7 +16,8 @@
  *
  * The structure (which nodes are core, the chains, the overlay's arcs) depends
  * on the topology only and is shared by derived networks; weights are laid out
- * per network and metric.
+ * per network and metric. A reversed topology gets the reversed structure,
+ * derived in O(overlay arcs) when the other direction's is already built.
  */
 import type { SearchSpace, Topology } from './topology.js';
 import { IndexedHeap } from './heap.js';
@@ -85,6 +86,7 @@ function neighbours(t: Topology, v: number, out: Int32Array): number {
 /** Builds (once per topology) the chain structure. */
 export function chainStructure(t: Topology): ChainStructure {
   if (t.chains) return t.chains;
+  if (t.reversed?.chains) return (t.chains = reversedChains(t.reversed.chains, t));
   const n = t.nodeCount;
   const nb = new Int32Array(3);
   const isChain = new Uint8Array(n);
@@ -204,6 +206,48 @@ export function chainStructure(t: Topology): ChainStructure {
     targetGen: 0,
   };
   return t.chains;
+}
+
+/**
+ * The chain structure of `r` from that of its reverse (`S`, built on
+ * `r.reversed`). Which nodes are core and the chains' node sequences depend only
+ * on who neighbours whom, so they are shared. Every overlay arc is turned around:
+ * the forward and reverse overlay CSR swap, an original arc `a` of the other
+ * topology becomes arc `r.revArc[a]` of `r` (its reverse slot `a`), and the arc
+ * along a chain's sequence becomes the one against it. Search state is fresh.
+ */
+function reversedChains(S: ChainStructure, r: Topology): ChainStructure {
+  const mc = S.heads.length;
+  const nc = S.coreNodes.length;
+  const origin = new Int32Array(mc);
+  for (let k = 0; k < mc; k++) {
+    const o = S.origin[S.revArc[k]];
+    origin[k] = o >= 0 ? r.revArc[o] : -((-o - 1) ^ 1) - 1;
+  }
+  const revArc = new Int32Array(mc);
+  for (let k = 0; k < mc; k++) revArc[S.revArc[k]] = k;
+  return {
+    coreOf: S.coreOf,
+    coreNodes: S.coreNodes,
+    chainOf: S.chainOf,
+    posOf: S.posOf,
+    start: S.start,
+    seq: S.seq,
+    offsets: S.revOffsets,
+    heads: S.revTails,
+    origin,
+    revOffsets: S.offsets,
+    revTails: S.heads,
+    revArc,
+    dist: new Float64Array(nc),
+    other: new Float64Array(nc),
+    stamp: new Uint32Array(nc),
+    gen: 0,
+    heap: new IndexedHeap(nc),
+    targetStamp: new Uint32Array(nc),
+    targetGen: 0,
+    ...(S.xyz !== undefined ? { xyz: S.xyz } : {}),
+  };
 }
 
 /** Sorts node indices by the Hilbert index of their coordinates (16 bits per axis, bounding box of the nodes). */

@@ -19,7 +19,7 @@ import type { NodeId } from './ids.js';
 import { ALGORITHMS } from './types.js';
 import type { MatrixMetric, Metric, NetworkMemory, PathAlgorithm, PathOptions, PathResult, SnappedPoint, TravelMatrix } from './types.js';
 import type { NetworkParts } from './parts.js';
-import { compileArcs, type Topology } from './topology.js';
+import { compileArcs, reversedTopology, type Topology } from './topology.js';
 import { overlayPath } from './overlay-path.js';
 import { overlayWeights, type OverlayWeights } from './overlay.js';
 import { anchorTargets, overlayOneToAll, overlayOneToMany } from './overlay-matrix.js';
@@ -40,6 +40,7 @@ export class RoadNetwork implements TravelProvider {
   private scales?: { distance: number; duration: number };
   private geoIndex?: GeoIndex;
   private overlays?: Map<MatrixMetric, OverlayWeights>;
+  private reverse?: RoadNetwork;
 
   /** @internal Use the `from*` builders. */
   constructor(topology: Topology, arcDistance: Float64Array, arcDuration: Float64Array, metresPerUnit: number) {
@@ -374,6 +375,33 @@ export class RoadNetwork implements TravelProvider {
       for (const a of this.arcsBetween(from, to, pointer('factors', i))) dur[a] *= factor;
     });
     return this.derive(this.arcDistance, dur);
+  }
+
+  /**
+   * The network with every arc `u → v` turned into `v → u` (same distance and
+   * duration): a forward search on it is a backward search on this network, so
+   * `reversed().matrix(a, b)` is the transpose of `matrix(b, a)`. Ids,
+   * coordinates and snapping are unchanged. Shares the graph arrays (forward and
+   * reverse adjacency swap roles); lays out the two weight arrays in the new arc
+   * order. Built once and kept; `reversed().reversed()` is this network.
+   */
+  reversed(): RoadNetwork {
+    if (this.reverse) return this.reverse;
+    const order = this.topology.revArc;
+    const m = order.length;
+    const dist = new Float64Array(m);
+    const dur = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      dist[k] = this.arcDistance[order[k]];
+      dur[k] = this.arcDuration[order[k]];
+    }
+    const net = new RoadNetwork(reversedTopology(this.topology), dist, dur, this.metresPerUnit);
+    // Same arcs and weights, so the same snapping index and potential scales.
+    if (this.geoIndex) net.geoIndex = this.geoIndex;
+    if (this.scales) net.scales = this.scales;
+    net.reverse = this;
+    this.reverse = net;
+    return net;
   }
 
   private derive(dist: Float64Array, dur: Float64Array): RoadNetwork {

@@ -2,7 +2,8 @@
  * The compiled shape of a road network: CSR adjacency in both directions, node
  * coordinates and the id mapping. A topology is shared, unchanged, by a network
  * and every network derived from it (closures, speed factors); only the per-arc
- * weight arrays differ between them.
+ * weight arrays differ between them. The reversed topology (every arc turned
+ * around) reuses the same arrays with the two directions swapped.
  */
 import type { NodeIds } from './ids.js';
 import { IndexedHeap } from './heap.js';
@@ -27,6 +28,8 @@ export interface Topology {
   scratch?: Scratch;
   /** Chain contraction for one-to-many searches, built on first use (internal). */
   chains?: ChainStructure;
+  /** The reversed topology, once derived; the two point at each other (internal). */
+  reversed?: Topology;
 }
 
 /** One search direction's reusable per-node state, valid where `stamp[v] === gen`. */
@@ -91,6 +94,36 @@ export function backwardSpace(t: Topology): SearchSpace {
   const s = t.scratch!;
   if (!s.backward) s.backward = newSpace(t.nodeCount);
   return s.backward;
+}
+
+/**
+ * The topology with every arc `u → v` turned into `v → u`, sharing the arrays:
+ * the reverse CSR becomes the forward one and vice versa. Arc `k` of the result
+ * is reverse slot `k` of `t`, i.e. arc `t.revArc[k]` of `t` turned around (lay
+ * weights out with `w[t.revArc[k]]`). Only the inverse permutation of `revArc`
+ * is new (O(arcs), 4 bytes per arc). Built once; reversing the result gives `t`
+ * back, with its search scratch and chain structure.
+ */
+export function reversedTopology(t: Topology): Topology {
+  if (t.reversed) return t.reversed;
+  const m = t.arcCount;
+  const revArc = new Int32Array(m);
+  for (let k = 0; k < m; k++) revArc[t.revArc[k]] = k;
+  const r: Topology = {
+    nodeCount: t.nodeCount,
+    arcCount: m,
+    fwdOffsets: t.revOffsets,
+    fwdHeads: t.revTails,
+    revOffsets: t.fwdOffsets,
+    revTails: t.fwdHeads,
+    revArc,
+    coords: t.coords,
+    coordsComplete: t.coordsComplete,
+    ids: t.ids,
+    reversed: t,
+  };
+  t.reversed = r;
+  return r;
 }
 
 /**
