@@ -196,10 +196,19 @@ export function reinsert(
 ): number[] {
   const left: number[] = [];
   let work = 0;
+  // identical unused vehicles: trying one of each kind is enough
+  const kindOf = problem.vehicles.map((v, k) => JSON.stringify([travel.vehicleStart[k], travel.vehicleEnd[k], v.capacity, v.shift, v.costs, v.maxDuration, v.maxDistance]));
   for (const j of removed) {
     let best = Infinity, bestK = -1, bestPos = -1;
+    const triedEmpty = new Set<string>();
+    const job = problem.jobs[j];
     for (let k = 0; k < problem.vehicles.length && work < workLimit; k++) {
       const jobs = plan.get(k) ?? [];
+      if (jobs.length === 0) {
+        const restricted = job.allowedVehicles !== undefined || job.preferredVehicle !== undefined;
+        if (!restricted && triedEmpty.has(kindOf[k])) continue;
+        triedEmpty.add(kindOf[k]);
+      }
       const base = jobs.length > 0 ? simulateRoute(problem, travel, k, jobs, dims).route.cost : 0;
       for (let p = 0; p <= jobs.length; p++) {
         const trial = jobs.slice(0, p).concat([j], jobs.slice(p));
@@ -208,9 +217,6 @@ export function reinsert(
         if (s.violations === 0 && s.route.cost - base < best) {
           best = s.route.cost - base; bestK = k; bestPos = p;
         }
-      }
-      if (jobs.length === 0 && bestK >= 0) {
-        // one empty vehicle of a kind is enough to try
       }
     }
     if (bestK < 0) left.push(j);

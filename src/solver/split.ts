@@ -100,6 +100,8 @@ export class Splitter {
     const W = n + 1;
     pot.fill(Infinity, 0, (R + 1) * W);
     pot[0] = 0;
+    // heuristic cap on route length (exact whenever routes need at most 4x the average share or 50 clients)
+    const maxLen = bounded ? Math.max(50, 4 * Math.ceil(n / R)) : n;
     for (let k = 0; k < R; k++) {
       const t = this.slotType[k];
       const s = n + 2 * k;
@@ -114,7 +116,7 @@ export class Splitter {
             pot[(k + 1) * W + j + 1] = c;
             pred[(k + 1) * W + j + 1] = i;
           }
-          if (bounded && j > i && this.overloaded(seg, t)) break;
+          if (bounded && j > i && (j - i >= maxLen || this.overloaded(seg, t))) break;
         }
       }
     }
