@@ -139,6 +139,66 @@ describe('solve: exact small cases', () => {
     expect(reasons).toEqual({ big: 'capacity', far: 'max-distance', tw: 'time-window' });
   });
 
+  it('allowedVehicles are respected even when another vehicle is cheaper', async () => {
+    const problem: Problem = {
+      travel: { type: 'euclidean', coordinates: line([1, 2, 3]) },
+      vehicles: [
+        { id: 'near', start: 0, end: 0 },
+        { id: 'far', start: 0, end: 0, costs: { perDistance: 3 } },
+      ],
+      jobs: [
+        { id: 'a', location: 1 },
+        { id: 'b', location: 2, allowedVehicles: ['far'] },
+        { id: 'c', location: 3 },
+      ],
+    };
+    const sol = await solve(problem, FAST);
+    expectSound(problem, sol);
+    const vehicleOf = new Map<string, unknown>();
+    for (const r of sol.routes) for (const s of r.steps) if (s.type === 'job') vehicleOf.set(String(s.id), r.vehicle);
+    expect(vehicleOf.get('b')).toBe('far');
+    // best: far serves b alone (3 * 4 = 12), near serves a and c (6): 18
+    expect(sol.summary.cost).toBe(18);
+  });
+
+  it('a reassignment penalty keeps a job on its preferred vehicle when it is worth it', async () => {
+    const base: Problem = {
+      travel: { type: 'euclidean', coordinates: line([1, 2]) },
+      vehicles: [
+        { id: 'x', start: 0, end: 0, costs: { fixed: 5 } },
+        { id: 'y', start: 0, end: 0, costs: { fixed: 5 } },
+      ],
+      jobs: [{ id: 'a', location: 1 }, { id: 'b', location: 2 }],
+    };
+    const free = await solve(base, FAST);
+    expectSound(base, free);
+    expect(free.routes).toHaveLength(1); // one vehicle does both: 5 + 4
+    const pinned: Problem = { ...base, jobs: [{ id: 'a', location: 1, preferredVehicle: 'x', reassignmentPenalty: 100 }, { id: 'b', location: 2, preferredVehicle: 'y', reassignmentPenalty: 100 }] };
+    const sol = await solve(pinned, FAST);
+    expectSound(pinned, sol);
+    const vehicleOf = new Map<string, unknown>();
+    for (const r of sol.routes) for (const s of r.steps) if (s.type === 'job') vehicleOf.set(String(s.id), r.vehicle);
+    expect(vehicleOf.get('a')).toBe('x');
+    expect(vehicleOf.get('b')).toBe('y');
+  });
+
+  it('warm start: an initial solution is accepted and improved', async () => {
+    const problem: Problem = {
+      travel: { type: 'euclidean', coordinates: line([1, 2, 3, 4]) },
+      vehicles: [{ id: 'v', start: 0, end: 0 }, { id: 'w', start: 0, end: 0 }],
+      jobs: [1, 2, 3, 4].map((i) => ({ id: i, location: i })),
+    };
+    const initialSolution = {
+      routes: [
+        { vehicle: 'v', steps: [{ type: 'job' as const, id: 4 }, { type: 'job' as const, id: 1 }] },
+        { vehicle: 'w', steps: [{ type: 'job' as const, id: 3 }] },
+      ],
+    };
+    const sol = await solve(problem, { ...FAST, maxIterations: 5, initialSolution });
+    expectSound(problem, sol);
+    expect(sol.summary.distance).toBe(8);
+  });
+
   it('several time windows per job are reported as unsupported', async () => {
     const problem: Problem = {
       travel: { type: 'euclidean', coordinates: line([1]) },
