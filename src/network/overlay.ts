@@ -350,3 +350,30 @@ export function overlayWeights(t: Topology, weight: Float64Array, second: Float6
   }
   return { structure: S, core, core2, fwd, bwd, fwd2, bwd2 };
 }
+
+/** The same overlay weights without the second sum (a `both` overlay serves `duration` queries unchanged). */
+export function primaryOnly(W: OverlayWeights): OverlayWeights {
+  return { structure: W.structure, core: W.core, core2: null, fwd: W.fwd, bwd: W.bwd, fwd2: null, bwd2: null };
+}
+
+/**
+ * Overlay weights for the reversed network from `W` (built on the other
+ * direction), when `S` is the reverse of `W.structure` (one derived from the
+ * other: same chain sequences, overlay CSR swapped); null otherwise. A piece
+ * `seq[i] → seq[i+1]` of the reversed network is the piece `seq[i+1] → seq[i]`
+ * of the other, so the per-slot arrays swap; overlay arc `k` of `S` is arc
+ * `W.structure.revArc[k]` turned around and keeps its weight.
+ */
+export function reversedOverlayWeights(W: OverlayWeights, S: ChainStructure): OverlayWeights | null {
+  const X = W.structure;
+  if (S.seq !== X.seq || S.offsets !== X.revOffsets || S.heads !== X.revTails) return null;
+  const mc = S.heads.length;
+  const core = new Float64Array(mc);
+  const core2 = W.core2 ? new Float64Array(mc) : null;
+  for (let k = 0; k < mc; k++) {
+    const j = X.revArc[k];
+    core[k] = W.core[j];
+    if (core2) core2[k] = W.core2![j];
+  }
+  return { structure: S, core, core2, fwd: W.bwd, bwd: W.fwd, fwd2: W.bwd2, bwd2: W.fwd2 };
+}

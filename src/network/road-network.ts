@@ -21,7 +21,7 @@ import type { MatrixMetric, Metric, NetworkMemory, PathAlgorithm, PathOptions, P
 import type { NetworkParts } from './parts.js';
 import { compileArcs, reversedTopology, type Topology } from './topology.js';
 import { overlayPath } from './overlay-path.js';
-import { overlayWeights, type OverlayWeights } from './overlay.js';
+import { chainStructure, overlayWeights, primaryOnly, reversedOverlayWeights, type OverlayWeights } from './overlay.js';
 import { anchorTargets, overlayOneToAll, overlayOneToMany } from './overlay-matrix.js';
 import { oneToMany, searchPath, type SearchGraph } from './search.js';
 import { parseDimacs, type DimacsOptions, type DimacsSource } from './dimacs.js';
@@ -288,17 +288,29 @@ export class RoadNetwork implements TravelProvider {
     return result;
   }
 
-  /** @internal Overlay weights for a matrix metric (built once per network and metric). */
+  /**
+   * @internal Overlay weights for a matrix metric (built once per network and
+   * metric). `duration` reuses a `both` overlay; a reversed network turns its
+   * partner's overlay around when their chain structures are paired.
+   */
   overlay(metric: MatrixMetric): OverlayWeights {
     if (!this.overlays) this.overlays = new Map();
     let W = this.overlays.get(metric);
+    if (W) return W;
+    const other = this.reverse?.overlays;
+    // The partner's `both` overlay turned around gives this network's `both`, and so its `duration`.
+    if (metric === 'duration' && other?.has('both') && !other.has('duration')) this.overlay('both');
+    const both = metric === 'duration' ? this.overlays.get('both') : undefined;
+    const turn = other?.get(metric);
+    if (both) W = primaryOnly(both);
+    else if (turn) W = reversedOverlayWeights(turn, chainStructure(this.topology)) ?? undefined;
     if (!W) {
       W =
         metric === 'distance'
           ? overlayWeights(this.topology, this.arcDistance, null)
           : overlayWeights(this.topology, this.arcDuration, metric === 'both' ? this.arcDistance : null);
-      this.overlays.set(metric, W);
     }
+    this.overlays.set(metric, W);
     return W;
   }
 

@@ -180,6 +180,53 @@ describe('RoadNetwork.reversed', () => {
     );
   });
 
+  it('overlays turned around from the partner network answer like overlays built from scratch', () => {
+    fc.assert(
+      fc.property(graphs(), fc.array(fc.nat(), { minLength: 1, maxLength: 10 }), fc.array(fc.nat(), { minLength: 1, maxLength: 10 }), (g, a, b) => {
+        const sources = a.map((x) => x % g.n);
+        const targets = b.map((x) => x % g.n);
+        // net1 builds its overlays first: rev1's are turned around from them (checked by identity below).
+        const net1 = build(g);
+        net1.matrix(targets, sources, { metric: 'both' });
+        net1.matrix(targets, sources, { metric: 'distance' });
+        const rev1 = net1.reversed();
+        // rev2 builds its chain structure and overlays itself.
+        const rev2 = build(g).reversed();
+        const lex = fastestThenShortest(g.n, turned(arcsOf(g)));
+        for (const metric of ['duration', 'distance', 'both'] as const) {
+          const m1 = rev1.matrix(sources, targets, { metric });
+          const m2 = rev2.matrix(sources, targets, { metric });
+          if (metric !== 'distance') expect(Array.from(m1.durations!)).toEqual(Array.from(m2.durations!));
+          if (metric === 'distance') expect(Array.from(m1.distances!)).toEqual(Array.from(m2.distances!));
+          if (metric === 'both') {
+            sources.forEach((s, i) =>
+              targets.forEach((t, j) => {
+                const x = m1.distances![i * targets.length + j];
+                if (lex.t[s][t] < Infinity) expect(x).toBeGreaterThanOrEqual(lex.d[s][t]);
+                else expect(x).toBe(Infinity);
+              }),
+            );
+          }
+          for (const s of sources) {
+            for (const t of targets) {
+              const byMetric = metric === 'both' ? 'duration' : metric;
+              const p1 = rev1.shortestPath(s, t, { metric: byMetric });
+              const p2 = rev2.shortestPath(s, t, { metric: byMetric, algorithm: 'dijkstra' });
+              expect(p1[byMetric]).toBe(p2[byMetric]);
+            }
+          }
+        }
+        expect(rev1.topology.chains!.seq).toBe(net1.topology.chains!.seq);
+        expect(rev1.overlay('both').fwd).toBe(net1.overlay('both').bwd);
+        expect(rev1.overlay('distance').bwd).toBe(net1.overlay('distance').fwd);
+        expect(rev1.overlay('duration').core).toBe(rev1.overlay('both').core);
+        // rev2's partner never ran a query, so rev2's chain structure was built, not derived.
+        expect(rev2.topology.reversed!.chains).toBeUndefined();
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('reversed().reversed() gives the original answers, also for derived networks', () => {
     fc.assert(
       fc.property(graphs(), fc.array(fc.nat(), { maxLength: 4 }), (g, picks) => {
