@@ -23,10 +23,11 @@ export function granularNeighbours(
   const g = Math.min(gamma, n - 1);
   const sets: Set<number>[] = [];
   for (let u = 0; u < n; u++) sets.push(new Set());
-  const prox = new Float64Array(n);
-  const idx: number[] = [];
+  // the g closest by (proximity, index), kept sorted by insertion
+  const topP = new Float64Array(g + 1);
+  const topV = new Int32Array(g + 1);
   for (let u = 0; u < n; u++) {
-    idx.length = 0;
+    let size = 0;
     for (let v = 0; v < n; v++) {
       if (v === u) continue;
       let p = dist[u * P + v];
@@ -35,13 +36,19 @@ export function granularNeighbours(
         const b = proxDir(v, u, P, dist, dur, service, early, late);
         p = Math.min(a, b);
       }
-      prox[v] = p;
-      idx.push(v);
+      if (size === g && p >= topP[g - 1]) continue; // ties keep the lower index (v grows)
+      let k = size < g ? size++ : g - 1;
+      while (k > 0 && topP[k - 1] > p) {
+        topP[k] = topP[k - 1];
+        topV[k] = topV[k - 1];
+        k--;
+      }
+      topP[k] = p;
+      topV[k] = v;
     }
-    idx.sort((a, b) => prox[a] - prox[b] || a - b);
-    for (let k = 0; k < g; k++) {
-      sets[u].add(idx[k]);
-      sets[idx[k]].add(u);
+    for (let k = 0; k < size; k++) {
+      sets[u].add(topV[k]);
+      sets[topV[k]].add(u);
     }
   }
   const nbStart = new Int32Array(n + 1);
