@@ -53,7 +53,7 @@ export interface SolveOptions {
   repairProbability?: number;
   /** Share of initial individuals built from a jittered sweep (default 0.8 above 300 jobs, else 0.1). */
   sweepShare?: number;
-  /** Size of the initial population (default 4 × populationSize, fewer above 500 jobs). */
+  /** Size of the initial population (default 4 × populationSize up to 200 jobs, then 4 × populationSize × 200 / n, at least 10). */
   initialPopulation?: number;
   /** Use the SWAP* neighbourhood (default true). */
   useSwapStar?: boolean;
@@ -62,6 +62,11 @@ export interface SolveOptions {
 /** Default time limit when neither `timeLimitMs` nor `maxIterations` is given: 2 s + 40 ms per job, at most 5 min. */
 export function defaultTimeLimitMs(jobs: number): number {
   return Math.min(300_000, 2000 + 40 * jobs);
+}
+
+/** Initial population: HGS's 4 mu up to 200 jobs, then shrinking with n (at least 10) so large instances start searching early. */
+function defaultInitialSize(n: number, mu: number): number {
+  return n <= 200 ? 4 * mu : Math.max(10, Math.round((4 * mu * 200) / n));
 }
 
 /** Minimal structural guard (the full validation lives in model/validate). */
@@ -101,7 +106,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     repairProbability: options.repairProbability ?? 0.5,
     useSwapStar: options.useSwapStar ?? true,
     sweepShare: options.sweepShare ?? (cp.n > 300 ? 0.8 : 0.1),
-    initialSize: options.initialPopulation ?? (cp.n > 500 ? Math.max(10, Math.round((4 * (options.populationSize ?? 25) * 250) / cp.n)) : 4 * (options.populationSize ?? 25)),
+    initialSize: options.initialPopulation ?? defaultInitialSize(cp.n, options.populationSize ?? 25),
     shouldStop: () => {
       if (signal?.aborted) {
         stoppedBy = 'aborted';
