@@ -25,8 +25,10 @@ export interface CompiledProblem {
   dims: number;
   /** Number of points (clients + depots + virtual). */
   P: number;
-  dist: Float64Array;
-  dur: Float64Array;
+  /** Row-major P × P; Float32 when every value is an integer that float32 holds exactly (less memory traffic). */
+  dist: Float64Array | Float32Array;
+  /** The same array as `dist` when durations equal distances. */
+  dur: Float64Array | Float32Array;
   /** Point index of the virtual location. */
   virtualPoint: number;
   jobIndex: Int32Array;
@@ -211,8 +213,8 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   for (let c = 0; c < n; c++) pointLoc[c] = travel.jobLocation[keep[c]];
   for (let d = 0; d < depotLocs.length; d++) pointLoc[n + d] = depotLocs[d];
   pointLoc[virtualPoint] = -1;
-  const dist = new Float64Array(P * P);
-  const dur = new Float64Array(P * P);
+  let dist: Float64Array | Float32Array = new Float64Array(P * P);
+  let dur: Float64Array | Float32Array = new Float64Array(P * P);
   for (let a = 0; a < P; a++) {
     const la = pointLoc[a];
     if (la < 0) continue;
@@ -227,6 +229,16 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
       dur[a * P + b] = y;
     }
   }
+  let same = true, integral = true;
+  for (let i = 0; i < P * P; i++) {
+    if (dist[i] !== dur[i]) same = false;
+    if (!Number.isInteger(dist[i]) || !Number.isInteger(dur[i])) integral = false;
+    else if ((Math.abs(dist[i]) > 16_777_216 && dist[i] !== UNREACHABLE_ARC) || (Math.abs(dur[i]) > 16_777_216 && dur[i] !== UNREACHABLE_ARC)) integral = false;
+  }
+  if (integral) {
+    dist = Float32Array.from(dist);
+    dur = same ? dist : Float32Array.from(dur);
+  } else if (same) dur = dist;
 
   const service = new Float64Array(n);
   const early = new Float64Array(n);

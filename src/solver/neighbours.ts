@@ -17,7 +17,7 @@ export function mortonCode(x: number, y: number): number {
  * time warp when there are time windows), and vice versa.
  */
 export function granularNeighbours(
-  n: number, P: number, dist: Float64Array, dur: Float64Array, service: Float64Array,
+  n: number, P: number, dist: ArrayLike<number>, dur: ArrayLike<number>, service: Float64Array,
   early: Float64Array, late: Float64Array, gamma: number, hasTime: boolean,
 ): { nbStart: Int32Array; nbList: Int32Array } {
   const g = Math.min(gamma, n - 1);
@@ -62,7 +62,7 @@ export function granularNeighbours(
 }
 
 function proxDir(
-  i: number, j: number, P: number, dist: Float64Array, dur: Float64Array, service: Float64Array,
+  i: number, j: number, P: number, dist: ArrayLike<number>, dur: ArrayLike<number>, service: Float64Array,
   early: Float64Array, late: Float64Array,
 ): number {
   const d = dist[i * P + j];

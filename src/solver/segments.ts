@@ -101,8 +101,8 @@ export class Seg {
   private readonly P: number;
   private readonly dims: number;
   private readonly T: number;
-  private readonly distM: Float64Array;
-  private readonly durM: Float64Array;
+  private readonly distM: Float64Array | Float32Array;
+  private readonly durM: Float64Array | Float32Array;
   private readonly assignPen: Float64Array;
   private readonly notAllowed: Uint8Array;
   private readonly n: number;
