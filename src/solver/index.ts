@@ -43,8 +43,9 @@ export interface SolveOptions {
   granularSize?: number;
   /**
    * Iterations without improvement before the population restarts (default
-   * 20,000). Without `timeLimitMs` and `maxIterations` it is also the stopping
-   * criterion.
+   * 20,000). Without `timeLimitMs` and `maxIterations` it is the stopping
+   * criterion instead, by default 50 × jobs clamped to [500, 20,000], within
+   * the default time limit (`defaultTimeLimitMs`).
    */
   iterationsWithoutImprovement?: number;
   /** Target fraction of feasible local-search outputs (default 0.2). */
@@ -99,7 +100,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     lambda: options.generationSize ?? 40,
     nbElite: options.nbElite ?? 4,
     nbClose: options.nbClose ?? 5,
-    nbIterNoImprovement: options.iterationsWithoutImprovement ?? 20000,
+    nbIterNoImprovement: options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 50 * cp.n)) : 20000),
     stopOnNoImprovement: !hasTime && !hasIt,
     maxIterations: options.maxIterations ?? Infinity,
     targetFeasible: options.targetFeasible ?? 0.2,

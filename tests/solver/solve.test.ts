@@ -284,6 +284,20 @@ describe('solve: properties on random small instances', () => {
     expect(progress.length).toBeGreaterThan(0);
   });
 
+  it('without a budget, a small problem stops on its own (no improvement) well before the default time limit', async () => {
+    const problem: Problem = {
+      travel: { type: 'euclidean', coordinates: line([1, 2, 3, 4, 5, 6]) },
+      vehicles: [{ id: 'v', start: 0, end: 0, capacity: [3] }, { id: 'w', start: 0, end: 0, capacity: [3] }],
+      jobs: [1, 2, 3, 4, 5, 6].map((i) => ({ id: i, location: i, delivery: [1] })),
+    };
+    const t0 = performance.now();
+    const sol = await solve(problem);
+    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(sol.status).toBe('completed');
+    expectSound(problem, sol);
+    expect(sol.summary.distance).toBe(12 + 6); // {4,5,6}: 12, {1,2,3}: 6
+  });
+
   it('a tight time limit never yields an infeasible claim', async () => {
     const rnd = (k: number) => ((k * 7919) % 97) - 48;
     const problem: Problem = {
