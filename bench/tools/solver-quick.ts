@@ -14,12 +14,16 @@ let ms: number | undefined;
 let it: number | undefined;
 let seed = 1;
 let gamma: number | undefined;
+let mu: number | undefined;
+let lambda: number | undefined;
 const names: string[] = [];
 for (let i = 1; i < args.length; i++) {
   if (args[i] === '--ms') ms = Number(args[++i]);
   else if (args[i] === '--it') it = Number(args[++i]);
   else if (args[i] === '--seed') seed = Number(args[++i]);
   else if (args[i] === '--gamma') gamma = Number(args[++i]);
+  else if (args[i] === '--mu') mu = Number(args[++i]);
+  else if (args[i] === '--lambda') lambda = Number(args[++i]);
   else names.push(args[i]);
 }
 const root = '/work/shared/instances';
@@ -30,7 +34,7 @@ for (const name of names) {
   const text = readFileSync(`${dir}/${name}${set === 'x' ? '.vrp' : '.txt'}`, 'utf8');
   const problem = set === 'x' ? parseCvrplib(text) : parseSolomon(text);
   const t0 = performance.now();
-  const sol = await solve(problem, { timeLimitMs: ms, maxIterations: it, seed, granularSize: gamma });
+  const sol = await solve(problem, { timeLimitMs: ms, maxIterations: it, seed, granularSize: gamma, populationSize: mu, generationSize: lambda });
   const t1 = performance.now();
   const rep = checkSolution(problem, sol);
   const b = bks[name] ?? bks[name.toUpperCase()];

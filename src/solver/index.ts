@@ -31,9 +31,9 @@ export interface SolveOptions {
   onProgress?: (p: SolveProgress) => void;
   /** Warm start (e.g. the current plan when re-planning). */
   initialSolution?: RoutePlan;
-  /** HGS mu: minimum subpopulation size (default 25). */
+  /** HGS mu: minimum subpopulation size (default 25; 12 above 200 jobs). */
   populationSize?: number;
-  /** HGS lambda: generation size (default 40). */
+  /** HGS lambda: generation size (default 40; 20 above 200 jobs). */
   generationSize?: number;
   /** Elite individuals protected by the biased fitness (default 4). */
   nbElite?: number;
@@ -94,10 +94,12 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const cpTimeWindows = problem.jobs.some((j) => j.timeWindows && j.timeWindows.length > 0);
   const cp = compileProblem(problem, { granularSize: options.granularSize ?? (cpTimeWindows ? 30 : 20) });
   let lastYield = now();
+  // smaller populations converge faster within the short budgets typical of large instances
+  const mu = options.populationSize ?? (cp.n > 200 ? 12 : 25);
   const hgs = new Hgs(cp, {
     seed: options.seed ?? 1,
-    mu: options.populationSize ?? 25,
-    lambda: options.generationSize ?? 40,
+    mu,
+    lambda: options.generationSize ?? (cp.n > 200 ? 20 : 40),
     nbElite: options.nbElite ?? 4,
     nbClose: options.nbClose ?? 5,
     nbIterNoImprovement: options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 50 * cp.n)) : 20000),
@@ -107,7 +109,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     repairProbability: options.repairProbability ?? 0.5,
     useSwapStar: options.useSwapStar ?? true,
     sweepShare: options.sweepShare ?? (cp.n > 300 ? 0.8 : 0.1),
-    initialSize: options.initialPopulation ?? defaultInitialSize(cp.n, options.populationSize ?? 25),
+    initialSize: options.initialPopulation ?? defaultInitialSize(cp.n, mu),
     shouldStop: () => {
       if (signal?.aborted) {
         stoppedBy = 'aborted';
