@@ -40,7 +40,6 @@ export class Individual {
    */
   evaluate(seg: Seg, n: number, slotType: Int32Array, rebuildTour: boolean, routeOrder?: number[]): void {
     let base = 0, lx = 0, tw = 0, cost = 0, nb = 0;
-    const st = seg.st;
     for (let r = 0; r < this.routes.length; r++) {
       const route = this.routes[r];
       if (route.length === 0) continue;
@@ -58,7 +57,6 @@ export class Individual {
       tw += seg.timeWarp;
       if (seg.bad > 0) tw += 1; // marks infeasibility (not-allowed vehicle)
     }
-    void st;
     this.baseCost = base;
     this.loadExcess = lx;
     this.timeWarp = tw;

@@ -11,7 +11,6 @@ import type { Individual } from './individual.js';
 
 export class Splitter {
   private readonly seg: Seg;
-  private readonly tmp: Seg;
   private pot: Float64Array;
   private predA: Int32Array;
   private potK: Float64Array;
@@ -23,7 +22,6 @@ export class Splitter {
    */
   constructor(readonly st: SegmentStore, readonly slotType: Int32Array, readonly loadFactor = 1.5) {
     this.seg = new Seg(st);
-    this.tmp = new Seg(st);
     const n = st.cp.n;
     this.pot = new Float64Array(n + 1);
     this.predA = new Int32Array(n + 1);
@@ -38,9 +36,9 @@ export class Splitter {
     const n = cp.n;
     const R = this.slotType.length;
     const tour = ind.tour;
-    const seg = this.seg, tmp = this.tmp;
-    seg.wQ = tmp.wQ = wQ;
-    seg.wTW = tmp.wTW = wTW;
+    const seg = this.seg;
+    seg.wQ = wQ;
+    seg.wTW = wTW;
     const pot = this.pot, pred = this.predA;
     pot.fill(Infinity);
     pot[0] = 0;
@@ -91,7 +89,7 @@ export class Splitter {
     const st = this.st;
     const n = st.cp.n;
     const tour = ind.tour;
-    const seg = this.seg, tmp = this.tmp;
+    const seg = this.seg;
     if (this.potK.length < (R + 1) * (n + 1)) {
       this.potK = new Float64Array((R + 1) * (n + 1));
       this.predK = new Int32Array((R + 1) * (n + 1));
