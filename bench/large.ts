@@ -29,6 +29,9 @@ import { checkSolution } from '../src/model/check.js';
 import type { Problem } from '../src/model/types.js';
 import { solve, type SolveOptions } from '../src/solver/index.js';
 
+/** Everything from this line on in the results file is kept across runs. */
+const NOTES_MARKER = '<!-- notes: kept when bench/large.ts rewrites the table above -->';
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function arg(name: string, fallback: string): string {
@@ -98,7 +101,7 @@ async function main() {
     stats = json.stats;
     ours = checkSolution(problem, json);
   }
-  const cmd = `npm run build && npx tsx bench/large.ts --customers ${customers} --seed ${seed} --time-limit ${timeLimit} --mode ${mode}`;
+  const cmd = `${mode === 'cli' ? 'npm run build && ' : ''}npx tsx bench/large.ts --customers ${customers} --seed ${seed} --time-limit ${timeLimit} --mode ${mode}`;
   const how = mode === 'cli' ? `vrpkit solve --time-limit ${timeLimit}` : `solveByZones, time limit ${timeLimit} s (direct)`;
   const lines = [
     `# Decomposition benchmark: ${customers} customers`,
@@ -122,8 +125,12 @@ async function main() {
     if (stats) lines.push(`Solver stats: ${Object.entries(stats).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}.`);
     if (!ours.feasible) lines.push('', 'Violations (first 10):', ...ours.violations.slice(0, 10).map((v) => `- ${v.code}: ${v.message}`));
   }
-  mkdirSync(dirname(resolve(root, outMd)), { recursive: true });
-  writeFileSync(resolve(root, outMd), lines.join('\n') + '\n');
+  // Hand-written notes below the marker survive a re-run.
+  const target = resolve(root, outMd);
+  const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
+  const notes = previous.indexOf(NOTES_MARKER);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, lines.join('\n') + '\n' + (notes >= 0 ? '\n' + previous.slice(notes) : ''));
   process.stdout.write(lines.join('\n') + '\n');
 }
 
