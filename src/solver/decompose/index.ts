@@ -7,12 +7,16 @@
  *    more routes than vehicles.
  * 3. Each zone is solved by `solve` on a sub-problem holding only its jobs,
  *    its vehicles and the travel between their locations (subproblem.ts), so
- *    memory stays O(zone²).
+ *    memory stays O(zone²); a share of the time limit (`zoneTimeShare`) is
+ *    divided between zones by job count. Jobs a zone leaves out are re-homed
+ *    by cheapest insertion into nearby routes or onto a spare vehicle.
  * 4. Borders: repeatedly a route is drawn, the routes whose centres lie
  *    nearest to it are gathered up to `zoneSize` jobs (which crosses zone
  *    borders wherever routes meet), with nearby unrouted jobs and a few spare
  *    vehicles, and their union is re-solved warm-started from the current
- *    routes; the result is kept when it routes more jobs, or as many for less cost.
+ *    routes; the result is kept when it routes more jobs, or as many for less
+ *    cost (re-checked on the whole problem). Rounds are short and many
+ *    (`ROUNDS_PER_ZONE`), until the time limit, `improvementRounds` or an abort.
  * 5. The per-vehicle job lists are assembled into one `Solution` on the whole
  *    problem (times, loads and costs re-derived by the solver's decoder), so
  *    its numbers agree with `checkSolution`.

@@ -24,8 +24,9 @@ export interface Zones {
 }
 
 /**
- * Zones of the jobs `jobs` (indices; default all). Zone count: ceil(n / zoneSize).
+ * Zones of all `jobCount` jobs; zone count ceil(jobCount / zoneSize).
  * @param travel the whole problem's resolved travel
+ * @param rng the caller's generator (k-means seeding)
  */
 export function zoneJobs(
   travel: ResolvedTravel, jobCount: number, zoneSize: number, method: ZoningMethod, rng: Rng,
