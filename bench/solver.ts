@@ -17,7 +17,7 @@
  * Output: a markdown table + summary (`--out`, default
  * `bench/results/solver-<set>.md`) and the same data as JSON next to it.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -153,7 +153,7 @@ const fmt = (x: number | null, digits: number) => (x === null ? '–' : x.toFixe
 export function renderMarkdown(
   setName: string,
   results: InstanceResult[],
-  meta: { command: string; machine: string; date: string; timeLimitS: number; seed: number; parallel: number; load?: string },
+  meta: { command: string; machine: string; date: string; timeLimitS: number; seed: number; parallel: number; load?: string; commit?: string },
 ): string {
   const s = summarise(results);
   const lines = [
@@ -162,6 +162,7 @@ export function renderMarkdown(
     `- command: \`${meta.command}\``,
     `- machine: ${meta.machine}`,
     `- date: ${meta.date}`,
+    ...(meta.commit ? [`- code: ${meta.commit}`] : []),
     ...(meta.load ? [`- machine load (1-min load average, at start → end): ${meta.load}`] : []),
     `- time limit ${meta.timeLimitS} s per instance, seed ${meta.seed}, ${meta.parallel} instance(s) at a time, each single-threaded`,
     `- convention: ${setName === 'x' ? 'TSPLIB nint arcs vs the CVRPLIB integer BKS' : 'arcs truncated to 1 decimal vs the DIMACS distance-only BKS (bks.json dist)'}`,
@@ -186,6 +187,18 @@ export function renderMarkdown(
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/** The git commit of the code that ran (and whether the tree had uncommitted changes), when available. */
+function gitCommit(): string | undefined {
+  try {
+    const opts = { cwd: dirname(fileURLToPath(import.meta.url)), encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'] };
+    const hash = execFileSync('git', ['rev-parse', '--short', 'HEAD'], opts).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'bench'], opts).trim() !== '';
+    return `commit ${hash}${dirty ? ' + uncommitted changes in src/ or bench/' : ''}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function machine(): string {
@@ -297,7 +310,7 @@ async function main(argv: string[]): Promise<number> {
   await Promise.all(Array.from({ length: Math.min(parallel, names.length) }, lane));
 
   const load = `${loadAtStart.toFixed(2)} → ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`;
-  const meta = { command, machine: machine(), date: new Date().toISOString(), timeLimitS, seed, parallel, load };
+  const meta = { command, machine: machine(), date: new Date().toISOString(), timeLimitS, seed, parallel, load, commit: gitCommit() };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, renderMarkdown(setName, results, meta));
   const jsonOut = out.replace(/\.md$/, '') + '.json';
