@@ -119,7 +119,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
     progress();
   }
   spare.sort((a, b) => a - b);
-  for (const j of [...plan.unrouted].sort((a, b) => a - b)) plan.rehome(j, spare);
+  plan.rehomeAll([...plan.unrouted].sort((a, b) => a - b), spare);
 
   // --- 2. borders -------------------------------------------------------------
   const rounds = options.improvementRounds ?? (hasTime || !hasIt ? Infinity : 2 * zones.k);
@@ -166,7 +166,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
     }
     progress();
   }
-  for (const j of [...plan.unrouted].sort((a, b) => a - b)) plan.rehome(j, spare);
+  plan.rehomeAll([...plan.unrouted].sort((a, b) => a - b), spare);
 
   // --- 3. merge ---------------------------------------------------------------
   const unassigned = [...plan.unrouted].sort((a, b) => a - b).map((j) => reasonFor(problem, travel, kinds, plan, j));

@@ -127,47 +127,92 @@ export class ZonePlan {
   }
 
   /**
-   * Cheapest feasible insertion of job `j` into one of the `near` routes nearest
-   * to it (or into a fresh route on a spare vehicle); true when placed.
+   * A necessary condition for inserting job `j` into vehicle `k`'s route: the
+   * deliveries (loaded at the start) and the pickups (on board at the end)
+   * still fit the capacity. Saves simulating every position of a full route.
    */
-  rehome(j: number, spare: number[], near = 12): boolean {
-    const candidates: { k: number; gap: number }[] = [];
-    for (const k of this.routes.keys()) {
-      const jobs = this.routes.get(k)!;
-      let gap = Infinity;
-      for (const i of jobs) gap = Math.min(gap, this.jobGap(i, j));
-      candidates.push({ k, gap });
+  private hasRoom(k: number, route: number[], j: number): boolean {
+    const cap = this.problem.vehicles[k].capacity;
+    if (!cap) return true;
+    const jobs = this.problem.jobs;
+    for (let q = 0; q < cap.length; q++) {
+      let del = jobs[j].delivery?.[q] ?? 0;
+      let pick = jobs[j].pickup?.[q] ?? 0;
+      for (const i of route) {
+        del += jobs[i].delivery?.[q] ?? 0;
+        pick += jobs[i].pickup?.[q] ?? 0;
+      }
+      const limit = cap[q] + 1e-9 + 1e-9 * Math.abs(cap[q]);
+      if (del > limit || pick > limit) return false;
     }
-    candidates.sort((a, b) => a.gap - b.gap || a.k - b.k);
-    let best = Infinity, bestK = -1, bestJobs: number[] | null = null, bestCost = 0;
-    for (const { k } of candidates.slice(0, near)) {
-      const jobs = this.routes.get(k)!;
-      const base = this.cost.get(k)!;
-      for (let p = 0; p <= jobs.length; p++) {
-        const trial = jobs.slice(0, p).concat([j], jobs.slice(p));
-        const s = this.simulate(k, trial);
-        if (s.violations === 0 && s.cost - base < best) {
-          best = s.cost - base;
-          bestK = k;
-          bestJobs = trial;
-          bestCost = s.cost;
+    return true;
+  }
+
+  /**
+   * Re-homes jobs one by one (in the given order): each goes to its cheapest
+   * feasible insertion into one of the `near` routes whose centres are nearest
+   * to it, or else onto the first spare vehicle that can serve it alone (a new
+   * route). Route centres are computed once and updated as routes grow, so a
+   * batch costs O(jobs × routes) distance tests plus the insertions tried.
+   * Returns the jobs left unrouted.
+   */
+  rehomeAll(jobs: number[], spare: number[], near = 12): number[] {
+    const ids: number[] = [...this.routes.keys()].sort((a, b) => a - b);
+    const centres = ids.map((k) => this.centre(k));
+    const left: number[] = [];
+    const nearest = new Int32Array(near);
+    const gaps = new Float64Array(near);
+    for (const j of jobs) {
+      // the `near` closest centres, by bounded insertion
+      let count = 0;
+      for (let r = 0; r < ids.length; r++) {
+        const g = this.gapToCentre(j, centres[r]);
+        if (count === near && g >= gaps[count - 1]) continue;
+        let i = count < near ? count++ : near - 1;
+        while (i > 0 && gaps[i - 1] > g) {
+          gaps[i] = gaps[i - 1];
+          nearest[i] = nearest[i - 1];
+          i--;
+        }
+        gaps[i] = g;
+        nearest[i] = r;
+      }
+      let best = Infinity, bestR = -1, bestJobs: number[] | null = null, bestCost = 0;
+      for (let c = 0; c < count; c++) {
+        const k = ids[nearest[c]];
+        const route = this.routes.get(k)!;
+        if (!this.hasRoom(k, route, j)) continue;
+        const base = this.cost.get(k)!;
+        for (let p = 0; p <= route.length; p++) {
+          const trial = route.slice(0, p).concat([j], route.slice(p));
+          const sim = this.simulate(k, trial);
+          if (sim.violations === 0 && sim.cost - base < best) {
+            best = sim.cost - base;
+            bestR = nearest[c];
+            bestJobs = trial;
+            bestCost = sim.cost;
+          }
         }
       }
-    }
-    for (let i = 0; i < spare.length; i++) {
-      const s = this.simulate(spare[i], [j]);
-      if (s.violations === 0 && s.cost < best) {
-        best = s.cost;
-        bestK = spare[i];
-        bestJobs = [j];
-        bestCost = s.cost;
+      if (bestR >= 0) {
+        this.setRoute(ids[bestR], bestJobs!, bestCost);
+        centres[bestR] = this.centre(ids[bestR]);
+        continue;
       }
-      if (s.violations === 0) break; // spare vehicles are tried in order; the first that fits is enough
+      // a fresh route: the first spare vehicle that can serve the job alone
+      let placed = false;
+      for (let i = 0; i < spare.length && !placed; i++) {
+        const sim = this.simulate(spare[i], [j]);
+        if (sim.violations > 0) continue;
+        const k = spare[i];
+        spare.splice(i, 1);
+        this.setRoute(k, [j], sim.cost);
+        ids.push(k);
+        centres.push(this.centre(k));
+        placed = true;
+      }
+      if (!placed) left.push(j);
     }
-    if (bestK < 0) return false;
-    const idx = spare.indexOf(bestK);
-    if (idx >= 0) spare.splice(idx, 1);
-    this.setRoute(bestK, bestJobs!, bestCost);
-    return true;
+    return left;
   }
 }
