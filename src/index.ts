@@ -20,3 +20,5 @@ export { RoadNetwork, DEFAULT_SPEED_KMH } from './network/index.js';
 export type { NodeId, Metric, MatrixMetric, PathAlgorithm, PathOptions, PathResult, PathFound, PathUnreachable, TravelMatrix, SnappedPoint, NetworkMemory, DimacsOptions, DimacsSource, EdgeList, EdgeListOptions, GraphologyOptions, GraphologyLike, EdgeNumberFn, GeoJsonOptions, UnitOptions } from './network/index.js';
 export { haversineMetres, EARTH_RADIUS_M, GeoIndex } from './geo/index.js';
 export type { NearestHit } from './geo/index.js';
+export { solveByZones, shouldDecompose, DECOMPOSE_THRESHOLD } from './solver/decompose/index.js';
+export type { DecomposeOptions, ZoneOptions, ZoningMethod } from './solver/decompose/index.js';

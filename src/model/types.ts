@@ -257,12 +257,33 @@ export interface Solution {
   stats?: Record<string, number>;
 }
 
+/** A step of a `RoutePlan`: only `type` (and `id` for jobs) is required; stated times are claims to check. */
+export interface PlanStep {
+  type: StepType;
+  id?: Id;
+  location?: Location;
+  arrival?: number;
+  waiting?: number;
+  serviceStart?: number;
+  departure?: number;
+  load?: number[];
+  distance?: number;
+}
+
 /**
- * Minimal shape accepted by `checkSolution`: routes as vehicle id + job ids in
- * visiting order (times, loads and costs are re-derived). A full `Solution`
+ * Minimal shape accepted by `checkSolution` and as a warm start: routes as
+ * vehicle id + job ids in visiting order (times, loads and costs are
+ * re-derived; any that are stated are checked as claims). A full `Solution`
  * satisfies it.
  */
 export interface RoutePlan {
-  routes: { vehicle: Id; steps: { type: StepType; id?: Id; [k: string]: unknown }[] }[];
+  routes: {
+    vehicle: Id;
+    steps: PlanStep[];
+    cost?: number;
+    distance?: number;
+    duration?: number;
+  }[];
   unassigned?: { id: Id; reason?: string }[];
+  summary?: Partial<SolutionSummary>;
 }
