@@ -22,3 +22,6 @@ export { haversineMetres, EARTH_RADIUS_M, GeoIndex } from './geo/index.js';
 export type { NearestHit } from './geo/index.js';
 export { solveByZones, shouldDecompose, DECOMPOSE_THRESHOLD } from './solver/decompose/index.js';
 export type { DecomposeOptions, ZoneOptions, ZoningMethod } from './solver/decompose/index.js';
+export { solve, defaultTimeLimitMs } from './solver/index.js';
+export type { SolveOptions, SolveProgress } from './solver/index.js';
+export * from './io/index.js';
