@@ -250,6 +250,29 @@ describe('solve: properties on random small instances', () => {
     );
   });
 
+  it('handles two capacity dimensions, mixed pickups and deliveries, open ends and mixed fleets', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ x: fc.integer({ min: 0, max: 40 }), y: fc.integer({ min: 0, max: 40 }), d: fc.tuple(fc.nat(5), fc.nat(5)), p: fc.tuple(fc.nat(5), fc.nat(5)) }), { minLength: 2, maxLength: 25 }),
+        fc.integer({ min: 1, max: 50 }),
+        async (jobs, seed) => {
+          const problem: Problem = {
+            travel: { type: 'euclidean', coordinates: [[20, 20], [0, 0], ...jobs.map((j) => [j.x, j.y] as [number, number])], rounding: 'nint' },
+            vehicles: [
+              { id: 'a', start: 0, end: 0, capacity: [10, 8] },
+              { id: 'b', start: 1, capacity: [15, 15], costs: { fixed: 20, perDistance: 0.5 } },
+              { id: 'c', capacity: [8, 12], costs: { perDuration: 1, perDistance: 0 } },
+            ],
+            jobs: jobs.map((j, i) => ({ id: `j${i}`, location: i + 2, delivery: j.d, pickup: j.p, serviceDuration: 1 })),
+          };
+          const sol = await solve(problem, { maxIterations: 10, populationSize: 4, generationSize: 4, seed });
+          expectSound(problem, sol);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
   it('is deterministic with a seed and maxIterations', async () => {
     const rnd = (k: number) => ((k * 7919) % 101) - 50;
     const problem: Problem = {
