@@ -199,6 +199,28 @@ describe('solve: exact small cases', () => {
     expect(sol.summary.distance).toBe(8);
   });
 
+  it('matrix travel with unreachable arcs: unreachable jobs get the reason, others avoid infinite arcs', async () => {
+    const I = Infinity;
+    // 0 depot; 1, 2, 3 jobs; 1 -> 2 is impossible (one-way street); 3 cannot be reached at all
+    const durations = [
+      0, 1, 2, I,
+      1, 0, I, I,
+      2, 1, 0, I,
+      I, I, I, 0,
+    ];
+    const problem: Problem = {
+      travel: { type: 'matrix', size: 4, durations },
+      vehicles: [{ id: 'v', start: 0, end: 0 }],
+      jobs: [{ id: 'a', location: 1 }, { id: 'b', location: 2 }, { id: 'c', location: 3 }],
+    };
+    const sol = await solve(problem, FAST);
+    expectSound(problem, sol);
+    expect(sol.unassigned).toEqual([expect.objectContaining({ id: 'c', reason: 'unreachable' })]);
+    // 0 -> b -> a -> 0 = 2 + 1 + 1
+    expect(sol.routes[0].steps.map((s) => s.id ?? s.type)).toEqual(['start', 'b', 'a', 'end']);
+    expect(sol.summary.distance).toBe(4);
+  });
+
   it('several time windows per job are reported as unsupported', async () => {
     const problem: Problem = {
       travel: { type: 'euclidean', coordinates: line([1]) },
