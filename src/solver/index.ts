@@ -10,6 +10,7 @@ import { compileProblem } from './compile.js';
 import { buildSolution, makeFeasible, reinsert } from './decode.js';
 import { Hgs } from './hgs.js';
 import type { Individual } from './individual.js';
+import { shouldDecompose, solveByZones, type ZoneOptions } from './decompose/index.js';
 
 export interface SolveProgress {
   iteration: number;
@@ -18,7 +19,7 @@ export interface SolveProgress {
   feasible: boolean;
 }
 
-export interface SolveOptions {
+export interface SolveOptions extends ZoneOptions {
   /** Wall-clock limit in ms; the best solution found is returned when it expires. */
   timeLimitMs?: number;
   /** HGS iterations; with a seed the answer is identical on every run. */
@@ -85,6 +86,8 @@ function guard(problem: Problem): void {
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Solution> {
   const started = now();
   await validate(problem);
+  // Very large problems are planned zone by zone (cluster, route each zone, improve across borders).
+  if (shouldDecompose(problem, options)) return solveByZones(problem, options);
   const hasTime = options.timeLimitMs !== undefined;
   const hasIt = options.maxIterations !== undefined;
   const timeLimit = hasTime ? options.timeLimitMs! : hasIt ? Infinity : defaultTimeLimitMs(problem.jobs.length);
