@@ -160,13 +160,17 @@ export function changeRate(problem: Problem, previous: RoutePlan | Solution, cur
 }
 
 function orderKpis(source: OrderKpis['source'], items: { delivery?: number; due?: number }[]): OrderKpis {
+  // In plan mode (problem time units) use the checker's feasibility tolerance (1e-9 relative +
+  // 1e-9 absolute), so float noise in summed travel times is not lateness; order mode compares
+  // epoch milliseconds exactly.
+  const relTol = source === 'orders' ? 0 : 1e-9;
   let onTime = 0;
   let late = 0;
   let open = 0;
   const lateness: number[] = [];
   for (const { delivery, due } of items) {
     if (delivery === undefined) open++;
-    else if (due === undefined || delivery <= due) onTime++;
+    else if (due === undefined || delivery <= due + relTol * (1 + Math.abs(due))) onTime++;
     else {
       late++;
       lateness.push(delivery - due);

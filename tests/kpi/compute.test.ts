@@ -241,3 +241,24 @@ describe('computeKpis properties', () => {
     );
   });
 });
+
+describe('on-time tolerance', () => {
+  it('float noise in summed travel times is not lateness (same tolerance as the checker)', () => {
+    // 0.1 + 0.2 = 0.30000000000000004 > 0.3: the checker calls it feasible, so must the KPIs.
+    const problem: Problem = {
+      travel: { type: 'matrix', size: 3, durations: [0, 0.1, 1, 0.1, 0, 0.2, 1, 0.2, 0] },
+      vehicles: [{ id: 'v', start: 0, shift: [0, 100] }],
+      jobs: [
+        { id: 'a', location: 1 },
+        { id: 'b', location: 2, timeWindows: [[0, 0.3]] },
+      ],
+    };
+    const plan = { routes: [{ vehicle: 'v', steps: [{ type: 'start' as const, departure: 0 }, { type: 'job' as const, id: 'a' }, { type: 'job' as const, id: 'b' }, { type: 'end' as const }] }] };
+    const report = checkSolution(problem, plan);
+    expect(report.feasible).toBe(true);
+    expect(report.routes[0].steps[2].serviceStart).toBeGreaterThan(0.3);
+    const k = computeKpis(problem, plan);
+    expect(k.orders.late).toBe(0);
+    expect(k.orders.onTime).toBe(2);
+  });
+});
