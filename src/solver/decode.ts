@@ -168,6 +168,75 @@ export function simulateRoute(problem: Problem, travel: ResolvedTravel, k: numbe
   };
 }
 
+/** Identity of a vehicle for placement purposes (location, capacity, shift, costs, limits; not its id). */
+function vehicleKinds(problem: Problem, travel: ResolvedTravel): string[] {
+  return problem.vehicles.map((v, k) => JSON.stringify([travel.vehicleStart[k], travel.vehicleEnd[k], v.capacity, v.shift, v.costs, v.maxDuration, v.maxDistance]));
+}
+
+/** True when (violations, amount) `a` is strictly better than `b`. */
+function fewerViolations(av: number, aa: number, bv: number, ba: number): boolean {
+  return av < bv || (av === bv && aa < ba - 1e-9 * (1 + Math.abs(ba)));
+}
+
+/**
+ * Moves whole violating routes to another vehicle (an unused one, or swapping
+ * with that vehicle's route) while this strictly lowers the violations of the
+ * two routes involved, before `makeFeasible` removes any job. The search
+ * prices a route on its vehicle type with segment summaries that can be
+ * coarser than this exact simulation (e.g. a dispatch deadline before the
+ * type's shift start), so a route it believes feasible may only be feasible
+ * on another vehicle; moving it keeps its jobs served.
+ */
+export function reassignVehicles(
+  problem: Problem, travel: ResolvedTravel, plan: Map<number, number[]>, dims: number, workLimit = 2e6,
+): void {
+  const K = problem.vehicles.length;
+  const kindOf = vehicleKinds(problem, travel);
+  const sim = (k: number, jobs: number[]) => {
+    if (jobs.length === 0) return { violations: 0, amount: 0, cost: 0 };
+    const s = simulateRoute(problem, travel, k, jobs, dims);
+    return { violations: s.violations, amount: s.amount, cost: s.route.cost };
+  };
+  let work = 0;
+  let changed = true;
+  while (changed && work < workLimit) {
+    changed = false;
+    for (const k of [...plan.keys()].sort((a, b) => a - b)) {
+      const jobs = plan.get(k)!;
+      if (jobs.length === 0) continue;
+      const here = sim(k, jobs);
+      if (here.violations === 0) continue;
+      // vehicle-specific jobs make every empty vehicle worth a try
+      const restricted = jobs.some((j) => problem.jobs[j].allowedVehicles !== undefined || problem.jobs[j].preferredVehicle !== undefined);
+      const triedEmpty = new Set<string>([kindOf[k]]);
+      let bestK = -1, bestV = Infinity, bestA = Infinity, bestC = Infinity;
+      for (let k2 = 0; k2 < K && work < workLimit; k2++) {
+        if (k2 === k) continue;
+        const other = plan.get(k2) ?? [];
+        if (other.length === 0) {
+          if (!restricted && triedEmpty.has(kindOf[k2])) continue;
+          triedEmpty.add(kindOf[k2]);
+        }
+        work += jobs.length + other.length;
+        const before = sim(k2, other);
+        const a = sim(k2, jobs);
+        const b = sim(k, other);
+        const v = a.violations + b.violations, am = a.amount + b.amount, c = a.cost + b.cost;
+        if (!fewerViolations(v, am, here.violations + before.violations, here.amount + before.amount)) continue;
+        if (fewerViolations(v, am, bestV, bestA) || (v === bestV && Math.abs(am - bestA) <= 1e-9 * (1 + Math.abs(bestA)) && c < bestC)) {
+          bestK = k2; bestV = v; bestA = am; bestC = c;
+        }
+      }
+      if (bestK < 0) continue;
+      const other = plan.get(bestK) ?? [];
+      plan.set(bestK, jobs);
+      if (other.length > 0) plan.set(k, other);
+      else plan.delete(k);
+      changed = true;
+    }
+  }
+}
+
 /** Removes jobs from violating routes (fewest violations, then least amount, then lowest cost first) until feasible. */
 export function makeFeasible(
   problem: Problem, travel: ResolvedTravel, plan: Map<number, number[]>, dims: number, removed: number[],
@@ -197,7 +266,7 @@ export function reinsert(
   const left: number[] = [];
   let work = 0;
   // identical unused vehicles: trying one of each kind is enough
-  const kindOf = problem.vehicles.map((v, k) => JSON.stringify([travel.vehicleStart[k], travel.vehicleEnd[k], v.capacity, v.shift, v.costs, v.maxDuration, v.maxDistance]));
+  const kindOf = vehicleKinds(problem, travel);
   for (const j of removed) {
     let best = Infinity, bestK = -1, bestPos = -1;
     const triedEmpty = new Set<string>();

@@ -7,7 +7,7 @@ import { VrpkitError } from '../core/errors.js';
 import type { Id, Problem, RoutePlan, Solution, Unassigned } from '../model/types.js';
 import { assertProblem } from '../model/validate.js';
 import { compileProblem } from './compile.js';
-import { buildSolution, makeFeasible, reinsert } from './decode.js';
+import { buildSolution, makeFeasible, reassignVehicles, reinsert } from './decode.js';
 import { Hgs } from './hgs.js';
 import type { Individual } from './individual.js';
 import { shouldDecompose, solveByZones, type ZoneOptions } from './decompose/index.js';
@@ -148,6 +148,9 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   } else if (cp.n > 0) {
     // no search happened (no vehicles): everything is unassigned below
   }
+  // the search's route model can be coarser than the exact simulation: first move a violating
+  // route to a vehicle that can run it, then drop jobs until feasible and reinsert what fits
+  reassignVehicles(problem, cp.travel, plan, cp.dims);
   const removed: number[] = [];
   makeFeasible(problem, cp.travel, plan, cp.dims, removed);
   const left = removed.length > 0 ? reinsert(problem, cp.travel, plan, cp.dims, removed) : [];
