@@ -303,7 +303,11 @@ export class Seg {
     const t = this.type;
     let dur = this.dur;
     let tw = this.tw;
-    const lo = this.rel;
+    // The departure can be no earlier than the latest release time of the route's
+    // jobs nor than the vehicle's shift start (a dispatch deadline before the shift
+    // start is a violation, priced as time warp below).
+    const shiftStart = cp.typeShiftStart[t];
+    const lo = this.rel > shiftStart ? this.rel : shiftStart;
     const hi = this.l < this.dl ? this.l : this.dl;
     let dep: number;
     if (lo <= hi) dep = this.e < lo ? lo : this.e > hi ? hi : this.e;
