@@ -91,7 +91,10 @@ export class GeoIndex {
       const axis = stack[--sp];
       const right = stack[--sp];
       const left = stack[--sp];
-      if (boxLowerBound(lon, lat, cosQ, x0, y0, x1, y1) > best) continue;
+      // Prune only with a margin: the box bound and the point distances are computed
+      // differently (wrap-around longitude gaps lose ~1e-13 degrees), and an equally near
+      // point with a smaller index must still be seen for the tie rule.
+      if (boxLowerBound(lon, lat, cosQ, x0, y0, x1, y1) > best + 1e-6 + best * 1e-9) continue;
       if (right - left <= nodeSize) {
         for (let k = left; k <= right; k++) {
           const d = haversineFrom(lon, lat, cosQ, coords[2 * k], coords[2 * k + 1]);

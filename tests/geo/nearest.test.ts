@@ -76,3 +76,13 @@ describe('GeoIndex.nearest', () => {
     expect(new GeoIndex([]).nearest(0, 0)).toBeUndefined();
   });
 });
+
+describe('GeoIndex ties across the antimeridian', () => {
+  it('two identical points near +180 queried from near -180: the smaller index wins', () => {
+    // The counterexample fast-check found: the box bound lost ~1e-13 degrees in the
+    // wrap-around gap and pruned the box holding the equally near point 0.
+    const pts = [179.99999999999966, 0, 179.99999999999966, 0, 0, 0, 0, 0, 0, 0, 5e-324, 0, 0, 0, 5e-324, 5e-324];
+    const index = new GeoIndex(pts, 2);
+    expect(index.nearest(-179.99210548659264, 0)?.index).toBe(0);
+  });
+});
