@@ -12,15 +12,11 @@ function hasTimes(plan: Solution | RoutePlan): boolean {
   return (plan as RoutePlan).routes.every((r) => r.steps.every((s) => TIME_FIELDS.every((f) => typeof s[f] === 'number')));
 }
 
-/**
- * Returns `plan` as a full `Solution`: unchanged when every step states its
- * times, else with every number re-derived by `checkSolution` (a stated start
- * departure is kept).
- */
-export function planWithTimes(problem: Problem, plan: Solution | RoutePlan): Solution {
-  if (hasTimes(plan) && 'summary' in plan) return plan as Solution;
-  const report = checkSolution(problem, plan as RoutePlan);
-  const routes = report.routes.map((r) => ({
+type CheckedRouteOf = ReturnType<typeof checkSolution>['routes'][number];
+
+/** A public route built from the checker's re-derived route. */
+function routeOf(r: CheckedRouteOf): Solution['routes'][number] {
+  return {
     vehicle: r.vehicle,
     steps: r.steps.map(({ lateness: _lateness, ...s }): Step => ({ ...s, load: [...s.load] })),
     cost: r.cost,
@@ -30,7 +26,25 @@ export function planWithTimes(problem: Problem, plan: Solution | RoutePlan): Sol
     service: r.service,
     delivery: [...r.delivery],
     pickup: [...r.pickup],
-  }));
+  };
+}
+
+/** Element-wise sum of amount vectors (empty list → []). */
+function sumVectors(vectors: number[][]): number[] {
+  const out: number[] = [];
+  for (const v of vectors) v.forEach((x, d) => (out[d] = (out[d] ?? 0) + x));
+  return out;
+}
+
+/**
+ * Returns `plan` as a full `Solution`: unchanged when every step states its
+ * times, else with every number re-derived by `checkSolution` (a stated start
+ * departure is kept).
+ */
+export function planWithTimes(problem: Problem, plan: Solution | RoutePlan): Solution {
+  if (hasTimes(plan) && 'summary' in plan) return plan as Solution;
+  const report = checkSolution(problem, plan as RoutePlan);
+  const routes = report.routes.map(routeOf);
   const unassigned = (plan.unassigned ?? []).map((u) => ({ id: u.id, reason: (u.reason ?? 'fleet-exhausted') as UnassignedReason }));
   return {
     summary: {
@@ -41,8 +55,8 @@ export function planWithTimes(problem: Problem, plan: Solution | RoutePlan): Sol
       duration: report.summary.duration,
       waiting: routes.reduce((a, r) => a + r.waiting, 0),
       service: routes.reduce((a, r) => a + r.service, 0),
-      delivery: [],
-      pickup: [],
+      delivery: sumVectors(routes.map((r) => r.delivery)),
+      pickup: sumVectors(routes.map((r) => r.pickup)),
     },
     routes,
     unassigned,
@@ -69,17 +83,7 @@ export function departAt(problem: Problem, solution: Solution, departures: Map<u
   const replaced = new Map<unknown, Solution['routes'][number]>();
   for (const r of report.routes) {
     if (!r.feasible) continue;
-    replaced.set(r.vehicle, {
-      vehicle: r.vehicle,
-      steps: r.steps.map(({ lateness: _lateness, ...s }): Step => ({ ...s, load: [...s.load] })),
-      cost: r.cost,
-      distance: r.distance,
-      duration: r.duration,
-      waiting: r.waiting,
-      service: r.service,
-      delivery: [...r.delivery],
-      pickup: [...r.pickup],
-    });
+    replaced.set(r.vehicle, routeOf(r));
   }
   if (replaced.size === 0) return solution;
   const routes = solution.routes.map((r) => replaced.get(r.vehicle) ?? r);
