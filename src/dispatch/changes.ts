@@ -119,7 +119,8 @@ export function diffPlans(input: ChangeInput): ReplanChanges {
     if (after.vehicle !== before.vehicle) moved.push({ id, from: before.vehicle, to: after.vehicle });
     if (after.vehicle !== before.vehicle || oldPos.get(id) !== newPos.get(id)) changed.push(id);
     const delta = after.arrival - before.arrival;
-    if (delta !== 0) etaMoves.push({ id, vehicle: after.vehicle, oldArrival: before.arrival, newArrival: after.arrival, delta });
+    // Float noise from re-deriving the same schedule (|delta| ~1e-11) is not a move.
+    if (Math.abs(delta) > 1e-9 * (1 + Math.abs(before.arrival))) etaMoves.push({ id, vehicle: after.vehicle, oldArrival: before.arrival, newArrival: after.arrival, delta });
   }
 
   let served = 0;
