@@ -5,7 +5,7 @@
  * violations. Part of the independent checker: plain, obviously-correct code
  * that never imports solver internals.
  */
-import type { Id, Job, Location, StepType, Vehicle } from './types.js';
+import type { Id, Job, Location, Step, Vehicle } from './types.js';
 import type { ResolvedTravel } from './travel.js';
 
 /** A violation code of docs/semantics.md (plus `missing-reason` for unassigned jobs without one). */
@@ -42,22 +42,11 @@ export interface Violation {
   pointer?: string;
 }
 
-/** A step with every number re-derived by the checker. */
-export interface CheckedStep {
-  type: StepType;
-  /** Job id for `job` steps. */
-  id?: Id;
-  /** The location as given in the problem (for an open start/end: the first/last job's). */
-  location?: Location;
-  /** Arrival time (for `start`: the departure time). */
-  arrival: number;
-  waiting: number;
-  serviceStart: number;
-  departure: number;
-  /** Load on board after the step, per capacity dimension. */
-  load: number[];
-  /** Distance travelled from the route start up to this step. */
-  distance: number;
+/**
+ * A step with every number re-derived by the checker: the public `Step` (for an
+ * open start/end, `location` is the first/last job's) plus its lateness.
+ */
+export interface CheckedStep extends Step {
   /** How late service starts after the last window's end (0 when on time). */
   lateness: number;
 }
