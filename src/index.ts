@@ -23,5 +23,5 @@ export type { NearestHit } from './geo/index.js';
 export { solveByZones, shouldDecompose, DECOMPOSE_THRESHOLD } from './solver/decompose/index.js';
 export type { DecomposeOptions, ZoneOptions, ZoningMethod } from './solver/decompose/index.js';
 export { solve, defaultTimeLimitMs } from './solver/index.js';
-export type { SolveOptions, SolveProgress } from './solver/index.js';
+export type { SolveOptions, SolveProgress, SolveExchange, ExchangeOffer } from './solver/index.js';
 export * from './io/index.js';

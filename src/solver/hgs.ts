@@ -31,6 +31,11 @@ export interface HgsParams extends PopulationParams {
   shouldStop: () => boolean;
   /** Called between iterations; may yield to the event loop. */
   tick: (iteration: number, best: Individual | null, bestInfeasible: Individual | null) => Promise<void>;
+  /** Optional cooperation with other searches (see `SolveOptions.exchange`). */
+  exchange?: {
+    every: number;
+    call: (best: Individual | null, iteration: number) => Promise<number[][] | undefined>;
+  };
 }
 
 export interface HgsResult {
@@ -226,6 +231,13 @@ export class Hgs {
       noImprove = improved ? 0 : noImprove + 1;
       if (it % 50 === 0) this.managePenalties();
       await p.tick(it, this.pop.best, this.pop.bestInfeasible);
+      if (p.exchange && it % p.exchange.every === 0) {
+        const got = await p.exchange.call(this.pop.best ?? this.pop.bestInfeasible, it);
+        if (got) {
+          this.fromRoutes(ind, got);
+          if (this.educateAndAdd(ind)) noImprove = 0;
+        }
+      }
       if (noImprove >= p.nbIterNoImprovement) {
         if (p.stopOnNoImprovement) break;
         this.pop.clear();

@@ -59,6 +59,32 @@ export interface SolveOptions extends ZoneOptions {
   initialPopulation?: number;
   /** Use the SWAP* neighbourhood (default true). */
   useSwapStar?: boolean;
+  /**
+   * Cooperation between independent searches (threads, workers): every
+   * `exchange.every` iterations the search calls `exchange.exchange` with its
+   * best plan so far and awaits the answer; a returned plan is adopted as a
+   * starting point (and as the best when it is better). Calls happen at fixed
+   * iteration counts, so with `maxIterations`, a seed per search and a
+   * deterministic exchange the result stays reproducible. Ignored by the
+   * zone decomposition.
+   */
+  exchange?: SolveExchange;
+}
+
+/** The best plan of one search, as handed to `SolveExchange.exchange`. */
+export interface ExchangeOffer {
+  /** Search cost of the plan (the solution cost when feasible). */
+  cost: number;
+  feasible: boolean;
+  /** Vehicle id + job ids in visiting order (times are not included). */
+  plan: RoutePlan;
+}
+
+export interface SolveExchange {
+  /** Iterations between two exchanges (≥ 1). */
+  every: number;
+  /** Receives this search's best (null when it has none yet); resolves to a plan to adopt, or undefined. */
+  exchange(best: ExchangeOffer | null, iteration: number): Promise<RoutePlan | undefined>;
 }
 
 /** Default time limit when neither `timeLimitMs` nor `maxIterations` is given: 2 s + 40 ms per job, at most 5 min. */
@@ -135,6 +161,19 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       }
     },
   });
+  if (options.exchange) {
+    const ex = options.exchange;
+    hgs.params.exchange = {
+      every: Math.max(1, Math.floor(ex.every)),
+      call: async (best, iteration) => {
+        const offer: ExchangeOffer | null = best
+          ? { cost: best.penalisedCost, feasible: best.feasible, plan: individualPlan(problem, cp.jobIndex, best, hgs.slotVehicle) }
+          : null;
+        const got = await ex.exchange(offer, iteration);
+        return got ? warmRoutes(problem, got, cp.jobIndex, hgs.slotType, hgs.slotVehicle) : undefined;
+      },
+    };
+  }
   const warm = options.initialSolution ? warmRoutes(problem, options.initialSolution, cp.jobIndex, hgs.slotType, hgs.slotVehicle) : undefined;
   const res = await hgs.run(warm);
 
@@ -185,6 +224,19 @@ function now(): number {
 async function validate(problem: Problem): Promise<void> {
   guard(problem);
   assertProblem(problem);
+}
+
+/** The job-id plan of an internal individual. */
+function individualPlan(problem: Problem, jobIndex: Int32Array, ind: Individual, slotVehicle: Int32Array): RoutePlan {
+  const routes: RoutePlan['routes'] = [];
+  ind.routes.forEach((route, r) => {
+    if (route.length === 0) return;
+    routes.push({
+      vehicle: problem.vehicles[slotVehicle[r]].id,
+      steps: Array.from(route, (c) => ({ type: 'job' as const, id: problem.jobs[jobIndex[c]].id })),
+    });
+  });
+  return { routes };
 }
 
 /** Maps a public plan to per-slot client lists (jobs/vehicles not found are ignored). */

@@ -66,7 +66,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   const rng = new Rng(options.seed ?? 1);
   const zoneSize = Math.max(2, options.zoneSize ?? 400);
   const { decompose: _d, decomposeThreshold: _t, zoneSize: _z, zoning: _m, zoneTimeShare: _s, improvementRounds: _r,
-    timeLimitMs: _l, seed: _e, signal: _g, onProgress, initialSolution, maxIterations, ...search } = options;
+    timeLimitMs: _l, seed: _e, signal: _g, onProgress, initialSolution, maxIterations, exchange: _x, ...search } = options;
   const stopped = () => signal?.aborted === true || now() >= deadline;
   let subSolves = 0;
   let improvements = 0;
