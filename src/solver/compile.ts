@@ -346,7 +346,9 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     if (typePerDur[t] !== 0 || Number.isFinite(typeMaxDur[t]) || Number.isFinite(typeMaxDist[t])) intraDistanceOnly = false;
   }
 
-  const { nbStart, nbList } = granularNeighbours(n, P, dist, dur, service, early, late, options.granularSize, hasTime);
+  const { nbStart, nbList } = options.granularSize > 0
+    ? granularNeighbours(n, P, dist, dur, service, early, late, options.granularSize, hasTime)
+    : { nbStart: new Int32Array(n + 1), nbList: new Int32Array(0) };
 
   return {
     problem, travel, n, dims, P, dist, dur, virtualPoint, jobIndex: Int32Array.from(keep),

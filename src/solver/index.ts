@@ -4,12 +4,12 @@
  * routes (see HGS.md and docs/semantics.md).
  */
 import { VrpkitError } from '../core/errors.js';
-import type { Id, Problem, RoutePlan, Solution, Unassigned } from '../model/types.js';
+import type { Problem, RoutePlan, Solution, Unassigned } from '../model/types.js';
 import { assertProblem } from '../model/validate.js';
 import { compileProblem } from './compile.js';
 import { buildSolution, makeFeasible, reassignVehicles, reinsert } from './decode.js';
-import { Hgs } from './hgs.js';
-import type { Individual } from './individual.js';
+import { runHgs } from './run-hgs.js';
+import { runIls } from './run-ils.js';
 import { shouldDecompose, solveByZones, type ZoneOptions } from './decompose/index.js';
 
 export interface SolveProgress {
@@ -59,6 +59,13 @@ export interface SolveOptions extends ZoneOptions {
   initialPopulation?: number;
   /** Use the SWAP* neighbourhood (default true). */
   useSwapStar?: boolean;
+  /** Search engine: iterated local search (default) or the hybrid genetic search. */
+  algorithm?: 'ils' | 'hgs';
+  /** ILS: late-acceptance history length (default 300). */
+  historyLength?: number;
+  /** ILS: fewest / most clients moved by one perturbation (default 1 / 25). */
+  minPerturbation?: number;
+  maxPerturbation?: number;
   /**
    * Cooperation between independent searches (threads, workers): every
    * `exchange.every` iterations the search calls `exchange.exchange` with its
@@ -92,11 +99,6 @@ export function defaultTimeLimitMs(jobs: number): number {
   return Math.min(300_000, 2000 + 40 * jobs);
 }
 
-/** Initial population: HGS's 4 mu up to 200 jobs, then shrinking with n (at least 10) so large instances start searching early. */
-function defaultInitialSize(n: number, mu: number): number {
-  return n <= 200 ? 4 * mu : Math.max(10, Math.round((4 * mu * 200) / n));
-}
-
 /** Minimal structural guard (the full validation lives in model/validate). */
 function guard(problem: Problem): void {
   if (!problem || !Array.isArray(problem.jobs)) throw new VrpkitError('problem', 'jobs must be an array', '/jobs');
@@ -121,72 +123,36 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const signal = options.signal;
   let stoppedBy: 'time-limit' | 'aborted' | null = null;
   const cpTimeWindows = problem.jobs.some((j) => j.timeWindows && j.timeWindows.length > 0);
-  const cp = compileProblem(problem, { granularSize: options.granularSize ?? (cpTimeWindows ? 30 : 20) });
+  const algorithm = options.algorithm ?? 'ils';
+  const cp = compileProblem(problem, { granularSize: algorithm === 'hgs' ? (options.granularSize ?? (cpTimeWindows ? 30 : 20)) : 0 });
   let lastYield = now();
-  // smaller populations converge faster within the short budgets typical of large instances
-  const mu = options.populationSize ?? (cp.n > 200 ? 12 : 25);
-  const hgs = new Hgs(cp, {
-    seed: options.seed ?? 1,
-    mu,
-    lambda: options.generationSize ?? (cp.n > 200 ? 20 : 40),
-    nbElite: options.nbElite ?? 4,
-    nbClose: options.nbClose ?? 5,
-    nbIterNoImprovement: options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 50 * cp.n)) : 20000),
-    stopOnNoImprovement: !hasTime && !hasIt,
-    maxIterations: options.maxIterations ?? Infinity,
-    targetFeasible: options.targetFeasible ?? 0.2,
-    repairProbability: options.repairProbability ?? 0.5,
-    useSwapStar: options.useSwapStar ?? true,
-    sweepShare: options.sweepShare ?? (cp.n > 300 ? 0.8 : 0.1),
-    initialSize: options.initialPopulation ?? defaultInitialSize(cp.n, mu),
-    shouldStop: () => {
-      if (signal?.aborted) {
-        stoppedBy = 'aborted';
-        return true;
-      }
-      if (now() >= deadline) {
-        stoppedBy = 'time-limit';
-        return true;
-      }
-      return false;
-    },
-    tick: async (iteration, best, bestInf) => {
-      const t = now();
-      if (t - lastYield < 50) return;
-      lastYield = t;
-      await new Promise((r) => setTimeout(r, 0));
-      if (options.onProgress) {
-        const b = best ?? bestInf;
-        options.onProgress({ iteration, elapsedMs: t - started, bestCost: b ? b.penalisedCost : Infinity, feasible: !!best });
-      }
-    },
-  });
-  if (options.exchange) {
-    const ex = options.exchange;
-    hgs.params.exchange = {
-      every: Math.max(1, Math.floor(ex.every)),
-      call: async (best, iteration) => {
-        const offer: ExchangeOffer | null = best
-          ? { cost: best.penalisedCost, feasible: best.feasible, plan: individualPlan(problem, cp.jobIndex, best, hgs.slotVehicle) }
-          : null;
-        const got = await ex.exchange(offer, iteration);
-        return got ? warmRoutes(problem, got, cp.jobIndex, hgs.slotType, hgs.slotVehicle) : undefined;
-      },
-    };
-  }
-  const warm = options.initialSolution ? warmRoutes(problem, options.initialSolution, cp.jobIndex, hgs.slotType, hgs.slotVehicle) : undefined;
-  const res = await hgs.run(warm);
+  const shouldStop = () => {
+    if (signal?.aborted) {
+      stoppedBy = 'aborted';
+      return true;
+    }
+    if (now() >= deadline) {
+      stoppedBy = 'time-limit';
+      return true;
+    }
+    return false;
+  };
+  const report = async (iteration: number, bestCost: number, feasible: boolean) => {
+    const t = now();
+    if (t - lastYield < 50) return;
+    lastYield = t;
+    await new Promise((r) => setTimeout(r, 0));
+    options.onProgress?.({ iteration, elapsedMs: t - started, bestCost, feasible });
+  };
+  const run = algorithm === 'hgs'
+    ? await runHgs(problem, cp, options, hasTime, hasIt, shouldStop, report)
+    : await runIls(problem, cp, options, hasTime, hasIt, shouldStop, report);
 
   // internal best -> per-vehicle job lists
   const plan = new Map<number, number[]>();
-  const chosen: Individual | null = res.best ?? res.bestInfeasible;
-  if (chosen) {
-    chosen.routes.forEach((route, r) => {
-      if (route.length > 0) plan.set(res.slotVehicle[r], Array.from(route, (c) => cp.jobIndex[c]));
-    });
-  } else if (cp.n > 0) {
-    // no search happened (no vehicles): everything is unassigned below
-  }
+  run.routes.forEach((route, r) => {
+    if (route.length > 0) plan.set(run.slotVehicle[r], Array.from(route, (c) => cp.jobIndex[c]));
+  });
   // the search's route model can be coarser than the exact simulation: first move a violating
   // route to a vehicle that can run it, then drop jobs until feasible and reinsert what fits
   reassignVehicles(problem, cp.travel, plan, cp.dims);
@@ -206,13 +172,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   }
   const solution = buildSolution(problem, cp.travel, plan, cp.dims, unassigned);
   solution.status = stoppedBy ?? 'completed';
-  solution.stats = {
-    iterations: res.iterations,
-    restarts: res.restarts,
-    elapsedMs: now() - started,
-    penaltyLoad: hgs.wQ,
-    penaltyTimeWarp: hgs.wTW,
-  };
+  solution.stats = { ...run.stats, elapsedMs: now() - started };
   return solution;
 }
 
@@ -224,41 +184,6 @@ function now(): number {
 async function validate(problem: Problem): Promise<void> {
   guard(problem);
   assertProblem(problem);
-}
-
-/** The job-id plan of an internal individual. */
-function individualPlan(problem: Problem, jobIndex: Int32Array, ind: Individual, slotVehicle: Int32Array): RoutePlan {
-  const routes: RoutePlan['routes'] = [];
-  ind.routes.forEach((route, r) => {
-    if (route.length === 0) return;
-    routes.push({
-      vehicle: problem.vehicles[slotVehicle[r]].id,
-      steps: Array.from(route, (c) => ({ type: 'job' as const, id: problem.jobs[jobIndex[c]].id })),
-    });
-  });
-  return { routes };
-}
-
-/** Maps a public plan to per-slot client lists (jobs/vehicles not found are ignored). */
-function warmRoutes(
-  problem: Problem, plan: RoutePlan, jobIndex: Int32Array, slotType: Int32Array, slotVehicle: Int32Array,
-): number[][] {
-  const clientOf = new Map<string, number>();
-  jobIndex.forEach((j, c) => clientOf.set(String(problem.jobs[j].id), c));
-  const slotOf = new Map<string, number>();
-  slotVehicle.forEach((k, r) => slotOf.set(String(problem.vehicles[k].id), r));
-  const routes: number[][] = Array.from(slotType, () => []);
-  const keyOf = (id: Id) => String(id);
-  for (const route of plan.routes) {
-    const r = slotOf.get(keyOf(route.vehicle));
-    if (r === undefined) continue;
-    for (const s of route.steps) {
-      if (s.type !== 'job' || s.id === undefined) continue;
-      const c = clientOf.get(keyOf(s.id));
-      if (c !== undefined) routes[r].push(c);
-    }
-  }
-  return routes;
 }
 
 export type { CompiledProblem } from './compile.js';

@@ -1,0 +1,59 @@
+/**
+ * Runs the iterated local search (search/ils.ts) for `solve` and returns the
+ * best per-slot client lists.
+ */
+import type { Problem } from '../model/types.js';
+import type { CompiledProblem } from './compile.js';
+import { fleetSlots } from './hgs.js';
+import type { ExchangeOffer, SolveOptions } from './index.js';
+import { slotPlan, warmRoutes } from './plan-map.js';
+import type { EngineRun } from './run-hgs.js';
+import { Ils } from './search/ils.js';
+
+export async function runIls(
+  problem: Problem, cp: CompiledProblem, options: SolveOptions, hasTime: boolean, hasIt: boolean,
+  shouldStop: () => boolean, report: (iteration: number, bestCost: number, feasible: boolean) => Promise<void>,
+): Promise<EngineRun> {
+  const { slotType, slotVehicle } = fleetSlots(cp);
+  const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);
+  const ils: Ils = new Ils(cp, slotType, {
+    seed: options.seed ?? 1,
+    maxIterations: options.maxIterations ?? Infinity,
+    granularSize: options.granularSize ?? 40,
+    historyLength: options.historyLength ?? 300,
+    noImprovement,
+    stopOnNoImprovement: !hasTime && !hasIt,
+    minPerturbation: options.minPerturbation ?? 1,
+    maxPerturbation: options.maxPerturbation ?? 25,
+    useSwapStar: options.useSwapStar ?? true,
+    sliceEvaluations: 20_000,
+    shouldStop,
+    tick: async (iteration, best, cur) => {
+      await report(iteration, best ? best.base : cur.cost(ils.data.wQ, ils.data.wTW), !!best);
+    },
+    warm: options.initialSolution ? warmRoutes(problem, options.initialSolution, cp.jobIndex, slotType, slotVehicle) : undefined,
+  });
+  if (options.exchange) {
+    const ex = options.exchange;
+    ils.params.exchange = {
+      every: Math.max(1, Math.floor(ex.every)),
+      call: async (best, iteration) => {
+        const offer: ExchangeOffer | null = best
+          ? { cost: best.cost(ils.data.wQ, ils.data.wTW), feasible: best.feasible, plan: slotPlan(problem, cp.jobIndex, best.routes, slotVehicle) }
+          : null;
+        const got = await ex.exchange(offer, iteration);
+        return got ? warmRoutes(problem, got, cp.jobIndex, slotType, slotVehicle) : undefined;
+      },
+    };
+  }
+  const res = await ils.run();
+  const chosen = res.best ?? res.bestInfeasible;
+  return {
+    routes: chosen.routes,
+    slotVehicle,
+    stats: {
+      iterations: res.iterations, restarts: res.restarts, evaluations: res.evaluations, moves: res.moves,
+      intraMoves: res.intraMoves, penaltyLoad: res.wQ, penaltyTimeWarp: res.wTW,
+    },
+  };
+}

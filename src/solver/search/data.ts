@@ -1,0 +1,78 @@
+/**
+ * What the search reads about the problem, for one fleet layout: the
+ * compiled problem, the vehicle type of every route slot, and one
+ * single-visit segment per search node — clients 0..n-1, then a start and an
+ * end sentinel per route slot (start n + 2r, end n + 2r + 1) carrying the
+ * slot's depot point and shift. Penalty weights live here too, so every
+ * accumulator prices with the same weights.
+ */
+import type { CompiledProblem } from '../compile.js';
+import { SegmentTable } from './table.js';
+
+export class SearchData {
+  readonly n: number;
+  readonly R: number;
+  /** Number of search nodes: clients plus two sentinels per route slot. */
+  readonly N: number;
+  readonly dims: number;
+  readonly P: number;
+  readonly dist: Float64Array | Float32Array;
+  readonly dur: Float64Array | Float32Array;
+  /** Single-visit segments of every node (sentinels: their slot's depot and shift). */
+  readonly visits: SegmentTable;
+  /** Penalty per unit of load excess. */
+  wQ = 1;
+  /** Penalty per unit of time warp (and of max duration / distance excess). */
+  wTW = 1;
+
+  constructor(readonly cp: CompiledProblem, readonly slotType: Int32Array) {
+    const n = (this.n = cp.n);
+    const R = (this.R = slotType.length);
+    const N = (this.N = n + 2 * R);
+    const dims = (this.dims = cp.dims);
+    this.P = cp.P;
+    this.dist = cp.dist;
+    this.dur = cp.dur;
+    const v = (this.visits = new SegmentTable(N, dims));
+    const t = v.time, l = v.load;
+    for (let c = 0; c < n; c++) {
+      v.first[c] = v.last[c] = c;
+      v.count[c] = 1;
+      t.duration[c] = cp.service[c];
+      t.earliest[c] = cp.early[c];
+      t.latest[c] = cp.late[c];
+      t.release[c] = cp.release[c];
+      t.deadline[c] = cp.deadline[c];
+      for (let d = 0; d < dims; d++) {
+        const del = cp.delivery[c * dims + d], pick = cp.pickup[c * dims + d];
+        l.delivery[c * dims + d] = del;
+        l.net[c * dims + d] = pick - del;
+        l.peak[c * dims + d] = del > pick ? del : pick;
+      }
+    }
+    for (let r = 0; r < R; r++) {
+      const ty = slotType[r];
+      for (const s of [n + 2 * r, n + 2 * r + 1]) {
+        v.first[s] = v.last[s] = s === n + 2 * r ? cp.typeStart[ty] : cp.typeEnd[ty];
+        t.earliest[s] = cp.typeShiftStart[ty];
+        t.latest[s] = cp.typeShiftEnd[ty];
+        t.release[s] = -Infinity;
+        t.deadline[s] = Infinity;
+      }
+    }
+  }
+
+  startOf(r: number): number {
+    return this.n + 2 * r;
+  }
+
+  endOf(r: number): number {
+    return this.n + 2 * r + 1;
+  }
+
+  /** Distance between the points of two nodes. */
+  d(a: number, b: number): number {
+    const f = this.visits.first;
+    return this.dist[f[a] * this.P + f[b]];
+  }
+}

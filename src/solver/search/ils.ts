@@ -1,0 +1,256 @@
+/**
+ * The iterated local search (PyVRP ≥ 0.13's algorithm, written our way):
+ * a first plan by savings (or greedy insertion) and an exhaustive local
+ * search; then, each iteration, a small ruin-and-recreate perturbation
+ * around a random client, a local search over the clients it touched, and
+ * late-acceptance hill climbing (Burke & Bykov 2017, with both refinements
+ * of their §4.2) on the penalised cost to decide whether the candidate
+ * becomes the current solution. Penalty weights adapt to the share of
+ * feasible candidates; a new best solution gets an exhaustive search with
+ * SWAP*; after `noImprovement` iterations without a new best the search
+ * restarts from the best.
+ *
+ * Only the routes an iteration changed are saved or restored, so an
+ * iteration costs O(the neighbourhood it touched), not O(n). Decisions
+ * depend only on the seeded RNG; the clock only decides when to stop and
+ * when to yield.
+ */
+import { Rng } from '../../core/rng.js';
+import type { CompiledProblem } from '../compile.js';
+import { savingsApplies, savingsConstruction, insertionConstruction } from './construct.js';
+import { SearchData } from './data.js';
+import { Inserter } from './insert.js';
+import { LocalSearch } from './local-search.js';
+import { computeNeighbourhood, type Neighbourhood } from './neighbourhood.js';
+import { PenaltyManager } from './penalties.js';
+import { Perturbation } from './perturb.js';
+import { SearchRoutes } from './routes.js';
+import { Snapshot } from './snapshot.js';
+
+export interface IlsParams {
+  seed: number;
+  maxIterations: number;
+  /** Neighbourhood size. */
+  granularSize: number;
+  /** Late-acceptance history length. */
+  historyLength: number;
+  /** Iterations without a new best before restarting from the best (or stopping, see below). */
+  noImprovement: number;
+  /** Stop instead of restarting after `noImprovement` iterations without a new best. */
+  stopOnNoImprovement: boolean;
+  minPerturbation: number;
+  maxPerturbation: number;
+  useSwapStar: boolean;
+  /** Move evaluations between two checks of the clock inside one local search. */
+  sliceEvaluations: number;
+  shouldStop: () => boolean;
+  /** Called between iterations and between local-search slices; may yield to the event loop. */
+  tick: (iteration: number, best: Snapshot | null, current: Snapshot) => Promise<void>;
+  /** Optional cooperation with other searches (see `SolveOptions.exchange`). */
+  exchange?: { every: number; call: (best: Snapshot | null, iteration: number) => Promise<number[][] | undefined> };
+  /** Warm start: client lists per route slot. */
+  warm?: number[][];
+  /** Called after every iteration with diagnostics (profiling only). */
+  trace?: (t: IlsTrace) => void;
+}
+
+export interface IlsTrace {
+  iteration: number;
+  currentCost: number;
+  bestCost: number;
+  bestRoutes: number;
+  currentRoutes: number;
+  wQ: number;
+  wTW: number;
+}
+
+export interface IlsResult {
+  best: Snapshot | null;
+  /** The least-penalised solution seen when none was feasible. */
+  bestInfeasible: Snapshot;
+  iterations: number;
+  restarts: number;
+  evaluations: number;
+  moves: number;
+  intraMoves: number;
+  wQ: number;
+  wTW: number;
+}
+
+export class Ils {
+  readonly rng: Rng;
+  readonly data: SearchData;
+  readonly rs: SearchRoutes;
+  readonly nb: Neighbourhood;
+  readonly inserter: Inserter;
+  readonly ls: LocalSearch;
+  readonly perturbation: Perturbation;
+  readonly penalties: PenaltyManager;
+
+  constructor(readonly cp: CompiledProblem, readonly slotType: Int32Array, readonly params: IlsParams) {
+    this.rng = new Rng(params.seed);
+    this.data = new SearchData(cp, slotType);
+    this.rs = new SearchRoutes(this.data);
+    this.nb = computeNeighbourhood(cp, params.granularSize);
+    this.inserter = new Inserter(this.rs, this.nb);
+    this.ls = new LocalSearch(this.rs, this.nb, this.inserter, this.rng.fork(), params.useSwapStar);
+    this.perturbation = new Perturbation(this.rs, this.nb, this.inserter, this.ls, this.rng.fork(), params.minPerturbation, params.maxPerturbation);
+    this.penalties = new PenaltyManager(...initialPenalties(cp));
+    this.applyWeights();
+  }
+
+  private applyWeights(): void {
+    this.data.wQ = this.penalties.wQ;
+    this.data.wTW = this.penalties.wTW;
+    this.rs.reprice();
+  }
+
+  /** Runs the local search to convergence, yielding between slices. */
+  private async localSearch(exhaustive: boolean, it: number, best: Snapshot | null, cur: Snapshot): Promise<void> {
+    const ls = this.ls;
+    ls.shuffle();
+    ls.begin(exhaustive);
+    while (!ls.search(this.params.sliceEvaluations)) {
+      await this.params.tick(it, best, cur);
+    }
+  }
+
+  private loadWarm(warm: number[][]): void {
+    const rs = this.rs, n = rs.n;
+    const seen = new Uint8Array(n);
+    for (let r = 0; r < rs.R; r++) {
+      const list = (warm[r] ?? []).filter((c) => c >= 0 && c < n && !seen[c] && (seen[c] = 1));
+      rs.setRoute(r, list);
+      rs.update(r);
+    }
+    for (let c = 0; c < n; c++) if (!seen[c]) this.inserter.insert(c);
+  }
+
+  async run(): Promise<IlsResult> {
+    const p = this.params, rs = this.rs, rng = this.rng, pm = this.penalties;
+    const n = rs.n, R = rs.R;
+    const cur = new Snapshot(R);
+    const bestInf = new Snapshot(R);
+    let best: Snapshot | null = null;
+    let it = 0, restarts = 0;
+    const result = (): IlsResult => ({
+      best, bestInfeasible: bestInf, iterations: it, restarts,
+      evaluations: this.ls.stats.evaluations, moves: this.ls.stats.moves, intraMoves: this.ls.stats.intraMoves,
+      wQ: pm.wQ, wTW: pm.wTW,
+    });
+    if (n === 0 || R === 0) return result();
+
+    // first plan
+    if (p.warm) this.loadWarm(p.warm);
+    else if (savingsApplies(rs)) savingsConstruction(rs, this.nb, this.inserter);
+    else {
+      const order = new Int32Array(n);
+      for (let i = 0; i < n; i++) order[i] = i;
+      rng.shuffle(order);
+      insertionConstruction(rs, this.inserter, order);
+    }
+    cur.save(rs);
+    await this.localSearch(true, 0, null, cur);
+    cur.save(rs);
+    bestInf.copyFrom(cur);
+    if (cur.feasible) best = new Snapshot(R).copyFrom(cur);
+
+    // late-acceptance history: a ring of cost parts; until a slot is filled, the first plan stands in
+    const H = Math.max(1, p.historyLength);
+    const histBase = new Float64Array(H), histLx = new Float64Array(H), histTw = new Float64Array(H);
+    const filled = new Uint8Array(H);
+    let histPos = 0;
+    const init = new Snapshot(R).copyFrom(cur);
+    let noImprove = 0;
+    const cand = new Snapshot(R);
+    while (!p.shouldStop() && it < p.maxIterations) {
+      if (noImprove >= p.noImprovement && p.stopOnNoImprovement) break;
+      it++;
+      if (noImprove >= p.noImprovement && best) {
+        best.restore(rs);
+        cur.copyFrom(best);
+        filled.fill(0);
+        histPos = 0;
+        noImprove = 0;
+        restarts++;
+      }
+      const stamp = rs.updates;
+      this.perturbation.perturb();
+      await this.localSearch(false, it, best, cur);
+      cand.saveTotals(rs);
+      if (pm.register(cand.loadExcess <= 1e-7, cand.timeWarp <= 1e-7)) this.applyWeights();
+      const wQ = pm.wQ, wTW = pm.wTW;
+      noImprove++;
+      if (cand.feasible && (!best || cand.base < best.base - 1e-9)) {
+        // a new best: save it, then try to improve it exhaustively
+        best ??= new Snapshot(R);
+        best.save(rs);
+        noImprove = 0;
+        await this.localSearch(true, it, best, cur);
+        cand.saveTotals(rs);
+        if (cand.feasible && cand.base < best.base - 1e-9) best.save(rs);
+      } else if (!best && cand.cost(wQ, wTW) < bestInf.cost(wQ, wTW)) {
+        bestInf.save(rs);
+      }
+      const candCost = cand.cost(wQ, wTW);
+      const curCost = cur.cost(wQ, wTW);
+      const late = filled[histPos]
+        ? histBase[histPos] + wQ * histLx[histPos] + wTW * histTw[histPos]
+        : init.cost(wQ, wTW);
+      if (candCost < late || candCost < curCost) {
+        for (let r = 0; r < R; r++) if (rs.version[r] > stamp) cur.saveRoute(rs, r);
+        cur.base = cand.base;
+        cur.loadExcess = cand.loadExcess;
+        cur.timeWarp = cand.timeWarp;
+        cur.routeCount = cand.routeCount;
+      } else {
+        for (let r = 0; r < R; r++) if (rs.version[r] > stamp) rs.clear(r);
+        for (let r = 0; r < R; r++) if (rs.version[r] > stamp) cur.restoreRoute(rs, r);
+      }
+      // the history records the current solution only when it beats the recorded one
+      const curNow = cur.cost(wQ, wTW);
+      if (!filled[histPos] || curNow < late) {
+        histBase[histPos] = cur.base;
+        histLx[histPos] = cur.loadExcess;
+        histTw[histPos] = cur.timeWarp;
+        filled[histPos] = 1;
+      }
+      histPos = (histPos + 1) % H;
+      p.trace?.({
+        iteration: it, currentCost: curNow, bestCost: best ? best.base : Infinity,
+        bestRoutes: best ? best.routeCount : 0, currentRoutes: cur.routeCount, wQ, wTW,
+      });
+      await p.tick(it, best, cur);
+      if (p.exchange && it % p.exchange.every === 0) {
+        const got = await p.exchange.call(best ?? bestInf, it);
+        if (got) {
+          for (let r = 0; r < R; r++) rs.clear(r);
+          this.loadWarm(got);
+          cand.save(rs);
+          if (cand.feasible && (!best || cand.base < best.base - 1e-9)) {
+            best ??= new Snapshot(R);
+            best.copyFrom(cand);
+            noImprove = 0;
+          }
+          cur.copyFrom(cand);
+          filled.fill(0);
+          histPos = 0;
+        }
+      }
+    }
+    return result();
+  }
+}
+
+/** Starting penalty weights: load excess priced like the longest arc per unit of the largest demand; time warp a few distance units per time unit. */
+function initialPenalties(cp: CompiledProblem): [number, number] {
+  let maxDist = 0;
+  for (let i = 0; i < cp.dist.length; i++) if (cp.dist[i] < 1e8 && cp.dist[i] > maxDist) maxDist = cp.dist[i];
+  let maxDemand = 0;
+  for (let i = 0; i < cp.delivery.length; i++) maxDemand = Math.max(maxDemand, cp.delivery[i], cp.pickup[i]);
+  let perDist = 0;
+  for (let t = 0; t < cp.T; t++) perDist = Math.max(perDist, cp.typePerDist[t] + cp.typePerDur[t]);
+  const wQ = Math.max(0.1, Math.min(1000, maxDemand > 0 ? maxDist / maxDemand : 1));
+  const wTW = Math.max(0.1, 6 * (perDist || 1));
+  return [wQ, wTW];
+}

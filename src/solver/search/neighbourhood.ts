@@ -1,0 +1,65 @@
+/**
+ * Granular neighbourhoods for the search (HGS.md §3; generalised as in
+ * PyVRP): for every client its `size` most related clients, sorted by
+ * proximity. The proximity of i → j is the cost of the arc plus a weight on
+ * the waiting the time windows force; an arc the windows make impossible
+ * (leave i at its earliest, still arrive after j's window) is never a
+ * neighbour unless nothing else is left. The measure is symmetric: the
+ * cheaper of the two directions.
+ */
+import type { CompiledProblem } from '../compile.js';
+
+export interface Neighbourhood {
+  /** CSR: the neighbours of client u are list[start[u] .. start[u+1]), nearest first. */
+  start: Int32Array;
+  list: Int32Array;
+}
+
+/** Proximity weight of the forced waiting time. */
+const WAIT_WEIGHT = 0.2;
+
+export function computeNeighbourhood(cp: CompiledProblem, size: number): Neighbourhood {
+  const n = cp.n;
+  const k = Math.max(0, Math.min(size, n - 1));
+  const start = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) start[u + 1] = start[u] + k;
+  const list = new Int32Array(n * k);
+  if (k === 0) return { start, list };
+  const P = cp.P;
+  // cheapest per-distance and per-duration unit costs over vehicle types
+  let perDist = Infinity, perDur = Infinity;
+  for (let t = 0; t < cp.T; t++) {
+    perDist = Math.min(perDist, cp.typePerDist[t]);
+    perDur = Math.min(perDur, cp.typePerDur[t]);
+  }
+  const arc = (i: number, j: number): number => {
+    const t = cp.dur[i * P + j];
+    if (cp.early[i] + cp.service[i] + t > cp.late[j]) return Infinity;
+    const wait = cp.early[j] - t - cp.service[i] - cp.late[i];
+    const w = wait > 0 ? wait : 0;
+    return perDist * cp.dist[i * P + j] + perDur * (t + w) + WAIT_WEIGHT * w;
+  };
+  const topP = new Float64Array(k + 1);
+  const topV = new Int32Array(k + 1);
+  for (let u = 0; u < n; u++) {
+    let size = 0;
+    for (let v = 0; v < n; v++) {
+      if (v === u) continue;
+      const a = arc(u, v), b = arc(v, u);
+      // impossible both ways: keep as a last resort, after every possible arc
+      const p = a < b ? a : b;
+      const q = p === Infinity ? 1e300 + cp.dist[u * P + v] : p;
+      if (size === k && q >= topP[k - 1]) continue; // ties keep the lower index
+      let i = size < k ? size++ : k - 1;
+      while (i > 0 && topP[i - 1] > q) {
+        topP[i] = topP[i - 1];
+        topV[i] = topV[i - 1];
+        i--;
+      }
+      topP[i] = q;
+      topV[i] = v;
+    }
+    for (let i = 0; i < k; i++) list[u * k + i] = topV[i];
+  }
+  return { start, list };
+}

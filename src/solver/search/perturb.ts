@@ -1,0 +1,63 @@
+/**
+ * Perturbation of the iterated local search (PyVRP's PerturbationManager,
+ * a small ruin-and-recreate): a random client and its nearest neighbours —
+ * between `min` and `max` clients in all — are removed from their routes and
+ * greedily re-inserted one by one, in random order, at their best positions
+ * next to routed neighbours. Every client touched is marked promising, so
+ * the local search that follows works only around the change.
+ */
+import type { Rng } from '../../core/rng.js';
+import type { Inserter } from './insert.js';
+import type { LocalSearch } from './local-search.js';
+import type { Neighbourhood } from './neighbourhood.js';
+import type { SearchRoutes } from './routes.js';
+
+export class Perturbation {
+  private readonly removed: Int32Array;
+
+  constructor(
+    private readonly rs: SearchRoutes,
+    private readonly nb: Neighbourhood,
+    private readonly inserter: Inserter,
+    private readonly ls: LocalSearch,
+    private readonly rng: Rng,
+    readonly min: number,
+    readonly max: number,
+  ) {
+    this.removed = new Int32Array(rs.n);
+  }
+
+  /** Ruins and recreates around a random client; returns the number of clients moved. */
+  perturb(): number {
+    const rs = this.rs, nb = this.nb, ls = this.ls, rng = this.rng;
+    const n = rs.n;
+    if (n === 0) return 0;
+    ls.promising.fill(0);
+    const k = this.min + rng.int(this.max - this.min + 1);
+    const u = rng.int(n);
+    let count = 0;
+    const take = (w: number) => {
+      if (count >= k || rs.routeOf[w] < 0) return;
+      ls.markPromising(w);
+      const r = rs.routeOf[w];
+      rs.remove(w);
+      rs.update(r);
+      this.removed[count++] = w;
+    };
+    take(u);
+    for (let q = nb.start[u]; q < nb.start[u + 1] && count < k; q++) take(nb.list[q]);
+    // re-insert in random order
+    for (let i = count - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const t = this.removed[i];
+      this.removed[i] = this.removed[j];
+      this.removed[j] = t;
+    }
+    for (let i = 0; i < count; i++) {
+      const w = this.removed[i];
+      this.inserter.insert(w);
+      ls.markPromising(w);
+    }
+    return count;
+  }
+}
