@@ -6,14 +6,21 @@
  * as segments, so every evaluation is O(1) whatever the route length.
  */
 import type { Concat } from './concat.js';
-import { MOVE_EPS, routeLowerBound, type BinaryOperator } from './operator.js';
+import type { BinaryOperator } from './operator.js';
 import type { SearchRoutes } from './routes.js';
 
 export class Exchange implements BinaryOperator {
   readonly name: string;
 
+  private readonly pt: Int32Array;
+  private readonly D: Float64Array | Float32Array;
+  private readonly P: number;
+
   constructor(private readonly rs: SearchRoutes, readonly N: number, readonly M: number) {
     this.name = M === 0 ? `relocate${N}` : `swap${N}${M}`;
+    this.pt = rs.data.visits.first;
+    this.D = rs.data.dist;
+    this.P = rs.data.P;
   }
 
   evaluate(u: number, v: number): number {
@@ -35,28 +42,32 @@ export class Exchange implements BinaryOperator {
   }
 
   private inter(rU: number, rV: number, pu: number, pv: number, lenU: number, lenV: number): number {
-    const rs = this.rs, data = rs.data;
+    const rs = this.rs;
     const N = this.N, M = this.M;
     const aU = rs.nodes[rU], aV = rs.nodes[rV];
     const beforeU = aU[pu - 1], afterU = aU[pu + N];
     const firstU = aU[pu], lastU = aU[pu + N - 1];
-    // cheap distance bound first: every other cost term only adds
-    const innerU = rs.fDist(lastU) - rs.fDist(firstU);
-    let distU: number, distV: number;
     const beforeV = M === 0 ? aV[pv] : aV[pv - 1];
     const afterV = M === 0 ? aV[pv + 1] : aV[pv + M];
+    // cheap distance bound first: every other cost term only adds
+    const pt = this.pt, D = this.D, P = this.P, fd = rs.prefix.distance;
+    const pbU = pt[beforeU] * P, paU = pt[afterU], pfU = pt[firstU], plU = pt[lastU] * P;
+    const pbV = pt[beforeV] * P, paV = pt[afterV];
+    const innerU = N === 1 ? 0 : fd[lastU] - fd[firstU];
+    let distU: number, distV: number;
     if (M === 0) {
-      distU = rs.fDist(beforeU) + data.d(beforeU, afterU) + rs.bDist(afterU);
-      distV = rs.fDist(beforeV) + data.d(beforeV, firstU) + innerU + data.d(lastU, afterV) + rs.bDist(afterV);
+      distU = rs.distance[rU] + D[pbU + paU] - D[pbU + pfU] - D[plU + paU] - innerU;
+      distV = rs.distance[rV] - D[pbV + paV] + D[pbV + pfU] + innerU + D[plU + paV];
     } else {
       const firstV = aV[pv], lastV = aV[pv + M - 1];
-      const innerV = rs.fDist(lastV) - rs.fDist(firstV);
-      distU = rs.fDist(beforeU) + data.d(beforeU, firstV) + innerV + data.d(lastV, afterU) + rs.bDist(afterU);
-      distV = rs.fDist(beforeV) + data.d(beforeV, firstU) + innerU + data.d(lastU, afterV) + rs.bDist(afterV);
+      const pfV = pt[firstV], plV = pt[lastV] * P;
+      const innerV = M === 1 ? 0 : fd[lastV] - fd[firstV];
+      distU = rs.distance[rU] - D[pbU + pfU] - innerU - D[plU + paU] + D[pbU + pfV] + innerV + D[plV + paU];
+      distV = rs.distance[rV] - D[pbV + pfV] - innerV - D[plV + paV] + D[pbV + pfU] + innerU + D[plU + paV];
     }
     const current = rs.cost[rU] + rs.cost[rV];
     const cntU = lenU - N + M, cntV = lenV - M + N;
-    if (routeLowerBound(rs, rU, distU, cntU) + routeLowerBound(rs, rV, distV, cntV) - current > -MOVE_EPS) return Infinity;
+    if (rs.notBetter(rU, distU, cntU, rV, distV, cntV)) return Infinity;
     const a = rs.a.start(rs.prefix, beforeU, rs.typeOf(rU));
     if (M > 0) rs.appendBetween(a, rV, pv, pv + M - 1);
     const cU = a.append(rs.suffix, afterU).price();
@@ -90,7 +101,7 @@ export class Exchange implements BinaryOperator {
       dd = d(bu, fv) + d(lv, au) + d(bv, fu) + d(lu, av) - d(bu, fu) - d(lu, au) - d(bv, fv) - d(lv, av);
     }
     const current = rs.cost[r];
-    if (routeLowerBound(rs, r, rs.distance[r] + dd, rs.len[r]) - current > -MOVE_EPS) return Infinity;
+    if (rs.notBetter1(r, rs.distance[r] + dd, rs.len[r])) return Infinity;
     if (cp.intraDistanceOnly) return cp.typePerDist[rs.typeOf(r)] * dd;
     const acc = rs.a;
     const t = rs.typeOf(r);

@@ -5,8 +5,6 @@
  * last. Operators import the routes they work on, never the local search
  * that calls them.
  */
-import type { SearchRoutes } from './routes.js';
-
 /** Improvement threshold: a move is applied when its delta is below -MOVE_EPS. */
 export const MOVE_EPS = 1e-7;
 
@@ -34,10 +32,3 @@ export interface RouteOperator {
   routeChanged(r: number): void;
 }
 
-/** Route r's penalised-cost lower bound if it had `distance` and `count` clients. */
-export function routeLowerBound(rs: SearchRoutes, r: number, distance: number, count: number): number {
-  if (count === 0) return 0;
-  const cp = rs.data.cp;
-  const t = rs.data.slotType[r];
-  return cp.typeFixed[t] + cp.typePerDist[t] * distance;
-}

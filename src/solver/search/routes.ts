@@ -32,6 +32,9 @@ export class SearchRoutes {
   readonly loadExcess: Float64Array;
   readonly timeWarp: Float64Array;
   readonly distance: Float64Array;
+  /** Per route: fixed cost and cost per distance unit of its vehicle type (for cheap lower bounds). */
+  readonly fixedCost: Float64Array;
+  readonly perDistance: Float64Array;
   /** Per route: the update counter when it last changed (timestamps of the local search). */
   readonly version: Int32Array;
   updates = 0;
@@ -71,6 +74,12 @@ export class SearchRoutes {
     this.timeWarp = new Float64Array(R);
     this.distance = new Float64Array(R);
     this.version = new Int32Array(R);
+    this.fixedCost = new Float64Array(R);
+    this.perDistance = new Float64Array(R);
+    for (let r = 0; r < R; r++) {
+      this.fixedCost[r] = data.cp.typeFixed[data.slotType[r]];
+      this.perDistance[r] = data.cp.typePerDist[data.slotType[r]];
+    }
     this.a = new Concat(data);
     this.b = new Concat(data);
     this.c = new Concat(data);
@@ -231,6 +240,21 @@ export class SearchRoutes {
   /** Distance from node u to the route end (suffix distance). */
   bDist(u: number): number {
     return this.suffix.distance[u];
+  }
+
+  /**
+   * Whether changing routes rU and rV to distances dU, dV with cU, cV clients
+   * certainly does not lower their penalised cost: the fixed and distance
+   * costs alone already reach the current cost (every other term only adds).
+   */
+  notBetter(rU: number, dU: number, cU: number, rV: number, dV: number, cV: number): boolean {
+    const lb = (cU > 0 ? this.fixedCost[rU] + this.perDistance[rU] * dU : 0) + (cV > 0 ? this.fixedCost[rV] + this.perDistance[rV] * dV : 0);
+    return lb - this.cost[rU] - this.cost[rV] > -1e-7;
+  }
+
+  /** `notBetter` for one route. */
+  notBetter1(r: number, d: number, c: number): boolean {
+    return (c > 0 ? this.fixedCost[r] + this.perDistance[r] * d : 0) - this.cost[r] > -1e-7;
   }
 
   /** Sum of route costs (penalised). */

@@ -4,16 +4,24 @@
  * the two routes. v may be a start sentinel: then v's whole route moves
  * behind u and v's route takes u's tail (also a move into an empty route).
  */
-import { MOVE_EPS, routeLowerBound, type BinaryOperator } from './operator.js';
+import type { BinaryOperator } from './operator.js';
 import type { SearchRoutes } from './routes.js';
 
 export class SwapTails implements BinaryOperator {
   readonly name = 'swap-tails';
 
-  constructor(private readonly rs: SearchRoutes) {}
+  private readonly pt: Int32Array;
+  private readonly D: Float64Array | Float32Array;
+  private readonly P: number;
+
+  constructor(private readonly rs: SearchRoutes) {
+    this.pt = rs.data.visits.first;
+    this.D = rs.data.dist;
+    this.P = rs.data.P;
+  }
 
   evaluate(u: number, v: number): number {
-    const rs = this.rs, data = rs.data;
+    const rs = this.rs;
     const rU = rs.routeOf[u], rV = rs.routeOf[v];
     if (rU < 0 || rV < 0 || rU === rV) return Infinity;
     const pu = rs.pos[u], pv = rs.pos[v];
@@ -23,13 +31,23 @@ export class SwapTails implements BinaryOperator {
     const x = aU[pu + 1], y = aV[pv + 1];
     const eU = aU[lenU + 1], eV = aV[lenV + 1];
     // distance bound: tails keep their inner distance, only their last arc changes end
-    const tailY = pv < lenV ? rs.bDist(y) - data.d(aV[lenV], eV) + data.d(aV[lenV], eU) : 0;
-    const tailX = pu < lenU ? rs.bDist(x) - data.d(aU[lenU], eU) + data.d(aU[lenU], eV) : 0;
-    const distU = rs.fDist(u) + (pv < lenV ? data.d(u, y) + tailY : data.d(u, eU));
-    const distV = rs.fDist(v) + (pu < lenU ? data.d(v, x) + tailX : data.d(v, eV));
+    const pt = this.pt, D = this.D, P = this.P;
+    const fd = rs.prefix.distance, bd = rs.suffix.distance;
+    const peU = pt[eU], peV = pt[eV];
+    let tailY = 0, tailX = 0;
+    if (pv < lenV) {
+      tailY = bd[y];
+      if (peU !== peV) tailY += D[pt[aV[lenV]] * P + peU] - D[pt[aV[lenV]] * P + peV];
+    }
+    if (pu < lenU) {
+      tailX = bd[x];
+      if (peU !== peV) tailX += D[pt[aU[lenU]] * P + peV] - D[pt[aU[lenU]] * P + peU];
+    }
+    const distU = fd[u] + (pv < lenV ? D[pt[u] * P + pt[y]] + tailY : D[pt[u] * P + peU]);
+    const distV = fd[v] + (pu < lenU ? D[pt[v] * P + pt[x]] + tailX : D[pt[v] * P + peV]);
     const cntU = pu + (lenV - pv), cntV = pv + (lenU - pu);
     const current = rs.cost[rU] + rs.cost[rV];
-    if (routeLowerBound(rs, rU, distU, cntU) + routeLowerBound(rs, rV, distV, cntV) - current > -MOVE_EPS) return Infinity;
+    if (rs.notBetter(rU, distU, cntU, rV, distV, cntV)) return Infinity;
     const cU = rs.appendTail(rs.a.start(rs.prefix, u, rs.typeOf(rU)), rV, pv + 1, rU).price();
     const cV = rs.appendTail(rs.b.start(rs.prefix, v, rs.typeOf(rV)), rU, pu + 1, rV).price();
     return cU + cV - current;

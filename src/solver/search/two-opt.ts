@@ -5,7 +5,7 @@
  * O(1) on routes of any length (and O(1) by distance alone when a route's
  * cost is its distance on a symmetric matrix).
  */
-import { MOVE_EPS, routeLowerBound, type BinaryOperator } from './operator.js';
+import type { BinaryOperator } from './operator.js';
 import type { SearchRoutes } from './routes.js';
 
 export class TwoOpt implements BinaryOperator {
@@ -29,7 +29,7 @@ export class TwoOpt implements BinaryOperator {
     const current = rs.cost[r];
     if (cp.symmetric) {
       const dd = data.d(x1, v1) + data.d(x, y) - data.d(x1, x) - data.d(v1, y);
-      if (routeLowerBound(rs, r, rs.distance[r] + dd, rs.len[r]) - current > -MOVE_EPS) return Infinity;
+      if (rs.notBetter1(r, rs.distance[r] + dd, rs.len[r])) return Infinity;
       if (cp.intraDistanceOnly) return cp.typePerDist[rs.typeOf(r)] * dd;
     }
     const acc = rs.a.start(rs.prefix, x1, rs.typeOf(r));
