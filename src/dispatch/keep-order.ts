@@ -10,9 +10,7 @@
  * (`evaluateRoute`), so a candidate is feasible by the same rules as
  * `checkSolution`.
  */
-import { evaluateRoute, type RouteContext, type Violation } from '../model/check-route.js';
-import { capacityDimensions } from '../model/check.js';
-import { resolveTravel } from '../model/travel.js';
+import { evaluateRoute, routeContext, type Violation } from '../model/check-route.js';
 import type { Id, Problem } from '../model/types.js';
 
 export interface KeptOrderPlan {
@@ -32,14 +30,7 @@ export function keepOrderPlan(
   initial: { routes: { vehicle: Id; steps: { type: string; id?: Id }[] }[] },
   departures: Map<Id, number>,
 ): KeptOrderPlan | undefined {
-  const ctx: RouteContext = {
-    jobs: problem.jobs,
-    vehicles: problem.vehicles,
-    travel: resolveTravel(problem),
-    dims: capacityDimensions(problem),
-    epsAbs: 1e-9,
-    epsRel: 1e-9,
-  };
+  const ctx = routeContext(problem);
   const jobIndex = new Map<Id, number>(problem.jobs.map((j, i) => [j.id, i]));
   const vehicleIndex = new Map<Id, number>(problem.vehicles.map((v, k) => [v.id, k]));
   const seqs: number[][] = problem.vehicles.map(() => []);

@@ -1,11 +1,17 @@
 /**
  * Evaluation of one route exactly as `docs/semantics.md` defines it: departure
  * (`d*` when the plan does not state it), arrival / waiting / service start /
- * departure at every stop, loads, distance, duration and cost, and the route's
+ * departure at every task, loads, distance, duration and cost, and the route's
  * violations. Part of the independent checker: plain, obviously-correct code
  * that never imports solver internals.
+ *
+ * A route is a list of task indices (`tasks.ts`: jobs first, then the pickup
+ * and delivery of every shipment).
  */
-import type { Id, Job, Location, Step, Vehicle } from './types.js';
+import type { Id, Location, Problem, Step, Vehicle } from './types.js';
+import { sameId } from './ids.js';
+import { resolveTaskTravel } from './task-travel.js';
+import { taskTable, type TaskTable } from './tasks.js';
 import type { ResolvedTravel } from './travel.js';
 
 /** A violation code of docs/semantics.md (plus `missing-reason` for unassigned jobs without one). */
@@ -19,6 +25,9 @@ export type ViolationCode =
   | 'release-time'
   | 'dispatch-deadline'
   | 'not-allowed'
+  | 'precedence'
+  | 'split-shipment'
+  | 'half-served'
   | 'unreachable'
   | 'missing-job'
   | 'duplicate-job'
@@ -35,7 +44,10 @@ export interface Violation {
   /** Index of the route in the plan's `routes`. */
   route?: number;
   vehicle?: Id;
+  /** The job id, or the stop id for a shipment stop. */
   job?: Id;
+  /** The shipment id, for violations about a shipment or one of its stops. */
+  shipment?: Id;
   /** By how much the limit is exceeded (time units, distance units, load units), or claim − derived. */
   amount?: number;
   /** JSON pointer into the plan, for `claim-mismatch` and plan-structure violations. */
@@ -73,16 +85,60 @@ export interface CheckedRoute {
   feasible: boolean;
 }
 
-/** What the route evaluator needs from the problem, resolved once per check. */
+/** What the route evaluator needs from the problem, resolved once per check (`routeContext`). */
 export interface RouteContext {
-  jobs: Job[];
+  problem: Problem;
+  tasks: TaskTable;
   vehicles: Vehicle[];
+  /** Travel resolved for every task: `travel.jobLocation[t]` is task `t`'s location index. */
   travel: ResolvedTravel;
   /** Number of capacity dimensions. */
   dims: number;
   /** Absolute and relative slack allowed before a limit counts as broken (floating-point noise). */
   epsAbs: number;
   epsRel: number;
+}
+
+/** Number of capacity dimensions: the longest amount or capacity vector in the problem. */
+export function capacityDimensions(problem: Problem): number {
+  let dims = 0;
+  for (const job of problem.jobs) dims = Math.max(dims, job.delivery?.length ?? 0, job.pickup?.length ?? 0);
+  for (const s of problem.shipments ?? []) dims = Math.max(dims, s.amount?.length ?? 0);
+  for (const v of problem.vehicles) dims = Math.max(dims, v.capacity?.length ?? 0);
+  return dims;
+}
+
+/**
+ * Resolves what route evaluation needs from a (validated) problem. `travel`, when
+ * given, must be `resolveTravel(problem)` and is used only when the problem has
+ * no shipments (it then covers every task).
+ */
+export function routeContext(
+  problem: Problem,
+  options: { travel?: ResolvedTravel; epsAbs?: number; epsRel?: number } = {},
+): RouteContext {
+  const tasks = taskTable(problem);
+  const travel = options.travel && tasks.shipmentCount === 0 ? options.travel : resolveTaskTravel(problem, tasks);
+  return {
+    problem,
+    tasks,
+    vehicles: problem.vehicles,
+    travel,
+    dims: capacityDimensions(problem),
+    epsAbs: options.epsAbs ?? 1e-9,
+    epsRel: options.epsRel ?? 1e-9,
+  };
+}
+
+/** The amounts a task unloads (`delivery`) and loads (`pickup`) at its stop. */
+function amountsOf(ctx: RouteContext, t: number): { delivery?: number[]; pickup?: number[] } {
+  const task = ctx.tasks.tasks[t];
+  if (task.kind === 'job') {
+    const job = ctx.problem.jobs[task.owner];
+    return { delivery: job.delivery, pickup: job.pickup };
+  }
+  const amount = ctx.problem.shipments![task.owner].amount;
+  return task.kind === 'pickup' ? { pickup: amount } : { delivery: amount };
 }
 
 const DEFAULT_COSTS = { fixed: 0, perDistance: 1, perDuration: 0 };
@@ -108,9 +164,10 @@ function eps(ctx: RouteContext, x: number): number {
   return ctx.epsAbs + ctx.epsRel * (Number.isFinite(x) ? Math.abs(x) : 0);
 }
 
-/** Runs the schedule of `docs/semantics.md` from departure `d` over jobs `route` (job indices). */
+/** Runs the schedule of `docs/semantics.md` from departure `d` over tasks `route` (task indices). */
 function timeline(ctx: RouteContext, vehicleIndex: number, route: number[], d: number): Timeline {
-  const { travel, jobs } = ctx;
+  const { travel } = ctx;
+  const tasks = ctx.tasks.tasks;
   const m = route.length;
   const tl: Timeline = {
     arrival: new Float64Array(m),
@@ -127,7 +184,7 @@ function timeline(ctx: RouteContext, vehicleIndex: number, route: number[], d: n
   let prev = travel.vehicleStart[vehicleIndex];
   let dist = 0;
   for (let i = 0; i < m; i++) {
-    const job = jobs[route[i]];
+    const task = tasks[route[i]];
     const loc = travel.jobLocation[route[i]];
     let arrival: number;
     if (prev < 0) {
@@ -142,7 +199,7 @@ function timeline(ctx: RouteContext, vehicleIndex: number, route: number[], d: n
     let serviceStart = arrival;
     let usedEnd = Infinity;
     let lateness = 0;
-    const windows = job.timeWindows;
+    const windows = task.timeWindows;
     if (windows && windows.length > 0) {
       let used = -1;
       for (let w = 0; w < windows.length; w++) {
@@ -161,7 +218,7 @@ function timeline(ctx: RouteContext, vehicleIndex: number, route: number[], d: n
     }
     tl.arrival[i] = arrival;
     tl.serviceStart[i] = serviceStart;
-    tl.departure[i] = serviceStart + (job.serviceDuration ?? 0);
+    tl.departure[i] = serviceStart + task.serviceDuration;
     tl.lateness[i] = lateness;
     tl.usedWindowEnd[i] = usedEnd;
     tl.distanceTo[i] = dist;
@@ -186,8 +243,9 @@ export function departureBounds(ctx: RouteContext, vehicleIndex: number, route: 
   const v = ctx.vehicles[vehicleIndex];
   let e = v.shift ? v.shift[0] : -Infinity;
   let D = Infinity;
-  for (const j of route) {
-    const job = ctx.jobs[j];
+  for (const t of route) {
+    if (t >= ctx.tasks.jobCount) continue; // release times and dispatch deadlines are jobs' only
+    const job = ctx.problem.jobs[t];
     if (job.releaseTime !== undefined && job.releaseTime > e) e = job.releaseTime;
     if (job.dispatchDeadline !== undefined && job.dispatchDeadline < D) D = job.dispatchDeadline;
   }
@@ -224,8 +282,9 @@ export function defaultDeparture(ctx: RouteContext, vehicleIndex: number, route:
 }
 
 /**
- * Evaluates one route of vehicle `vehicleIndex` visiting jobs `route` (job indices)
- * and appends its violations. `statedDeparture` is the plan's start departure, if any.
+ * Evaluates one route of vehicle `vehicleIndex` visiting tasks `route` (task
+ * indices; for a problem without shipments these are job indices) and appends
+ * its violations. `statedDeparture` is the plan's start departure, if any.
  */
 export function evaluateRoute(
   ctx: RouteContext,
@@ -235,25 +294,29 @@ export function evaluateRoute(
   statedDeparture: number | undefined,
   violations: Violation[],
 ): CheckedRoute {
-  const { jobs, dims } = ctx;
+  const { dims } = ctx;
+  const tasks = ctx.tasks.tasks;
   const v = ctx.vehicles[vehicleIndex];
   const vehicle = v.id;
   const m = route.length;
   const d = statedDeparture ?? defaultDeparture(ctx, vehicleIndex, route);
   const tl = timeline(ctx, vehicleIndex, route, d);
 
-  // Loads: deliveries ride from the start, pickups ride to the end.
+  // Loads: job deliveries ride from the start, job pickups ride to the end,
+  // shipment amounts ride from their pickup to their delivery.
   const delivery = new Array<number>(dims).fill(0);
   const pickup = new Array<number>(dims).fill(0);
-  for (const j of route) {
-    const job = jobs[j];
+  const load = new Array<number>(dims).fill(0);
+  const amounts = route.map((t) => amountsOf(ctx, t));
+  route.forEach((t, i) => {
+    const a = amounts[i];
     for (let k = 0; k < dims; k++) {
-      delivery[k] += job.delivery?.[k] ?? 0;
-      pickup[k] += job.pickup?.[k] ?? 0;
+      delivery[k] += a.delivery?.[k] ?? 0;
+      pickup[k] += a.pickup?.[k] ?? 0;
+      if (tasks[t].kind === 'job') load[k] += a.delivery?.[k] ?? 0;
     }
-  }
+  });
   const capacity = v.capacity;
-  let load = delivery.slice();
   let worstExcess = 0;
   let worstAt = -2; // -1 = at the start, i = after job i
   const checkLoad = (at: number) => {
@@ -267,7 +330,7 @@ export function evaluateRoute(
     }
   };
 
-  const startLocation: Location | undefined = v.start ?? (m > 0 ? jobs[route[0]].location : undefined);
+  const startLocation: Location | undefined = v.start ?? (m > 0 ? tasks[route[0]].location : undefined);
   const steps: CheckedStep[] = [
     {
       type: 'start',
@@ -286,16 +349,18 @@ export function evaluateRoute(
   let service = 0;
   let lateness = 0;
   for (let i = 0; i < m; i++) {
-    const job = jobs[route[i]];
-    for (let k = 0; k < dims; k++) load[k] += (job.pickup?.[k] ?? 0) - (job.delivery?.[k] ?? 0);
+    const task = tasks[route[i]];
+    const a = amounts[i];
+    for (let k = 0; k < dims; k++) load[k] += (a.pickup?.[k] ?? 0) - (a.delivery?.[k] ?? 0);
     checkLoad(i);
     waiting += tl.serviceStart[i] - tl.arrival[i];
-    service += job.serviceDuration ?? 0;
+    service += task.serviceDuration;
     lateness += tl.lateness[i];
     steps.push({
-      type: 'job',
-      id: job.id,
-      location: job.location,
+      type: task.kind,
+      id: task.id,
+      ...(task.shipment !== undefined ? { shipment: task.shipment } : {}),
+      location: task.location,
       arrival: tl.arrival[i],
       waiting: tl.serviceStart[i] - tl.arrival[i],
       serviceStart: tl.serviceStart[i],
@@ -305,7 +370,7 @@ export function evaluateRoute(
       lateness: tl.lateness[i],
     });
   }
-  const endLocation = v.end ?? (m > 0 ? jobs[route[m - 1]].location : startLocation);
+  const endLocation = v.end ?? (m > 0 ? tasks[route[m - 1]].location : startLocation);
   steps.push({
     type: 'end',
     location: endLocation,
@@ -332,38 +397,53 @@ export function evaluateRoute(
   const before = violations.length;
   const add = (code: ViolationCode, message: string, extra: Partial<Violation> = {}) =>
     violations.push({ code, message, route: index, vehicle, ...extra });
+  /** How a violation names task `t`: `job` (job or stop id) and, for a stop, `shipment`. */
+  const who = (t: number): Partial<Violation> =>
+    tasks[t].shipment !== undefined ? { job: tasks[t].id, shipment: tasks[t].shipment } : { job: tasks[t].id };
+  const name = (t: number) => (tasks[t].kind === 'job' ? `job ${String(tasks[t].id)}` : `${tasks[t].kind} ${String(tasks[t].id)} of shipment ${String(tasks[t].shipment)}`);
 
   if (!empty) {
     for (const i of tl.unreachable) {
-      const to = i >= 0 ? `job ${String(jobs[route[i]].id)}` : 'the route end';
-      add('unreachable', `vehicle ${String(vehicle)}: the arc to ${to} has no finite travel`, i >= 0 ? { job: jobs[route[i]].id } : {});
+      const to = i >= 0 ? name(route[i]) : 'the route end';
+      add('unreachable', `vehicle ${String(vehicle)}: the arc to ${to} has no finite travel`, i >= 0 ? who(route[i]) : {});
     }
+    const position = new Map<number, number>();
+    route.forEach((t, i) => position.set(t, i));
     for (let i = 0; i < m; i++) {
-      const job = jobs[route[i]];
+      const t = route[i];
+      const task = tasks[t];
       if (tl.lateness[i] > 0) {
-        add('late', `job ${String(job.id)} is late by ${tl.lateness[i]}`, { job: job.id, amount: tl.lateness[i] });
+        add('late', `${name(t)} is late by ${tl.lateness[i]}`, { ...who(t), amount: tl.lateness[i] });
       }
-      if (job.releaseTime !== undefined && d < job.releaseTime - eps(ctx, job.releaseTime)) {
+      const job = task.kind === 'job' ? ctx.problem.jobs[t] : undefined;
+      if (job?.releaseTime !== undefined && d < job.releaseTime - eps(ctx, job.releaseTime)) {
         add('release-time', `vehicle ${String(vehicle)} departs at ${d}, before job ${String(job.id)}'s release time ${job.releaseTime}`, {
           job: job.id,
           amount: job.releaseTime - d,
         });
       }
-      if (job.dispatchDeadline !== undefined && d > job.dispatchDeadline + eps(ctx, job.dispatchDeadline)) {
+      if (job?.dispatchDeadline !== undefined && d > job.dispatchDeadline + eps(ctx, job.dispatchDeadline)) {
         add('dispatch-deadline', `vehicle ${String(vehicle)} departs at ${d}, after job ${String(job.id)}'s dispatch deadline ${job.dispatchDeadline}`, {
           job: job.id,
           amount: d - job.dispatchDeadline,
         });
       }
-      if (job.allowedVehicles && !job.allowedVehicles.some((a) => a === vehicle)) {
-        add('not-allowed', `job ${String(job.id)} may not be served by vehicle ${String(vehicle)}`, { job: job.id });
+      const allowed = task.order.allowedVehicles;
+      if (allowed && !allowed.some((a) => sameId(a, vehicle))) {
+        add('not-allowed', `${name(t)} may not be served by vehicle ${String(vehicle)}`, who(t));
+      }
+      if (task.kind === 'delivery') {
+        const p = position.get(task.partner);
+        if (p !== undefined && p > i) {
+          add('precedence', `the delivery of shipment ${String(task.shipment)} comes before its pickup`, who(t));
+        }
       }
     }
     if (worstAt > -2) {
-      const where = worstAt < 0 ? 'at the start' : `after job ${String(jobs[route[worstAt]].id)}`;
+      const where = worstAt < 0 ? 'at the start' : `after ${name(route[worstAt])}`;
       add('capacity', `vehicle ${String(vehicle)} is overloaded by ${worstExcess} ${where}`, {
         amount: worstExcess,
-        ...(worstAt >= 0 ? { job: jobs[route[worstAt]].id } : {}),
+        ...(worstAt >= 0 ? who(route[worstAt]) : {}),
       });
     }
     if (v.shift) {

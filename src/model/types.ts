@@ -12,7 +12,12 @@
  * `checkSolution`.
  */
 
-/** A job or vehicle identifier, unique within its list. */
+/**
+ * An identifier of a job, shipment, shipment stop, vehicle or break. Ids compare
+ * by their string form: `1` and `"1"` are the same id (so they clash within one
+ * list, and a plan naming `"1"` refers to the job whose id is `1`). Outputs
+ * carry an id exactly as the problem gives it.
+ */
 export type Id = string | number;
 
 /**
@@ -157,8 +162,52 @@ export interface NetworkTravel {
 
 export type Travel = MatrixTravel | MetricTravel | NetworkTravel;
 
+/**
+ * One end of a shipment: where the goods are collected (`pickup`) or handed
+ * over (`delivery`). Times work exactly as for a job's visit.
+ */
+export interface ShipmentStop {
+  /**
+   * The stop's own id, shown in route steps (as VROOM's pickup/delivery ids).
+   * Unique among the problem's pickups (resp. deliveries). Default: the
+   * shipment's id.
+   */
+  id?: Id;
+  /** Where the stop is served. */
+  location: Location;
+  /** Time spent at the stop. Default 0. */
+  serviceDuration?: number;
+  /**
+   * When service may start at this stop: disjoint windows sorted by start, as
+   * for a job. Default: any time.
+   */
+  timeWindows?: TimeWindow[];
+  /** Free-form data carried through untouched. */
+  data?: unknown;
+}
+
+/**
+ * Goods moved from one place to another by one vehicle: picked up at `pickup`,
+ * carried on board, handed over at `delivery` later on the same route. Served
+ * whole (both stops, pickup first) or listed whole in `unassigned`.
+ */
+export interface Shipment {
+  /** Unique id; jobs and shipments share one id space. */
+  id: Id;
+  /** Amount on board from the pickup to the delivery, per capacity dimension. Default all zeros. */
+  amount?: number[];
+  pickup: ShipmentStop;
+  delivery: ShipmentStop;
+  /** If given, only these vehicles may serve the shipment (both stops). */
+  allowedVehicles?: Id[];
+  /** Free-form data carried through to the solution untouched. */
+  data?: unknown;
+}
+
 export interface Problem {
   jobs: Job[];
+  /** Paired pickup → delivery tasks (see `Shipment`). Default none. */
+  shipments?: Shipment[];
   vehicles: Vehicle[];
   travel: Travel;
   /** Free-form name (e.g. the benchmark instance name). */
@@ -169,12 +218,15 @@ export interface Problem {
 // Solution
 // ---------------------------------------------------------------------------
 
-export type StepType = 'start' | 'job' | 'end';
+/** `job`, `pickup` and `delivery` steps are the route's tasks. */
+export type StepType = 'start' | 'job' | 'pickup' | 'delivery' | 'end';
 
 export interface Step {
   type: StepType;
-  /** Job id for `job` steps. */
+  /** The job id (`job`), or the stop's id (`pickup` / `delivery`: its own id, else the shipment id). */
   id?: Id;
+  /** The shipment id, on `pickup` and `delivery` steps. */
+  shipment?: Id;
   /** The location as given in the problem. */
   location?: Location;
   /** Arrival time at the step (for `start`: the departure time). */
@@ -201,7 +253,10 @@ export interface Route {
   duration: number;
   waiting: number;
   service: number;
-  /** Sum of job deliveries / pickups on the route. */
+  /**
+   * Amounts unloaded / loaded at the route's stops: job deliveries plus
+   * delivered shipment amounts / job pickups plus picked-up shipment amounts.
+   */
   delivery: number[];
   pickup: number[];
 }
@@ -227,7 +282,13 @@ export type UnassignedReason =
   | 'cancelled';
 
 export interface Unassigned {
+  /** The job id, or the shipment id for a shipment. */
   id: Id;
+  /** What `id` names. Default `job`. */
+  type?: 'job' | 'shipment';
+  /** For a shipment: the ids of its two stops (their own ids, else the shipment id). */
+  pickup?: Id;
+  delivery?: Id;
   reason: UnassignedReason;
   /** Human-readable detail. */
   message?: string;
@@ -257,10 +318,15 @@ export interface Solution {
   stats?: Record<string, number>;
 }
 
-/** A step of a `RoutePlan`: only `type` (and `id` for jobs) is required; stated times are claims to check. */
+/**
+ * A step of a `RoutePlan`: only `type` is required, plus `id` for a job and
+ * `id` (the stop id) and/or `shipment` for a pickup or delivery (both, when
+ * given, must name the same stop); stated times are claims to check.
+ */
 export interface PlanStep {
   type: StepType;
   id?: Id;
+  shipment?: Id;
   location?: Location;
   arrival?: number;
   waiting?: number;
@@ -284,6 +350,6 @@ export interface RoutePlan {
     distance?: number;
     duration?: number;
   }[];
-  unassigned?: { id: Id; reason?: string }[];
+  unassigned?: { id: Id; reason?: string; type?: 'job' | 'shipment'; pickup?: Id; delivery?: Id }[];
   summary?: Partial<SolutionSummary>;
 }

@@ -16,12 +16,14 @@
  * | `not-integer`     | a non-integer amount, matrix size or location index                         |
  * | `enum`            | an unknown `travel.type` or `travel.rounding`                               |
  * | `time-window`     | a window/shift starting after it ends, windows unsorted or overlapping,     |
- * |                   | releaseTime after dispatchDeadline                                          |
+ * |                   | releaseTime after dispatchDeadline, a shipment's delivery that can never    |
+ * |                   | be on time (see docs/semantics.md, "Shipments")                             |
  * | `empty`           | no vehicle at all; an empty `timeWindows` list                              |
  * | `matrix-size`     | a matrix or coordinate list whose length does not match `travel.size`       |
  * | `location`        | a location index out of range, a malformed or out-of-range coordinate pair, |
  * |                   | or a pair where the travel only knows indices                               |
- * | `duplicate-id`    | two jobs (or two vehicles) with the same id (`1` and `"1"` differ)          |
+ * | `duplicate-id`    | two jobs/shipments (one id space), two vehicles, two pickups or two         |
+ * |                   | deliveries with the same id (ids compare as strings: `1` and `"1"` clash)   |
  * | `dimension`       | an amount or capacity vector whose length differs from the others          |
  * | `unknown-vehicle` | `allowedVehicles` / `preferredVehicle` naming a vehicle that does not exist |
  * | `unknown-field`   | a field vrpkit does not know (typos like `timewindows`), except in `data`   |
@@ -32,6 +34,8 @@
  */
 import { VrpkitError, type InputIssue } from '../core/errors.js';
 import type { Problem } from './types.js';
+import { idKey } from './ids.js';
+import { checkShipmentWindows, validateShipments } from './validate-shipments.js';
 import {
   Issues,
   at,
@@ -47,7 +51,7 @@ import {
   show,
 } from './validate-util.js';
 
-const PROBLEM_FIELDS = ['jobs', 'vehicles', 'travel', 'name'] as const;
+const PROBLEM_FIELDS = ['jobs', 'shipments', 'vehicles', 'travel', 'name'] as const;
 const JOB_FIELDS = [
   'id',
   'location',
@@ -122,7 +126,7 @@ function validateRoot(issues: Issues, input: unknown): void {
     ? validateTravel(issues, input.travel)
     : (issues.add('required', '/travel', 'travel is required'), unknownLocations());
 
-  const vehicleIds = new Set<unknown>();
+  const vehicleIds = new Set<string>();
   const vectors: { length: number; ptr: string }[] = [];
   if (!has(input, 'vehicles')) issues.add('required', '/vehicles', 'vehicles is required');
   else if (!Array.isArray(input.vehicles)) issues.add('type', '/vehicles', `vehicles must be an array, got ${show(input.vehicles)}`);
@@ -131,14 +135,25 @@ function validateRoot(issues: Issues, input: unknown): void {
     each(input.vehicles, (v, k) => validateVehicle(issues, v, at('/vehicles', k), locations, vehicleIds, vectors));
   }
 
+  const knownVehicles = Array.isArray(input.vehicles) ? vehicleIds : undefined;
+  const orderIds = new Map<string, string>();
   if (!has(input, 'jobs')) issues.add('required', '/jobs', 'jobs is required');
   else if (!Array.isArray(input.jobs)) issues.add('type', '/jobs', `jobs must be an array, got ${show(input.jobs)}`);
   else {
-    const jobIds = new Set<unknown>();
-    const knownVehicles = Array.isArray(input.vehicles) ? vehicleIds : undefined;
-    each(input.jobs, (j, i) => validateJob(issues, j, at('/jobs', i), locations, jobIds, knownVehicles, vectors));
+    each(input.jobs, (j, i) => validateJob(issues, j, at('/jobs', i), locations, orderIds, knownVehicles, vectors));
+  }
+  if (has(input, 'shipments')) {
+    validateShipments(issues, input.shipments, {
+      location: (loc, ptr) => validateLocation(issues, loc, ptr, locations),
+      windows: (x, ptr) => validateWindows(issues, x, ptr),
+      allowedVehicles: (x, ptr) => validateAllowedVehicles(issues, x, ptr, knownVehicles),
+      orderIds,
+      vectors,
+    });
   }
   checkDimensions(issues, vectors);
+  // Travel-dependent checks need an otherwise valid problem.
+  if (issues.list.length === 0) checkShipmentWindows(issues, input as unknown as Problem);
 }
 
 function unknownLocations(): LocationModel {
@@ -165,7 +180,7 @@ function validateVehicle(
   v: unknown,
   ptr: string,
   locations: LocationModel,
-  ids: Set<unknown>,
+  ids: Set<string>,
   vectors: { length: number; ptr: string }[],
 ): void {
   if (!isRecord(v)) {
@@ -175,8 +190,8 @@ function validateVehicle(
   checkFields(issues, v, ptr, VEHICLE_FIELDS, 'a vehicle');
   if (!has(v, 'id')) issues.add('required', at(ptr, 'id'), 'a vehicle needs an id');
   else if (checkId(issues, v.id, at(ptr, 'id'), 'a vehicle id')) {
-    if (ids.has(v.id)) issues.add('duplicate-id', at(ptr, 'id'), `vehicle id ${show(v.id)} is used more than once`);
-    ids.add(v.id);
+    if (ids.has(idKey(v.id))) issues.add('duplicate-id', at(ptr, 'id'), `vehicle id ${show(v.id)} is used more than once (ids compare as strings)`);
+    ids.add(idKey(v.id));
   }
   if (has(v, 'start')) validateLocation(issues, v.start, at(ptr, 'start'), locations);
   if (has(v, 'end')) validateLocation(issues, v.end, at(ptr, 'end'), locations);
@@ -204,8 +219,8 @@ function validateJob(
   j: unknown,
   ptr: string,
   locations: LocationModel,
-  ids: Set<unknown>,
-  vehicleIds: Set<unknown> | undefined,
+  ids: Map<string, string>,
+  vehicleIds: Set<string> | undefined,
   vectors: { length: number; ptr: string }[],
 ): void {
   if (!isRecord(j)) {
@@ -215,8 +230,8 @@ function validateJob(
   checkFields(issues, j, ptr, JOB_FIELDS, 'a job');
   if (!has(j, 'id')) issues.add('required', at(ptr, 'id'), 'a job needs an id');
   else if (checkId(issues, j.id, at(ptr, 'id'), 'a job id')) {
-    if (ids.has(j.id)) issues.add('duplicate-id', at(ptr, 'id'), `job id ${show(j.id)} is used more than once`);
-    ids.add(j.id);
+    if (ids.has(idKey(j.id))) issues.add('duplicate-id', at(ptr, 'id'), `job id ${show(j.id)} is used more than once (ids compare as strings)`);
+    else ids.set(idKey(j.id), at(ptr, 'id'));
   }
   if (!has(j, 'location')) issues.add('required', at(ptr, 'location'), 'a job needs a location');
   else validateLocation(issues, j.location, at(ptr, 'location'), locations);
@@ -236,28 +251,30 @@ function validateJob(
       `dispatchDeadline ${show(j.dispatchDeadline)} is before releaseTime ${show(j.releaseTime)}`,
     );
   }
-  if (has(j, 'allowedVehicles')) {
-    const a = j.allowedVehicles;
-    const aptr = at(ptr, 'allowedVehicles');
-    if (!Array.isArray(a)) issues.add('type', aptr, `allowedVehicles must be an array of vehicle ids, got ${show(a)}`);
-    else {
-      each(a, (id, k) => {
-        if (checkId(issues, id, at(aptr, k), 'a vehicle id') && vehicleIds && !vehicleIds.has(id)) {
-          issues.add('unknown-vehicle', at(aptr, k), `allowedVehicles names vehicle ${show(id)}, which does not exist`);
-        }
-      });
-    }
-  }
+  if (has(j, 'allowedVehicles')) validateAllowedVehicles(issues, j.allowedVehicles, at(ptr, 'allowedVehicles'), vehicleIds);
   if (has(j, 'preferredVehicle')) {
     const id = j.preferredVehicle;
     const pptr = at(ptr, 'preferredVehicle');
-    if (checkId(issues, id, pptr, 'preferredVehicle') && vehicleIds && !vehicleIds.has(id)) {
+    if (checkId(issues, id, pptr, 'preferredVehicle') && vehicleIds && !vehicleIds.has(idKey(id))) {
       issues.add('unknown-vehicle', pptr, `preferredVehicle ${show(id)} does not exist`);
     }
   }
   if (has(j, 'reassignmentPenalty')) {
     checkNumber(issues, j.reassignmentPenalty, at(ptr, 'reassignmentPenalty'), 'reassignmentPenalty', { nonNegative: true });
   }
+}
+
+/** `allowedVehicles`: an array of ids of existing vehicles (by the id rule). */
+function validateAllowedVehicles(issues: Issues, a: unknown, aptr: string, vehicleIds: Set<string> | undefined): void {
+  if (!Array.isArray(a)) {
+    issues.add('type', aptr, `allowedVehicles must be an array of vehicle ids, got ${show(a)}`);
+    return;
+  }
+  each(a, (id, k) => {
+    if (checkId(issues, id, at(aptr, k), 'a vehicle id') && vehicleIds && !vehicleIds.has(idKey(id))) {
+      issues.add('unknown-vehicle', at(aptr, k), `allowedVehicles names vehicle ${show(id)}, which does not exist`);
+    }
+  });
 }
 
 /** A list of windows: each valid, sorted by start, not overlapping (touching is fine). */
@@ -267,7 +284,7 @@ function validateWindows(issues: Issues, x: unknown, ptr: string): void {
     return;
   }
   if (x.length === 0) {
-    issues.add('empty', ptr, 'timeWindows is empty: the job could never be served (omit it for "any time")');
+    issues.add('empty', ptr, 'timeWindows is empty: the task could never be served (omit it for "any time")');
     return;
   }
   let prev: [number, number] | undefined;

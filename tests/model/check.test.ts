@@ -237,9 +237,12 @@ describe('checkSolution: plan bookkeeping', () => {
     expect(ok.summary).toMatchObject({ assigned: 2, unassigned: 1 });
   });
 
-  it('ids match by exact value: 1 and "1" differ', () => {
-    expect(codes(checkSolution(p, plan('1', ['A', 'B', 'C'])))).toEqual(['unknown-vehicle']);
+  it('ids match by their string form: "1" names vehicle 1', () => {
+    const rep = checkSolution(p, plan('1', ['A', 'B', 'C']));
+    expect(rep.feasible).toBe(true);
+    expect(rep.routes[0].vehicle).toBe(1);
     expect(checkSolution(p, plan(1, ['A', 'B', 'C'])).feasible).toBe(true);
+    expect(codes(checkSolution(p, plan('01', ['A', 'B', 'C'])))).toEqual(['unknown-vehicle']);
   });
 
   it('one route per vehicle', () => {
