@@ -11,6 +11,7 @@
  * `checkSolution`.
  */
 import { evaluateRoute, routeContext, type Violation } from '../model/check-route.js';
+import { sameId } from '../model/ids.js';
 import type { Id, Problem } from '../model/types.js';
 
 export interface KeptOrderPlan {
@@ -59,7 +60,7 @@ export function keepOrderPlan(
     let bestPos = -1;
     for (let k = 0; k < seqs.length; k++) {
       const allowed = job.allowedVehicles;
-      if (allowed && !allowed.includes(problem.vehicles[k].id)) continue;
+      if (allowed && !allowed.some((a) => sameId(a, problem.vehicles[k].id))) continue;
       const seq = seqs[k];
       for (let p = 0; p <= seq.length; p++) {
         const delta = cost(k, [...seq.slice(0, p), j, ...seq.slice(p)]) - current[k];

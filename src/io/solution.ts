@@ -34,6 +34,10 @@ export function solutionToJson(solution: Solution): Record<string, unknown> {
       duration: r.duration,
       waiting: r.waiting,
       service: r.service,
+      ...(r.setup !== undefined ? { setup: r.setup } : {}),
+      ...(r.travelTime !== undefined ? { travelTime: r.travelTime } : {}),
+      ...(r.breakDuration !== undefined ? { breakDuration: r.breakDuration } : {}),
+      ...(r.priority !== undefined ? { priority: r.priority } : {}),
       delivery: r.delivery,
       pickup: r.pickup,
       steps: r.steps.map(stepToJson),
@@ -90,6 +94,7 @@ function stepToJson(s: Step): Record<string, unknown> {
   o.arrival = s.arrival;
   o.waiting = s.waiting;
   o.serviceStart = s.serviceStart;
+  if (s.setup !== undefined) o.setup = s.setup;
   o.departure = s.departure;
   o.load = s.load;
   o.distance = s.distance;

@@ -10,8 +10,10 @@
  *
  * Violation codes (see docs/semantics.md): `late`, `capacity`, `shift-start`,
  * `shift-end`, `max-duration`, `max-distance`, `release-time`,
- * `dispatch-deadline`, `not-allowed`, `precedence`, `split-shipment`,
- * `half-served`, `unreachable`, `missing-job`,
+ * `dispatch-deadline`, `not-allowed`, `skills`, `service-radius`, `max-tasks`,
+ * `max-travel-time`, `precedence`, `split-shipment`, `half-served`,
+ * `break-window`, `break-load`, `missing-break`, `duplicate-break`,
+ * `unknown-break`, `unreachable`, `missing-job`,
  * `duplicate-job`, `unknown-job`, `unknown-vehicle`, `duplicate-vehicle`,
  * `missing-reason` (an unassigned job without a reason) and `claim-mismatch`
  * (a number the plan states differs from the re-derived one beyond tolerance).
@@ -26,7 +28,7 @@
 import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
 import type { Problem, RoutePlan, Solution } from './types.js';
 import type { ResolvedTravel } from './travel.js';
-import { capacityDimensions, evaluateRoute, routeContext, type CheckedRoute, type CheckedStep, type Violation } from './check-route.js';
+import { breakItem, evaluateRoute, routeContext, type CheckedRoute, type CheckedStep, type Violation } from './check-route.js';
 import { idKey } from './ids.js';
 import { deliveryTask, pickupTask, stopId, taskOfStep } from './tasks.js';
 
@@ -61,8 +63,12 @@ export interface CheckSummary {
   routes: number;
   /** Number of distinct known jobs and shipments in `unassigned` (and not in routes). */
   unassigned: number;
-  /** Number of distinct jobs in routes plus shipments with both stops in routes. */
+  /** Number of distinct jobs in routes plus shipments with both stops in the same route. */
   assigned: number;
+  /** Number of distinct tasks in routes (a job 1, a shipment 2): the objective's served count. */
+  tasks: number;
+  /** Summed priority of the distinct tasks in routes (a shipment's counts once per stop). */
+  priority: number;
 }
 
 export interface CheckReport {
@@ -74,10 +80,10 @@ export interface CheckReport {
   summary: CheckSummary;
 }
 
-const STEP_TYPES: readonly string[] = ['start', 'job', 'pickup', 'delivery', 'end'];
-const STEP_CLAIMS = ['arrival', 'waiting', 'serviceStart', 'departure', 'distance'] as const;
-const ROUTE_CLAIMS = ['cost', 'distance', 'duration', 'waiting', 'service'] as const;
-const SUMMARY_CLAIMS = ['cost', 'distance', 'duration', 'routes', 'unassigned'] as const;
+const STEP_TYPES: readonly string[] = ['start', 'job', 'pickup', 'delivery', 'break', 'end'];
+const STEP_CLAIMS = ['arrival', 'waiting', 'serviceStart', 'setup', 'departure', 'distance'] as const;
+const ROUTE_CLAIMS = ['cost', 'distance', 'duration', 'waiting', 'service', 'setup', 'travelTime', 'breakDuration', 'priority'] as const;
+const SUMMARY_CLAIMS = ['cost', 'distance', 'duration', 'routes', 'unassigned', 'priority'] as const;
 
 function toleranceOf(t: Tolerance | undefined, fallback: number): { rel: number; abs: number } {
   if (typeof t === 'number') return { rel: t, abs: t };
@@ -201,28 +207,52 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
     } else if (++vehicleRoutes[k] > 1) {
       violations.push({ code: 'duplicate-vehicle', message: `vehicle ${String(r.vehicle)} has more than one route (again in route ${ri})`, route: ri, vehicle: r.vehicle, pointer: rptr + '/vehicle' });
     }
-    // Task steps, matched to problem tasks by the id rule.
-    const route: number[] = [];
+    // Task and break steps, matched to problem tasks and the vehicle's breaks by the id rule.
+    const items: number[] = [];
     const derivedStepOf = new Int32Array(r.steps.length).fill(-1);
+    const breakSteps: number[] = [];
+    let taskCount = 0;
     r.steps.forEach((s, si) => {
       if (s.type === 'start' || s.type === 'end') return;
+      if (s.type === 'break') {
+        if (k === undefined) return;
+        const b = (problem.vehicles[k].breaks ?? []).findIndex((x) => idKey(x.id) === idKey(s.id));
+        if (b < 0) {
+          violations.push({ code: 'unknown-break', message: `route ${ri}, step ${si}: vehicle ${String(r.vehicle)} has no break ${String(s.id)}`, break: s.id, route: ri, pointer: pointer('routes', ri, 'steps', si, 'id') });
+          return;
+        }
+        breakSteps.push(si);
+        items.push(breakItem(b));
+        derivedStepOf[si] = items.length; // derived steps: 0 = start, 1..n = items, n + 1 = end
+        return;
+      }
       const t = taskOfStep(table, s);
       if (typeof t === 'string') {
         violations.push({ code: 'unknown-job', message: `route ${ri}, step ${si}: ${t}`, job: s.id, ...(s.shipment !== undefined ? { shipment: s.shipment } : {}), route: ri, pointer: pointer('routes', ri, 'steps', si, 'id') });
         return;
       }
       note(t, ri, () => pointer('routes', ri, 'steps', si));
-      route.push(t);
-      derivedStepOf[si] = route.length; // derived steps: 0 = start, 1..m = tasks, m + 1 = end
+      items.push(t);
+      taskCount++;
+      derivedStepOf[si] = items.length;
     });
     if (k === undefined) return;
+    if (taskCount === 0 && breakSteps.length > 0) {
+      // A vehicle without tasks has no route and takes no break.
+      for (const si of breakSteps) {
+        violations.push({ code: 'unknown-break', message: `route ${ri}, step ${si}: vehicle ${String(r.vehicle)} serves no task, so it takes no break`, break: r.steps[si].id, route: ri, pointer: pointer('routes', ri, 'steps', si) });
+        derivedStepOf[si] = -1;
+      }
+      items.length = 0;
+    }
+    const route = items;
 
     const startStep = r.steps.find((s) => s.type === 'start');
     const stated = startStep && typeof startStep.departure === 'number' ? startStep.departure : undefined;
     const before = violations.length;
     const checked = evaluateRoute(ctx, ri, k, route, stated, violations);
     routes.push(checked);
-    routeTasks.push(route);
+    routeTasks.push(route.filter((t) => t >= 0));
 
     // Claims: compare every number the plan states with the re-derived one
     // (not on a route with an unreachable arc: its numbers are infinite anyway).
@@ -232,9 +262,14 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
       const di = s.type === 'start' ? 0 : s.type === 'end' ? checked.steps.length - 1 : derivedStepOf[si];
       if (di < 0) return;
       const derived: CheckedStep = checked.steps[di];
-      const sx = derived.id !== undefined ? { ...extra, job: derived.id, ...(derived.shipment !== undefined ? { shipment: derived.shipment } : {}) } : extra;
+      const sx =
+        derived.type === 'break'
+          ? { ...extra, break: derived.id }
+          : derived.id !== undefined
+            ? { ...extra, job: derived.id, ...(derived.shipment !== undefined ? { shipment: derived.shipment } : {}) }
+            : extra;
       const sptr = `${rptr}/steps/${si}`;
-      for (const f of STEP_CLAIMS) claim(s[f], derived[f], sptr, f, sx);
+      for (const f of STEP_CLAIMS) claim(s[f], derived[f] ?? 0, sptr, f, sx);
       claimVector(s.load, derived.load, `${sptr}/load`, sx);
     });
     const rr = r as Record<string, unknown>;
@@ -322,7 +357,14 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
     }
   }
 
-  const summary: CheckSummary = { cost: 0, distance: 0, duration: 0, routes: 0, unassigned, assigned };
+  let servedTasks = 0;
+  let priority = 0;
+  for (let t = 0; t < tasks.length; t++) {
+    if (!inRoute[t]) continue;
+    servedTasks++;
+    priority += tasks[t].priority;
+  }
+  const summary: CheckSummary = { cost: 0, distance: 0, duration: 0, routes: 0, unassigned, assigned, tasks: servedTasks, priority };
   for (const r of routes) {
     summary.cost += r.cost;
     summary.distance += r.distance;

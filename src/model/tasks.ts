@@ -10,7 +10,7 @@
  */
 import { pointer } from '../core/errors.js';
 import { idKey } from './ids.js';
-import type { Id, Job, Location, Problem, Shipment, ShipmentStop, TimeWindow } from './types.js';
+import type { Id, Job, Location, Problem, Shipment, ShipmentStop, TimeWindow, Vehicle } from './types.js';
 
 export type TaskKind = 'job' | 'pickup' | 'delivery';
 
@@ -24,8 +24,12 @@ export interface Task {
   /** The shipment id (pickup, delivery). */
   shipment?: Id;
   location: Location;
+  /** The plain service and setup durations (see `serviceDurationFor` / `setupDurationFor` for a vehicle). */
   serviceDuration: number;
+  setupDuration: number;
   timeWindows?: TimeWindow[];
+  /** Priority of the task's order (0 by default; a shipment's counts at each stop). */
+  priority: number;
   /** The order the task belongs to: the job itself, or the shipment. */
   order: Job | Shipment;
   /** The object the visit is described by: the job, or the shipment stop. */
@@ -51,6 +55,20 @@ export interface TaskTable {
 /** The stop id of a shipment's pickup or delivery: its own id, else the shipment's. */
 export function stopId(shipment: Shipment, which: 'pickup' | 'delivery'): Id {
   return shipment[which].id ?? shipment.id;
+}
+
+function perType(map: Record<string, number> | undefined, v: Vehicle): number | undefined {
+  return v.type !== undefined && map && Object.prototype.hasOwnProperty.call(map, v.type) ? map[v.type] : undefined;
+}
+
+/** A task's service duration on vehicle `v`: its entry for `v.type` in `serviceDurationPerType`, else `serviceDuration`. */
+export function serviceDurationFor(task: Task, v: Vehicle): number {
+  return perType(task.visit.serviceDurationPerType, v) ?? task.serviceDuration;
+}
+
+/** A task's setup duration on vehicle `v`: its entry for `v.type` in `setupDurationPerType`, else `setupDuration`. */
+export function setupDurationFor(task: Task, v: Vehicle): number {
+  return perType(task.visit.setupDurationPerType, v) ?? task.setupDuration;
 }
 
 /** Task index of shipment `s`'s pickup. */
@@ -79,7 +97,9 @@ export function taskTable(problem: Problem): TaskTable {
       id: job.id,
       location: job.location,
       serviceDuration: job.serviceDuration ?? 0,
+      setupDuration: job.setupDuration ?? 0,
       timeWindows: job.timeWindows,
+      priority: job.priority ?? 0,
       order: job,
       visit: job,
       partner: -1,
@@ -98,7 +118,9 @@ export function taskTable(problem: Problem): TaskTable {
         shipment: sh.id,
         location: stop.location,
         serviceDuration: stop.serviceDuration ?? 0,
+        setupDuration: stop.setupDuration ?? 0,
         timeWindows: stop.timeWindows,
+        priority: sh.priority ?? 0,
         order: sh,
         visit: stop,
         partner: n + 2 * s + (which === 'pickup' ? 1 : 0),

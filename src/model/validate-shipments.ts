@@ -6,13 +6,25 @@
  * pickup plus the shortest travel. Used by `validate.ts`; never throws.
  */
 import { idKey } from './ids.js';
+import { travelOf } from './fleet-travel.js';
 import { resolveTaskTravel } from './task-travel.js';
+import type { ResolvedTravel } from './travel.js';
 import { taskTable } from './tasks.js';
 import type { Problem } from './types.js';
+import { validatePriority, validateSkills, validateTaskDurations } from './validate-constraints.js';
 import { Issues, at, checkFields, checkId, checkNumber, checkVector, each, has, isRecord, show } from './validate-util.js';
 
-export const SHIPMENT_FIELDS = ['id', 'amount', 'pickup', 'delivery', 'allowedVehicles', 'data'] as const;
-export const STOP_FIELDS = ['id', 'location', 'serviceDuration', 'timeWindows', 'data'] as const;
+export const SHIPMENT_FIELDS = ['id', 'amount', 'pickup', 'delivery', 'allowedVehicles', 'skills', 'priority', 'data'] as const;
+export const STOP_FIELDS = [
+  'id',
+  'location',
+  'serviceDuration',
+  'setupDuration',
+  'serviceDurationPerType',
+  'setupDurationPerType',
+  'timeWindows',
+  'data',
+] as const;
 
 /** What the shipment validator needs from the problem-level validator. */
 export interface ShipmentChecks {
@@ -89,9 +101,12 @@ function validateShipment(
     if (!has(stop, 'location')) issues.add('required', at(sptr, 'location'), `the ${which} needs a location`);
     else checks.location(stop.location, at(sptr, 'location'));
     if (has(stop, 'serviceDuration')) checkNumber(issues, stop.serviceDuration, at(sptr, 'serviceDuration'), 'serviceDuration', { nonNegative: true });
+    validateTaskDurations(issues, stop, sptr);
     if (has(stop, 'timeWindows')) checks.windows(stop.timeWindows, at(sptr, 'timeWindows'));
   }
   if (has(s, 'allowedVehicles')) checks.allowedVehicles(s.allowedVehicles, at(ptr, 'allowedVehicles'));
+  if (has(s, 'skills')) validateSkills(issues, s.skills, at(ptr, 'skills'));
+  if (has(s, 'priority')) validatePriority(issues, s.priority, at(ptr, 'priority'));
 }
 
 /**
@@ -110,7 +125,7 @@ export function checkShipmentWindows(issues: Issues, problem: Problem): void {
     const lastEnd = dw[dw.length - 1][1];
     const pw = sh.pickup.timeWindows;
     const a = pw && pw.length > 0 ? pw[0][0] : -Infinity;
-    const service = sh.pickup.serviceDuration ?? 0;
+    const service = Math.min(sh.pickup.serviceDuration ?? 0, ...Object.values(sh.pickup.serviceDurationPerType ?? {}));
     const t = travelTime(i);
     const earliest = a + service + t;
     if (earliest > lastEnd) {
@@ -123,15 +138,30 @@ export function checkShipmentWindows(issues: Issues, problem: Problem): void {
   });
 }
 
-/** Shortest pickup → delivery travel duration of shipment `i` (0 when not computed: road networks). */
+/**
+ * Shortest pickup → delivery travel duration of shipment `i` over the vehicles
+ * (each with its travel and speed factor); 0 when a vehicle travels on a road
+ * network (not computed during validation).
+ */
 function shortestStopTravel(problem: Problem): (i: number) => number {
-  if (problem.travel.type === 'network') return () => 0;
   const table = taskTable(problem);
-  const travel = resolveTaskTravel(problem, table);
   const n = table.jobCount;
+  const byProfile = new Map<string | undefined, { travel: ResolvedTravel; speed: number }>();
+  for (const v of problem.vehicles) {
+    const def = travelOf(problem, v);
+    if (def.type === 'network') return () => 0;
+    const speed = v.speedFactor ?? 1;
+    const seen = byProfile.get(v.profile);
+    if (seen) seen.speed = Math.max(seen.speed, speed);
+    else byProfile.set(v.profile, { travel: resolveTaskTravel(problem, table, def, problem.vehicles.map((w) => ({ id: w.id }))), speed });
+  }
   return (i: number) => {
-    const d = travel.duration(travel.jobLocation[n + 2 * i], travel.jobLocation[n + 2 * i + 1]);
-    return Number.isFinite(d) ? d : 0;
+    let best = Infinity;
+    for (const { travel, speed } of byProfile.values()) {
+      const d = travel.duration(travel.jobLocation[n + 2 * i], travel.jobLocation[n + 2 * i + 1]) / speed;
+      if (d < best) best = d;
+    }
+    return Number.isFinite(best) ? best : 0;
   };
 }
 

@@ -12,13 +12,14 @@
  * | `required`        | a required field is missing                                                 |
  * | `not-finite`      | NaN or ±Infinity where a finite number is needed                            |
  * | `negative`        | a negative amount, duration, capacity, cost, limit or matrix entry          |
- * | `range`           | a number outside its range (a speed of 0)                                   |
+ * | `range`           | a number outside its range (a speed of 0, a priority above 100)             |
  * | `not-integer`     | a non-integer amount, matrix size or location index                         |
  * | `enum`            | an unknown `travel.type` or `travel.rounding`                               |
+ * | `required`        | (also) a vehicle with a `serviceRadius` but no `start`                      |
  * | `time-window`     | a window/shift starting after it ends, windows unsorted or overlapping,     |
  * |                   | releaseTime after dispatchDeadline, a shipment's delivery that can never    |
  * |                   | be on time (see docs/semantics.md, "Shipments")                             |
- * | `empty`           | no vehicle at all; an empty `timeWindows` list                              |
+ * | `empty`           | no vehicle at all; an empty `timeWindows` list (jobs, stops, breaks)        |
  * | `matrix-size`     | a matrix or coordinate list whose length does not match `travel.size`       |
  * | `location`        | a location index out of range, a malformed or out-of-range coordinate pair, |
  * |                   | or a pair where the travel only knows indices                               |
@@ -26,6 +27,8 @@
  * |                   | deliveries with the same id (ids compare as strings: `1` and `"1"` clash)   |
  * | `dimension`       | an amount or capacity vector whose length differs from the others          |
  * | `unknown-vehicle` | `allowedVehicles` / `preferredVehicle` naming a vehicle that does not exist |
+ * | `unknown-profile` | `vehicle.profile` naming no key of `problem.profiles`                        |
+ * | `conflict`        | `perDistance` / `perTravelTime` on a vehicle whose travel has a costs matrix |
  * | `unknown-field`   | a field vrpkit does not know (typos like `timewindows`), except in `data`   |
  *
  * Matrix entries are checked one by one but only the first few bad ones are
@@ -36,6 +39,7 @@ import { VrpkitError, type InputIssue } from '../core/errors.js';
 import type { Problem } from './types.js';
 import { idKey } from './ids.js';
 import { checkShipmentWindows, validateShipments } from './validate-shipments.js';
+import { validatePriority, validateSkills, validateTaskDurations, validateVehicleConstraints } from './validate-constraints.js';
 import {
   Issues,
   at,
@@ -51,25 +55,48 @@ import {
   show,
 } from './validate-util.js';
 
-const PROBLEM_FIELDS = ['jobs', 'shipments', 'vehicles', 'travel', 'name'] as const;
+const PROBLEM_FIELDS = ['jobs', 'shipments', 'vehicles', 'travel', 'profiles', 'name'] as const;
 const JOB_FIELDS = [
   'id',
   'location',
   'delivery',
   'pickup',
   'serviceDuration',
+  'setupDuration',
+  'serviceDurationPerType',
+  'setupDurationPerType',
   'timeWindows',
   'releaseTime',
   'dispatchDeadline',
   'allowedVehicles',
+  'skills',
+  'priority',
   'preferredVehicle',
   'reassignmentPenalty',
   'data',
 ] as const;
-const VEHICLE_FIELDS = ['id', 'start', 'end', 'capacity', 'shift', 'costs', 'maxDuration', 'maxDistance', 'data'] as const;
-const COST_FIELDS = ['fixed', 'perDistance', 'perDuration'] as const;
+const VEHICLE_FIELDS = [
+  'id',
+  'start',
+  'end',
+  'capacity',
+  'shift',
+  'costs',
+  'maxDuration',
+  'maxDistance',
+  'maxTravelTime',
+  'maxTasks',
+  'skills',
+  'serviceRadius',
+  'breaks',
+  'speedFactor',
+  'profile',
+  'type',
+  'data',
+] as const;
+const COST_FIELDS = ['fixed', 'perDistance', 'perDuration', 'perTravelTime', 'perTaskTime'] as const;
 const TRAVEL_FIELDS: Record<string, readonly string[]> = {
-  matrix: ['type', 'size', 'durations', 'distances', 'coordinates'],
+  matrix: ['type', 'size', 'durations', 'distances', 'costs', 'coordinates'],
   euclidean: ['type', 'coordinates', 'speed', 'rounding'],
   haversine: ['type', 'coordinates', 'speed', 'rounding'],
   network: ['type', 'network', 'points'],
@@ -122,9 +149,24 @@ function validateRoot(issues: Issues, input: unknown): void {
   checkFields(issues, input, '', PROBLEM_FIELDS, 'the problem');
   if (has(input, 'name') && typeof input.name !== 'string') issues.add('type', '/name', `name must be a string, got ${show(input.name)}`);
 
-  const locations = has(input, 'travel')
-    ? validateTravel(issues, input.travel)
+  const base = has(input, 'travel')
+    ? validateTravel(issues, input.travel, '/travel')
     : (issues.add('required', '/travel', 'travel is required'), unknownLocations());
+  const profiles = new Map<string, LocationModel>();
+  if (has(input, 'profiles')) {
+    if (!isRecord(input.profiles)) issues.add('type', '/profiles', `profiles must be an object of travel definitions by name, got ${show(input.profiles)}`);
+    else for (const name of Object.keys(input.profiles)) profiles.set(name, validateTravel(issues, input.profiles[name], at('/profiles', name)));
+  }
+  const locations: Locations = { base, profiles };
+  const travelDef = (profile: string | undefined): unknown => (profile === undefined ? input.travel : (input.profiles as Record<string, unknown>)[profile]);
+  const vehicleChecks = {
+    windows: (x: unknown, ptr: string) => validateWindows(issues, x, ptr),
+    profiles: new Set(profiles.keys()),
+    hasCostMatrix: (profile: string | undefined) => {
+      const t = travelDef(profile);
+      return isRecord(t) && t.type === 'matrix' && has(t, 'costs');
+    },
+  };
 
   const vehicleIds = new Set<string>();
   const vectors: { length: number; ptr: string }[] = [];
@@ -132,7 +174,7 @@ function validateRoot(issues: Issues, input: unknown): void {
   else if (!Array.isArray(input.vehicles)) issues.add('type', '/vehicles', `vehicles must be an array, got ${show(input.vehicles)}`);
   else {
     if (input.vehicles.length === 0) issues.add('empty', '/vehicles', 'there is no vehicle: at least one is needed');
-    each(input.vehicles, (v, k) => validateVehicle(issues, v, at('/vehicles', k), locations, vehicleIds, vectors));
+    each(input.vehicles, (v, k) => validateVehicle(issues, v, at('/vehicles', k), locations, vehicleIds, vectors, { ...vehicleChecks, vectors }));
   }
 
   const knownVehicles = Array.isArray(input.vehicles) ? vehicleIds : undefined;
@@ -144,7 +186,7 @@ function validateRoot(issues: Issues, input: unknown): void {
   }
   if (has(input, 'shipments')) {
     validateShipments(issues, input.shipments, {
-      location: (loc, ptr) => validateLocation(issues, loc, ptr, locations),
+      location: (loc, ptr) => validateTaskLocation(issues, loc, ptr, locations),
       windows: (x, ptr) => validateWindows(issues, x, ptr),
       allowedVehicles: (x, ptr) => validateAllowedVehicles(issues, x, ptr, knownVehicles),
       orderIds,
@@ -154,6 +196,24 @@ function validateRoot(issues: Issues, input: unknown): void {
   checkDimensions(issues, vectors);
   // Travel-dependent checks need an otherwise valid problem.
   if (issues.list.length === 0) checkShipmentWindows(issues, input as unknown as Problem);
+}
+
+/** The location models of `problem.travel` and of every profile. */
+interface Locations {
+  base: LocationModel;
+  profiles: Map<string, LocationModel>;
+}
+
+/** A task location must be valid in the problem's travel and in every profile; the first problem found is reported. */
+function validateTaskLocation(issues: Issues, loc: unknown, ptr: string, locations: Locations): void {
+  const sink = new Issues();
+  validateLocation(sink, loc, ptr, locations.base);
+  for (const [name, model] of locations.profiles) {
+    if (sink.list.length > 0) break;
+    validateLocation(sink, loc, ptr, model);
+    for (const i of sink.list) i.message = `in profile ${JSON.stringify(name)}: ${i.message}`;
+  }
+  if (sink.list.length > 0) issues.list.push(sink.list[0]);
 }
 
 function unknownLocations(): LocationModel {
@@ -179,9 +239,10 @@ function validateVehicle(
   issues: Issues,
   v: unknown,
   ptr: string,
-  locations: LocationModel,
+  locations: Locations,
   ids: Set<string>,
   vectors: { length: number; ptr: string }[],
+  checks: Parameters<typeof validateVehicleConstraints>[3],
 ): void {
   if (!isRecord(v)) {
     issues.add('type', ptr, `a vehicle must be an object, got ${show(v)}`);
@@ -193,8 +254,9 @@ function validateVehicle(
     if (ids.has(idKey(v.id))) issues.add('duplicate-id', at(ptr, 'id'), `vehicle id ${show(v.id)} is used more than once (ids compare as strings)`);
     ids.add(idKey(v.id));
   }
-  if (has(v, 'start')) validateLocation(issues, v.start, at(ptr, 'start'), locations);
-  if (has(v, 'end')) validateLocation(issues, v.end, at(ptr, 'end'), locations);
+  const own = typeof v.profile === 'string' ? locations.profiles.get(v.profile) ?? locations.base : locations.base;
+  if (has(v, 'start')) validateLocation(issues, v.start, at(ptr, 'start'), own);
+  if (has(v, 'end')) validateLocation(issues, v.end, at(ptr, 'end'), own);
   if (has(v, 'capacity')) {
     const n = checkVector(issues, v.capacity, at(ptr, 'capacity'), 'capacity', { nonNegative: true, infinite: true });
     if (n >= 0) vectors.push({ length: n, ptr: at(ptr, 'capacity') });
@@ -212,13 +274,14 @@ function validateVehicle(
   for (const f of ['maxDuration', 'maxDistance'] as const) {
     if (has(v, f)) checkNumber(issues, v[f], at(ptr, f), f, { nonNegative: true, infinite: true });
   }
+  validateVehicleConstraints(issues, v, ptr, checks);
 }
 
 function validateJob(
   issues: Issues,
   j: unknown,
   ptr: string,
-  locations: LocationModel,
+  locations: Locations,
   ids: Map<string, string>,
   vehicleIds: Set<string> | undefined,
   vectors: { length: number; ptr: string }[],
@@ -234,13 +297,14 @@ function validateJob(
     else ids.set(idKey(j.id), at(ptr, 'id'));
   }
   if (!has(j, 'location')) issues.add('required', at(ptr, 'location'), 'a job needs a location');
-  else validateLocation(issues, j.location, at(ptr, 'location'), locations);
+  else validateTaskLocation(issues, j.location, at(ptr, 'location'), locations);
   for (const f of ['delivery', 'pickup'] as const) {
     if (!has(j, f)) continue;
     const n = checkVector(issues, j[f], at(ptr, f), f, { nonNegative: true, integer: true });
     if (n >= 0) vectors.push({ length: n, ptr: at(ptr, f) });
   }
   if (has(j, 'serviceDuration')) checkNumber(issues, j.serviceDuration, at(ptr, 'serviceDuration'), 'serviceDuration', { nonNegative: true });
+  validateTaskDurations(issues, j, ptr);
   if (has(j, 'timeWindows')) validateWindows(issues, j.timeWindows, at(ptr, 'timeWindows'));
   const release = has(j, 'releaseTime') && checkNumber(issues, j.releaseTime, at(ptr, 'releaseTime'), 'releaseTime');
   const deadline = has(j, 'dispatchDeadline') && checkNumber(issues, j.dispatchDeadline, at(ptr, 'dispatchDeadline'), 'dispatchDeadline');
@@ -252,6 +316,8 @@ function validateJob(
     );
   }
   if (has(j, 'allowedVehicles')) validateAllowedVehicles(issues, j.allowedVehicles, at(ptr, 'allowedVehicles'), vehicleIds);
+  if (has(j, 'skills')) validateSkills(issues, j.skills, at(ptr, 'skills'));
+  if (has(j, 'priority')) validatePriority(issues, j.priority, at(ptr, 'priority'));
   if (has(j, 'preferredVehicle')) {
     const id = j.preferredVehicle;
     const pptr = at(ptr, 'preferredVehicle');
@@ -334,8 +400,7 @@ function checkPair(issues: Issues, p: unknown, ptr: string, geographic: boolean)
   return true;
 }
 
-function validateTravel(issues: Issues, t: unknown): LocationModel {
-  const ptr = '/travel';
+function validateTravel(issues: Issues, t: unknown, ptr: string): LocationModel {
   if (!isRecord(t)) {
     issues.add('type', ptr, `travel must be an object, got ${show(t)}`);
     return unknownLocations();
@@ -358,6 +423,7 @@ function validateTravel(issues: Issues, t: unknown): LocationModel {
     if (!has(t, 'durations')) issues.add('required', at(ptr, 'durations'), 'matrix travel needs durations');
     else validateMatrix(issues, t.durations, at(ptr, 'durations'), size);
     if (has(t, 'distances')) validateMatrix(issues, t.distances, at(ptr, 'distances'), size);
+    if (has(t, 'costs')) validateMatrix(issues, t.costs, at(ptr, 'costs'), size);
     if (has(t, 'coordinates')) validateCoordinates(issues, t.coordinates, at(ptr, 'coordinates'), false, size);
     return { count: size, indexOf: 'the matrix', pairs: false, geographic: false };
   }

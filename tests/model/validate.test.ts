@@ -293,7 +293,7 @@ describe('validateProblem properties', () => {
   it('mutated valid problems: never throws, pointers resolve, codes are from the documented table', () => {
     const table = new Set([
       'type', 'required', 'not-finite', 'negative', 'range', 'not-integer', 'enum', 'time-window', 'empty',
-      'matrix-size', 'location', 'duplicate-id', 'dimension', 'unknown-vehicle', 'unknown-field',
+      'matrix-size', 'location', 'duplicate-id', 'dimension', 'unknown-vehicle', 'unknown-field', 'unknown-profile', 'conflict',
     ]);
     fc.assert(
       fc.property(fc.array(arbMutation, { minLength: 1, maxLength: 3 }), (ms) => {
