@@ -10,9 +10,8 @@
  * (`evaluateRoute`), so a candidate is feasible by the same rules as
  * `checkSolution`.
  */
-import { evaluateRoute, type RouteContext, type Violation } from '../model/check-route.js';
-import { capacityDimensions } from '../model/check.js';
-import { resolveTravel } from '../model/travel.js';
+import { evaluateRoute, routeContext, type Violation } from '../model/check-route.js';
+import { sameId } from '../model/ids.js';
 import type { Id, Problem } from '../model/types.js';
 
 export interface KeptOrderPlan {
@@ -32,14 +31,7 @@ export function keepOrderPlan(
   initial: { routes: { vehicle: Id; steps: { type: string; id?: Id }[] }[] },
   departures: Map<Id, number>,
 ): KeptOrderPlan | undefined {
-  const ctx: RouteContext = {
-    jobs: problem.jobs,
-    vehicles: problem.vehicles,
-    travel: resolveTravel(problem),
-    dims: capacityDimensions(problem),
-    epsAbs: 1e-9,
-    epsRel: 1e-9,
-  };
+  const ctx = routeContext(problem);
   const jobIndex = new Map<Id, number>(problem.jobs.map((j, i) => [j.id, i]));
   const vehicleIndex = new Map<Id, number>(problem.vehicles.map((v, k) => [v.id, k]));
   const seqs: number[][] = problem.vehicles.map(() => []);
@@ -68,7 +60,7 @@ export function keepOrderPlan(
     let bestPos = -1;
     for (let k = 0; k < seqs.length; k++) {
       const allowed = job.allowedVehicles;
-      if (allowed && !allowed.includes(problem.vehicles[k].id)) continue;
+      if (allowed && !allowed.some((a) => sameId(a, problem.vehicles[k].id))) continue;
       const seq = seqs[k];
       for (let p = 0; p <= seq.length; p++) {
         const delta = cost(k, [...seq.slice(0, p), j, ...seq.slice(p)]) - current[k];

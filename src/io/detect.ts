@@ -5,13 +5,15 @@
  * cvrplib; a trailing `.gz` is ignored); otherwise the content does: a JSON
  * document starts with `{`; a CVRPLIB file has `KEY : value` lines such as
  * `DIMENSION` and a `NODE_COORD_SECTION` or `EDGE_WEIGHT_SECTION`; a Solomon
- * file has the `VEHICLE` and `CUSTOMER` section lines.
+ * file has the `VEHICLE` and `CUSTOMER` section lines; a Li & Lim file starts
+ * with a `K Q S` line followed by the 9-value depot line `0 x y …`.
  */
 import { VrpkitError } from '../core/errors.js';
+import { looksLikeLiLim } from './lilim.js';
 
-export type ProblemFormat = 'json' | 'solomon' | 'cvrplib';
+export type ProblemFormat = 'json' | 'solomon' | 'cvrplib' | 'lilim';
 
-export const PROBLEM_FORMATS: readonly ProblemFormat[] = ['json', 'solomon', 'cvrplib'];
+export const PROBLEM_FORMATS: readonly ProblemFormat[] = ['json', 'solomon', 'cvrplib', 'lilim'];
 
 /** Detects the format of a problem file; throws `VrpkitError` (code `format`) when it cannot tell. */
 export function detectFormat(text: string, fileName = ''): ProblemFormat {
@@ -22,7 +24,7 @@ export function detectFormat(text: string, fileName = ''): ProblemFormat {
   if (byContent) return byContent;
   throw new VrpkitError(
     'format',
-    'cannot tell the file format (expected a JSON route file, a Solomon/Homberger .txt or a CVRPLIB .vrp); use --format',
+    'cannot tell the file format (expected a JSON route file, a Solomon/Homberger .txt, a Li & Lim .txt or a CVRPLIB .vrp); use --format',
     fileName || 'input',
   );
 }
@@ -34,5 +36,6 @@ export function detectFromContent(text: string): ProblemFormat | undefined {
   if (first === '{') return 'json';
   if (/^\s*DIMENSION\s*:/im.test(head) && /^\s*(NODE_COORD|EDGE_WEIGHT|DEMAND)_SECTION/im.test(head)) return 'cvrplib';
   if (/^\s*VEHICLE\s*$/im.test(head) && /^\s*CUSTOMER\s*$/im.test(head)) return 'solomon';
+  if (looksLikeLiLim(head)) return 'lilim';
   return undefined;
 }

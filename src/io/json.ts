@@ -72,10 +72,21 @@ export function problemFromJson(value: unknown, options: ProblemJsonOptions = {}
       const network: TravelProvider = options.network ?? { travelMatrix: () => ({ durations: new Float64Array(), distances: new Float64Array() }) };
       input = { ...value, travel: { ...rest, network } };
     } else if (travel.type === 'matrix') {
-      const flattened = flattenMatrixRows(travel, issues);
+      const flattened = flattenMatrixRows(travel, issues, '/travel');
       input = { ...value, travel: flattened.travel };
       rowsOf = flattened.rows;
     }
+  }
+  // Matrix profiles may give their matrices as rows too.
+  if (isObject(input) && isObject(input.profiles)) {
+    const profiles: Record<string, unknown> = { ...input.profiles };
+    for (const [name, t] of Object.entries(profiles)) {
+      if (!isObject(t) || t.type !== 'matrix') continue;
+      const flattened = flattenMatrixRows(t, issues, pointer('profiles', name));
+      profiles[name] = flattened.travel;
+      rowsOf = rowsOf.concat(flattened.rows);
+    }
+    input = { ...input, profiles };
   }
 
   for (const issue of validateProblem(input)) {
@@ -91,17 +102,19 @@ export function parseProblemJson(text: string, options: ProblemJsonOptions = {})
 }
 
 /**
- * Accepts `durations` / `distances` given as arrays of rows (as VROOM does):
+ * Accepts `durations` / `distances` / `costs` given as arrays of rows (as VROOM does):
  * flattens them row-major, infers `size` when missing, and reports ragged rows.
  */
 function flattenMatrixRows(
   travel: Record<string, unknown>,
   issues: InputIssue[],
+  base: string,
 ): { travel: Record<string, unknown>; rows: { field: string; size: number }[] } {
   const out: Record<string, unknown> = { ...travel };
   const rows: { field: string; size: number }[] = [];
-  for (const field of ['durations', 'distances']) {
-    const m = travel[field];
+  for (const name of ['durations', 'distances', 'costs']) {
+    const field = `${base}/${name}`;
+    const m = travel[name];
     if (!Array.isArray(m) || m.length === 0 || !m.every(Array.isArray)) continue;
     const n = m.length;
     if (out.size === undefined) out.size = n;
@@ -111,22 +124,22 @@ function flattenMatrixRows(
       if (row.length !== size) {
         issues.push({
           code: 'matrix-size',
-          pointer: pointer('travel', field, i),
+          pointer: `${field}/${i}`,
           message: `row ${i} has ${row.length} entries, expected ${size}`,
         });
       }
       for (let j = 0; j < size; j++) flat.push(row[j]);
     });
-    out[field] = flat;
+    out[name] = flat;
     rows.push({ field, size });
   }
   return { travel: out, rows };
 }
 
-/** Maps `/travel/durations/k` of the flattened matrix back to `/travel/durations/i/j` of the file. */
+/** Maps `/travel/durations/k` of the flattened matrix back to `/travel/durations/i/j` of the file (profiles too). */
 function unflattenPointer(p: string, rows: { field: string; size: number }[]): string {
   for (const { field, size } of rows) {
-    const prefix = `/travel/${field}/`;
+    const prefix = `${field}/`;
     if (p.startsWith(prefix)) {
       const k = Number(p.slice(prefix.length).split('/')[0]);
       if (Number.isInteger(k) && size > 0) return `${prefix}${Math.floor(k / size)}/${k % size}`;

@@ -3,7 +3,7 @@
  * read (gzip accepted), detect the format, parse, and — for JSON route files
  * that name a road-network file — load the network relative to the route file.
  */
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { VrpkitError } from '../core/errors.js';
 import type { ArcRounding, Problem, TravelProvider } from '../model/types.js';
 import { detectFormat, type ProblemFormat } from './detect.js';
@@ -12,11 +12,12 @@ import { networkFileOf, problemFromJson } from './json.js';
 import { parseJsonText } from './json-text.js';
 import { parseSolomon } from './solomon.js';
 import { parseCvrplib } from './cvrplib.js';
+import { parseLiLim } from './lilim.js';
 
 export interface LoadProblemOptions {
   /** `auto` (default) detects the format from the file name and content. */
   format?: ProblemFormat | 'auto';
-  /** Overrides the per-arc rounding of benchmark formats (Solomon default `truncate1`, CVRPLIB `nint`). */
+  /** Overrides the per-arc rounding of benchmark formats (Solomon default `truncate1`, CVRPLIB `nint`, Li & Lim `none`). */
   rounding?: ArcRounding;
   /** Loads a road-network file named by a JSON route file (absolute path in). */
   loadNetwork?: (path: string) => TravelProvider | Promise<TravelProvider>;
@@ -28,8 +29,14 @@ export interface LoadedProblem {
 }
 
 /** Parses problem text of a known or detected format (no file access; networks need `loadProblemFile`). */
-export function parseProblemText(text: string, format: ProblemFormat, options: { rounding?: ArcRounding; network?: TravelProvider } = {}): Problem {
+export function parseProblemText(
+  text: string,
+  format: ProblemFormat,
+  options: { rounding?: ArcRounding; network?: TravelProvider; name?: string } = {},
+): Problem {
   switch (format) {
+    case 'lilim':
+      return parseLiLim(text, { rounding: options.rounding, name: options.name });
     case 'solomon':
       return parseSolomon(text, { rounding: options.rounding });
     case 'cvrplib': {
@@ -46,7 +53,10 @@ export function parseProblemText(text: string, format: ProblemFormat, options: {
 export async function loadProblemFile(path: string, options: LoadProblemOptions = {}): Promise<LoadedProblem> {
   const text = readTextFile(path);
   const format = !options.format || options.format === 'auto' ? detectFormat(text, path) : options.format;
-  if (format !== 'json') return { problem: parseProblemText(text, format, options), format };
+  if (format !== 'json') {
+    const name = basename(path).replace(/\.gz$/i, '').replace(/\.[^.]*$/, '');
+    return { problem: parseProblemText(text, format, { ...options, name }), format };
+  }
   const value = parseJsonText(text, 'the route file');
   const file = networkFileOf(value);
   let network: TravelProvider | undefined;

@@ -20,7 +20,7 @@
  */
 import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
 import { planIssues } from '../model/check.js';
-import type { Id, RoutePlan, Solution, Step } from '../model/types.js';
+import type { Id, RoutePlan, Solution, Step, Unassigned } from '../model/types.js';
 import { parseJsonText } from './json-text.js';
 
 /** The JSON object of a solution (plain data, ready for `JSON.stringify`). */
@@ -34,11 +34,15 @@ export function solutionToJson(solution: Solution): Record<string, unknown> {
       duration: r.duration,
       waiting: r.waiting,
       service: r.service,
+      ...(r.setup !== undefined ? { setup: r.setup } : {}),
+      ...(r.travelTime !== undefined ? { travelTime: r.travelTime } : {}),
+      ...(r.breakDuration !== undefined ? { breakDuration: r.breakDuration } : {}),
+      ...(r.priority !== undefined ? { priority: r.priority } : {}),
       delivery: r.delivery,
       pickup: r.pickup,
       steps: r.steps.map(stepToJson),
     })),
-    unassigned: solution.unassigned.map((u) => (u.message ? { id: u.id, reason: u.reason, message: u.message } : { id: u.id, reason: u.reason })),
+    unassigned: solution.unassigned.map(unassignedToJson),
   };
   if (solution.status !== undefined) out.status = solution.status;
   if (solution.stats !== undefined) out.stats = { ...solution.stats };
@@ -72,13 +76,25 @@ export function compactJson(value: unknown, keepExpanded: readonly string[] = []
   return text;
 }
 
+function unassignedToJson(u: Unassigned): Record<string, unknown> {
+  const o: Record<string, unknown> = { id: u.id };
+  if (u.type !== undefined) o.type = u.type;
+  if (u.pickup !== undefined) o.pickup = u.pickup;
+  if (u.delivery !== undefined) o.delivery = u.delivery;
+  o.reason = u.reason;
+  if (u.message) o.message = u.message;
+  return o;
+}
+
 function stepToJson(s: Step): Record<string, unknown> {
   const o: Record<string, unknown> = { type: s.type };
   if (s.id !== undefined) o.id = s.id;
+  if (s.shipment !== undefined) o.shipment = s.shipment;
   if (s.location !== undefined) o.location = s.location;
   o.arrival = s.arrival;
   o.waiting = s.waiting;
   o.serviceStart = s.serviceStart;
+  if (s.setup !== undefined) o.setup = s.setup;
   o.departure = s.departure;
   o.load = s.load;
   o.distance = s.distance;

@@ -8,6 +8,9 @@
  * Cost 827.3
  * ```
  *
+ * SINTEF-style files (`Route 1 : 5 3 7`, the `#` omitted, header lines such as
+ * `Instance name : lc101` ignored) are read the same way.
+ *
  * Route `k` is given to vehicle id `k` (the readers of this folder number their
  * vehicles `1..N`). Customer numbers become job ids plus `jobIdOffset`: 0 for
  * Solomon/Homberger (customer number = job id), 1 for CVRPLIB, whose solution
@@ -24,7 +27,7 @@ export interface VrplibSolution extends RoutePlan {
 
 /** True when the text looks like a VRPLIB solution (a `Route #1:` line). */
 export function looksLikeVrplibSolution(text: string): boolean {
-  return /^\s*Route\s*#\s*\d+\s*:/im.test(text.slice(0, 65536));
+  return /^\s*Route\s*#?\s*\d+\s*:/im.test(text.slice(0, 65536));
 }
 
 /** Parses a VRPLIB `.sol` file into a plan for `checkSolution`. */
@@ -36,7 +39,7 @@ export function parseVrplibSolution(text: string, options: { jobIdOffset?: numbe
   lines.forEach((line, i) => {
     const t = line.trim();
     if (t === '') return;
-    const route = /^Route\s*#\s*(\d+)\s*:(.*)$/i.exec(t);
+    const route = /^Route\s*#?\s*(\d+)\s*:(.*)$/i.exec(t);
     if (route) {
       const ids = route[2].trim() === '' ? [] : route[2].trim().split(/\s+/);
       const steps: RoutePlan['routes'][number]['steps'] = [{ type: 'start' }];

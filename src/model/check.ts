@@ -10,7 +10,10 @@
  *
  * Violation codes (see docs/semantics.md): `late`, `capacity`, `shift-start`,
  * `shift-end`, `max-duration`, `max-distance`, `release-time`,
- * `dispatch-deadline`, `not-allowed`, `unreachable`, `missing-job`,
+ * `dispatch-deadline`, `not-allowed`, `skills`, `service-radius`, `max-tasks`,
+ * `max-travel-time`, `precedence`, `split-shipment`, `half-served`,
+ * `break-window`, `break-load`, `missing-break`, `duplicate-break`,
+ * `unknown-break`, `unreachable`, `missing-job`,
  * `duplicate-job`, `unknown-job`, `unknown-vehicle`, `duplicate-vehicle`,
  * `missing-reason` (an unassigned job without a reason) and `claim-mismatch`
  * (a number the plan states differs from the re-derived one beyond tolerance).
@@ -23,9 +26,13 @@
  *   1e-9 relative + 1e-9 absolute), so sums of rounded arcs do not fail on float noise.
  */
 import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
-import type { Id, Problem, RoutePlan, Solution } from './types.js';
-import { resolveTravel, type ResolvedTravel } from './travel.js';
-import { evaluateRoute, type CheckedRoute, type CheckedStep, type RouteContext, type Violation } from './check-route.js';
+import type { Problem, RoutePlan, Solution } from './types.js';
+import type { ResolvedTravel } from './travel.js';
+import { breakItem, evaluateRoute, routeContext, type CheckedRoute, type CheckedStep, type Violation } from './check-route.js';
+import { idKey } from './ids.js';
+import { deliveryTask, pickupTask, stopId, taskOfStep } from './tasks.js';
+
+export { capacityDimensions } from './check-route.js';
 
 export type { CheckedRoute, CheckedStep, Violation, ViolationCode } from './check-route.js';
 
@@ -40,7 +47,10 @@ export interface CheckOptions {
    * violation (floating-point noise in sums of arcs). Default 1e-9 relative + 1e-9 absolute.
    */
   feasibilityTolerance?: Tolerance;
-  /** The problem's travel, already resolved (saves resolving it again for repeated checks). */
+  /**
+   * The problem's travel, already resolved by `resolveTravel(problem)` (saves
+   * resolving it again for repeated checks; used only without shipments).
+   */
   travel?: ResolvedTravel;
 }
 
@@ -51,10 +61,14 @@ export interface CheckSummary {
   duration: number;
   /** Number of non-empty routes. */
   routes: number;
-  /** Number of distinct known jobs in `unassigned`. */
+  /** Number of distinct known jobs and shipments in `unassigned` (and not in routes). */
   unassigned: number;
-  /** Number of distinct known jobs in routes. */
+  /** Number of distinct jobs in routes plus shipments with both stops in the same route. */
   assigned: number;
+  /** Number of distinct tasks in routes (a job 1, a shipment 2): the objective's served count. */
+  tasks: number;
+  /** Summed priority of the distinct tasks in routes (a shipment's counts once per stop). */
+  priority: number;
 }
 
 export interface CheckReport {
@@ -66,21 +80,14 @@ export interface CheckReport {
   summary: CheckSummary;
 }
 
-const STEP_CLAIMS = ['arrival', 'waiting', 'serviceStart', 'departure', 'distance'] as const;
-const ROUTE_CLAIMS = ['cost', 'distance', 'duration', 'waiting', 'service'] as const;
-const SUMMARY_CLAIMS = ['cost', 'distance', 'duration', 'routes', 'unassigned'] as const;
+const STEP_TYPES: readonly string[] = ['start', 'job', 'pickup', 'delivery', 'break', 'end'];
+const STEP_CLAIMS = ['arrival', 'waiting', 'serviceStart', 'setup', 'departure', 'distance'] as const;
+const ROUTE_CLAIMS = ['cost', 'distance', 'duration', 'waiting', 'service', 'setup', 'travelTime', 'breakDuration', 'priority'] as const;
+const SUMMARY_CLAIMS = ['cost', 'distance', 'duration', 'routes', 'unassigned', 'priority'] as const;
 
 function toleranceOf(t: Tolerance | undefined, fallback: number): { rel: number; abs: number } {
   if (typeof t === 'number') return { rel: t, abs: t };
   return { rel: t?.relative ?? fallback, abs: t?.absolute ?? fallback };
-}
-
-/** Number of capacity dimensions: the longest amount or capacity vector in the problem. */
-export function capacityDimensions(problem: Problem): number {
-  let dims = 0;
-  for (const job of problem.jobs) dims = Math.max(dims, job.delivery?.length ?? 0, job.pickup?.length ?? 0);
-  for (const v of problem.vehicles) dims = Math.max(dims, v.capacity?.length ?? 0);
-  return dims;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -105,8 +112,8 @@ export function planIssues(plan: unknown): InputIssue[] {
       }
       Array.from(r.steps as unknown[]).forEach((s: unknown, k: number) => {
         if (!isObject(s)) issues.push({ code: 'type', pointer: pointer('routes', i, 'steps', k), message: 'a step must be an object' });
-        else if (s.type !== 'start' && s.type !== 'job' && s.type !== 'end') {
-          issues.push({ code: 'type', pointer: pointer('routes', i, 'steps', k, 'type'), message: "step type must be 'start', 'job' or 'end'" });
+        else if (!STEP_TYPES.includes(s.type as string)) {
+          issues.push({ code: 'type', pointer: pointer('routes', i, 'steps', k, 'type'), message: `step type must be ${STEP_TYPES.map((t) => `'${t}'`).join(', ')}` });
         }
       });
     });
@@ -137,39 +144,35 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
 
   const claimTol = toleranceOf(options.tolerance, 1e-6);
   const feasTol = toleranceOf(options.feasibilityTolerance, 1e-9);
-  const ctx: RouteContext = {
-    jobs: problem.jobs,
-    vehicles: problem.vehicles,
-    travel: options.travel ?? resolveTravel(problem),
-    dims: capacityDimensions(problem),
-    epsAbs: feasTol.abs,
-    epsRel: feasTol.rel,
-  };
+  const ctx = routeContext(problem, { travel: options.travel, epsAbs: feasTol.abs, epsRel: feasTol.rel });
+  const table = ctx.tasks;
+  const tasks = table.tasks;
   const violations: Violation[] = [];
-  const jobIndex = new Map<Id, number>();
-  problem.jobs.forEach((j, i) => {
-    if (!jobIndex.has(j.id)) jobIndex.set(j.id, i);
-  });
-  const vehicleIndex = new Map<Id, number>();
+  const vehicleIndex = new Map<string, number>();
   problem.vehicles.forEach((v, i) => {
-    if (!vehicleIndex.has(v.id)) vehicleIndex.set(v.id, i);
+    if (!vehicleIndex.has(idKey(v.id))) vehicleIndex.set(idKey(v.id), i);
   });
 
-  // Where each job was first seen: route index, or −1 − entry for `unassigned`. Strings
-  // (messages, pointers) are built only when something is wrong: this runs per job.
-  const seen = new Int32Array(problem.jobs.length);
-  const firstSeen = new Int32Array(problem.jobs.length);
+  // Where each task was first seen: route index, or −1 − entry for `unassigned`
+  // (jobs only; unassigned shipments are counted per shipment). Strings
+  // (messages, pointers) are built only when something is wrong: this runs per task.
+  const seen = new Int32Array(tasks.length);
+  const firstSeen = new Int32Array(tasks.length);
+  const shipmentUnassigned = new Int32Array(table.shipmentCount);
+  const firstUnassigned = new Int32Array(table.shipmentCount);
   const describe = (where: number) => (where >= 0 ? `in route ${where}` : `in unassigned (entry ${-1 - where})`);
-  const note = (j: number, where: number, ptr: () => string) => {
-    if (seen[j]++ === 0) {
-      firstSeen[j] = where;
+  const who = (t: number): Partial<Violation> =>
+    tasks[t].shipment !== undefined ? { job: tasks[t].id, shipment: tasks[t].shipment } : { job: tasks[t].id };
+  const name = (t: number) => (tasks[t].kind === 'job' ? `job ${String(tasks[t].id)}` : `${tasks[t].kind} ${String(tasks[t].id)} of shipment ${String(tasks[t].shipment)}`);
+  const note = (t: number, where: number, ptr: () => string) => {
+    if (seen[t]++ === 0) {
+      firstSeen[t] = where;
       return;
     }
-    const job = problem.jobs[j].id;
     violations.push({
       code: 'duplicate-job',
-      message: `job ${String(job)} appears again ${describe(where)} (first ${describe(firstSeen[j])})`,
-      job,
+      message: `${name(t)} appears again ${describe(where)} (first ${describe(firstSeen[t])})`,
+      ...who(t),
       ...(where >= 0 ? { route: where } : {}),
       pointer: ptr(),
     });
@@ -177,6 +180,8 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
 
   const vehicleRoutes = new Int32Array(problem.vehicles.length);
   const routes: CheckedRoute[] = [];
+  /** The task lists of the checked routes (routes whose vehicle is known). */
+  const routeTasks: number[][] = [];
   const close = (a: number, b: number) =>
     a === b || Math.abs(a - b) <= claimTol.abs + claimTol.rel * Math.max(Math.abs(a), Math.abs(b));
   // `base` is a JSON pointer prefix made of indices and fixed names (no escaping needed).
@@ -196,33 +201,58 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
 
   plan.routes.forEach((r, ri) => {
     const rptr = `/routes/${ri}`;
-    const k = vehicleIndex.get(r.vehicle);
+    const k = vehicleIndex.get(idKey(r.vehicle));
     if (k === undefined) {
       violations.push({ code: 'unknown-vehicle', message: `route ${ri}: vehicle ${String(r.vehicle)} is not in the problem`, route: ri, vehicle: r.vehicle, pointer: rptr + '/vehicle' });
     } else if (++vehicleRoutes[k] > 1) {
       violations.push({ code: 'duplicate-vehicle', message: `vehicle ${String(r.vehicle)} has more than one route (again in route ${ri})`, route: ri, vehicle: r.vehicle, pointer: rptr + '/vehicle' });
     }
-    // Job steps, matched to problem jobs by exact id value.
-    const jobs: number[] = [];
+    // Task and break steps, matched to problem tasks and the vehicle's breaks by the id rule.
+    const items: number[] = [];
     const derivedStepOf = new Int32Array(r.steps.length).fill(-1);
+    const breakSteps: number[] = [];
+    let taskCount = 0;
     r.steps.forEach((s, si) => {
-      if (s.type !== 'job') return;
-      const j = s.id === undefined ? undefined : jobIndex.get(s.id);
-      if (j === undefined) {
-        violations.push({ code: 'unknown-job', message: `route ${ri}, step ${si}: job ${String(s.id)} is not in the problem`, job: s.id, route: ri, pointer: pointer('routes', ri, 'steps', si, 'id') });
+      if (s.type === 'start' || s.type === 'end') return;
+      if (s.type === 'break') {
+        if (k === undefined) return;
+        const b = (problem.vehicles[k].breaks ?? []).findIndex((x) => idKey(x.id) === idKey(s.id));
+        if (b < 0) {
+          violations.push({ code: 'unknown-break', message: `route ${ri}, step ${si}: vehicle ${String(r.vehicle)} has no break ${String(s.id)}`, break: s.id, route: ri, pointer: pointer('routes', ri, 'steps', si, 'id') });
+          return;
+        }
+        breakSteps.push(si);
+        items.push(breakItem(b));
+        derivedStepOf[si] = items.length; // derived steps: 0 = start, 1..n = items, n + 1 = end
         return;
       }
-      note(j, ri, () => pointer('routes', ri, 'steps', si));
-      jobs.push(j);
-      derivedStepOf[si] = jobs.length; // derived steps: 0 = start, 1..m = jobs, m + 1 = end
+      const t = taskOfStep(table, s);
+      if (typeof t === 'string') {
+        violations.push({ code: 'unknown-job', message: `route ${ri}, step ${si}: ${t}`, job: s.id, ...(s.shipment !== undefined ? { shipment: s.shipment } : {}), route: ri, pointer: pointer('routes', ri, 'steps', si, 'id') });
+        return;
+      }
+      note(t, ri, () => pointer('routes', ri, 'steps', si));
+      items.push(t);
+      taskCount++;
+      derivedStepOf[si] = items.length;
     });
     if (k === undefined) return;
+    if (taskCount === 0 && breakSteps.length > 0) {
+      // A vehicle without tasks has no route and takes no break.
+      for (const si of breakSteps) {
+        violations.push({ code: 'unknown-break', message: `route ${ri}, step ${si}: vehicle ${String(r.vehicle)} serves no task, so it takes no break`, break: r.steps[si].id, route: ri, pointer: pointer('routes', ri, 'steps', si) });
+        derivedStepOf[si] = -1;
+      }
+      items.length = 0;
+    }
+    const route = items;
 
     const startStep = r.steps.find((s) => s.type === 'start');
     const stated = startStep && typeof startStep.departure === 'number' ? startStep.departure : undefined;
     const before = violations.length;
-    const checked = evaluateRoute(ctx, ri, k, jobs, stated, violations);
+    const checked = evaluateRoute(ctx, ri, k, route, stated, violations);
     routes.push(checked);
+    routeTasks.push(route.filter((t) => t >= 0));
 
     // Claims: compare every number the plan states with the re-derived one
     // (not on a route with an unreachable arc: its numbers are infinite anyway).
@@ -232,9 +262,14 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
       const di = s.type === 'start' ? 0 : s.type === 'end' ? checked.steps.length - 1 : derivedStepOf[si];
       if (di < 0) return;
       const derived: CheckedStep = checked.steps[di];
-      const sx = derived.id !== undefined ? { ...extra, job: derived.id } : extra;
+      const sx =
+        derived.type === 'break'
+          ? { ...extra, break: derived.id }
+          : derived.id !== undefined
+            ? { ...extra, job: derived.id, ...(derived.shipment !== undefined ? { shipment: derived.shipment } : {}) }
+            : extra;
       const sptr = `${rptr}/steps/${si}`;
-      for (const f of STEP_CLAIMS) claim(s[f], derived[f], sptr, f, sx);
+      for (const f of STEP_CLAIMS) claim(s[f], derived[f] ?? 0, sptr, f, sx);
       claimVector(s.load, derived.load, `${sptr}/load`, sx);
     });
     const rr = r as Record<string, unknown>;
@@ -245,30 +280,91 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
 
   let unassigned = 0;
   (plan.unassigned ?? []).forEach((u, ui) => {
-    const j = jobIndex.get(u.id);
+    const o = table.orders.get(idKey(u.id));
     const uptr = pointer('unassigned', ui);
-    if (j === undefined) {
-      violations.push({ code: 'unknown-job', message: `unassigned ${ui}: job ${String(u.id)} is not in the problem`, job: u.id, pointer: uptr + '/id' });
+    const type = u.type ?? (o ? o.kind : 'job');
+    if (o === undefined || o.kind !== type) {
+      const what = o === undefined ? 'is not in the problem' : `is a ${o.kind}, not a ${type}`;
+      violations.push({ code: 'unknown-job', message: `unassigned ${ui}: ${type} ${String(u.id)} ${what}`, job: u.id, pointer: uptr + '/id' });
       return;
     }
-    if (seen[j] === 0) unassigned++;
-    note(j, -1 - ui, () => uptr);
+    if (o.kind === 'job') {
+      if (seen[o.index] === 0) unassigned++;
+      note(o.index, -1 - ui, () => uptr);
+    } else {
+      const s = o.index;
+      const shipment = problem.shipments![s];
+      for (const which of ['pickup', 'delivery'] as const) {
+        const stated = u[which];
+        if (stated !== undefined && idKey(stated) !== idKey(stopId(shipment, which))) {
+          violations.push({
+            code: 'unknown-job',
+            message: `unassigned ${ui}: shipment ${String(u.id)}'s ${which} is ${String(stopId(shipment, which))}, not ${String(stated)}`,
+            shipment: shipment.id,
+            pointer: `${uptr}/${which}`,
+          });
+        }
+      }
+      const inRoutes = seen[pickupTask(table, s)] + seen[deliveryTask(table, s)] > 0;
+      if (shipmentUnassigned[s]++ === 0) {
+        firstUnassigned[s] = ui;
+        if (!inRoutes) unassigned++;
+        else {
+          const r = seen[pickupTask(table, s)] > 0 ? firstSeen[pickupTask(table, s)] : firstSeen[deliveryTask(table, s)];
+          violations.push({ code: 'duplicate-job', message: `shipment ${String(u.id)} is in unassigned (entry ${ui}) and in route ${r}`, shipment: shipment.id, pointer: uptr });
+        }
+      } else {
+        violations.push({ code: 'duplicate-job', message: `shipment ${String(u.id)} appears again in unassigned (entry ${ui}; first entry ${firstUnassigned[s]})`, shipment: shipment.id, pointer: uptr });
+      }
+    }
     if (typeof u.reason !== 'string' || u.reason.length === 0) {
-      violations.push({ code: 'missing-reason', message: `unassigned job ${String(u.id)} has no reason`, job: u.id, pointer: uptr + '/reason' });
+      violations.push({ code: 'missing-reason', message: `unassigned ${o.kind} ${String(u.id)} has no reason`, ...(o.kind === 'job' ? { job: u.id } : { shipment: u.id }), pointer: uptr + '/reason' });
     }
   });
-  let assigned = 0;
-  for (let j = 0; j < problem.jobs.length; j++) {
+
+  for (let j = 0; j < table.jobCount; j++) {
     if (seen[j] === 0) {
       const job = problem.jobs[j].id;
       violations.push({ code: 'missing-job', message: `job ${String(job)} is neither in a route nor in unassigned`, job });
     }
   }
-  const inRoute = new Uint8Array(problem.jobs.length);
-  for (const r of routes) for (const s of r.steps) if (s.type === 'job') inRoute[jobIndex.get(s.id as Id)!] = 1;
-  for (let j = 0; j < inRoute.length; j++) assigned += inRoute[j];
+  let assigned = 0;
+  const inRoute = new Uint8Array(tasks.length);
+  for (const route of routeTasks) for (const t of route) inRoute[t] = 1;
+  for (let j = 0; j < table.jobCount; j++) assigned += inRoute[j];
+  for (let s = 0; s < table.shipmentCount; s++) {
+    const p = pickupTask(table, s);
+    const q = deliveryTask(table, s);
+    const id = problem.shipments![s].id;
+    const inP = seen[p] > 0;
+    const inQ = seen[q] > 0;
+    if (inP && inQ) {
+      if (firstSeen[p] !== firstSeen[q]) {
+        violations.push({ code: 'split-shipment', message: `shipment ${String(id)}: pickup in route ${firstSeen[p]}, delivery in route ${firstSeen[q]}`, shipment: id, route: firstSeen[q] });
+      } else if (inRoute[p] && inRoute[q]) assigned++;
+    } else if (inP || inQ) {
+      if (shipmentUnassigned[s] === 0) {
+        const only = inP ? p : q;
+        violations.push({
+          code: 'half-served',
+          message: `shipment ${String(id)}: only its ${tasks[only].kind} is in a route (route ${firstSeen[only]})`,
+          ...who(only),
+          route: firstSeen[only],
+        });
+      }
+    } else if (shipmentUnassigned[s] === 0) {
+      violations.push({ code: 'missing-job', message: `shipment ${String(id)} is neither in a route nor in unassigned`, shipment: id });
+    }
+  }
 
-  const summary: CheckSummary = { cost: 0, distance: 0, duration: 0, routes: 0, unassigned, assigned };
+  let servedTasks = 0;
+  let priority = 0;
+  for (let t = 0; t < tasks.length; t++) {
+    if (!inRoute[t]) continue;
+    servedTasks++;
+    priority += tasks[t].priority;
+  }
+  const summary: CheckSummary = { cost: 0, distance: 0, duration: 0, routes: 0, unassigned, assigned, tasks: servedTasks, priority };
   for (const r of routes) {
     summary.cost += r.cost;
     summary.distance += r.distance;

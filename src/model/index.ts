@@ -5,3 +5,5 @@ export type { ResolvedTravel } from './travel.js';
 export { checkSolution, capacityDimensions, planIssues } from './check.js';
 export type { CheckOptions, CheckReport, CheckSummary, CheckedRoute, CheckedStep, Tolerance, Violation, ViolationCode } from './check.js';
 export { validateProblem, assertProblem } from './validate.js';
+export { compareObjective } from './objective.js';
+export type { ObjectiveValues } from './objective.js';

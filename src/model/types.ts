@@ -12,7 +12,12 @@
  * `checkSolution`.
  */
 
-/** A job or vehicle identifier, unique within its list. */
+/**
+ * An identifier of a job, shipment, shipment stop, vehicle or break. Ids compare
+ * by their string form: `1` and `"1"` are the same id (so they clash within one
+ * list, and a plan naming `"1"` refers to the job whose id is `1`). Outputs
+ * carry an id exactly as the problem gives it.
+ */
 export type Id = string | number;
 
 /**
@@ -27,14 +32,41 @@ export type Location = number | [number, number];
 /** A closed interval `[start, end]` of times. */
 export type TimeWindow = [number, number];
 
-/** Per-vehicle cost coefficients. The objective sums them over used vehicles. */
+/**
+ * A skill a task requires or a vehicle has (a number or a string; compared by
+ * its string form, like ids).
+ */
+export type Skill = string | number;
+
+/** Durations per vehicle type: `vehicle.type` → duration (time units, ≥ 0). */
+export type DurationPerType = Record<string, number>;
+
+/**
+ * Per-vehicle cost coefficients. A route costs
+ * `fixed + perDistance × distance + perTravelTime × travelTime + perDuration × duration + perTaskTime × taskTime`
+ * (see docs/semantics.md, "Cost"); the objective sums them over used vehicles.
+ */
 export interface VehicleCosts {
-  /** Paid once if the vehicle is used (serves at least one job). Default 0. */
+  /** Paid once if the vehicle is used (serves at least one task). Default 0. */
   fixed?: number;
-  /** Per unit of distance travelled. Default 1. */
+  /** Per unit of distance travelled. Default 1. Not allowed with a travel `costs` matrix (it replaces it). */
   perDistance?: number;
-  /** Per unit of route duration (from start departure to end arrival, waiting included). Default 0. */
+  /**
+   * Per unit of route duration (from start departure to end arrival: travel,
+   * setup, service, breaks and waiting). Default 0.
+   */
   perDuration?: number;
+  /**
+   * Per unit of travel time (the sum of the route's arc durations, after
+   * `speedFactor`): VROOM's `per_hour` / 3600 with seconds. Default 0. Not
+   * allowed with a travel `costs` matrix (it replaces it).
+   */
+  perTravelTime?: number;
+  /**
+   * Per unit of task time (setup + service of the route's tasks, breaks not
+   * included): VROOM's `per_task_hour` / 3600 with seconds. Default 0.
+   */
+  perTaskTime?: number;
 }
 
 export interface Job {
@@ -49,8 +81,19 @@ export interface Job {
   /** Time spent at the job. Default 0. */
   serviceDuration?: number;
   /**
-   * When service may start: a list of disjoint windows sorted by start. Arriving
-   * early means waiting; service must start at or before the window's end.
+   * Time spent before service when the vehicle arrives from a different
+   * location (VROOM's `setup`; none when the previous task — or the vehicle's
+   * start, for the first task — is at the same location). Default 0.
+   */
+  setupDuration?: number;
+  /** `serviceDuration` per vehicle type (`vehicle.type`); types not listed use `serviceDuration`. */
+  serviceDurationPerType?: DurationPerType;
+  /** `setupDuration` per vehicle type (`vehicle.type`); types not listed use `setupDuration`. */
+  setupDurationPerType?: DurationPerType;
+  /**
+   * When the task may start (setup, then service): a list of disjoint windows
+   * sorted by start. Arriving early means waiting; the task must start at or
+   * before the window's end (setup and service may run past it).
    * Default: any time.
    */
   timeWindows?: TimeWindow[];
@@ -66,6 +109,13 @@ export interface Job {
   dispatchDeadline?: number;
   /** If given, only these vehicles may serve the job. */
   allowedVehicles?: Id[];
+  /** Skills the serving vehicle must all have (`vehicle.skills`). Default none. */
+  skills?: Skill[];
+  /**
+   * Integer 0–100. The objective first maximises the summed priority of served
+   * tasks, then their number, then minimises cost. Default 0.
+   */
+  priority?: number;
   /**
    * Re-planning: the vehicle this job is already promised to. Serving it with
    * another vehicle adds `reassignmentPenalty` (default 0) to the search
@@ -93,7 +143,44 @@ export interface Vehicle {
   maxDuration?: number;
   /** Longest allowed route distance. */
   maxDistance?: number;
+  /** Longest allowed travel time (sum of the route's arc durations, after `speedFactor`; VROOM's `max_travel_time`). */
+  maxTravelTime?: number;
+  /** Most tasks (jobs, pickups, deliveries; breaks not counted) the route may serve. Integer ≥ 0. Default unlimited. */
+  maxTasks?: number;
+  /** The vehicle's skills; it may serve a task only when the task's skills are a subset of these. Default none. */
+  skills?: Skill[];
+  /**
+   * Serves only tasks whose location is within this travel distance of the
+   * vehicle's `start` (distance units of its travel; needs a `start`). Default unlimited.
+   */
+  serviceRadius?: number;
+  /** Driver breaks; a vehicle that serves at least one task takes every one of its breaks. Default none. */
+  breaks?: Break[];
+  /** Travel durations of this vehicle are divided by it (> 0; 2 = twice as fast). Default 1. */
+  speedFactor?: number;
+  /** Name of the travel definition in `problem.profiles` this vehicle uses. Default: `problem.travel`. */
+  profile?: string;
+  /** Vehicle type, selecting tasks' `serviceDurationPerType` / `setupDurationPerType` entries. */
+  type?: string;
   /** Free-form data carried through to the solution untouched. */
+  data?: unknown;
+}
+
+/**
+ * A driver break. It starts inside one of its windows, takes place wherever the
+ * vehicle is at that moment (at a stop, or on the way: see docs/semantics.md),
+ * and the load on board then must not exceed `maxLoad`.
+ */
+export interface Break {
+  /** Unique among the vehicle's breaks. */
+  id: Id;
+  /** When the break may start: disjoint windows sorted by start. Default: any time. */
+  timeWindows?: TimeWindow[];
+  /** Length of the break (time units). Default 0. */
+  duration?: number;
+  /** Highest load (per capacity dimension) allowed during the break. Default unlimited. */
+  maxLoad?: number[];
+  /** Free-form data carried through untouched. */
   data?: unknown;
 }
 
@@ -112,6 +199,12 @@ export interface MatrixTravel {
   durations: ArrayLike<number>;
   /** Defaults to the durations when omitted. */
   distances?: ArrayLike<number>;
+  /**
+   * Arc costs, row-major like `durations` (VROOM's custom cost matrix): the
+   * travel part of a route's cost becomes the sum of these over its arcs,
+   * replacing `perDistance` and `perTravelTime`; not scaled by `speedFactor`.
+   */
+  costs?: ArrayLike<number>;
   /** Optional `[x, y]` / `[lon, lat]` per location, used for geometry only (clustering, sectors). */
   coordinates?: [number, number][];
 }
@@ -157,10 +250,70 @@ export interface NetworkTravel {
 
 export type Travel = MatrixTravel | MetricTravel | NetworkTravel;
 
+/**
+ * One end of a shipment: where the goods are collected (`pickup`) or handed
+ * over (`delivery`). Times work exactly as for a job's visit.
+ */
+export interface ShipmentStop {
+  /**
+   * The stop's own id, shown in route steps (as VROOM's pickup/delivery ids).
+   * Unique among the problem's pickups (resp. deliveries). Default: the
+   * shipment's id.
+   */
+  id?: Id;
+  /** Where the stop is served. */
+  location: Location;
+  /** Time spent at the stop. Default 0. */
+  serviceDuration?: number;
+  /** Setup before service when arriving from a different location, as for a job. Default 0. */
+  setupDuration?: number;
+  /** `serviceDuration` per vehicle type, as for a job. */
+  serviceDurationPerType?: DurationPerType;
+  /** `setupDuration` per vehicle type, as for a job. */
+  setupDurationPerType?: DurationPerType;
+  /**
+   * When the task may start at this stop: disjoint windows sorted by start, as
+   * for a job. Default: any time.
+   */
+  timeWindows?: TimeWindow[];
+  /** Free-form data carried through untouched. */
+  data?: unknown;
+}
+
+/**
+ * Goods moved from one place to another by one vehicle: picked up at `pickup`,
+ * carried on board, handed over at `delivery` later on the same route. Served
+ * whole (both stops, pickup first) or listed whole in `unassigned`.
+ */
+export interface Shipment {
+  /** Unique id; jobs and shipments share one id space. */
+  id: Id;
+  /** Amount on board from the pickup to the delivery, per capacity dimension. Default all zeros. */
+  amount?: number[];
+  pickup: ShipmentStop;
+  delivery: ShipmentStop;
+  /** If given, only these vehicles may serve the shipment (both stops). */
+  allowedVehicles?: Id[];
+  /** Skills the serving vehicle must all have. Default none. */
+  skills?: Skill[];
+  /** Integer 0–100, counted once per stop served (as in VROOM). Default 0. */
+  priority?: number;
+  /** Free-form data carried through to the solution untouched. */
+  data?: unknown;
+}
+
 export interface Problem {
   jobs: Job[];
+  /** Paired pickup → delivery tasks (see `Shipment`). Default none. */
+  shipments?: Shipment[];
   vehicles: Vehicle[];
+  /** Travel of every vehicle without a `profile`. */
   travel: Travel;
+  /**
+   * Further travel definitions by name (e.g. `car`, `bike`), chosen per vehicle
+   * with `vehicle.profile`. Every task location must be valid in each of them.
+   */
+  profiles?: Record<string, Travel>;
   /** Free-form name (e.g. the benchmark instance name). */
   name?: string;
 }
@@ -169,21 +322,26 @@ export interface Problem {
 // Solution
 // ---------------------------------------------------------------------------
 
-export type StepType = 'start' | 'job' | 'end';
+/** `job`, `pickup` and `delivery` steps are the route's tasks; `break` steps its driver breaks. */
+export type StepType = 'start' | 'job' | 'pickup' | 'delivery' | 'break' | 'end';
 
 export interface Step {
   type: StepType;
-  /** Job id for `job` steps. */
+  /** The job id (`job`), the stop's id (`pickup` / `delivery`: its own id, else the shipment id), or the break id. */
   id?: Id;
+  /** The shipment id, on `pickup` and `delivery` steps. */
+  shipment?: Id;
   /** The location as given in the problem. */
   location?: Location;
   /** Arrival time at the step (for `start`: the departure time). */
   arrival: number;
   /** Waiting before service starts (early arrival). */
   waiting: number;
-  /** Service start time. */
+  /** When the task (setup, then service) or the break starts: the time its window constrains. */
   serviceStart: number;
-  /** Departure time (service start + service duration). */
+  /** Setup time spent at this step (0 when none; omitted by producers that know no setup). */
+  setup?: number;
+  /** Departure time (service start + setup + service duration, or + break duration). */
   departure: number;
   /** Load on board after the step, per capacity dimension. */
   load: number[];
@@ -197,11 +355,23 @@ export interface Route {
   /** Cost of this route under the vehicle's costs. */
   cost: number;
   distance: number;
-  /** End arrival − start departure (travel + service + waiting). */
+  /** End arrival − start departure (travel + setup + service + breaks + waiting). */
   duration: number;
   waiting: number;
+  /** Service time of the route's tasks (breaks not included). */
   service: number;
-  /** Sum of job deliveries / pickups on the route. */
+  /** Setup time of the route's tasks. */
+  setup?: number;
+  /** Sum of the arc durations (after `speedFactor`). */
+  travelTime?: number;
+  /** Sum of the break durations. */
+  breakDuration?: number;
+  /** Summed priority of the route's tasks (a shipment counts once per stop). */
+  priority?: number;
+  /**
+   * Amounts unloaded / loaded at the route's stops: job deliveries plus
+   * delivered shipment amounts / job pickups plus picked-up shipment amounts.
+   */
   delivery: number[];
   pickup: number[];
 }
@@ -221,13 +391,29 @@ export type UnassignedReason =
   | 'max-distance'
   /** Its release time / dispatch deadline cannot be met. */
   | 'release-time'
+  /** No vehicle has every skill it needs. */
+  | 'skills'
+  /** It is outside every (allowed, skilled) vehicle's service radius. */
+  | 'service-radius'
+  /** Every vehicle that could serve it has `maxTasks` too low. */
+  | 'max-tasks'
+  /** Alone it would break every vehicle's max travel time. */
+  | 'max-travel-time'
+  /** No vehicle can serve it and still take its breaks within their windows and load limits. */
+  | 'break'
   /** It could be served alone, but the fleet has no room left for it. */
   | 'fleet-exhausted'
   /** Removed by the caller (e.g. a cancelled order in re-planning). */
   | 'cancelled';
 
 export interface Unassigned {
+  /** The job id, or the shipment id for a shipment. */
   id: Id;
+  /** What `id` names. Default `job`. */
+  type?: 'job' | 'shipment';
+  /** For a shipment: the ids of its two stops (their own ids, else the shipment id). */
+  pickup?: Id;
+  delivery?: Id;
   reason: UnassignedReason;
   /** Human-readable detail. */
   message?: string;
@@ -235,6 +421,8 @@ export interface Unassigned {
 
 export interface SolutionSummary {
   cost: number;
+  /** Summed priority of the served tasks (a shipment counts once per stop). */
+  priority?: number;
   routes: number;
   unassigned: number;
   distance: number;
@@ -257,14 +445,20 @@ export interface Solution {
   stats?: Record<string, number>;
 }
 
-/** A step of a `RoutePlan`: only `type` (and `id` for jobs) is required; stated times are claims to check. */
+/**
+ * A step of a `RoutePlan`: only `type` is required, plus `id` for a job or a
+ * break, and `id` (the stop id) and/or `shipment` for a pickup or delivery
+ * (both, when given, must name the same stop); stated times are claims to check.
+ */
 export interface PlanStep {
   type: StepType;
   id?: Id;
+  shipment?: Id;
   location?: Location;
   arrival?: number;
   waiting?: number;
   serviceStart?: number;
+  setup?: number;
   departure?: number;
   load?: number[];
   distance?: number;
@@ -284,6 +478,6 @@ export interface RoutePlan {
     distance?: number;
     duration?: number;
   }[];
-  unassigned?: { id: Id; reason?: string }[];
+  unassigned?: { id: Id; reason?: string; type?: 'job' | 'shipment'; pickup?: Id; delivery?: Id }[];
   summary?: Partial<SolutionSummary>;
 }

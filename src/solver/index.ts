@@ -11,6 +11,7 @@ import { buildSolution, makeFeasible, reassignVehicles, reinsert } from './decod
 import { runHgs } from './run-hgs.js';
 import { runIls } from './run-ils.js';
 import { shouldDecompose, solveByZones, type ZoneOptions } from './decompose/index.js';
+import { unsupportedField } from './unsupported.js';
 
 export interface SolveProgress {
   iteration: number;
@@ -114,6 +115,7 @@ function guard(problem: Problem): void {
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Solution> {
   const started = now();
   await validate(problem);
+  const unsupported = unsupportedField(problem); if (unsupported) throw new VrpkitError('unsupported', unsupported.message, unsupported.pointer);
   // Very large problems are planned zone by zone (cluster, route each zone, improve across borders).
   if (shouldDecompose(problem, options)) return solveByZones(problem, options);
   const hasTime = options.timeLimitMs !== undefined;

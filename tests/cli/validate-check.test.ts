@@ -91,6 +91,18 @@ describe.skipIf(!HAVE_INSTANCES)('vrpkit check', () => {
     expect(codes).toEqual(expect.arrayContaining(['missing-job', 'duplicate-job']));
   });
 
+  it('Li & Lim: task numbers of a SINTEF route file become pickup/delivery steps; a reversed pair is infeasible', () => {
+    const lilim = join(INSTANCES_DIR, 'lilim', '100');
+    const r = runCli(['check', join(lilim, 'lc101.txt'), join(lilim, 'solutions/hier/lc101.txt')]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).summary.distance).toBeCloseTo(readBks('lilim/100').lc101.hier.distance, 4);
+    // Route 9 starts "5 3 7": 5 and 3 are pickups, 75 is 3's delivery; put 75 first.
+    const sol = readFileSync(join(lilim, 'solutions/hier/lc101.txt'), 'utf8').replace('Route 9 : 5 3 7', 'Route 9 : 75 5 3 7').replace(' 1 75', ' 1');
+    const bad = runCli(['check', join(lilim, 'lc101.txt'), write('lc101-reversed.txt', sol)]);
+    expect(bad.status).toBe(3);
+    expect(JSON.parse(bad.stdout).violations.map((v: { code: string }) => v.code)).toContain('precedence');
+  });
+
   it('reads CVRPLIB .sol numbering (node id − 1) for X instances', () => {
     const x = join(INSTANCES_DIR, 'cvrplib-x');
     const r = runCli(['check', join(x, 'X-n101-k25.vrp'), join(x, 'solutions/X-n101-k25.sol')]);

@@ -44,7 +44,7 @@ describe('checkSolution: schedule and departure d*', () => {
     expect(r.steps.map((s) => s.waiting)).toEqual([0, 0, 0, 0, 0]);
     expect(r.steps.map((s) => s.distance)).toEqual([0, 10, 20, 30, 60]);
     expect([r.distance, r.duration, r.cost, r.service, r.waiting]).toEqual([60, 70, 60, 10, 0]);
-    expect(rep.summary).toEqual({ cost: 60, distance: 60, duration: 70, routes: 1, unassigned: 0, assigned: 3 });
+    expect(rep.summary).toEqual({ cost: 60, distance: 60, duration: 70, routes: 1, unassigned: 0, assigned: 3, tasks: 3, priority: 0 });
   });
 
   it('a stated departure is used as is (waiting then appears)', () => {
@@ -237,9 +237,12 @@ describe('checkSolution: plan bookkeeping', () => {
     expect(ok.summary).toMatchObject({ assigned: 2, unassigned: 1 });
   });
 
-  it('ids match by exact value: 1 and "1" differ', () => {
-    expect(codes(checkSolution(p, plan('1', ['A', 'B', 'C'])))).toEqual(['unknown-vehicle']);
+  it('ids match by their string form: "1" names vehicle 1', () => {
+    const rep = checkSolution(p, plan('1', ['A', 'B', 'C']));
+    expect(rep.feasible).toBe(true);
+    expect(rep.routes[0].vehicle).toBe(1);
     expect(checkSolution(p, plan(1, ['A', 'B', 'C'])).feasible).toBe(true);
+    expect(codes(checkSolution(p, plan('01', ['A', 'B', 'C'])))).toEqual(['unknown-vehicle']);
   });
 
   it('one route per vehicle', () => {

@@ -16,7 +16,7 @@ function valid(): any {
     jobs: [
       { id: 'a', location: 1, delivery: [1, 0], pickup: [0, 2], serviceDuration: 3, timeWindows: [[0, 10], [20, 30]], releaseTime: 0, dispatchDeadline: 5, allowedVehicles: ['v1', 2], preferredVehicle: 'v1', reassignmentPenalty: 10, data: { timewindows: 'free text' } },
       { id: 1, location: 2 },
-      { id: '1', location: 2, delivery: [0, 0] },
+      { id: '01', location: 2, delivery: [0, 0] },
     ],
   };
 }
@@ -110,7 +110,7 @@ describe('validateProblem: exact cases', () => {
     expect(issuesOf(p)).toEqual([['time-window', '/jobs/0/dispatchDeadline']]);
   });
 
-  it('ids: duplicates among jobs and among vehicles; 1 and "1" differ; bad types', () => {
+  it('ids: duplicates among jobs and among vehicles; bad types', () => {
     const p = valid();
     p.vehicles[1].id = 'v1';
     p.jobs[1].id = { x: 1 };
@@ -121,9 +121,22 @@ describe('validateProblem: exact cases', () => {
     ]);
   });
 
+  it('ids compare as strings: 1 and "1" clash (jobs, vehicles); "01" and 1 do not; references resolve by string', () => {
+    const p = valid();
+    p.jobs[2].id = '1';
+    p.vehicles[1].id = '2';
+    p.jobs[0].allowedVehicles = ['v1', 2];
+    p.jobs[0].preferredVehicle = '2';
+    expect(issuesOf(p)).toEqual([['duplicate-id', '/jobs/2/id']]);
+    const q = valid();
+    q.vehicles.push({ id: '2' });
+    expect(issuesOf(q)).toEqual([['duplicate-id', '/vehicles/2/id']]);
+    expect(issuesOf(valid())).toEqual([]);
+  });
+
   it('allowedVehicles and preferredVehicle must name existing vehicles', () => {
     const p = valid();
-    p.jobs[0].allowedVehicles = ['v1', '2'];
+    p.jobs[0].allowedVehicles = ['v1', '3'];
     p.jobs[0].preferredVehicle = 'v9';
     expect(issuesOf(p)).toEqual([
       ['unknown-vehicle', '/jobs/0/allowedVehicles/1'],
@@ -280,7 +293,7 @@ describe('validateProblem properties', () => {
   it('mutated valid problems: never throws, pointers resolve, codes are from the documented table', () => {
     const table = new Set([
       'type', 'required', 'not-finite', 'negative', 'range', 'not-integer', 'enum', 'time-window', 'empty',
-      'matrix-size', 'location', 'duplicate-id', 'dimension', 'unknown-vehicle', 'unknown-field',
+      'matrix-size', 'location', 'duplicate-id', 'dimension', 'unknown-vehicle', 'unknown-field', 'unknown-profile', 'conflict',
     ]);
     fc.assert(
       fc.property(fc.array(arbMutation, { minLength: 1, maxLength: 3 }), (ms) => {

@@ -12,6 +12,7 @@ import { checkSolution } from '../../model/check.js';
 import { readTextFile } from '../../io/files.js';
 import { readPlan } from '../../io/solution.js';
 import { looksLikeVrplibSolution, parseVrplibSolution } from '../../io/vrplib-solution.js';
+import { stopsFromTaskNumbers } from '../../io/lilim.js';
 import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
 
 const HELP = `vrpkit check PROBLEM SOLUTION [options]
@@ -20,7 +21,8 @@ Re-derives every time, load, distance and cost of SOLUTION from PROBLEM alone
 and prints the report as JSON: { "feasible", "violations", "summary", "routes" }.
 SOLUTION is a vrpkit solution JSON (as printed by 'vrpkit solve'), the short form
 { "routes": [{ "vehicle": ID, "jobs": [IDS] }] }, or a VRPLIB .sol route file
-("Route #1: 5 3 7"; route k → vehicle k; for CVRPLIB problems customer c is node c+1).
+("Route #1: 5 3 7"; route k → vehicle k; for CVRPLIB problems customer c is node c+1;
+for Li & Lim problems the numbers are task numbers, i.e. pickup and delivery stop ids).
 Numbers stated in the solution are compared too (claim-mismatch).
 
 Options:
@@ -40,8 +42,9 @@ export const check: Command = {
     if (tolerance !== undefined && tolerance < 0) throw new UsageError('--tolerance must be non-negative');
     const { problem, format } = await loadProblemArg(args.positional[0], args);
     const text = readTextFile(args.positional[1]);
+    // Task-number route files name shipment stops by number (Li & Lim): they become pickup/delivery steps.
     const plan = looksLikeVrplibSolution(text)
-      ? parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0 })
+      ? stopsFromTaskNumbers(problem, parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0 }))
       : readPlan(text);
     const report = checkSolution(problem, plan, tolerance !== undefined ? { tolerance } : {});
     const { feasible, summary, violations, routes } = report;

@@ -10,9 +10,9 @@ import { loadProblemFile, type LoadedProblem } from '../../io/load.js';
 import { loadNetworkFile } from '../../io/network-files.js';
 import type { ArcRounding } from '../../model/types.js';
 
-export const FORMAT_HELP = `  --format F       auto (default) | json | solomon | cvrplib
-  --rounding R     per-arc rounding for solomon/cvrplib files: truncate1 (Solomon default,
-                   DIMACS), nint (CVRPLIB default, TSPLIB) or none (double precision)`;
+export const FORMAT_HELP = `  --format F       auto (default) | json | solomon | cvrplib | lilim
+  --rounding R     per-arc rounding for solomon/cvrplib/lilim files: truncate1 (Solomon default,
+                   DIMACS), nint (CVRPLIB default, TSPLIB) or none (double precision, Li & Lim default)`;
 
 /** Reads `--format` and `--rounding`, rejecting unknown values. */
 export function formatOptions(args: ParsedArgs): { format: ProblemFormat | 'auto'; rounding?: ArcRounding } {

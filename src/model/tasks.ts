@@ -1,0 +1,169 @@
+/**
+ * The tasks of a problem in one flat list: every job, then the pickup and the
+ * delivery stop of every shipment. Task `t < jobCount` is job `t`; the stops of
+ * shipment `s` are tasks `jobCount + 2s` (pickup) and `jobCount + 2s + 1`
+ * (delivery). The checker evaluates routes as lists of task indices; the
+ * solver may use the same numbering.
+ *
+ * Also the lookups of docs/semantics.md's id rule: orders (jobs and shipments,
+ * one id space) and stops by their string id.
+ */
+import { pointer } from '../core/errors.js';
+import { idKey } from './ids.js';
+import type { Id, Job, Location, Problem, Shipment, ShipmentStop, TimeWindow, Vehicle } from './types.js';
+
+export type TaskKind = 'job' | 'pickup' | 'delivery';
+
+/** One task: a job, or one stop of a shipment. */
+export interface Task {
+  kind: TaskKind;
+  /** Index in `problem.jobs` (job) or `problem.shipments` (pickup, delivery). */
+  owner: number;
+  /** The id a step shows: the job id, or the stop id (the stop's own id, else the shipment id). */
+  id: Id;
+  /** The shipment id (pickup, delivery). */
+  shipment?: Id;
+  location: Location;
+  /** The plain service and setup durations (see `serviceDurationFor` / `setupDurationFor` for a vehicle). */
+  serviceDuration: number;
+  setupDuration: number;
+  timeWindows?: TimeWindow[];
+  /** Priority of the task's order (0 by default; a shipment's counts at each stop). */
+  priority: number;
+  /** The order the task belongs to: the job itself, or the shipment. */
+  order: Job | Shipment;
+  /** The object the visit is described by: the job, or the shipment stop. */
+  visit: Job | ShipmentStop;
+  /** The partner stop's task index (pickup ↔ delivery), −1 for a job. */
+  partner: number;
+  /** JSON pointer of the visit in the problem (`/jobs/3`, `/shipments/2/pickup`). */
+  pointer: string;
+}
+
+/** The tasks of a problem and the id lookups (see the module comment). */
+export interface TaskTable {
+  tasks: Task[];
+  jobCount: number;
+  shipmentCount: number;
+  /** Jobs and shipments by id key (first occurrence wins on duplicates). */
+  orders: Map<string, { kind: 'job' | 'shipment'; index: number }>;
+  /** Shipment index by the stop id of its pickup / delivery. */
+  pickups: Map<string, number>;
+  deliveries: Map<string, number>;
+}
+
+/** The stop id of a shipment's pickup or delivery: its own id, else the shipment's. */
+export function stopId(shipment: Shipment, which: 'pickup' | 'delivery'): Id {
+  return shipment[which].id ?? shipment.id;
+}
+
+function perType(map: Record<string, number> | undefined, v: Vehicle): number | undefined {
+  return v.type !== undefined && map && Object.prototype.hasOwnProperty.call(map, v.type) ? map[v.type] : undefined;
+}
+
+/** A task's service duration on vehicle `v`: its entry for `v.type` in `serviceDurationPerType`, else `serviceDuration`. */
+export function serviceDurationFor(task: Task, v: Vehicle): number {
+  return perType(task.visit.serviceDurationPerType, v) ?? task.serviceDuration;
+}
+
+/** A task's setup duration on vehicle `v`: its entry for `v.type` in `setupDurationPerType`, else `setupDuration`. */
+export function setupDurationFor(task: Task, v: Vehicle): number {
+  return perType(task.visit.setupDurationPerType, v) ?? task.setupDuration;
+}
+
+/** Task index of shipment `s`'s pickup. */
+export function pickupTask(table: TaskTable, s: number): number {
+  return table.jobCount + 2 * s;
+}
+
+/** Task index of shipment `s`'s delivery. */
+export function deliveryTask(table: TaskTable, s: number): number {
+  return table.jobCount + 2 * s + 1;
+}
+
+/** Builds the task table of a (validated) problem. O(jobs + shipments). */
+export function taskTable(problem: Problem): TaskTable {
+  const jobs = problem.jobs;
+  const shipments = problem.shipments ?? [];
+  const n = jobs.length;
+  const tasks: Task[] = [];
+  const orders = new Map<string, { kind: 'job' | 'shipment'; index: number }>();
+  const pickups = new Map<string, number>();
+  const deliveries = new Map<string, number>();
+  jobs.forEach((job, j) => {
+    tasks.push({
+      kind: 'job',
+      owner: j,
+      id: job.id,
+      location: job.location,
+      serviceDuration: job.serviceDuration ?? 0,
+      setupDuration: job.setupDuration ?? 0,
+      timeWindows: job.timeWindows,
+      priority: job.priority ?? 0,
+      order: job,
+      visit: job,
+      partner: -1,
+      pointer: pointer('jobs', j),
+    });
+    const key = idKey(job.id);
+    if (!orders.has(key)) orders.set(key, { kind: 'job', index: j });
+  });
+  shipments.forEach((sh, s) => {
+    for (const which of ['pickup', 'delivery'] as const) {
+      const stop = sh[which];
+      tasks.push({
+        kind: which,
+        owner: s,
+        id: stopId(sh, which),
+        shipment: sh.id,
+        location: stop.location,
+        serviceDuration: stop.serviceDuration ?? 0,
+        setupDuration: stop.setupDuration ?? 0,
+        timeWindows: stop.timeWindows,
+        priority: sh.priority ?? 0,
+        order: sh,
+        visit: stop,
+        partner: n + 2 * s + (which === 'pickup' ? 1 : 0),
+        pointer: pointer('shipments', s, which),
+      });
+      const byId = which === 'pickup' ? pickups : deliveries;
+      const key = idKey(stopId(sh, which));
+      if (!byId.has(key)) byId.set(key, s);
+    }
+    const key = idKey(sh.id);
+    if (!orders.has(key)) orders.set(key, { kind: 'shipment', index: s });
+  });
+  return { tasks, jobCount: n, shipmentCount: shipments.length, orders, pickups, deliveries };
+}
+
+/**
+ * The task a plan step names, or a message saying why it names none. A `job`
+ * step names a job by `id`; a `pickup` / `delivery` step names a stop by `id`
+ * (the stop id), by `shipment` (the shipment id), or by both when they agree.
+ */
+export function taskOfStep(table: TaskTable, step: { type: string; id?: Id; shipment?: Id }): number | string {
+  if (step.type === 'job') {
+    const o = step.id === undefined ? undefined : table.orders.get(idKey(step.id));
+    if (!o) return `job ${String(step.id)} is not in the problem`;
+    if (o.kind !== 'job') return `${String(step.id)} is a shipment: its steps are 'pickup' and 'delivery'`;
+    return o.index;
+  }
+  if (step.type !== 'pickup' && step.type !== 'delivery') return `a '${step.type}' step is not a task`;
+  const which = step.type;
+  let s: number | undefined;
+  if (step.shipment !== undefined) {
+    const o = table.orders.get(idKey(step.shipment));
+    if (!o || o.kind !== 'shipment') return `shipment ${String(step.shipment)} is not in the problem`;
+    s = o.index;
+    if (step.id !== undefined) {
+      const byId = (which === 'pickup' ? table.pickups : table.deliveries).get(idKey(step.id));
+      if (byId !== s) return `${which} ${String(step.id)} is not the ${which} of shipment ${String(step.shipment)}`;
+    }
+  } else if (step.id !== undefined) {
+    s = (which === 'pickup' ? table.pickups : table.deliveries).get(idKey(step.id));
+    if (s === undefined) return `${which} ${String(step.id)} is not in the problem`;
+  } else {
+    return `a ${which} step needs an id or a shipment`;
+  }
+  return table.jobCount + 2 * s + (which === 'pickup' ? 0 : 1);
+}
