@@ -22,18 +22,38 @@ export type Id = string | number;
  * - `[x, y]`: coordinates — `[lon, lat]` in degrees for `haversine` and road networks,
  *   plane coordinates for `euclidean`.
  */
-export type Location = number | [number, number];
+export type Location = LocationIndex | [number, number];
+
+/**
+ * An index into the travel's locations (matrix rows, `travel.coordinates`, `travel.points`).
+ * @asType integer
+ * @minimum 0
+ */
+export type LocationIndex = number;
+
+/**
+ * An amount of goods in one capacity dimension (parcels, kilograms, ...): a whole number ≥ 0.
+ * @asType integer
+ * @minimum 0
+ */
+export type Amount = number;
+
+/**
+ * A number ≥ 0.
+ * @minimum 0
+ */
+export type NonNegative = number;
 
 /** A closed interval `[start, end]` of times. */
 export type TimeWindow = [number, number];
 
 /** Per-vehicle cost coefficients. The objective sums them over used vehicles. */
 export interface VehicleCosts {
-  /** Paid once if the vehicle is used (serves at least one job). Default 0. */
+  /** Paid once if the vehicle is used (serves at least one job). Default 0. @minimum 0 */
   fixed?: number;
-  /** Per unit of distance travelled. Default 1. */
+  /** Per unit of distance travelled. Default 1. @minimum 0 */
   perDistance?: number;
-  /** Per unit of route duration (from start departure to end arrival, waiting included). Default 0. */
+  /** Per unit of route duration (from start departure to end arrival, waiting included). Default 0. @minimum 0 */
   perDuration?: number;
 }
 
@@ -43,15 +63,16 @@ export interface Job {
   /** Where the job is served. */
   location: Location;
   /** Amounts brought from the vehicle's start to this job (one entry per capacity dimension). */
-  delivery?: number[];
+  delivery?: Amount[];
   /** Amounts picked up here and carried to the vehicle's end. */
-  pickup?: number[];
-  /** Time spent at the job. Default 0. */
+  pickup?: Amount[];
+  /** Time spent at the job. Default 0. @minimum 0 */
   serviceDuration?: number;
   /**
    * When service may start: a list of disjoint windows sorted by start. Arriving
    * early means waiting; service must start at or before the window's end.
    * Default: any time.
+   * @minItems 1
    */
   timeWindows?: TimeWindow[];
   /**
@@ -72,6 +93,7 @@ export interface Job {
    * objective; it is a preference, not a constraint, and not part of route costs.
    */
   preferredVehicle?: Id;
+  /** What serving the job with another vehicle than `preferredVehicle` adds to the search objective. Default 0. @minimum 0 */
   reassignmentPenalty?: number;
   /** Free-form data carried through to the solution untouched. */
   data?: unknown;
@@ -85,13 +107,13 @@ export interface Vehicle {
   /** Where the route ends. Omitted: the route ends at its last job (open route). */
   end?: Location;
   /** Capacity per dimension. Omitted: unlimited. Must have as many entries as job amounts. */
-  capacity?: number[];
+  capacity?: NonNegative[];
   /** Working hours `[earliest start, latest end]`. Default: any time. */
   shift?: TimeWindow;
   costs?: VehicleCosts;
-  /** Longest allowed route duration (end arrival − start departure). */
+  /** Longest allowed route duration (end arrival − start departure). Default: unlimited. @minimum 0 */
   maxDuration?: number;
-  /** Longest allowed route distance. */
+  /** Longest allowed route distance. Default: unlimited. @minimum 0 */
   maxDistance?: number;
   /** Free-form data carried through to the solution untouched. */
   data?: unknown;
@@ -107,7 +129,7 @@ export type ArcRounding = 'none' | 'nint' | 'truncate1';
 /** Travel given as full matrices, row-major: `durations[i * size + j]` is i → j. */
 export interface MatrixTravel {
   type: 'matrix';
-  /** Number of locations (rows = columns). */
+  /** Number of locations (rows = columns). @asType integer @minimum 0 */
   size: number;
   durations: ArrayLike<number>;
   /** Defaults to the durations when omitted. */
@@ -124,7 +146,7 @@ export interface MetricTravel {
    * may also give coordinates directly.
    */
   coordinates?: [number, number][];
-  /** Distance units per time unit. Default 1 (euclidean) or 10 m/s = 36 km/h (haversine). */
+  /** Distance units per time unit. Default 1 (euclidean) or 10 m/s = 36 km/h (haversine). @exclusiveMinimum 0 */
   speed?: number;
   /** Per-arc rounding of distances (and hence durations). Default `none`. */
   rounding?: ArcRounding;
@@ -163,6 +185,8 @@ export interface Problem {
   travel: Travel;
   /** Free-form name (e.g. the benchmark instance name). */
   name?: string;
+  /** The JSON Schema a route file follows, for editors (`./node_modules/vrpkit/schema.json`). Ignored. */
+  $schema?: string;
 }
 
 // ---------------------------------------------------------------------------
