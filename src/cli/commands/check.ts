@@ -9,7 +9,7 @@
 import type { Command } from './types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions } from '../args.js';
 import { checkSolution } from '../../model/check.js';
-import { readTextFile } from '../../io/files.js';
+import { readInputText } from '../input.js';
 import { readPlan } from '../../io/solution.js';
 import { looksLikeVrplibSolution, parseVrplibSolution } from '../../io/vrplib-solution.js';
 import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
@@ -39,7 +39,7 @@ export const check: Command = {
     const tolerance = numberOption(args, 'tolerance');
     if (tolerance !== undefined && tolerance < 0) throw new UsageError('--tolerance must be non-negative');
     const { problem, format } = await loadProblemArg(args.positional[0], args);
-    const text = readTextFile(args.positional[1]);
+    const text = readInputText(args.positional[1]);
     const plan = looksLikeVrplibSolution(text)
       ? parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0 })
       : readPlan(text);

@@ -10,7 +10,7 @@ import type { Command } from './types.js';
 import { UsageError, parseArgs, rejectUnknownOptions } from '../args.js';
 import { isVrpkitError, type InputIssue } from '../../core/errors.js';
 import { detectFromContent } from '../../io/detect.js';
-import { readTextFile } from '../../io/files.js';
+import { readInputText } from '../input.js';
 import { parseJsonText } from '../../io/json-text.js';
 import { routeFileSchemaCheck } from '../../io/schema-file.js';
 import { FORMAT_HELP, formatOptions, loadProblemArg } from './problem-input.js';
@@ -51,7 +51,7 @@ export const validate: Command = {
 
 /** The JSON Schema's findings for a JSON route file (none for other formats or text that is not JSON). */
 function schemaFindings(file: string, format: string): InputIssue[] {
-  const text = readTextFile(file);
+  const text = readInputText(file);
   const json = format === 'json' || (format === 'auto' && (/\.json(\.gz)?$/i.test(file) || detectFromContent(text) === 'json'));
   if (!json) return [];
   let value: unknown;
