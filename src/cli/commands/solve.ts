@@ -16,6 +16,7 @@
  * independent checker rejects (it is still written, with the violations on stderr).
  */
 import type { Command } from './types.js';
+import type { Solution } from '../../model/types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
 import { solve as runSolver } from '../../solver/index.js';
 import { checkSolution } from '../../model/check.js';
@@ -95,7 +96,7 @@ export const solve: Command = {
     const onSigint = () => controller.abort();
     process.once('SIGINT', onSigint);
     let lastDraw = 0;
-    let solution;
+    let solution: Solution;
     try {
       solution = await runSolver(problem, {
         timeLimitMs: timeLimit !== undefined ? timeLimit * 1000 : undefined,

@@ -41,7 +41,7 @@ export function renderKpis(model: ReportModel): string {
         esc(distanceText(r.distance, model.geographic)),
         esc(durationText(r.duration, fmt)),
         esc(num(r.cost)),
-        esc(kr && kr.loadFactor.length ? kr.loadFactor.map(formatRate).join(' / ') : '–'),
+        esc(kr?.loadFactor.length ? kr.loadFactor.map(formatRate).join(' / ') : '–'),
         esc(formatRate(kr?.workingTimeFactor)),
         r.late ? `<span class="bad">${r.late}</span>` : '0',
       ];
