@@ -16,3 +16,5 @@ export { parseVrplibSolution } from './vrplib-solution.js';
 export type { VrplibSolution } from './vrplib-solution.js';
 export { solutionToGeoJson } from './solution-geojson.js';
 export type { GeoJsonFeature, GeoJsonFeatureCollection, SolutionGeoJsonOptions } from './solution-geojson.js';
+export { renderReport } from './report/index.js';
+export type { ReportOptions } from './report/index.js';

@@ -52,6 +52,7 @@ export type RouteFileTravel = MatrixFileTravel | MetricTravel | NetworkFileTrave
 
 /** A route file: a `Problem` as JSON (`vrpkit solve FILE`). */
 export interface RouteFile extends Omit<Problem, 'travel'> {
+  /** How travel times and distances between locations are known: coordinates, matrices or a road-network file. */
   travel: RouteFileTravel;
 }
 

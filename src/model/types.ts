@@ -57,6 +57,7 @@ export interface VehicleCosts {
   perDuration?: number;
 }
 
+/** A place to visit: an order to deliver or collect, with its amounts and time windows. */
 export interface Job {
   /** Unique job id. */
   id: Id;
@@ -99,6 +100,7 @@ export interface Job {
   data?: unknown;
 }
 
+/** A vehicle (and its driver): where it starts and ends, what it carries, when it works, what it costs. */
 export interface Vehicle {
   /** Unique vehicle id. */
   id: Id;
@@ -180,8 +182,11 @@ export interface NetworkTravel {
 export type Travel = MatrixTravel | MetricTravel | NetworkTravel;
 
 export interface Problem {
+  /** The jobs to plan; each ends in a route or in `unassigned` with a reason. */
   jobs: Job[];
+  /** The fleet: a hard limit (at most one route per vehicle). At least one. */
   vehicles: Vehicle[];
+  /** How travel times and distances between locations are known. */
   travel: Travel;
   /** Free-form name (e.g. the benchmark instance name). */
   name?: string;

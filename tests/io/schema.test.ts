@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, schemaText, type JsonSchema } from '../../scripts/schema/generate.js';
+import { referenceMarkdown } from '../../scripts/schema/reference.js';
 import { schemaValidator, type SchemaCheck } from '../../src/io/schema-check.js';
 import { problemFromJson } from '../../src/io/json.js';
 import { loadNetworkFile } from '../../src/io/network-files.js';
@@ -50,6 +51,12 @@ describe('JSON Schema', () => {
     const onDisk = join(REPO_ROOT, 'schema.json');
     expect(existsSync(onDisk), 'schema.json is missing: run `npm run build`').toBe(true);
     expect(readFileSync(onDisk, 'utf8')).toBe(schemaText(schema));
+  });
+
+  it('docs/route-file.md is the reference generated from the schema (run `npm run docs:reference` after changing the types)', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs/route-file.md'), 'utf8');
+    expect(doc).toBe(referenceMarkdown(schema));
+    for (const field of ['serviceDuration', 'timeWindows', 'capacity', 'perDistance', 'speed', 'file']) expect(doc).toContain(`| \`${field}\` |`);
   });
 
   it.each(ROUTE_FILES)('fixture %s carries $schema and validates (schema and reader agree)', (name) => {

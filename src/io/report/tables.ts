@@ -59,7 +59,7 @@ export function renderSla(model: ReportModel): string {
   const rows = sla.orders.map((o) => {
     const plan = o.plan;
     const where = plan.state === 'routed' ? `${esc(plan.vehicle)} #${plan.position + 1}` : plan.state === 'unassigned' ? `unassigned${plan.reason ? ` (${esc(plan.reason)})` : ''}` : 'not in plan';
-    const eta = plan.state === 'routed' ? esc(plan.etaIso ?? String(plan.eta)) : '–';
+    const eta = plan.state === 'routed' ? esc(plan.etaIso ? `${plan.etaIso.slice(0, 16).replace('T', ' ')}Z` : String(plan.eta)) : '–';
     return [esc(o.id), badge(o.status), ...SLA_STAGES.map((s) => esc(stageCell(o.stages[s]))), where, eta];
   });
   const t = sla.totals.order;
