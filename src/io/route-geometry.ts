@@ -55,6 +55,9 @@ export function stepLocation(step: Step | PlanStep, vehicle: Vehicle | undefined
 
 /** Draws route lines for one problem; caches snapped nodes and legs (depot legs repeat). */
 export class RouteGeometry {
+  /** The problem's road network when it can give node coordinates and paths (positions of node-id locations). */
+  readonly network: RoadGeometrySource | undefined;
+  /** The network legs follow; undefined for straight legs. */
   readonly roads: RoadGeometrySource | undefined;
   private readonly jobs: Map<Id, Job>;
   private readonly vehicles: Map<Id, Vehicle>;
@@ -66,7 +69,8 @@ export class RouteGeometry {
     private readonly problem: Problem,
     options: { roads?: boolean } = {},
   ) {
-    this.roads = options.roads === false ? undefined : roadGeometryOf(problem);
+    this.network = roadGeometryOf(problem);
+    this.roads = options.roads === false ? undefined : this.network;
     this.jobs = new Map(problem.jobs.map((j) => [j.id, j]));
     this.vehicles = new Map(problem.vehicles.map((v) => [v.id, v]));
   }
@@ -82,7 +86,7 @@ export class RouteGeometry {
     const out: { step: number; location: Location; at: Position }[] = [];
     steps.forEach((s, i) => {
       const location = stepLocation(s, v, this.jobs);
-      const at = locationPosition(this.problem, location, this.roads);
+      const at = locationPosition(this.problem, location, this.network);
       if (location !== undefined && at) out.push({ step: i, location, at });
     });
     return out;

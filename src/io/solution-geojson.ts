@@ -52,7 +52,7 @@ export function solutionToGeoJson(problem: Problem, solution: Solution, options:
 
   solution.routes.forEach((route, r) => {
     const vehicle = vehicles.get(route.vehicle);
-    addDepot(positionOf(problem, vehicle?.start, geometry.roads), route.vehicle);
+    addDepot(positionOf(problem, vehicle?.start, geometry.network), route.vehicle);
     let sequence = 0;
     const at = new Map(geometry.stops(route.vehicle, route.steps).map((s) => [s.step, s.at]));
     route.steps.forEach((step, i) => {
@@ -78,7 +78,7 @@ export function solutionToGeoJson(problem: Problem, solution: Solution, options:
         },
       });
     });
-    addDepot(positionOf(problem, vehicle?.end, geometry.roads), route.vehicle);
+    addDepot(positionOf(problem, vehicle?.end, geometry.network), route.vehicle);
     const line = geometry.line(route.vehicle, route.steps);
     if (line.length >= 2) {
       features.unshift({
@@ -99,7 +99,7 @@ export function solutionToGeoJson(problem: Problem, solution: Solution, options:
   });
 
   for (const u of solution.unassigned) {
-    const at = positionOf(problem, jobs.get(u.id), geometry.roads);
+    const at = positionOf(problem, jobs.get(u.id), geometry.network);
     if (!at) continue;
     features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { kind: 'unassigned', id: u.id, reason: u.reason } });
   }

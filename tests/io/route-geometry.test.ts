@@ -7,7 +7,8 @@ import { RouteGeometry } from '../../src/io/route-geometry.js';
 import { checkSolution } from '../../src/model/check.js';
 import { haversineMetres } from '../../src/geo/haversine.js';
 import { solve } from '../../src/solver/index.js';
-import type { Problem } from '../../src/model/types.js';
+import type { PlanStep, Problem } from '../../src/model/types.js';
+import { RoadNetwork } from '../../src/network/road-network.js';
 import { REPO_ROOT } from './shared.js';
 
 const length = (line: [number, number][]) => line.slice(1).reduce((sum, p, i) => sum + haversineMetres(line[i][0], line[i][1], p[0], p[1]), 0);
@@ -57,5 +58,28 @@ describe('road geometry of routes', async () => {
     const geometry = new RouteGeometry(problem as Problem);
     expect(geometry.stops(route.vehicle, steps).map((s) => s.step)).toEqual([0, 2, 3]);
     expect(geometry.line(route.vehicle, steps).length).toBeGreaterThan(3);
+  });
+});
+
+describe('road geometry with node ids as locations', () => {
+  // Three two-way roads A–B–C–D (no road D–A): from A to C the way is A, B, C; from D back to A it is D, C, B, A.
+  const at = { A: [0, 0], B: [0.01, 0], C: [0.01, 0.01], D: [0, 0.01] } as const;
+  const network = RoadNetwork.fromEdges(
+    { from: ['A', 'B', 'C'], to: ['B', 'C', 'D'], distance: [1100, 1100, 1100], nodes: ['A', 'B', 'C', 'D'], coordinates: [at.A, at.B, at.C, at.D] },
+    { directed: false },
+  );
+  const problem: Problem = {
+    travel: { type: 'network', network, points: ['A', 'C', 'D'] },
+    vehicles: [{ id: 'v', start: 0, end: 0 }],
+    jobs: [
+      { id: 'c', location: 1 },
+      { id: 'd', location: 2 },
+    ],
+  };
+  const steps: PlanStep[] = [{ type: 'start' }, { type: 'job', id: 'c' }, { type: 'job', id: 'd' }, { type: 'end' }];
+
+  it('follows the node sequence of every leg', () => {
+    expect(new RouteGeometry(problem).line('v', steps)).toEqual([at.A, at.B, at.C, at.D, at.C, at.B, at.A]);
+    expect(new RouteGeometry(problem, { roads: false }).line('v', steps)).toEqual([at.A, at.C, at.D, at.A]);
   });
 });

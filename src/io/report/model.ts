@@ -131,7 +131,7 @@ export function reportModel(problem: Problem, plan: RoutePlan | Solution, option
 
   const depots = new Map<string, { at: Position; vehicles: Id[] }>();
   const addDepot = (location: Location | undefined, vehicle: Id) => {
-    const at = locationPosition(problem, location, geometry.roads);
+    const at = locationPosition(problem, location, geometry.network);
     if (!at) return;
     const key = `${at[0]},${at[1]}`;
     const d = depots.get(key);
@@ -175,7 +175,7 @@ export function reportModel(problem: Problem, plan: RoutePlan | Solution, option
       id: u.id,
       reason: u.reason,
       message: (u as { message?: string }).message,
-      at: locationPosition(problem, job?.location, geometry.roads),
+      at: locationPosition(problem, job?.location, geometry.network),
     });
   }
   model.depots = [...depots.values()];
@@ -227,7 +227,7 @@ function finite(x: unknown): number | undefined {
 
 /** Road arcs with both ends inside the routes' bounding box (grown by 10%), once per two-way road. */
 function backgroundRoads(geometry: RouteGeometry, model: ReportModel): [Position, Position][] {
-  const roads = geometry.roads as unknown as
+  const roads = geometry.network as unknown as
     | { arcCount?: number; forEachArc?: (fn: (from: number | string, to: number | string) => void) => void; coordinatesOf(id: number | string): [number, number] | undefined }
     | undefined;
   if (!roads || typeof roads.forEachArc !== 'function' || !((roads.arcCount ?? Infinity) <= MAX_BACKGROUND_ARCS)) return [];
