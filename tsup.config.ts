@@ -1,31 +1,29 @@
 import { defineConfig } from 'tsup';
 
+// No source maps: the output is not minified (stack traces stay readable) and the
+// sources are not shipped, so maps would only add megabytes to the package.
 export default defineConfig([
   {
     // The library: ESM + CJS + .d.ts, platform-neutral (no node: imports in the core).
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     target: 'es2022',
     platform: 'neutral',
     treeshake: true,
   },
   {
-    // The command and the benchmark scripts: ESM for Node.
-    entry: {
-      cli: 'src/cli/main.ts',
-      'bench/network': 'bench/network.ts',
-      'bench/solver': 'bench/solver.ts',
-    },
+    // The command: ESM for Node.
+    entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     dts: false,
-    sourcemap: true,
+    sourcemap: false,
     clean: false,
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['graphology', 'graphology-shortest-path', 'ngraph.graph', 'ngraph.path'],
+    external: ['graphology', 'graphology-shortest-path'],
   },
 ]);

@@ -153,7 +153,7 @@ const rows: Row[] = [];
 
 log('# Road-network benchmark (`npm run bench:network`)');
 log();
-log(`Command: \`npm run bench:network${argv.length ? ` -- ${argv.join(" ")}` : ""}\` (builds, then \`node --expose-gc dist/bench/network.js\`)`);
+log(`Command: \`npm run bench:network${argv.length ? ` -- ${argv.join(" ")}` : ""}\` (builds, then \`node --expose-gc dist-bench/network.js\`)`);
 log(`Date: ${new Date().toISOString()}`);
 log(`Machine: \`nproc\` ${execSafe('nproc')} (${cpus().length} CPUs seen by node), CPU \`${cpuModel()}\`, node ${process.version}`);
 log(`Load before: \`${uptime()}\` (the machine is shared with other sessions: figures are medians)`);

@@ -1,7 +1,8 @@
 /**
  * A tiny argument parser for the `vrpkit` command: positional arguments plus
- * `--name value`, `--name=value` and boolean `--flag` options. Unknown options
- * are reported by the command, not silently ignored.
+ * `--name value`, `--name=value` and boolean `--flag` options; `-o FILE` is
+ * `--output FILE`; a lone `-` is a positional argument (standard input).
+ * Unknown options are reported by the command, not silently ignored.
  */
 export interface ParsedArgs {
   positional: string[];
@@ -30,6 +31,14 @@ export function parseArgs(argv: string[], booleanFlags: ReadonlySet<string> = ne
           options.set(name, next);
           i++;
         }
+      }
+    } else if (a === '-o') {
+      // `-o FILE` is `--output FILE` for every command.
+      const next = argv[i + 1];
+      if (next === undefined) options.set('output', true);
+      else {
+        options.set('output', next);
+        i++;
       }
     } else if (a.startsWith('-') && a.length === 2 && a !== '-') {
       const name = a.slice(1);

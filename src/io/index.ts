@@ -17,4 +17,6 @@ export { solutionToJson, formatSolutionJson, readPlan } from './solution.js';
 export { parseVrplibSolution } from './vrplib-solution.js';
 export type { VrplibSolution } from './vrplib-solution.js';
 export { solutionToGeoJson } from './solution-geojson.js';
-export type { GeoJsonFeature, GeoJsonFeatureCollection } from './solution-geojson.js';
+export type { GeoJsonFeature, GeoJsonFeatureCollection, SolutionGeoJsonOptions } from './solution-geojson.js';
+export { renderReport } from './report/index.js';
+export type { ReportOptions } from './report/index.js';

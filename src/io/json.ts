@@ -58,7 +58,9 @@ export function problemFromJson(value: unknown, options: ProblemJsonOptions = {}
   if (isObject(value) && isObject(value.travel)) {
     const travel = value.travel;
     if (travel.type === 'network' && 'file' in travel) {
-      const { file, ...rest } = travel;
+      const { file, network: inFile, ...rest } = travel;
+      // A route file cannot hold a network object: the one the caller loads replaces it, so say so.
+      if (inFile !== undefined) issues.push({ code: 'unknown-field', pointer: pointer('travel', 'network'), message: 'a route file names its road network with "file"; "network" is not a field of it' });
       if (typeof file !== 'string' || file === '') {
         issues.push({ code: 'type', pointer: pointer('travel', 'file'), message: 'must be the path of a road-network file' });
       } else if (!options.network) {

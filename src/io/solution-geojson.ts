@@ -1,16 +1,17 @@
 /**
  * A solution as a GeoJSON FeatureCollection, for maps (geojson.io, QGIS,
- * Leaflet): one LineString per route (start → jobs → end, straight segments
- * between stops — not the road geometry), one Point per served job with its
- * times, one Point per unassigned job with its reason, and one Point per
- * distinct depot. Meaningful for `[lon, lat]` locations (haversine and road
- * networks given as lon/lat points); for plane coordinates it still gives a
- * valid drawing. Locations without known coordinates (matrix travel without
- * `coordinates`, road-network node ids) are left out.
+ * Leaflet): one LineString per route (start → stops → end; on a road network
+ * it follows the fastest path of every leg, `properties.geometry: 'road'`,
+ * otherwise straight segments between stops, `'straight'`), one Point per
+ * served stop with its times (`kind: 'job'`, or `kind: 'stop'` with the step's
+ * `type` for other step types), one Point per unassigned job with its reason,
+ * and one Point per distinct depot. Meaningful for `[lon, lat]` locations
+ * (haversine and road networks); for plane coordinates it still gives a valid
+ * drawing. Locations without known coordinates (matrix travel without
+ * `coordinates`) are left out.
  */
 import type { Id, Location, Problem, Solution } from '../model/types.js';
-
-type Position = [number, number];
+import { RouteGeometry, locationPosition as positionOf, type Position } from './route-geometry.js';
 
 export interface GeoJsonFeature {
   type: 'Feature';
@@ -23,23 +24,21 @@ export interface GeoJsonFeatureCollection {
   features: GeoJsonFeature[];
 }
 
+export interface SolutionGeoJsonOptions {
+  /** Follow the roads on a road network (one shortest path per leg). Default true; false draws straight legs. */
+  roads?: boolean;
+}
+
 /** The coordinates of a location under the problem's travel, when known. */
 export function locationPosition(problem: Problem, location: Location | undefined): Position | undefined {
-  if (location === undefined) return undefined;
-  if (Array.isArray(location)) return [location[0], location[1]];
-  const travel = problem.travel;
-  if (travel.type === 'network') {
-    const p = travel.points?.[location];
-    return Array.isArray(p) ? [p[0], p[1]] : undefined;
-  }
-  const c = travel.coordinates?.[location];
-  return c ? [c[0], c[1]] : undefined;
+  return positionOf(problem, location);
 }
 
 /** Builds the FeatureCollection of a solution (see the module comment). */
-export function solutionToGeoJson(problem: Problem, solution: Solution): GeoJsonFeatureCollection {
+export function solutionToGeoJson(problem: Problem, solution: Solution, options: SolutionGeoJsonOptions = {}): GeoJsonFeatureCollection {
   const jobs = new Map<Id, Location>(problem.jobs.map((j) => [j.id, j.location]));
   const vehicles = new Map(problem.vehicles.map((v) => [v.id, v]));
+  const geometry = new RouteGeometry(problem, options);
   const features: GeoJsonFeature[] = [];
   const depots = new Map<string, { at: Position; vehicles: Id[] }>();
   const addDepot = (at: Position | undefined, vehicle: Id) => {
@@ -53,23 +52,20 @@ export function solutionToGeoJson(problem: Problem, solution: Solution): GeoJson
 
   solution.routes.forEach((route, r) => {
     const vehicle = vehicles.get(route.vehicle);
-    const line: Position[] = [];
-    const start = locationPosition(problem, vehicle?.start);
-    const end = locationPosition(problem, vehicle?.end);
-    if (start) line.push(start);
-    addDepot(start, route.vehicle);
+    addDepot(positionOf(problem, vehicle?.start, geometry.network), route.vehicle);
     let sequence = 0;
-    for (const step of route.steps) {
-      if (step.type !== 'job') continue;
+    const at = new Map(geometry.stops(route.vehicle, route.steps).map((s) => [s.step, s.at]));
+    route.steps.forEach((step, i) => {
+      if (step.type === 'start' || step.type === 'end') return;
       sequence++;
-      const at = locationPosition(problem, jobs.get(step.id as Id));
-      if (!at) continue;
-      line.push(at);
+      const position = at.get(i);
+      if (!position) return;
       features.push({
         type: 'Feature',
-        geometry: { type: 'Point', coordinates: at },
+        geometry: { type: 'Point', coordinates: position },
         properties: {
-          kind: 'job',
+          kind: step.type === 'job' ? 'job' : 'stop',
+          ...(step.type === 'job' ? {} : { type: step.type }),
           id: step.id,
           vehicle: route.vehicle,
           route: r,
@@ -81,9 +77,9 @@ export function solutionToGeoJson(problem: Problem, solution: Solution): GeoJson
           load: step.load,
         },
       });
-    }
-    if (end) line.push(end);
-    addDepot(end, route.vehicle);
+    });
+    addDepot(positionOf(problem, vehicle?.end, geometry.network), route.vehicle);
+    const line = geometry.line(route.vehicle, route.steps);
     if (line.length >= 2) {
       features.unshift({
         type: 'Feature',
@@ -96,13 +92,14 @@ export function solutionToGeoJson(problem: Problem, solution: Solution): GeoJson
           cost: route.cost,
           distance: route.distance,
           duration: route.duration,
+          geometry: geometry.followsRoads ? 'road' : 'straight',
         },
       });
     }
   });
 
   for (const u of solution.unassigned) {
-    const at = locationPosition(problem, jobs.get(u.id));
+    const at = positionOf(problem, jobs.get(u.id), geometry.network);
     if (!at) continue;
     features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { kind: 'unassigned', id: u.id, reason: u.reason } });
   }

@@ -47,11 +47,10 @@ function spreadRow(name: string, s: Spread, f: (x: number | null) => string): st
   return [name, f(s.mean), f(s.std), f(s.min), f(s.max), f(s.p90), formatNumber(s.cv, 3), formatNumber(s.maxMinRatio, 3)];
 }
 
-/** Formats KPIs as a few aligned text tables (orders, cost, utilisation, balance, routes). */
-export function formatKpiTable(kpis: Kpis): string {
+/** The KPI / value rows of the summary table (plan verdict, orders, cost, utilisation, change). */
+export function kpiSummaryRows(kpis: Kpis): string[][] {
   const o = kpis.orders;
   const time = o.source === 'orders' ? formatMs : (x: number | null) => formatNumber(x);
-  const out: string[] = [];
   const summary: string[][] = [
     ['plan', kpis.plan.feasible ? 'feasible' : `INFEASIBLE (${kpis.plan.violations} violations)`],
     ['orders', `${o.total} (${o.source === 'orders' ? 'given orders' : 'jobs'})`],
@@ -87,7 +86,13 @@ export function formatKpiTable(kpis: Kpis): string {
         `${ch.newlyAssigned} newly assigned, ${ch.newlyUnassigned} newly unassigned)`,
     ]);
   }
-  out.push(textTable(['KPI', 'value'], summary, false));
+  return summary;
+}
+
+/** Formats KPIs as a few aligned text tables (orders, cost, utilisation, balance, routes). */
+export function formatKpiTable(kpis: Kpis): string {
+  const out: string[] = [];
+  out.push(textTable(['KPI', 'value'], kpiSummaryRows(kpis), false));
   const b = kpis.balance;
   out.push(
     textTable(['balance', 'mean', 'std', 'min', 'max', 'p90', 'cv', 'max/min'], [

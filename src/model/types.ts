@@ -27,7 +27,27 @@ export type Id = string | number;
  * - `[x, y]`: coordinates — `[lon, lat]` in degrees for `haversine` and road networks,
  *   plane coordinates for `euclidean`.
  */
-export type Location = number | [number, number];
+export type Location = LocationIndex | [number, number];
+
+/**
+ * An index into the travel's locations (matrix rows, `travel.coordinates`, `travel.points`).
+ * @asType integer
+ * @minimum 0
+ */
+export type LocationIndex = number;
+
+/**
+ * An amount of goods in one capacity dimension (parcels, kilograms, ...): a whole number ≥ 0.
+ * @asType integer
+ * @minimum 0
+ */
+export type Amount = number;
+
+/**
+ * A number ≥ 0.
+ * @minimum 0
+ */
+export type NonNegative = number;
 
 /** A closed interval `[start, end]` of times. */
 export type TimeWindow = [number, number];
@@ -47,13 +67,13 @@ export type DurationPerType = Record<string, number>;
  * (see docs/semantics.md, "Cost"); the objective sums them over used vehicles.
  */
 export interface VehicleCosts {
-  /** Paid once if the vehicle is used (serves at least one task). Default 0. */
+  /** Paid once if the vehicle is used (serves at least one task). Default 0. @minimum 0 */
   fixed?: number;
-  /** Per unit of distance travelled. Default 1. Not allowed with a travel `costs` matrix (it replaces it). */
+  /** Per unit of distance travelled. Default 1. Not allowed with a travel `costs` matrix (it replaces it). @minimum 0 */
   perDistance?: number;
   /**
    * Per unit of route duration (from start departure to end arrival: travel,
-   * setup, service, breaks and waiting). Default 0.
+   * setup, service, breaks and waiting). Default 0. @minimum 0
    */
   perDuration?: number;
   /**
@@ -69,16 +89,17 @@ export interface VehicleCosts {
   perTaskTime?: number;
 }
 
+/** A place to visit: an order to deliver or collect, with its amounts and time windows. */
 export interface Job {
   /** Unique job id. */
   id: Id;
   /** Where the job is served. */
   location: Location;
   /** Amounts brought from the vehicle's start to this job (one entry per capacity dimension). */
-  delivery?: number[];
+  delivery?: Amount[];
   /** Amounts picked up here and carried to the vehicle's end. */
-  pickup?: number[];
-  /** Time spent at the job. Default 0. */
+  pickup?: Amount[];
+  /** Time spent at the job. Default 0. @minimum 0 */
   serviceDuration?: number;
   /**
    * Time spent before service when the vehicle arrives from a different
@@ -95,6 +116,7 @@ export interface Job {
    * sorted by start. Arriving early means waiting; the task must start at or
    * before the window's end (setup and service may run past it).
    * Default: any time.
+   * @minItems 1
    */
   timeWindows?: TimeWindow[];
   /**
@@ -122,11 +144,13 @@ export interface Job {
    * objective; it is a preference, not a constraint, and not part of route costs.
    */
   preferredVehicle?: Id;
+  /** What serving the job with another vehicle than `preferredVehicle` adds to the search objective. Default 0. @minimum 0 */
   reassignmentPenalty?: number;
   /** Free-form data carried through to the solution untouched. */
   data?: unknown;
 }
 
+/** A vehicle (and its driver): where it starts and ends, what it carries, when it works, what it costs. */
 export interface Vehicle {
   /** Unique vehicle id. */
   id: Id;
@@ -135,13 +159,13 @@ export interface Vehicle {
   /** Where the route ends. Omitted: the route ends at its last job (open route). */
   end?: Location;
   /** Capacity per dimension. Omitted: unlimited. Must have as many entries as job amounts. */
-  capacity?: number[];
+  capacity?: NonNegative[];
   /** Working hours `[earliest start, latest end]`. Default: any time. */
   shift?: TimeWindow;
   costs?: VehicleCosts;
-  /** Longest allowed route duration (end arrival − start departure). */
+  /** Longest allowed route duration (end arrival − start departure). Default: unlimited. @minimum 0 */
   maxDuration?: number;
-  /** Longest allowed route distance. */
+  /** Longest allowed route distance. Default: unlimited. @minimum 0 */
   maxDistance?: number;
   /** Longest allowed travel time (sum of the route's arc durations, after `speedFactor`; VROOM's `max_travel_time`). */
   maxTravelTime?: number;
@@ -194,7 +218,7 @@ export type ArcRounding = 'none' | 'nint' | 'truncate1';
 /** Travel given as full matrices, row-major: `durations[i * size + j]` is i → j. */
 export interface MatrixTravel {
   type: 'matrix';
-  /** Number of locations (rows = columns). */
+  /** Number of locations (rows = columns). @asType integer @minimum 0 */
   size: number;
   durations: ArrayLike<number>;
   /** Defaults to the durations when omitted. */
@@ -217,7 +241,7 @@ export interface MetricTravel {
    * may also give coordinates directly.
    */
   coordinates?: [number, number][];
-  /** Distance units per time unit. Default 1 (euclidean) or 10 m/s = 36 km/h (haversine). */
+  /** Distance units per time unit. Default 1 (euclidean) or 10 m/s = 36 km/h (haversine). @exclusiveMinimum 0 */
   speed?: number;
   /** Per-arc rounding of distances (and hence durations). Default `none`. */
   rounding?: ArcRounding;
@@ -303,11 +327,13 @@ export interface Shipment {
 }
 
 export interface Problem {
+  /** The jobs to plan; each ends in a route or in `unassigned` with a reason. */
   jobs: Job[];
   /** Paired pickup → delivery tasks (see `Shipment`). Default none. */
   shipments?: Shipment[];
+  /** The fleet: a hard limit (at most one route per vehicle). At least one. */
   vehicles: Vehicle[];
-  /** Travel of every vehicle without a `profile`. */
+  /** Travel of every vehicle without a `profile`: how travel times and distances between locations are known. */
   travel: Travel;
   /**
    * Further travel definitions by name (e.g. `car`, `bike`), chosen per vehicle
@@ -316,6 +342,8 @@ export interface Problem {
   profiles?: Record<string, Travel>;
   /** Free-form name (e.g. the benchmark instance name). */
   name?: string;
+  /** The JSON Schema a route file follows, for editors (`./node_modules/vrpkit/schema.json`). Ignored. */
+  $schema?: string;
 }
 
 // ---------------------------------------------------------------------------

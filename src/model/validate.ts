@@ -55,7 +55,7 @@ import {
   show,
 } from './validate-util.js';
 
-const PROBLEM_FIELDS = ['jobs', 'shipments', 'vehicles', 'travel', 'profiles', 'name'] as const;
+const PROBLEM_FIELDS = ['jobs', 'shipments', 'vehicles', 'travel', 'profiles', 'name', '$schema'] as const;
 const JOB_FIELDS = [
   'id',
   'location',
@@ -126,6 +126,7 @@ function validateRoot(issues: Issues, input: unknown): void {
   }
   checkFields(issues, input, '', PROBLEM_FIELDS, 'the problem');
   if (has(input, 'name') && typeof input.name !== 'string') issues.add('type', '/name', `name must be a string, got ${show(input.name)}`);
+  if (has(input, '$schema') && typeof input.$schema !== 'string') issues.add('type', '/$schema', `$schema must be a string, got ${show(input.$schema)}`);
 
   const base = has(input, 'travel')
     ? validateTravel(issues, input.travel, '/travel')

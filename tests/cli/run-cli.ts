@@ -17,13 +17,14 @@ export interface CliResult {
 }
 
 /** Runs `vrpkit ...args` in the repository root and returns exit code and output. */
-export function runCli(args: string[], options: { timeoutMs?: number } = {}): CliResult {
+export function runCli(args: string[], options: { timeoutMs?: number; input?: string; env?: Record<string, string> } = {}): CliResult {
   const argv = existsSync(DIST) ? [DIST, ...args] : [TSX, join(REPO_ROOT, 'src/cli/main.ts'), ...args];
   const r = spawnSync(process.execPath, argv, {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 60_000,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', ...options.env },
+    input: options.input,
   });
   if (r.error) throw r.error;
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -9,7 +9,7 @@
 import type { Command } from './types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions } from '../args.js';
 import { checkSolution } from '../../model/check.js';
-import { readTextFile } from '../../io/files.js';
+import { readInputText } from '../input.js';
 import { readPlan } from '../../io/solution.js';
 import { looksLikeVrplibSolution, parseVrplibSolution } from '../../io/vrplib-solution.js';
 import { stopsFromTaskNumbers } from '../../io/lilim.js';
@@ -41,7 +41,7 @@ export const check: Command = {
     const tolerance = numberOption(args, 'tolerance');
     if (tolerance !== undefined && tolerance < 0) throw new UsageError('--tolerance must be non-negative');
     const { problem, format } = await loadProblemArg(args.positional[0], args);
-    const text = readTextFile(args.positional[1]);
+    const text = readInputText(args.positional[1]);
     // Task-number route files name shipment stops by number (Li & Lim): they become pickup/delivery steps.
     const plan = looksLikeVrplibSolution(text)
       ? stopsFromTaskNumbers(problem, parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0 }))

@@ -3,10 +3,16 @@
  * options and loading a problem file. A JSON route file with
  * `"travel": { "type": "network", "file": "roads.gr.gz", "points": [...] }` gets
  * its road network loaded by `loadNetworkFile` (path relative to the route file).
+ * A FILE of `-` is standard input.
  */
 import { UsageError, stringOption, type ParsedArgs } from '../args.js';
 import { PROBLEM_FORMATS, type ProblemFormat } from '../../io/detect.js';
-import { loadProblemFile, type LoadedProblem } from '../../io/load.js';
+import { resolve } from 'node:path';
+import { detectFormat } from '../../io/detect.js';
+import { networkFileOf, problemFromJson } from '../../io/json.js';
+import { parseJsonText } from '../../io/json-text.js';
+import { loadProblemFile, parseProblemText, type LoadedProblem } from '../../io/load.js';
+import { isStdin, readInputText } from '../input.js';
 import { loadNetworkFile } from '../../io/network-files.js';
 import type { ArcRounding } from '../../model/types.js';
 
@@ -27,7 +33,17 @@ export function formatOptions(args: ParsedArgs): { format: ProblemFormat | 'auto
   return { format: format as ProblemFormat | 'auto', rounding: rounding as ArcRounding | undefined };
 }
 
-/** Loads a problem file given on the command line. */
+/**
+ * Loads a problem file given on the command line; `-` reads standard input
+ * (a road-network file it names is then relative to the working directory).
+ */
 export async function loadProblemArg(file: string, args: ParsedArgs): Promise<LoadedProblem> {
-  return loadProblemFile(file, { ...formatOptions(args), loadNetwork: (path) => loadNetworkFile(path) });
+  const options = formatOptions(args);
+  if (!isStdin(file)) return loadProblemFile(file, { ...options, loadNetwork: (path) => loadNetworkFile(path) });
+  const text = readInputText(file);
+  const format = options.format === 'auto' ? detectFormat(text, 'standard input') : options.format;
+  if (format !== 'json') return { problem: parseProblemText(text, format, options), format };
+  const value = parseJsonText(text, 'the route file');
+  const networkFile = networkFileOf(value);
+  return { problem: problemFromJson(value, { network: networkFile === undefined ? undefined : loadNetworkFile(resolve(networkFile)) }), format };
 }

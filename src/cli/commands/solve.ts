@@ -2,17 +2,21 @@
  * `vrpkit solve FILE`: read a problem, run the hybrid genetic search, print the
  * solution JSON (VROOM's shape) on stdout or into `--output`.
  *
- * stdout carries only the solution JSON. When stderr is a terminal it shows a
- * live progress line (iteration, elapsed time, best cost, feasible) and, at the
- * end, the independent checker's one-line verdict; otherwise stderr stays quiet
- * unless something goes wrong (or `--kpi` asks for the KPI table). Ctrl-C
- * stops the search and prints the best solution found so far.
+ * stdout carries only the solution JSON (or nothing, with `-o FILE`). When
+ * stderr is a terminal it shows a live progress line (iteration, elapsed time,
+ * best cost, feasible) and, at the end, the independent checker's one-line
+ * verdict; otherwise stderr stays quiet unless something goes wrong (or
+ * `--kpi` asks for the KPI table). `--progress` prints progress as JSON lines
+ * on stderr instead, wherever stderr goes (a log, CI, a service). FILE `-`
+ * reads standard input. Ctrl-C stops the search and prints the best solution
+ * found so far.
  *
  * Exit codes: 0 success; 2 bad input or usage (one JSON error object on stderr
  * listing every problem); 1 internal error — including a solution that the
  * independent checker rejects (it is still written, with the violations on stderr).
  */
 import type { Command } from './types.js';
+import type { Solution } from '../../model/types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
 import { solve as runSolver } from '../../solver/index.js';
 import { checkSolution } from '../../model/check.js';
@@ -21,6 +25,8 @@ import { compactJson, solutionToJson } from '../../io/solution.js';
 import { computeKpis, formatKpiTable } from '../../kpi/index.js';
 import { solutionToGeoJson } from '../../io/solution-geojson.js';
 import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
+import { REPORT_OPTIONS_HELP, reportOptions, writeReport } from './report.js';
+import { progressLines } from './progress.js';
 
 const HELP = `vrpkit solve FILE [options]
 
@@ -29,21 +35,28 @@ Solves a routing problem and prints the solution as JSON on stdout:
   "steps": [{ "type": "start" }, { "type": "job", "id", "arrival", ... }, { "type": "end" }] }],
   "unassigned": [{ "id", "reason" }] }
 
-FILE is a JSON route file, a Solomon/Homberger .txt or a CVRPLIB .vrp (gzip accepted).
+FILE is a JSON route file, a Solomon/Homberger .txt or a CVRPLIB .vrp (gzip accepted),
+or - for standard input.
 
 Options:
 ${FORMAT_HELP}
   --time-limit S       stop after S seconds (default: the solver's own budget)
   --max-iterations N   stop after N iterations (with --seed: the same answer every run)
   --seed N             random seed (default 1)
-  --output FILE        write the solution JSON to FILE instead of stdout
+  -o, --output FILE    write the solution JSON to FILE instead of stdout
   --geojson FILE       also write the routes as a GeoJSON FeatureCollection (route lines,
                        job stops with their times, unassigned jobs, depots) for a map
   --kpi                add logistics KPIs (on-time rate, utilisation, balance, cost per
                        order, ...) to the JSON as "kpis" and print them as a table on stderr
+  --report FILE        also write the HTML report (map, timeline, KPIs, unassigned); with:
+${REPORT_OPTIONS_HELP}
+  --progress           print progress as JSON lines on stderr, wherever it goes:
+                       {"type":"progress","iteration","elapsedMs","bestCost","feasible"} about
+                       once a second, then {"type":"done","status","iterations","elapsedMs",
+                       "cost","routes","unassigned","feasible"} (feasible as the checker says)
 
-Progress is shown on stderr only when stderr is a terminal. Ctrl-C stops the
-search and prints the best solution found so far.
+Without --progress a live progress line is shown on stderr only when stderr is a
+terminal. Ctrl-C stops the search and prints the best solution found so far.
 
 Exit codes: 0 success, 2 bad input or usage (one JSON error object on stderr),
 1 internal error.`;
@@ -52,8 +65,11 @@ export const solve: Command = {
   summary: 'solve a routing problem (JSON, Solomon, CVRPLIB) and print the routes as JSON',
   help: HELP,
   async run(argv) {
-    const args = parseArgs(argv, new Set(['kpi']));
-    rejectUnknownOptions(args, ['format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson']);
+    const args = parseArgs(argv, new Set(['kpi', 'progress', 'straight']));
+    rejectUnknownOptions(args, [
+      'format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson', 'progress',
+      'report', 'orders', 'now', 'time-origin', 'time-unit-ms', 'time-format', 'straight',
+    ]);
     const withKpis = args.options.get('kpi') === true;
     if (args.positional.length !== 1) throw new UsageError('solve needs exactly one FILE (see vrpkit solve --help)');
     const timeLimit = numberOption(args, 'time-limit');
@@ -61,6 +77,11 @@ export const solve: Command = {
     const seed = numberOption(args, 'seed');
     const output = stringOption(args, 'output');
     const geojson = stringOption(args, 'geojson');
+    const reportFile = stringOption(args, 'report');
+    const report = reportFile !== undefined ? reportOptions(args) : undefined;
+    if (reportFile === undefined && ['orders', 'now', 'time-origin', 'time-unit-ms', 'time-format', 'straight'].some((o) => args.options.has(o))) {
+      throw new UsageError('--orders, --now, --time-origin, --time-unit-ms, --time-format and --straight go with --report');
+    }
     if (timeLimit !== undefined && !(timeLimit > 0)) throw new UsageError('--time-limit must be a positive number of seconds');
     if (maxIterations !== undefined && !(Number.isInteger(maxIterations) && maxIterations >= 0)) {
       throw new UsageError('--max-iterations must be a non-negative integer');
@@ -69,19 +90,22 @@ export const solve: Command = {
 
     const { problem } = await loadProblemArg(args.positional[0], args);
 
-    const live = process.stderr.isTTY === true;
+    const jsonProgress = args.options.get('progress') === true ? progressLines((line) => process.stderr.write(line)) : undefined;
+    const live = !jsonProgress && process.stderr.isTTY === true;
     const controller = new AbortController();
     const onSigint = () => controller.abort();
     process.once('SIGINT', onSigint);
     let lastDraw = 0;
-    let solution;
+    let solution: Solution;
     try {
       solution = await runSolver(problem, {
         timeLimitMs: timeLimit !== undefined ? timeLimit * 1000 : undefined,
         maxIterations,
         seed,
         signal: controller.signal,
-        onProgress: live
+        onProgress: jsonProgress
+          ? jsonProgress.progress
+          : live
           ? (p) => {
               const now = Date.now();
               if (now - lastDraw < 100) return;
@@ -104,17 +128,19 @@ export const solve: Command = {
     const text = compactJson(json, ['summary', 'stats', 'kpis']) + '\n';
     if (output !== undefined) writeTextFile(output, text);
     else process.stdout.write(text);
-    if (geojson !== undefined) writeTextFile(geojson, compactJson(solutionToGeoJson(problem, solution)) + '\n');
+    if (geojson !== undefined) writeTextFile(geojson, compactJson(solutionToGeoJson(problem, solution, { roads: report?.roads })) + '\n');
+    if (reportFile !== undefined) writeReport(reportFile, problem, solution, report ?? {});
 
     // Trust only the independent checker.
-    const report = checkSolution(problem, solution);
-    if (!report.feasible) {
-      const issues = report.violations.slice(0, 50).map((v) => ({ code: v.code, pointer: '', message: v.message }));
+    const check = checkSolution(problem, solution);
+    jsonProgress?.done(solution, check.feasible);
+    if (!check.feasible) {
+      const issues = check.violations.slice(0, 50).map((v) => ({ code: v.code, pointer: '', message: v.message }));
       process.stderr.write(
         JSON.stringify({
           error: {
             code: 'internal',
-            message: `the solver returned a plan that the independent checker rejects (${report.violations.length} violations)`,
+            message: `the solver returned a plan that the independent checker rejects (${check.violations.length} violations)`,
             pointer: '',
             issues,
           },

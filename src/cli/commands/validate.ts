@@ -1,18 +1,26 @@
 /**
  * `vrpkit validate FILE`: reads a problem file and prints `{ "valid": bool,
  * "issues": [{ code, pointer, message }] }` on stdout — every problem found,
- * parse errors included. Exit 0 when valid, 2 when not.
+ * parse errors included. A JSON route file is also checked against the JSON
+ * Schema (`vrpkit/schema.json`); a schema finding at a place the validator did
+ * not name is listed too (codes `schema-*`, `required`, `unknown-field`).
+ * Exit 0 when valid, 2 when not.
  */
 import type { Command } from './types.js';
 import { UsageError, parseArgs, rejectUnknownOptions } from '../args.js';
-import { isVrpkitError } from '../../core/errors.js';
-import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
+import { isVrpkitError, type InputIssue } from '../../core/errors.js';
+import { detectFromContent } from '../../io/detect.js';
+import { readInputText } from '../input.js';
+import { parseJsonText } from '../../io/json-text.js';
+import { routeFileSchemaCheck } from '../../io/schema-file.js';
+import { FORMAT_HELP, formatOptions, loadProblemArg } from './problem-input.js';
 
 const HELP = `vrpkit validate FILE [options]
 
 Checks a problem file (JSON route file, Solomon/Homberger .txt, CVRPLIB .vrp;
 gzip accepted) and prints { "valid": true|false, "issues": [...] } on stdout,
 listing every problem with a JSON pointer (or a line number for text formats).
+JSON route files are also checked against the JSON Schema (vrpkit/schema.json).
 
 Options:
 ${FORMAT_HELP}
@@ -26,14 +34,31 @@ export const validate: Command = {
     const args = parseArgs(argv);
     rejectUnknownOptions(args, ['format', 'rounding']);
     if (args.positional.length !== 1) throw new UsageError('validate needs exactly one FILE (see vrpkit validate --help)');
+    const file = args.positional[0];
+    let issues: InputIssue[] = [];
     try {
-      await loadProblemArg(args.positional[0], args);
+      await loadProblemArg(file, args);
     } catch (e) {
       if (!isVrpkitError(e) || e.code === 'file') throw e;
-      process.stdout.write(JSON.stringify({ valid: false, issues: e.issues }, null, 2) + '\n');
-      return 2;
+      issues = [...e.issues];
     }
-    process.stdout.write(JSON.stringify({ valid: true, issues: [] }, null, 2) + '\n');
-    return 0;
+    const named = new Set(issues.map((i) => i.pointer));
+    for (const issue of schemaFindings(file, formatOptions(args).format)) if (!named.has(issue.pointer)) issues.push(issue);
+    process.stdout.write(JSON.stringify({ valid: issues.length === 0, issues }, null, 2) + '\n');
+    return issues.length === 0 ? 0 : 2;
   },
 };
+
+/** The JSON Schema's findings for a JSON route file (none for other formats or text that is not JSON). */
+function schemaFindings(file: string, format: string): InputIssue[] {
+  const text = readInputText(file);
+  const json = format === 'json' || (format === 'auto' && (/\.json(\.gz)?$/i.test(file) || detectFromContent(text) === 'json'));
+  if (!json) return [];
+  let value: unknown;
+  try {
+    value = parseJsonText(text, 'the route file');
+  } catch {
+    return []; // the reader has reported the syntax error already
+  }
+  return routeFileSchemaCheck()(value);
+}
