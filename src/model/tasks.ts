@@ -58,7 +58,7 @@ export function stopId(shipment: Shipment, which: 'pickup' | 'delivery'): Id {
 }
 
 function perType(map: Record<string, number> | undefined, v: Vehicle): number | undefined {
-  return v.type !== undefined && map && Object.prototype.hasOwnProperty.call(map, v.type) ? map[v.type] : undefined;
+  return v.type !== undefined && map && Object.hasOwn(map, v.type) ? map[v.type] : undefined;
 }
 
 /** A task's service duration on vehicle `v`: its entry for `v.type` in `serviceDurationPerType`, else `serviceDuration`. */
@@ -153,7 +153,7 @@ export function taskOfStep(table: TaskTable, step: { type: string; id?: Id; ship
   let s: number | undefined;
   if (step.shipment !== undefined) {
     const o = table.orders.get(idKey(step.shipment));
-    if (!o || o.kind !== 'shipment') return `shipment ${String(step.shipment)} is not in the problem`;
+    if (o?.kind !== 'shipment') return `shipment ${String(step.shipment)} is not in the problem`;
     s = o.index;
     if (step.id !== undefined) {
       const byId = (which === 'pickup' ? table.pickups : table.deliveries).get(idKey(step.id));

@@ -4,7 +4,7 @@
  * vehicle limits and travel choices. Used by `validate.ts`; never throws.
  */
 import { idKey } from './ids.js';
-import { Issues, at, checkFields, checkId, checkNumber, checkVector, each, has, isRecord, show } from './validate-util.js';
+import { type Issues, at, checkFields, checkId, checkNumber, checkVector, each, has, isRecord, show } from './validate-util.js';
 
 export const BREAK_FIELDS = ['id', 'timeWindows', 'duration', 'maxLoad', 'data'] as const;
 

@@ -12,7 +12,7 @@ import type { ResolvedTravel } from './travel.js';
 import { taskTable } from './tasks.js';
 import type { Problem } from './types.js';
 import { validatePriority, validateSkills, validateTaskDurations } from './validate-constraints.js';
-import { Issues, at, checkFields, checkId, checkNumber, checkVector, each, has, isRecord, show } from './validate-util.js';
+import { type Issues, at, checkFields, checkId, checkNumber, checkVector, each, has, isRecord, show } from './validate-util.js';
 
 export const SHIPMENT_FIELDS = ['id', 'amount', 'pickup', 'delivery', 'allowedVehicles', 'skills', 'priority', 'data'] as const;
 export const STOP_FIELDS = [

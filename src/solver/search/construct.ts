@@ -24,7 +24,7 @@ export function savingsApplies(rs: SearchRoutes): boolean {
 
 /** Builds routes by savings into the (empty) working solution. */
 export function savingsConstruction(rs: SearchRoutes, nb: Neighbourhood, inserter: Inserter): void {
-  const data = rs.data, cp = data.cp, n = rs.n, R = rs.R;
+  const data = rs.data, n = rs.n, R = rs.R;
   if (n === 0 || R === 0) return;
   const type = data.slotType[0];
   const s = data.startOf(0), e = data.endOf(0);
@@ -89,6 +89,6 @@ export function savingsConstruction(rs: SearchRoutes, nb: Neighbourhood, inserte
 }
 
 /** Greedy insertion of every client (in the given order) into an empty working solution. */
-export function insertionConstruction(rs: SearchRoutes, inserter: Inserter, order: Int32Array): void {
+export function insertionConstruction(inserter: Inserter, order: Int32Array): void {
   for (let i = 0; i < order.length; i++) inserter.insert(order[i]);
 }

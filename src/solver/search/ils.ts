@@ -147,7 +147,7 @@ export class Ils {
       const order = new Int32Array(n);
       for (let i = 0; i < n; i++) order[i] = i;
       rng.shuffle(order);
-      insertionConstruction(rs, this.inserter, order);
+      insertionConstruction(this.inserter, order);
     }
     cur.save(rs);
     await this.localSearch(true, 0, null, cur);
