@@ -18,6 +18,7 @@ import { LocalSearch } from '../../src/solver/search/local-search.js';
 import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { Perturbation } from '../../src/solver/search/perturb.js';
 import { SearchRoutes } from '../../src/solver/search/routes.js';
+import { Snapshot } from '../../src/solver/search/snapshot.js';
 
 const problemArb = fc
   .record({
@@ -123,6 +124,57 @@ describe('search moves', () => {
         expect([...seen].every((x) => x === 1)).toBe(true);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('no operator misses an improving move: the cheap bounds never reject a move that improves', () => {
+    fc.assert(
+      fc.property(problemArb, fc.integer({ min: 1, max: 1000 }), (problem, seed) => {
+        const cp = compileProblem(problem, { granularSize: 0 });
+        if (cp.n < 2) return;
+        const { slotType } = fleetSlots(cp);
+        const data = new SearchData(cp, slotType);
+        data.wQ = 3;
+        data.wTW = 2;
+        const rs = new SearchRoutes(data);
+        const nb = computeNeighbourhood(cp, 6);
+        const ins = new Inserter(rs, nb);
+        const ls = new LocalSearch(rs, nb, ins, new Rng(seed), true);
+        // a random (not locally optimal) solution: clients dealt to a few routes at random
+        const rng = new Rng(seed);
+        const order = Int32Array.from({ length: cp.n }, (_, i) => i);
+        rng.shuffle(order);
+        const lists: number[][] = Array.from({ length: rs.R }, () => []);
+        for (const c of order) lists[rng.int(Math.min(rs.R, 3))].push(c);
+        lists.forEach((l, r) => {
+          rs.setRoute(r, l);
+          rs.update(r);
+        });
+        const saved = new Snapshot(rs.R).save(rs);
+        const nodes = Array.from({ length: cp.n }, (_, i) => i);
+        for (let r = 0; r < rs.R; r++) nodes.push(data.startOf(r));
+        const fixed = rs.fixedCost.slice();
+        for (const op of ls.operators) {
+          for (let u = 0; u < cp.n; u++) {
+            for (const v of nodes) {
+              if (v === u) continue;
+              const bounded = op.evaluate(u, v);
+              rs.fixedCost.fill(-Infinity); // disables the distance bound: full pricing
+              const full = op.evaluate(u, v);
+              rs.fixedCost.set(fixed);
+              if (full < -1e-7) {
+                expect(bounded).toBeCloseTo(full, 6);
+                // and the claimed change is the real one
+                const before = rs.totalCost();
+                op.apply(u, v);
+                expect(rs.totalCost() - before).toBeCloseTo(full, 6);
+                saved.restore(rs);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 25 },
     );
   });
 

@@ -49,21 +49,22 @@ export class Exchange implements BinaryOperator {
     const firstU = aU[pu], lastU = aU[pu + N - 1];
     const beforeV = M === 0 ? aV[pv] : aV[pv - 1];
     const afterV = M === 0 ? aV[pv + 1] : aV[pv + M];
-    // cheap distance bound first: every other cost term only adds
-    const pt = this.pt, D = this.D, P = this.P, fd = rs.prefix.distance;
-    const pbU = pt[beforeU] * P, paU = pt[afterU], pfU = pt[firstU], plU = pt[lastU] * P;
-    const pbV = pt[beforeV] * P, paV = pt[afterV];
+    // cheap distance bound first (every other cost term only adds), from the
+    // per-node arc caches plus the new arcs' matrix entries
+    const pt = this.pt, D = this.D, P = this.P, fd = rs.prefix.distance, out = rs.arcOut;
     const innerU = N === 1 ? 0 : fd[lastU] - fd[firstU];
+    const skipU = N === 1 ? rs.skip1[firstU] : N === 2 ? rs.skip2[firstU] : rs.skip3[firstU];
+    const cutU = out[beforeU] + innerU + out[lastU];
     let distU: number, distV: number;
     if (M === 0) {
-      distU = rs.distance[rU] + D[pbU + paU] - D[pbU + pfU] - D[plU + paU] - innerU;
-      distV = rs.distance[rV] - D[pbV + paV] + D[pbV + pfU] + innerU + D[plU + paV];
+      distU = rs.distance[rU] - cutU + skipU;
+      distV = rs.distance[rV] - out[beforeV] + D[pt[beforeV] * P + pt[firstU]] + innerU + D[pt[lastU] * P + pt[afterV]];
     } else {
       const firstV = aV[pv], lastV = aV[pv + M - 1];
-      const pfV = pt[firstV], plV = pt[lastV] * P;
       const innerV = M === 1 ? 0 : fd[lastV] - fd[firstV];
-      distU = rs.distance[rU] - D[pbU + pfU] - innerU - D[plU + paU] + D[pbU + pfV] + innerV + D[plV + paU];
-      distV = rs.distance[rV] - D[pbV + pfV] - innerV - D[plV + paV] + D[pbV + pfU] + innerU + D[plU + paV];
+      const cutV = out[beforeV] + innerV + out[lastV];
+      distU = rs.distance[rU] - cutU + D[pt[beforeU] * P + pt[firstV]] + innerV + D[pt[lastV] * P + pt[afterU]];
+      distV = rs.distance[rV] - cutV + D[pt[beforeV] * P + pt[firstU]] + innerU + D[pt[lastU] * P + pt[afterV]];
     }
     const current = rs.cost[rU] + rs.cost[rV];
     const cntU = lenU - N + M, cntV = lenV - M + N;
@@ -78,7 +79,7 @@ export class Exchange implements BinaryOperator {
   }
 
   private intra(u: number, v: number, r: number, pu: number, pv: number): number {
-    const rs = this.rs, data = rs.data, cp = data.cp;
+    const rs = this.rs, cp = rs.data.cp;
     const N = this.N, M = this.M;
     const a = rs.nodes[r];
     if (M === 0) {
@@ -89,16 +90,17 @@ export class Exchange implements BinaryOperator {
       if (N === M && u > v) return Infinity;
     }
     // distance change: arcs removed and added
-    const d = (x: number, y: number) => data.d(x, y);
+    const pt = this.pt, D = this.D, P = this.P, out = rs.arcOut;
+    const bu = a[pu - 1], fu = a[pu], lu = a[pu + N - 1], au = a[pu + N];
     let dd: number;
     if (M === 0) {
-      const bu = a[pu - 1], fu = a[pu], lu = a[pu + N - 1], au = a[pu + N];
       const y = a[pv + 1];
-      dd = d(bu, au) - d(bu, fu) - d(lu, au) - d(v, y) + d(v, fu) + d(lu, y);
+      const skip = N === 1 ? rs.skip1[fu] : N === 2 ? rs.skip2[fu] : rs.skip3[fu];
+      dd = skip - out[bu] - out[lu] - out[v] + D[pt[v] * P + pt[fu]] + D[pt[lu] * P + pt[y]];
     } else {
-      const bu = a[pu - 1], fu = a[pu], lu = a[pu + N - 1], au = a[pu + N];
       const bv = a[pv - 1], fv = a[pv], lv = a[pv + M - 1], av = a[pv + M];
-      dd = d(bu, fv) + d(lv, au) + d(bv, fu) + d(lu, av) - d(bu, fu) - d(lu, au) - d(bv, fv) - d(lv, av);
+      dd = D[pt[bu] * P + pt[fv]] + D[pt[lv] * P + pt[au]] + D[pt[bv] * P + pt[fu]] + D[pt[lu] * P + pt[av]] -
+        out[bu] - out[lu] - out[bv] - out[lv];
     }
     const current = rs.cost[r];
     if (rs.notBetter1(r, rs.distance[r] + dd, rs.len[r])) return Infinity;
@@ -153,30 +155,28 @@ export class Exchange implements BinaryOperator {
       return;
     }
     const A = rs.bufA;
-    let k = 0;
     const m = rs.len[rU];
-    const copy = (from: number, to: number) => {
-      for (let p = from; p <= to; p++) A[k++] = aU[p];
-    };
+    let k = 0;
     if (M === 0) {
       if (pu < pv) {
-        copy(1, pu - 1);
-        copy(pu + N, pv);
-        copy(pu, pu + N - 1);
-        copy(pv + 1, m);
+        k = copyRange(aU, 1, pu - 1, A, k);
+        k = copyRange(aU, pu + N, pv, A, k);
+        k = copyRange(aU, pu, pu + N - 1, A, k);
+        k = copyRange(aU, pv + 1, m, A, k);
       } else {
-        copy(1, pv);
-        copy(pu, pu + N - 1);
-        copy(pv + 1, pu - 1);
-        copy(pu + N, m);
+        k = copyRange(aU, 1, pv, A, k);
+        k = copyRange(aU, pu, pu + N - 1, A, k);
+        k = copyRange(aU, pv + 1, pu - 1, A, k);
+        k = copyRange(aU, pu + N, m, A, k);
       }
     } else {
-      const [p1, l1, p2, l2] = pu < pv ? [pu, N, pv, M] : [pv, M, pu, N];
-      copy(1, p1 - 1);
-      copy(p2, p2 + l2 - 1);
-      copy(p1 + l1, p2 - 1);
-      copy(p1, p1 + l1 - 1);
-      copy(p2 + l2, m);
+      const first = pu < pv;
+      const p1 = first ? pu : pv, l1 = first ? N : M, p2 = first ? pv : pu, l2 = first ? M : N;
+      k = copyRange(aU, 1, p1 - 1, A, k);
+      k = copyRange(aU, p2, p2 + l2 - 1, A, k);
+      k = copyRange(aU, p1 + l1, p2 - 1, A, k);
+      k = copyRange(aU, p1, p1 + l1 - 1, A, k);
+      k = copyRange(aU, p2 + l2, m, A, k);
     }
     rs.setRoute(rU, A, 0, k);
     rs.update(rU);
@@ -184,3 +184,9 @@ export class Exchange implements BinaryOperator {
 }
 
 export type { Concat };
+
+/** Copies a[from..to] to out[k..] and returns the new k. */
+function copyRange(a: Int32Array, from: number, to: number, out: Int32Array, k: number): number {
+  for (let p = from; p <= to; p++) out[k++] = a[p];
+  return k;
+}

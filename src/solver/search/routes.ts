@@ -32,6 +32,17 @@ export class SearchRoutes {
   readonly loadExcess: Float64Array;
   readonly timeWarp: Float64Array;
   readonly distance: Float64Array;
+  /**
+   * Per node, refreshed with its route: the distance of the arc leaving it
+   * (`arcOut`) and the distance that joins its neighbours when the 1, 2 or 3
+   * clients starting at it are cut out (`skip1..3`: prev → the node after
+   * them). Move bounds read these instead of the matrix, which on large
+   * instances does not fit in cache.
+   */
+  readonly arcOut: Float64Array;
+  readonly skip1: Float64Array;
+  readonly skip2: Float64Array;
+  readonly skip3: Float64Array;
   /** Per route: fixed cost and cost per distance unit of its vehicle type (for cheap lower bounds). */
   readonly fixedCost: Float64Array;
   readonly perDistance: Float64Array;
@@ -74,6 +85,10 @@ export class SearchRoutes {
     this.timeWarp = new Float64Array(R);
     this.distance = new Float64Array(R);
     this.version = new Int32Array(R);
+    this.arcOut = new Float64Array(N);
+    this.skip1 = new Float64Array(N);
+    this.skip2 = new Float64Array(N);
+    this.skip3 = new Float64Array(N);
     this.fixedCost = new Float64Array(R);
     this.perDistance = new Float64Array(R);
     for (let r = 0; r < R; r++) {
@@ -182,6 +197,16 @@ export class SearchRoutes {
       acc.node(u).store(this.prefix, u);
       pos[u] = p;
       routeOf[u] = r;
+    }
+    const pt = this.data.visits.first, D = this.data.dist, P = this.data.P;
+    for (let p = 0; p <= m; p++) {
+      const from = pt[a[p]] * P;
+      this.arcOut[a[p]] = D[from + pt[a[p + 1]]];
+      if (p === 0) continue;
+      const before = pt[a[p - 1]] * P;
+      this.skip1[a[p]] = D[before + pt[a[p + 1]]];
+      if (p + 2 <= m + 1) this.skip2[a[p]] = D[before + pt[a[p + 2]]];
+      if (p + 3 <= m + 1) this.skip3[a[p]] = D[before + pt[a[p + 3]]];
     }
     this.distance[r] = acc.distance;
     this.cost[r] = acc.price();

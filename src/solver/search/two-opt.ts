@@ -28,7 +28,7 @@ export class TwoOpt implements BinaryOperator {
     const x1 = a[pu], x = a[pu + 1], v1 = a[pv], y = a[pv + 1];
     const current = rs.cost[r];
     if (cp.symmetric) {
-      const dd = data.d(x1, v1) + data.d(x, y) - data.d(x1, x) - data.d(v1, y);
+      const dd = data.d(x1, v1) + data.d(x, y) - rs.arcOut[x1] - rs.arcOut[v1];
       if (rs.notBetter1(r, rs.distance[r] + dd, rs.len[r])) return Infinity;
       if (cp.intraDistanceOnly) return cp.typePerDist[rs.typeOf(r)] * dd;
     }
