@@ -61,7 +61,7 @@ describe('renderReport', () => {
     expect(html).toContain('infeasible');
   });
 
-  it("steps of types the checker does not know yet (break, pickup) are drawn from the plan's own numbers", () => {
+  it("a plan the checker cannot read (a step type it does not know) is drawn from the plan's own numbers, breaks and pickups included", () => {
     const plan = {
       routes: [
         {
@@ -71,6 +71,7 @@ describe('renderReport', () => {
             { type: 'pickup', id: 'shipment-7', location: [10, 0], arrival: 10, waiting: 0, serviceStart: 10, departure: 15, load: [2], distance: 10 },
             { type: 'break', arrival: 15, waiting: 0, serviceStart: 15, departure: 45, load: [2], distance: 10 },
             { type: 'job', id: 'a', arrival: 45, waiting: 0, serviceStart: 45, departure: 50, load: [1], distance: 10 },
+            { type: 'refuel', arrival: 50, waiting: 0, serviceStart: 50, departure: 52, load: [1], distance: 10 },
             { type: 'end', arrival: 60, waiting: 0, serviceStart: 60, departure: 60, load: [1], distance: 20 },
           ],
         },
@@ -80,7 +81,7 @@ describe('renderReport', () => {
     const model = reportModel(LINE, plan);
     expect(model.check).toBeUndefined();
     expect(model.checkError).toMatch(/step type/);
-    expect(model.routes[0].steps.map((s) => [s.type, s.serviceStart])).toEqual([['start', 0], ['pickup', 10], ['break', 15], ['job', 45], ['end', 60]]);
+    expect(model.routes[0].steps.map((s) => [s.type, s.serviceStart])).toEqual([['start', 0], ['pickup', 10], ['break', 15], ['job', 45], ['refuel', 50], ['end', 60]]);
     const html = renderReport(LINE, plan);
     expect(count(html, /<rect class="break"/g)).toBe(1);
     expect(html).toMatch(/<rect class="service" [^>]*><title>pickup shipment-7/);
