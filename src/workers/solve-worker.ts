@@ -1,0 +1,57 @@
+/**
+ * The body of one solve thread: receives a `solve` message, runs the core's
+ * `solve` (exchanging elites with its sibling threads through the main thread
+ * when asked), reports progress, and posts the solution or the error. An
+ * `abort` message stops the search, which then returns its best plan so far.
+ */
+import { parentPort } from 'node:worker_threads';
+import { solve, type SolveOptions } from '../solver/index.js';
+import type { RoutePlan } from '../model/types.js';
+import { serializeError, type FromWorker, type ToWorker } from './protocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('solve-worker must run in a worker thread');
+
+const controller = new AbortController();
+const waiting = new Map<number, (plan: RoutePlan | undefined) => void>();
+let started = false;
+
+const post = (m: FromWorker) => port.postMessage(m);
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'abort') controller.abort();
+  else if (m.type === 'exchanged') {
+    const answer = waiting.get(m.iteration);
+    waiting.delete(m.iteration);
+    answer?.(m.plan);
+  } else if (m.type === 'solve' && !started) {
+    started = true;
+    run(m).then(
+      (solution) => post({ type: 'done', solution }),
+      (e) => post({ type: 'error', error: serializeError(e) }),
+    );
+  }
+});
+
+async function run(m: Extract<ToWorker, { type: 'solve' }>) {
+  const options: SolveOptions = { ...m.options, signal: controller.signal };
+  if (m.deadline !== undefined) options.timeLimitMs = Math.max(1, m.deadline - Date.now());
+  let lastProgress = -Infinity;
+  options.onProgress = (progress) => {
+    const t = Date.now();
+    if (t - lastProgress < m.progressMs) return;
+    lastProgress = t;
+    post({ type: 'progress', progress });
+  };
+  if (m.exchangeEvery !== undefined) {
+    options.exchange = {
+      every: m.exchangeEvery,
+      exchange: (offer, iteration) =>
+        new Promise<RoutePlan | undefined>((resolve) => {
+          waiting.set(iteration, resolve);
+          post({ type: 'offer', iteration, offer });
+        }),
+    };
+  }
+  return solve(m.problem, options);
+}
