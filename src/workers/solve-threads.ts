@@ -10,9 +10,9 @@
  * give one answer; under a time limit it works asynchronously and no thread
  * waits for another. The best plan of all threads is returned.
  *
- * Problems that `solve` would plan zone by zone go to one thread as they are
- * (the zone-by-zone search does not exchange); `solveZonesInThreads` spreads
- * their zones over threads instead.
+ * Problems that `solve` would plan zone by zone have their zones solved side
+ * by side instead (`solveZonesInThreads`); with one thread, or on a road
+ * network (which cannot be posted whole), they go to one thread as they are.
  */
 import { VrpkitError } from '../core/errors.js';
 import type { Problem, Solution } from '../model/types.js';
@@ -22,6 +22,7 @@ import type { SolveOptions, SolveProgress } from '../solver/index.js';
 import { ExchangeHub, type ExchangeMode } from './exchange-hub.js';
 import { deserializeError, type FromWorker, type PlainSolveOptions } from './protocol.js';
 import { needsSharedTravel, restoreLocations, shareTravel } from './shared-travel.js';
+import { solveZonesInThreads } from './solve-zones.js';
 import { defaultThreads, startSolveThread, type SolveThread } from './thread.js';
 
 export interface ThreadSolveOptions extends Omit<SolveOptions, 'exchange'> {
@@ -61,7 +62,9 @@ export async function solveInThreads(problem: Problem, options: ThreadSolveOptio
   const started = Date.now();
   assertProblem(problem);
   const zoned = shouldDecompose(problem, options);
-  const threads = zoned ? 1 : Math.max(1, Math.floor(options.threads ?? defaultThreads()));
+  const wanted = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
+  if (zoned && wanted > 1 && !needsSharedTravel(problem)) return solveZonesInThreads(problem, wanted, options);
+  const threads = zoned ? 1 : wanted;
   const { threads: _t, exchangeEvery, exchangeMode, shareTravel: share, signal, onProgress, ...rest } = options;
   const plain: PlainSolveOptions = rest;
   const shared = share || threads > 1 || needsSharedTravel(problem) || problem.travel.type === 'matrix'

@@ -2,7 +2,9 @@
  * The body of one solve thread: receives a `solve` message, runs the core's
  * `solve` (exchanging elites with its sibling threads through the main thread
  * when asked), reports progress, and posts the solution or the error. An
- * `abort` message stops the search, which then returns its best plan so far.
+ * `abort` message stops the current search, which then returns its best plan
+ * so far. A thread runs one solve at a time and may be given the next one when
+ * it has answered (a pool of zone solves does that).
  */
 import { parentPort } from 'node:worker_threads';
 import { solve, type SolveOptions } from '../solver/index.js';
@@ -12,9 +14,9 @@ import { serializeError, type FromWorker, type ToWorker } from './protocol.js';
 const port = parentPort;
 if (!port) throw new Error('solve-worker must run in a worker thread');
 
-const controller = new AbortController();
+let controller = new AbortController();
 const waiting = new Map<number, (plan: RoutePlan | undefined) => void>();
-let started = false;
+let busy = false;
 
 const post = (m: FromWorker) => port.postMessage(m);
 
@@ -24,12 +26,18 @@ port.on('message', (m: ToWorker) => {
     const answer = waiting.get(m.iteration);
     waiting.delete(m.iteration);
     answer?.(m.plan);
-  } else if (m.type === 'solve' && !started) {
-    started = true;
-    run(m).then(
-      (solution) => post({ type: 'done', solution }),
-      (e) => post({ type: 'error', error: serializeError(e) }),
-    );
+  } else if (m.type === 'solve' && !busy) {
+    busy = true;
+    controller = new AbortController();
+    run(m)
+      .then(
+        (solution) => post({ type: 'done', solution }),
+        (e) => post({ type: 'error', error: serializeError(e) }),
+      )
+      .finally(() => {
+        busy = false;
+        waiting.clear();
+      });
   }
 });
 
