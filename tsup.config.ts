@@ -18,6 +18,8 @@ export default defineConfig([
       cli: 'src/cli/main.ts',
       'bench/network': 'bench/network.ts',
       'bench/solver': 'bench/solver.ts',
+      // the thread body of solveInThreads (found next to the bundle at run time)
+      'workers/solve-worker': 'src/workers/solve-worker.ts',
     },
     format: ['esm'],
     dts: false,
@@ -27,5 +29,15 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
     external: ['graphology', 'graphology-shortest-path', 'ngraph.graph', 'ngraph.path'],
+  },
+  {
+    // vrpkit/node: worker threads, the HTTP service and the Redis queue (Node only).
+    entry: { node: 'src/node.ts' },
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
   },
 ]);

@@ -7,5 +7,7 @@ import { validate } from './validate.js';
 import { sla } from './sla.js';
 import { cluster } from './cluster.js';
 import { replan } from './replan.js';
+import { serve } from './serve.js';
+import { worker } from './worker.js';
 
-export const commands: Record<string, Command> = { solve, check, validate, path, matrix, cluster, sla, replan };
+export const commands: Record<string, Command> = { solve, check, validate, path, matrix, cluster, sla, replan, serve, worker };

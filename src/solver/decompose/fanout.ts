@@ -100,12 +100,16 @@ export function planZoneFanout(problem: Problem, options: FanoutOptions = {}): Z
  * `tasks[i]`; undefined for a zone that has none). Jobs a zone left out are in
  * no route, to be re-homed by `improveZonePlan`.
  */
-export function mergeZonePlans(problem: Problem, tasks: ZoneTask[], results: (RoutePlan | Solution | undefined)[]): RoutePlan {
+export function mergeZonePlans(
+  problem: Problem, tasks: Pick<ZoneTask, 'jobs' | 'vehicles'>[], results: (RoutePlan | Solution | undefined)[],
+): RoutePlan {
   const plan: RoutePlan = { routes: [] };
   tasks.forEach((task, i) => {
     const result = results[i];
     if (!result) return;
-    const back = mapBack(problem, { problem: task.problem, jobs: Int32Array.from(task.jobs), vehicles: Int32Array.from(task.vehicles) }, result);
+    // mapBack reads only the index lists of the sub-problem
+    const sub = { problem, jobs: Int32Array.from(task.jobs), vehicles: Int32Array.from(task.vehicles) };
+    const back = mapBack(problem, sub, result);
     for (const [k, jobs] of back.routes) {
       plan.routes.push({
         vehicle: problem.vehicles[k].id,
