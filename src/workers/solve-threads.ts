@@ -28,7 +28,7 @@ import { defaultThreads, startSolveThread, type SolveThread } from './thread.js'
 export interface ThreadSolveOptions extends Omit<SolveOptions, 'exchange'> {
   /** Worker threads (default: the available cores, at most 8). */
   threads?: number;
-  /** Iterations between two elite exchanges (default: 200 000 / jobs, clamped to [20, 2000]). */
+  /** Iterations between two elite exchanges (default: 20 000 / jobs, clamped to [20, 500]). */
   exchangeEvery?: number;
   /** `barrier` (reproducible), `async` (no waiting) or `auto` (default: barrier when `maxIterations` is set). */
   exchangeMode?: ExchangeMode | 'auto';
@@ -44,7 +44,7 @@ export function threadSeed(seed: number, t: number): number {
 
 /** Default iterations between exchanges for a problem of `jobs` jobs. */
 export function defaultExchangeEvery(jobs: number): number {
-  return Math.max(20, Math.min(2000, Math.round(200_000 / Math.max(1, jobs))));
+  return Math.max(20, Math.min(500, Math.round(20_000 / Math.max(1, jobs))));
 }
 
 /** Better final solution: fewer unassigned jobs, then lower cost (ties keep the earlier thread). */
