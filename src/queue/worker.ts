@@ -19,7 +19,7 @@ import { Queue, WaitingChildrenError, Worker, type Job } from 'bullmq';
 import { isVrpkitError } from '../core/errors.js';
 import { problemFromJson } from '../io/json.js';
 import type { Problem, RoutePlan, Solution } from '../model/types.js';
-import { checkedSolutionJson } from '../server/local-backend.js';
+import { SEARCH_NICE, checkedSolutionJson } from '../server/local-backend.js';
 import { errorResponse } from '../server/errors.js';
 import { mergeZonePlans, planZoneFanout } from '../solver/decompose/fanout.js';
 import { shouldDecompose } from '../solver/decompose/options.js';
@@ -46,6 +46,8 @@ export interface QueueWorkerOptions {
   resultTtlMs?: number;
   /** BullMQ key prefix (default "bull"). */
   prefix?: string;
+  /** Called when a job starts (for logs). */
+  onJobStart?: (job: { id: string; name: string }) => void;
   /** Called when a job ends (for logs). */
   onJobEnd?: (job: { id: string; name: string; status: string; ms: number }) => void;
 }
@@ -144,6 +146,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
           ...(o.maxIterations !== undefined ? { maxIterations: o.maxIterations } : {}),
           ...(o.seed !== undefined ? { seed: o.seed } : {}),
           threads: Math.min(threads, o.threads),
+          threadNice: SEARCH_NICE,
           signal,
           onProgress: progressOf(job),
         });
@@ -173,6 +176,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
         decompose: 'always',
         initialSolution: merged,
         threads: 1,
+        threadNice: SEARCH_NICE,
         signal,
         onProgress: progressOf(job),
       });
@@ -184,7 +188,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
 
   const zoneJob = async (job: Job<ZoneJobData, ZoneJobResult>): Promise<ZoneJobResult> =>
     tracked(job, job.data.parentId, async (signal) => {
-      const solution = await solveInThreads(job.data.problem, { ...job.data.options, threads: 1, signal, onProgress: progressOf(job) });
+      const solution = await solveInThreads(job.data.problem, { ...job.data.options, threads: 1, threadNice: SEARCH_NICE, signal, onProgress: progressOf(job) });
       return { zone: job.data.zone, plan: compactPlan(solution) };
     });
 
@@ -192,6 +196,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     QUEUE_NAME,
     async (job: Job, token?: string) => {
       const t0 = Date.now();
+      options.onJobStart?.({ id: job.id!, name: job.name });
       const result = job.name === 'zone' ? await zoneJob(job as Job<ZoneJobData, ZoneJobResult>) : await solveJob(job as Job<SolveJobData, SolveJobResult>, token);
       options.onJobEnd?.({ id: job.id!, name: job.name, status: (result as SolveJobResult).status ?? 'completed', ms: Date.now() - t0 });
       return result;

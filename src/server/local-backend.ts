@@ -13,6 +13,9 @@ import { solveInThreads } from '../workers/solve-threads.js';
 import { errorResponse, HttpError } from './errors.js';
 import type { BackendStats, JobView, SolveBackend, SolveRequest } from './backend.js';
 
+/** Nice value of the service's search threads (Linux): below the HTTP thread, still using every idle core. */
+export const SEARCH_NICE = 10;
+
 export interface LocalBackendOptions {
   maxRunning: number;
   maxQueued: number;
@@ -145,6 +148,8 @@ export class LocalBackend implements SolveBackend {
         ...(request.options.maxIterations !== undefined ? { maxIterations: request.options.maxIterations } : {}),
         ...(request.options.seed !== undefined ? { seed: request.options.seed } : {}),
         threads: request.options.threads,
+        // the HTTP thread first: /health and new requests are answered while solves run
+        threadNice: SEARCH_NICE,
         signal: job.controller.signal,
         onProgress: (p: SolveProgress) => {
           job.view.progress = { iteration: p.iteration, elapsedMs: Math.round(p.elapsedMs), bestCost: Number.isFinite(p.bestCost) ? p.bestCost : null, feasible: p.feasible };

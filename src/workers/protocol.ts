@@ -22,6 +22,8 @@ export type ToWorker =
       exchangeEvery?: number;
       /** Minimum ms between two progress messages. */
       progressMs: number;
+      /** Nice value for this thread (Linux): a service keeps its own thread ahead of the searches. */
+      nice?: number;
     }
   | { type: 'abort' }
   | { type: 'exchanged'; iteration: number; plan?: RoutePlan };

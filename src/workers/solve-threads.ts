@@ -34,6 +34,11 @@ export interface ThreadSolveOptions extends Omit<SolveOptions, 'exchange'> {
   exchangeMode?: ExchangeMode | 'auto';
   /** Share travel as matrices in shared memory even for one thread (default: only when it pays, see `solveInThreads`). */
   shareTravel?: boolean;
+  /**
+   * Nice value of the search threads (Linux; e.g. 10): the calling thread — an
+   * HTTP service's event loop — then gets the CPU first. Default: unchanged.
+   */
+  threadNice?: number;
 }
 
 /** Seed of thread `t`: the caller's for thread 0, then well-spread distinct values. */
@@ -65,7 +70,7 @@ export async function solveInThreads(problem: Problem, options: ThreadSolveOptio
   const wanted = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   if (zoned && wanted > 1 && !needsSharedTravel(problem)) return solveZonesInThreads(problem, wanted, options);
   const threads = zoned ? 1 : wanted;
-  const { threads: _t, exchangeEvery, exchangeMode, shareTravel: share, signal, onProgress, ...rest } = options;
+  const { threads: _t, exchangeEvery, exchangeMode, shareTravel: share, threadNice, signal, onProgress, ...rest } = options;
   const plain: PlainSolveOptions = rest;
   const shared = share || threads > 1 || needsSharedTravel(problem) || problem.travel.type === 'matrix'
     ? shareTravel(problem).problem
@@ -135,6 +140,7 @@ export async function solveInThreads(problem: Problem, options: ThreadSolveOptio
         ...(deadline !== undefined ? { deadline } : {}),
         ...(every !== undefined ? { exchangeEvery: every } : {}),
         progressMs: 50,
+        ...(threadNice !== undefined ? { nice: threadNice } : {}),
       });
     }
     if (signal) {

@@ -6,6 +6,8 @@
  * so far. A thread runs one solve at a time and may be given the next one when
  * it has answered (a pool of zone solves does that).
  */
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { solve, type SolveOptions } from '../solver/index.js';
 import type { RoutePlan } from '../model/types.js';
@@ -42,6 +44,7 @@ port.on('message', (m: ToWorker) => {
 });
 
 async function run(m: Extract<ToWorker, { type: 'solve' }>) {
+  if (m.nice !== undefined) lowerPriority(m.nice);
   const options: SolveOptions = { ...m.options, signal: controller.signal };
   if (m.deadline !== undefined) options.timeLimitMs = Math.max(1, m.deadline - Date.now());
   let lastProgress = -Infinity;
@@ -62,4 +65,20 @@ async function run(m: Extract<ToWorker, { type: 'solve' }>) {
     };
   }
   return solve(m.problem, options);
+}
+
+/**
+ * Lowers this thread's scheduling priority to nice value `nice` (never raises
+ * it). On Linux `setpriority` on a thread id affects that thread alone, so the
+ * searches yield the CPU to the process's main thread (an HTTP service, a
+ * queue worker renewing its locks) without giving up idle cores. Elsewhere it
+ * does nothing.
+ */
+function lowerPriority(nice: number): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0 && getPriority(tid) < nice) setPriority(tid, nice);
+  } catch {
+    // not Linux, or not allowed: keep the priority
+  }
 }

@@ -22,7 +22,8 @@ import type { ThreadSolveOptions } from './solve-threads.js';
  */
 export async function solveZonesInThreads(problem: Problem, threads: number, options: ThreadSolveOptions): Promise<Solution> {
   const started = Date.now();
-  const { threads: _t, exchangeEvery: _e, exchangeMode: _m, shareTravel: _s, signal, onProgress, ...rest } = options;
+  const { threads: _t, exchangeEvery: _e, exchangeMode: _m, shareTravel: _s, threadNice, signal, onProgress, ...rest } = options;
+  const nice = threadNice !== undefined ? { nice: threadNice } : {};
   const plain: PlainSolveOptions = rest;
   const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : undefined;
   const fanout = planZoneFanout(problem, { ...plain, parallelism: threads });
@@ -38,7 +39,7 @@ export async function solveZonesInThreads(problem: Problem, threads: number, opt
       while (next < order.length && !signal?.aborted) {
         const i = order[next++];
         const task: ZoneTask = fanout.tasks[i];
-        results[i] = await pool.run({ type: 'solve', problem: task.problem, options: task.options, progressMs: 1000 });
+        results[i] = await pool.run({ type: 'solve', problem: task.problem, options: task.options, progressMs: 1000, ...nice });
         zonesDone++;
         report({});
       }
@@ -47,7 +48,7 @@ export async function solveZonesInThreads(problem: Problem, threads: number, opt
     const merged: RoutePlan = mergeZonePlans(problem, fanout.tasks, results);
     const borders: PlainSolveOptions = { ...plain, decompose: 'always', initialSolution: merged };
     const solution = await pool.run(
-      { type: 'solve', problem, options: borders, ...(deadline !== undefined ? { deadline } : {}), progressMs: 50 },
+      { type: 'solve', problem, options: borders, ...(deadline !== undefined ? { deadline } : {}), progressMs: 50, ...nice },
       (p) => report({ ...p, iteration: zonesDone + p.iteration }),
     );
     solution.stats = { ...solution.stats, threads, zoneTasks: fanout.tasks.length, elapsedMs: Date.now() - started };

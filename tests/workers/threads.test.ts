@@ -48,7 +48,7 @@ describe('solveInThreads', () => {
     geo.vehicles.forEach((v) => ((v.start = [4.83, 45.72]), (v.end = [4.83, 45.72])));
     const twin = shareTravel(geo).problem;
     expect(twin.travel.type).toBe('matrix');
-    const t = twin.travel as { durations: Float64Array; distances?: Float64Array };
+    const t = twin.travel as unknown as { durations: Float64Array; distances?: Float64Array };
     expect(t.durations.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(t.distances!.buffer).toBeInstanceOf(SharedArrayBuffer); // durations = distances / 7 differ from distances
     const direct = await solve(geo, { seed: 2, maxIterations: 30 });

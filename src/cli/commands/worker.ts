@@ -22,7 +22,7 @@ Options:
   --lock-duration S     seconds a job's lock lives without renewal: a dead worker's
                         jobs move on after about this long (default 30)
   --result-ttl S        how long finished jobs stay in Redis (default 3600)
-  --quiet               no line per finished job on stderr`;
+  --quiet               no line per started and finished job on stderr`;
 
 function intOption(args: ReturnType<typeof parseArgs>, name: string, fallback: number): number {
   const v = numberOption(args, name);
@@ -53,6 +53,7 @@ export const worker: Command = {
       threads: intOption(args, 'threads', 1),
       lockDurationMs: lock * 1000,
       resultTtlMs: ttl * 1000,
+      onJobStart: quiet ? undefined : (j) => process.stderr.write(`vrpkit worker: ${j.name} ${j.id} started\n`),
       onJobEnd: quiet ? undefined : (j) => process.stderr.write(`vrpkit worker: ${j.name} ${j.id} ${j.status} in ${(j.ms / 1000).toFixed(1)} s\n`),
     });
     process.stderr.write(`vrpkit worker: ready (pid ${process.pid}, queue ${url}, concurrency ${concurrency})\n`);
