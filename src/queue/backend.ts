@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import { HttpError } from '../server/errors.js';
 import type { BackendStats, JobStatus, JobView, SolveBackend, SolveRequest } from '../server/backend.js';
-import { redisClient, whenReady } from './connection.js';
+import { closeClients, redisClient, whenReady } from './connection.js';
 import { CANCEL_CHANNEL, QUEUE_NAME, cancelKey, type SolveJobData, type SolveJobResult } from './names.js';
 
 export interface QueueBackendOptions {
@@ -38,17 +38,22 @@ export async function createQueueBackend(options: QueueBackendOptions): Promise<
   const queue = new Queue<SolveJobData, SolveJobResult>(QUEUE_NAME, { connection: queueClient, ...prefix });
   const events = new QueueEvents(QUEUE_NAME, { connection: eventsClient, ...prefix });
   await events.waitUntilReady();
-  return new QueueBackend(queue, events, publisher, options);
+  return new QueueBackend(queue, events, publisher, options, clients);
 }
 
 type Publisher = ReturnType<typeof redisClient>;
 
 class QueueBackend implements SolveBackend {
+  /** Resolves when the backend closes: waiting /solve requests then stop waiting (their jobs go on). */
+  private closing!: () => void;
+  private readonly closed = new Promise<void>((resolve) => (this.closing = resolve));
+
   constructor(
     private readonly queue: Queue<SolveJobData, SolveJobResult>,
     private readonly events: QueueEvents,
     private readonly publisher: Publisher,
     private readonly options: QueueBackendOptions,
+    private readonly clients: Publisher[],
   ) {}
 
   private get ttlS(): number {
@@ -87,7 +92,7 @@ class QueueBackend implements SolveBackend {
     const onAbort = () => void this.cancel(id).catch(() => {});
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      await job.waitUntilFinished(this.events).catch(() => {});
+      await Promise.race([job.waitUntilFinished(this.events).catch(() => {}), this.closed]);
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -120,7 +125,9 @@ class QueueBackend implements SolveBackend {
 
   async forget(id: string): Promise<void> {
     const job = await this.job(id);
-    await job?.remove().catch(() => {});
+    if (!job) return;
+    const state = await job.getState();
+    if (state === 'completed' || state === 'failed') await job.remove().catch(() => {});
   }
 
   async stats(): Promise<BackendStats> {
@@ -134,8 +141,9 @@ class QueueBackend implements SolveBackend {
   }
 
   async close(): Promise<void> {
+    this.closing();
     await Promise.allSettled([this.events.close(), this.queue.close()]);
-    await this.publisher.quit().catch(() => this.publisher.disconnect());
+    await closeClients(this.clients);
   }
 }
 

@@ -47,3 +47,23 @@ export async function whenReady(client: Redis, url: string, timeoutMs = 5000): P
     client.on('error', () => {});
   });
 }
+
+/**
+ * Closes clients this process opened (BullMQ never closes a client it was
+ * given): QUIT, or a hard disconnect when Redis does not answer within 2 s.
+ */
+export async function closeClients(clients: Redis[]): Promise<void> {
+  await Promise.all(
+    clients.map(async (c) => {
+      if (c.status === 'end') return;
+      const timer = setTimeout(() => c.disconnect(), 2000);
+      try {
+        await c.quit();
+      } catch {
+        c.disconnect();
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+}

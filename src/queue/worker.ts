@@ -25,7 +25,7 @@ import { mergeZonePlans, planZoneFanout } from '../solver/decompose/fanout.js';
 import { shouldDecompose } from '../solver/decompose/options.js';
 import type { SolveProgress } from '../solver/index.js';
 import { solveInThreads } from '../workers/solve-threads.js';
-import { redisClient, whenReady } from './connection.js';
+import { closeClients, redisClient, whenReady } from './connection.js';
 import { CANCEL_CHANNEL, QUEUE_NAME, cancelKey, type SolveJobData, type SolveJobResult, type ZoneJobData, type ZoneJobResult } from './names.js';
 
 export interface QueueWorkerOptions {
@@ -217,7 +217,8 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     async close(abort = false) {
       if (abort) for (const r of running.values()) r.controller.abort();
       await worker.close();
-      await Promise.allSettled([queue.close(), subscriber.quit()]);
+      await Promise.allSettled([queue.close()]);
+      await closeClients(clients);
     },
   };
 }

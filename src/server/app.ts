@@ -89,6 +89,10 @@ export function buildService(backend: SolveBackend, options: ServiceOptions): Fa
       reply.code(ended.error.code === 'internal' ? 500 : 400);
       return { error: ended.error };
     }
+    if (ended.status === 'queued' || ended.status === 'running') {
+      // the service is shutting down while the job goes on in the queue
+      throw new HttpError(503, 'shutting-down', `the service is shutting down; the solve goes on: GET /jobs/${job.id}`);
+    }
     throw new HttpError(503, 'cancelled', `the solve ended without a plan (${ended.status})`);
   });
 

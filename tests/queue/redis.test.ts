@@ -90,4 +90,11 @@ describe('vrpkit serve --redis with vrpkit worker', () => {
     const zones = log.match(/zone \S+-zone-\d+ completed/g) ?? [];
     expect(zones.length).toBe(4); // 1,600 jobs in zones of about 400
   });
+
+  it('lets workers and the service shut down cleanly on SIGTERM (exit 0, connections closed)', async () => {
+    const alive = workers.filter((w) => w.proc.exitCode === null && w.proc.signalCode === null);
+    expect(alive.length).toBeGreaterThan(0);
+    expect(await Promise.all(alive.map((w) => w.stop('SIGTERM')))).toEqual(alive.map(() => 0));
+    expect(await service.stop('SIGTERM')).toBe(0);
+  });
 });
