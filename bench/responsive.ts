@@ -209,6 +209,9 @@ async function main(): Promise<void> {
     `- code: commit ${gitCommit()}`,
     `- machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model ?? '?'}, node ${process.version}; ${started.toISOString()}`,
     `- machine load (1-min load average, start → end): ${load0.toFixed(2)} → ${load1.toFixed(2)} on ${availableParallelism()} cores`,
+    ...(Math.max(load0, load1) > availableParallelism()
+      ? ['- **the machine was busy** (load above the core count, shared with other work): times are upper bounds, re-run on a quiet machine']
+      : []),
     '',
   ];
   if (loops.length) {
