@@ -190,6 +190,7 @@ async function redisLoad(jobs: number, limitS: number, deadline: number): Promis
       statuses[v.status] = (statuses[v.status] ?? 0) + 1;
       if (v.status === 'completed') {
         const c = planOk(v.solution);
+        if (!c.feasible) process.stderr.write(`job ${v.id}: completed without a plan the checker accepts: ${JSON.stringify(v).slice(0, 600)}\n`);
         if (c.feasible) checked++;
         if (c.allRouted) allRouted++;
       }

@@ -82,8 +82,12 @@ class QueueBackend implements SolveBackend {
   }
 
   async get(id: string): Promise<JobView | undefined> {
+    // The state first, then the job: read the other way round, a job finishing in
+    // between would look completed without its result.
+    const state = await this.queue.getJobState(id);
+    if (state === 'unknown') return undefined;
     const job = await this.job(id);
-    return job ? view(job, statusOf(await job.getState(), job)) : undefined;
+    return job ? view(job, statusOf(state, job)) : undefined;
   }
 
   async wait(id: string, signal?: AbortSignal): Promise<JobView> {
@@ -112,7 +116,7 @@ class QueueBackend implements SolveBackend {
       }
     }
     if (state === 'completed' || state === 'failed') {
-      const ended = view(job, statusOf(state, job));
+      const ended = await this.get(id);
       await job.remove().catch(() => {});
       return ended;
     }
