@@ -15,6 +15,7 @@
  * above `bodyLimitBytes` fastify stops reading and answers 413. Solving is the
  * backend's business (threads in this process, or a Redis queue).
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VrpkitError } from '../core/errors.js';
 import { parseJsonText } from '../io/json-text.js';
@@ -65,11 +66,17 @@ export function buildService(backend: SolveBackend, options: ServiceOptions): Fa
     reply.code(404).send(errorBody('not-found', `no route ${request.method} ${request.url.split('?')[0]}`));
   });
 
+  // How late this thread's timers have fired since the start: a blocked event loop shows here.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  app.addHook('onClose', async () => loopDelay.disable());
+
   app.get('/health', async () => ({
     status: 'ok',
     version: VERSION,
     uptimeS: Math.round((Date.now() - started) / 100) / 10,
     solves: await backend.stats(),
+    eventLoopDelayMs: { p99: Math.round(loopDelay.percentile(99) / 1e5) / 10, max: Math.round(loopDelay.max / 1e5) / 10 },
   }));
 
   app.get('/openapi.json', async () => openApiDocument(options));

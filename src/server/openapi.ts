@@ -141,7 +141,7 @@ export function openApiDocument(limits: { bodyLimitBytes: number; maxTimeLimitMs
             error: { type: 'object' },
           },
         },
-        Health: { type: 'object', properties: { status: { const: 'ok' }, version: { type: 'string' }, uptimeS: { type: 'number' }, solves: { type: 'object' } } },
+        Health: { type: 'object', properties: { status: { const: 'ok' }, version: { type: 'string' }, uptimeS: { type: 'number' }, solves: { type: 'object' }, eventLoopDelayMs: { type: 'object', description: 'p99 and max delay of the service thread since start' } } },
         Issue: { type: 'object', properties: { code: { type: 'string' }, pointer: { type: 'string' }, message: { type: 'string' } } },
         Error: {
           type: 'object',
