@@ -21,7 +21,8 @@ Options:
   --redis URL           queue solves in Redis for 'vrpkit worker' processes instead of
                         solving here (e.g. redis://127.0.0.1:6379)
   --max-solves N        solves running at once here (default: cores, at most 8)
-  --max-queue N         solves waiting beyond those before answering 429 (default 4 x max-solves)
+  --max-queue N         solves waiting beyond those before answering 429 (default 4 x max-solves;
+                        with --redis: jobs waiting in the queue, default 1000)
   --threads N           worker threads per solve (default 1; a request may ask for fewer)
   --max-threads N       most threads a request may ask for (default: cores, at most 8)
   --max-time-limit S    cap on a request's time limit in seconds (default 300)
@@ -58,13 +59,13 @@ export const serve: Command = {
     const host = stringOption(args, 'host') ?? '127.0.0.1';
     const cores = defaultThreads();
     const maxRunning = positiveInt(args, 'max-solves', cores);
-    const maxQueued = positiveInt(args, 'max-queue', 4 * maxRunning, 0);
+    const redis = stringOption(args, 'redis');
+    const maxQueued = positiveInt(args, 'max-queue', redis ? 1000 : 4 * maxRunning, 0);
     const maxThreadsPerSolve = positiveInt(args, 'max-threads', cores);
     const threadsPerSolve = Math.min(positiveInt(args, 'threads', 1), maxThreadsPerSolve);
     const maxTimeLimitMs = positive(args, 'max-time-limit', 300) * 1000;
     const bodyLimitBytes = Math.round(positive(args, 'body-limit', 16) * 1024 * 1024);
     const resultTtlMs = positive(args, 'result-ttl', 3600) * 1000;
-    const redis = stringOption(args, 'redis');
 
     const backend = redis
       ? await (await import('../../queue/backend.js')).createQueueBackend({ url: redis, resultTtlMs, maxQueued })
