@@ -41,6 +41,7 @@ export function checkedSolutionJson(problem: SolveRequest['problem'], solution: 
   return solutionToJson(solution);
 }
 
+/** Solves in worker threads of this process, bounded (see the module comment). */
 export class LocalBackend implements SolveBackend {
   private readonly jobs = new Map<string, LocalJob>();
   private readonly waiting: LocalJob[] = [];

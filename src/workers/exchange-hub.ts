@@ -36,6 +36,7 @@ export function betterOffer(a: ExchangeOffer | null | undefined, b: ExchangeOffe
   return a.cost < b.cost - 1e-9 * Math.max(1, Math.abs(b.cost));
 }
 
+/** Collects the searches' offers and hands back the elite (see the module comment). */
 export class ExchangeHub {
   private elite: ExchangeOffer | null = null;
   private readonly finished: boolean[];

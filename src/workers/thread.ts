@@ -54,7 +54,7 @@ export function startSolveThread(onMessage: (m: FromWorker) => void, onExit: (er
   const script = workerScript();
   const worker = script.typescript
     ? new Worker(
-        `import(${JSON.stringify(pathToFileURL(require_tsx()).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(script.file).href)}); });`,
+        `import(${JSON.stringify(pathToFileURL(tsxLoader()).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(script.file).href)}); });`,
         { eval: true },
       )
     : new Worker(script.file);
@@ -84,7 +84,7 @@ export function startSolveThread(onMessage: (m: FromWorker) => void, onExit: (er
 }
 
 /** tsx's ESM registration module (sources only; tsx is a development dependency). */
-function require_tsx(): string {
+function tsxLoader(): string {
   const file = fileURLToPath(new URL('../../node_modules/tsx/dist/esm/api/index.mjs', import.meta.url));
   if (!existsSync(file)) throw new Error('running vrpkit threads from the sources needs tsx (npm ci), or run npm run build');
   return file;
