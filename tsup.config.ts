@@ -15,8 +15,8 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // The command: ESM for Node.
-    entry: { cli: 'src/cli/main.ts' },
+    // The command and the thread body of solveInThreads (found next to the bundle at run time): ESM for Node.
+    entry: { cli: 'src/cli/main.ts', 'workers/solve-worker': 'src/workers/solve-worker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: false,
@@ -25,5 +25,15 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
     external: ['graphology', 'graphology-shortest-path'],
+  },
+  {
+    // vrpkit/node: worker threads, the HTTP service and the Redis queue (Node only).
+    entry: { node: 'src/node.ts' },
+    format: ['esm'],
+    dts: true,
+    sourcemap: false,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
   },
 ]);

@@ -4,7 +4,7 @@
  * matching convention.
  *
  *   npm run bench:solver -- --set solomon --time-limit 10 [--instances DIR] [--seed N]
- *                           [--subset C101,R101 | 'RC2.*' | first:5] [--parallel N] [--out FILE]
+ *                           [--subset C101,R101 | 'RC2.*' | first:5] [--parallel N] [--threads N] [--out FILE]
  *
  * `--instances` defaults to `$VRPKIT_SHARED/instances`, else `../shared/instances`.
  *
@@ -13,7 +13,8 @@
  *   (`truncate1`), compared with bks.json `dist.distance` (DIMACS distance-only);
  * - `x`: TSPLIB `nint` arcs, compared with the top-level integer `distance`.
  * A solution the checker rejects is a failure, not a gap. Each instance runs in
- * its own child process (single-threaded); `--parallel N` runs N at once.
+ * its own child process (single-threaded, or `--threads N` worker threads
+ * searching together through `solveInThreads`); `--parallel N` runs N at once.
  * Output: a markdown table + summary (`--out`, default
  * `bench/results/solver-<set>.md`) and the same data as JSON next to it.
  */
@@ -27,6 +28,7 @@ import type { Problem, Solution } from '../src/model/types.js';
 import { parseCvrplib } from '../src/io/cvrplib.js';
 import { parseSolomon } from '../src/io/solomon.js';
 import { solve } from '../src/solver/index.js';
+import { solveInThreads } from '../src/workers/solve-threads.js';
 
 export interface BenchSet {
   dir: string;
@@ -153,7 +155,7 @@ const fmt = (x: number | null, digits: number) => (x === null ? '–' : x.toFixe
 export function renderMarkdown(
   setName: string,
   results: InstanceResult[],
-  meta: { command: string; machine: string; date: string; timeLimitS: number; seed: number; parallel: number; load?: string; commit?: string },
+  meta: { command: string; machine: string; date: string; timeLimitS: number; seed: number; parallel: number; threads?: number; load?: string; commit?: string },
 ): string {
   const s = summarise(results);
   const lines = [
@@ -164,7 +166,7 @@ export function renderMarkdown(
     `- date: ${meta.date}`,
     ...(meta.commit ? [`- code: ${meta.commit}`] : []),
     ...(meta.load ? [`- machine load (1-min load average, at start → end): ${meta.load}`] : []),
-    `- time limit ${meta.timeLimitS} s per instance, seed ${meta.seed}, ${meta.parallel} instance(s) at a time, each single-threaded`,
+    `- time limit ${meta.timeLimitS} s per instance, seed ${meta.seed}, ${meta.parallel} instance(s) at a time, ${(meta.threads ?? 1) > 1 ? `each on ${meta.threads} threads (solveInThreads)` : 'each single-threaded'}`,
     `- convention: ${setName === 'x' ? 'TSPLIB nint arcs vs the CVRPLIB integer BKS' : 'arcs truncated to 1 decimal vs the DIMACS distance-only BKS (bks.json dist)'}`,
     '- every solution re-checked by `checkSolution`; a rejected solution (or one with unassigned jobs) is a failure, not a gap',
     '',
@@ -219,9 +221,9 @@ function parseOptions(argv: string[]): Map<string, string> {
 }
 
 /** Runs one instance in a child process (this script with `--worker`) and returns its result. */
-function runChild(file: string, setName: string, timeLimitS: number, seed: number, bksPath: string): Promise<InstanceResult> {
+function runChild(file: string, setName: string, timeLimitS: number, seed: number, bksPath: string, threads = 1): Promise<InstanceResult> {
   const script = fileURLToPath(import.meta.url);
-  const args = [...process.execArgv, script, '--worker', file, '--set', setName, '--time-limit', String(timeLimitS), '--seed', String(seed), '--bks', bksPath];
+  const args = [...process.execArgv, script, '--worker', file, '--set', setName, '--time-limit', String(timeLimitS), '--seed', String(seed), '--bks', bksPath, '--threads', String(threads)];
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -269,12 +271,14 @@ async function main(argv: string[]): Promise<number> {
   if (!set) throw new Error(`--set must be one of ${Object.keys(SETS).join(', ')}`);
   const timeLimitS = Number(o.get('time-limit') ?? 10);
   const seed = Number(o.get('seed') ?? 1);
+  const threads = Math.max(1, Math.floor(Number(o.get('threads') ?? 1)));
   if (!(timeLimitS > 0) || !Number.isInteger(seed)) throw new Error('--time-limit must be > 0 and --seed an integer');
 
   if (o.has('worker')) {
     const file = o.get('worker')!;
     const bks = JSON.parse(readFileSync(o.get('bks')!, 'utf8'));
-    const result = await runInstance(file, set, bks[basename(file, set.ext)], { timeLimitMs: timeLimitS * 1000, seed });
+    const solveFn: SolveFn = threads > 1 ? (p, opts) => solveInThreads(p, { ...opts, threads }) : (solve as unknown as SolveFn);
+    const result = await runInstance(file, set, bks[basename(file, set.ext)], { timeLimitMs: timeLimitS * 1000, seed }, solveFn);
     process.stdout.write(JSON.stringify(result) + '\n');
     return 0;
   }
@@ -289,7 +293,7 @@ async function main(argv: string[]): Promise<number> {
   );
   if (names.length === 0) throw new Error('no instance selected');
   const parallel = Math.max(1, Math.floor(Number(o.get('parallel') ?? 1)));
-  const out = o.get('out') ?? `bench/results/solver-${setName}.md`;
+  const out = o.get('out') ?? `bench/results/solver-${setName}${threads > 1 ? `-threads${threads}` : ''}.md`;
   const command = `npm run bench:solver -- ${argv.join(' ')}`.trim();
 
   const results: InstanceResult[] = new Array(names.length);
@@ -299,7 +303,7 @@ async function main(argv: string[]): Promise<number> {
   const lane = async () => {
     while (next < names.length) {
       const k = next++;
-      const r = await runChild(join(dir, names[k] + set.ext), setName, timeLimitS, seed, bksPath);
+      const r = await runChild(join(dir, names[k] + set.ext), setName, timeLimitS, seed, bksPath, threads);
       results[k] = r;
       process.stderr.write(
         `${r.name}: ${r.error ? 'ERROR ' + r.error : `${r.feasible ? 'feasible' : 'INFEASIBLE ' + r.violations.join(',')} ` +
@@ -310,7 +314,7 @@ async function main(argv: string[]): Promise<number> {
   await Promise.all(Array.from({ length: Math.min(parallel, names.length) }, lane));
 
   const load = `${loadAtStart.toFixed(2)} → ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`;
-  const meta = { command, machine: machine(), date: new Date().toISOString(), timeLimitS, seed, parallel, load, commit: gitCommit() };
+  const meta = { command, machine: machine(), date: new Date().toISOString(), timeLimitS, seed, parallel, threads, load, commit: gitCommit() };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, renderMarkdown(setName, results, meta));
   const jsonOut = out.replace(/\.md$/, '') + '.json';

@@ -3,9 +3,10 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 // The pure core must run in a browser or worker unchanged: only the adapters
-// (src/cli, src/server) and the Node file helpers of src/io may touch Node.
+// (src/cli, src/server, src/workers, src/queue and their entry src/node.ts)
+// and the Node file helpers of src/io may touch Node.
 const ROOT = join(__dirname, '..');
-const NODE_ALLOWED = [/^src\/cli\//, /^src\/server\//, /^src\/io\/(files|load|network-files|schema-file)\.ts$/];
+const NODE_ALLOWED = [/^src\/cli\//, /^src\/server\//, /^src\/workers\//, /^src\/queue\//, /^src\/node\.ts$/, /^src\/io\/(files|load|network-files|schema-file)\.ts$/];
 const NODE_USE = /from ['"]node:|require\(['"]node:|\bprocess\.(env|argv|exit|stdout|stderr|cwd|hrtime)|from ['"](fs|path|os|zlib|child_process)['"]/;
 
 function walk(dir: string, out: string[] = []): string[] {

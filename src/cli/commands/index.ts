@@ -8,5 +8,7 @@ import { sla } from './sla.js';
 import { cluster } from './cluster.js';
 import { replan } from './replan.js';
 import { report } from './report.js';
+import { serve } from './serve.js';
+import { worker } from './worker.js';
 
-export const commands: Record<string, Command> = { solve, check, validate, path, matrix, cluster, sla, replan, report };
+export const commands: Record<string, Command> = { solve, check, validate, path, matrix, cluster, sla, replan, report, serve, worker };

@@ -19,6 +19,8 @@ import type { Command } from './types.js';
 import type { Solution } from '../../model/types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
 import { solve as runSolver } from '../../solver/index.js';
+import { solveInThreads } from '../../workers/solve-threads.js';
+import { defaultThreads } from '../../workers/thread.js';
 import { checkSolution } from '../../model/check.js';
 import { writeTextFile } from '../../io/files.js';
 import { compactJson, solutionToJson } from '../../io/solution.js';
@@ -43,6 +45,8 @@ ${FORMAT_HELP}
   --time-limit S       stop after S seconds (default: the solver's own budget)
   --max-iterations N   stop after N iterations (with --seed: the same answer every run)
   --seed N             random seed (default 1)
+  --threads N          worker threads searching together (default: the available cores,
+                       at most 8); the same seed, --max-iterations and N give the same answer
   -o, --output FILE    write the solution JSON to FILE instead of stdout
   --geojson FILE       also write the routes as a GeoJSON FeatureCollection (route lines,
                        job stops with their times, unassigned jobs, depots) for a map
@@ -68,7 +72,7 @@ export const solve: Command = {
     const args = parseArgs(argv, new Set(['kpi', 'progress', 'straight']));
     rejectUnknownOptions(args, [
       'format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson', 'progress',
-      'report', 'orders', 'now', 'time-origin', 'time-unit-ms', 'time-format', 'straight',
+      'report', 'orders', 'now', 'time-origin', 'time-unit-ms', 'time-format', 'straight', 'threads',
     ]);
     const withKpis = args.options.get('kpi') === true;
     if (args.positional.length !== 1) throw new UsageError('solve needs exactly one FILE (see vrpkit solve --help)');
@@ -87,6 +91,8 @@ export const solve: Command = {
       throw new UsageError('--max-iterations must be a non-negative integer');
     }
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
+    const threads = numberOption(args, 'threads') ?? defaultThreads();
+    if (!Number.isInteger(threads) || threads < 1) throw new UsageError('--threads must be an integer ≥ 1');
 
     const { problem } = await loadProblemArg(args.positional[0], args);
 
@@ -98,7 +104,9 @@ export const solve: Command = {
     let lastDraw = 0;
     let solution: Solution;
     try {
-      solution = await runSolver(problem, {
+      // One thread searches right here; more run in worker threads (src/workers).
+      const solveFn = threads === 1 ? runSolver : (p: typeof problem, o: Parameters<typeof solveInThreads>[1]) => solveInThreads(p, { ...o, threads });
+      solution = await solveFn(problem, {
         timeLimitMs: timeLimit !== undefined ? timeLimit * 1000 : undefined,
         maxIterations,
         seed,
