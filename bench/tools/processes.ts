@@ -161,11 +161,23 @@ export function http(method: string, url: string, body?: string | Buffer, header
  * with a content-length) and resolves with the status as soon as the server
  * answers, whether or not it read the rest.
  */
-export function postHuge(url: string, totalBytes: number, withLength: boolean): Promise<HttpAnswer> {
+export async function postHuge(url: string, totalBytes: number, withLength: boolean): Promise<HttpAnswer> {
+  // A connection the server hangs up before its answer is read (EPIPE while we
+  // still write) is tried once more on a fresh connection.
+  try {
+    return await postHugeOnce(url, totalBytes, withLength);
+  } catch (e) {
+    if (!(e instanceof Error) || !e.message.includes('closed without an answer')) throw e;
+    return postHugeOnce(url, totalBytes, withLength);
+  }
+}
+
+function postHugeOnce(url: string, totalBytes: number, withLength: boolean): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (withLength) headers['content-length'] = String(totalBytes);
-    const req = request(url, { method: 'POST', headers }, (res) => {
+    // a fresh connection: a reused keep-alive socket may already be closed by the server
+    const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
@@ -174,9 +186,17 @@ export function postHuge(url: string, totalBytes: number, withLength: boolean): 
         req.destroy();
       });
     });
+    let answered = false;
+    req.on('response', () => {
+      answered = true;
+    });
     req.on('error', (e: NodeJS.ErrnoException) => {
-      // The server may hang up while we still write: only then is the answer missing.
+      // The server may hang up while we still write; the answer may still arrive.
       if (e.code !== 'EPIPE' && e.code !== 'ECONNRESET') reject(e);
+    });
+    req.on('close', () => {
+      // closed without an answer: fail instead of waiting forever
+      if (!answered) reject(new Error(`postHuge: the connection to ${url} closed without an answer`));
     });
     const chunk = Buffer.alloc(1 << 20, 0x20);
     chunk[0] = 0x5b; // '['

@@ -152,6 +152,8 @@ describe('vrpkit serve', () => {
 
   it('answers a 50 MB body with 413 without reading it into memory, and stays healthy', async () => {
     expect(existsSync(`/proc/${service.proc.pid}/status`)).toBe(true);
+    // the jobs of the previous test end first (a full service may refuse before reading)
+    await poll(() => http('GET', `${service.url}/health`), (r) => r.json.solves.running === 0 && r.json.solves.queued === 0);
     const before = peakRssKb(service.proc.pid!);
     const chunked = await postHuge(`${service.url}/solve`, 50 * 1024 * 1024, false);
     expect(chunked.status).toBe(413);
