@@ -30,18 +30,23 @@
  * `{ rounding: 'none' }` for the classic double-precision (hierarchical) tables.
  *
  * Malformed input throws a `VrpkitError` with code `parse`, listing every
- * problem found, each with its line number as pointer (`line 12`).
+ * problem found, each with its line number as pointer (`line 12`); a fleet or
+ * customer count over the input limits (`options.limits`) throws code `limit`.
  */
 import type { ArcRounding, Job, Problem, Vehicle } from '../model/types.js';
-import { IssueList, fields, splitLines, toNumber } from './text-lines.js';
+import { checkLimit, resolveLimits, type InputLimits } from '../core/limits.js';
+import { IssueList, excerpt, fields, linePointer, splitLines, toNumber } from './text-lines.js';
 
 export interface SolomonOptions {
   /** Per-arc rounding of distances and travel times. Default `truncate1` (DIMACS). */
   rounding?: ArcRounding;
+  /** Input limits (defaults: `DEFAULT_LIMITS`): vehicle `NUMBER` ≤ `maxVehicles`, customer rows ≤ `maxJobs`. */
+  limits?: Partial<InputLimits>;
 }
 
 /** Parses a Solomon / Gehring–Homberger instance into a `Problem` (see the module comment). */
 export function parseSolomon(text: string, options: SolomonOptions = {}): Problem {
+  const limits = resolveLimits(options.limits);
   const lines = splitLines(text);
   const issues = new IssueList('parse', 'invalid Solomon file');
 
@@ -79,12 +84,15 @@ export function parseSolomon(text: string, options: SolomonOptions = {}): Proble
     const q = toNumber(f[1]);
     if (f.length !== 2) issues.add(i, `expected 2 values (NUMBER CAPACITY), found ${f.length}`);
     if (n === undefined || !Number.isInteger(n) || n < 1) {
-      issues.add(i, `vehicle NUMBER must be a positive integer, got '${f[0] ?? ''}'`);
-    } else fleetSize = n;
-    if (q === undefined || q < 0) issues.add(i, `vehicle CAPACITY must be a non-negative number, got '${f[1] ?? ''}'`);
+      issues.add(i, `vehicle NUMBER must be a positive integer, got '${excerpt(f[0] ?? '')}'`);
+    } else {
+      checkLimit(limits, 'maxVehicles', n, 'the vehicle NUMBER', linePointer(i));
+      fleetSize = n;
+    }
+    if (q === undefined || q < 0) issues.add(i, `vehicle CAPACITY must be a non-negative number, got '${excerpt(f[1] ?? '')}'`);
     else capacity = q;
     for (let k = nextNonEmpty(i + 1); k < customerAt; k = nextNonEmpty(k + 1)) {
-      issues.add(k, `unexpected line in the 'VEHICLE' section: '${lines[k].trim()}'`);
+      issues.add(k, `unexpected line in the 'VEHICLE' section: '${excerpt(lines[k].trim())}'`);
     }
   }
 
@@ -106,12 +114,12 @@ export function parseSolomon(text: string, options: SolomonOptions = {}): Proble
     const v = f.map(toNumber);
     const bad = v.findIndex((x) => x === undefined);
     if (bad >= 0) {
-      issues.add(j, `value ${bad + 1} is not a number: '${f[bad]}'`);
+      issues.add(j, `value ${bad + 1} is not a number: '${excerpt(f[bad])}'`);
       continue;
     }
     const [id, x, y, demand, ready, due, service] = v as number[];
     if (!Number.isInteger(id) || id < 0) {
-      issues.add(j, `CUST NO. must be a non-negative integer, got '${f[0]}'`);
+      issues.add(j, `CUST NO. must be a non-negative integer, got '${excerpt(f[0])}'`);
       continue;
     }
     const previous = seen.get(id);
@@ -130,6 +138,7 @@ export function parseSolomon(text: string, options: SolomonOptions = {}): Proble
       continue;
     }
     coordinates.push([x, y]);
+    if (jobs.length >= limits.maxJobs) checkLimit(limits, 'maxJobs', jobs.length + 1, 'the number of customer rows', linePointer(j));
     jobs.push({
       id,
       location: -1, // set below, once the depot's index is known

@@ -22,7 +22,10 @@ export function linePointer(index: number): string {
   return `line ${index + 1}`;
 }
 
-/** Collects `parse` issues and throws them all at once. */
+/** A reader stops at this many problems (a garbage file must not build millions of messages). */
+export const MAX_ISSUES = 100;
+
+/** Collects `parse` issues and throws them all at once (or as soon as `MAX_ISSUES` are found). */
 export class IssueList {
   readonly issues: InputIssue[] = [];
 
@@ -34,15 +37,21 @@ export class IssueList {
   /** Records a problem at a 0-based line index (or a free-form pointer). */
   add(at: number | string, message: string, code = this.code): void {
     this.issues.push({ code, pointer: typeof at === 'number' ? linePointer(at) : at, message });
+    if (this.issues.length >= MAX_ISSUES) this.throwIfAny(` (stopped after ${MAX_ISSUES} problems)`);
   }
 
   /** Throws one `VrpkitError` listing every recorded issue, if there are any. */
-  throwIfAny(): void {
+  throwIfAny(note = ''): void {
     if (this.issues.length === 0) return;
     const first = this.issues[0];
-    const more = this.issues.length > 1 ? ` (and ${this.issues.length - 1} more problems)` : '';
+    const more = this.issues.length > 1 ? ` (and ${this.issues.length - 1} more problems${note})` : '';
     throw VrpkitError.fromIssues(this.issues, `${this.what}: ${first.message}${more}`);
   }
+}
+
+/** Text quoted in a message, cut to `max` characters (a garbage line must not make a huge error). */
+export function excerpt(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** Parses a finite number, or returns undefined. Accepts integers, decimals and exponents. */

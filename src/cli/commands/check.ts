@@ -13,6 +13,7 @@ import { readTextFile } from '../../io/files.js';
 import { readPlan } from '../../io/solution.js';
 import { looksLikeVrplibSolution, parseVrplibSolution } from '../../io/vrplib-solution.js';
 import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
+import { inFile } from '../errors.js';
 
 const HELP = `vrpkit check PROBLEM SOLUTION [options]
 
@@ -32,18 +33,21 @@ Exit codes: 0 feasible, 3 infeasible, 2 bad input or usage, 1 internal error.`;
 export const check: Command = {
   summary: 'check a solution against a problem (independent re-derivation)',
   help: HELP,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseArgs(argv);
     rejectUnknownOptions(args, ['format', 'rounding', 'tolerance']);
     if (args.positional.length !== 2) throw new UsageError('check needs PROBLEM and SOLUTION files (see vrpkit check --help)');
     const tolerance = numberOption(args, 'tolerance');
     if (tolerance !== undefined && tolerance < 0) throw new UsageError('--tolerance must be non-negative');
-    const { problem, format } = await loadProblemArg(args.positional[0], args);
-    const text = readTextFile(args.positional[1]);
-    const plan = looksLikeVrplibSolution(text)
-      ? parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0 })
-      : readPlan(text);
-    const report = checkSolution(problem, plan, tolerance !== undefined ? { tolerance } : {});
+    const { problem, format } = await loadProblemArg(args.positional[0], args, context?.limits);
+    const solutionFile = args.positional[1];
+    const report = inFile(solutionFile, () => {
+      const text = readTextFile(solutionFile, context?.limits);
+      const plan = looksLikeVrplibSolution(text)
+        ? parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0 })
+        : readPlan(text);
+      return checkSolution(problem, plan, tolerance !== undefined ? { tolerance } : {});
+    });
     const { feasible, summary, violations, routes } = report;
     process.stdout.write(JSON.stringify({ feasible, summary, violations, routes }, null, 2) + '\n');
     return report.feasible ? 0 : 3;

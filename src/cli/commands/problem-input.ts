@@ -9,6 +9,8 @@ import { PROBLEM_FORMATS, type ProblemFormat } from '../../io/detect.js';
 import { loadProblemFile, type LoadedProblem } from '../../io/load.js';
 import { loadNetworkFile } from '../../io/network-files.js';
 import type { ArcRounding } from '../../model/types.js';
+import type { InputLimits } from '../../core/limits.js';
+import { inFile } from '../errors.js';
 
 export const FORMAT_HELP = `  --format F       auto (default) | json | solomon | cvrplib
   --rounding R     per-arc rounding for solomon/cvrplib files: truncate1 (Solomon default,
@@ -27,7 +29,8 @@ export function formatOptions(args: ParsedArgs): { format: ProblemFormat | 'auto
   return { format: format as ProblemFormat | 'auto', rounding: rounding as ArcRounding | undefined };
 }
 
-/** Loads a problem file given on the command line. */
-export async function loadProblemArg(file: string, args: ParsedArgs): Promise<LoadedProblem> {
-  return loadProblemFile(file, { ...formatOptions(args), loadNetwork: (path) => loadNetworkFile(path) });
+/** Loads a problem file given on the command line (and the road-network file it names), within the limits. */
+export async function loadProblemArg(file: string, args: ParsedArgs, limits?: InputLimits): Promise<LoadedProblem> {
+  const options = { ...formatOptions(args), limits, loadNetwork: (path: string) => loadNetworkFile(path, { limits }) };
+  return inFile(file, () => loadProblemFile(file, options));
 }

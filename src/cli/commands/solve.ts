@@ -16,7 +16,7 @@ import type { Command } from './types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
 import { solve as runSolver } from '../../solver/index.js';
 import { checkSolution } from '../../model/check.js';
-import { writeTextFile } from '../../io/files.js';
+import { checkOutputPath, writeTextFile } from '../../io/files.js';
 import { compactJson, solutionToJson } from '../../io/solution.js';
 import { computeKpis, formatKpiTable } from '../../kpi/index.js';
 import { solutionToGeoJson } from '../../io/solution-geojson.js';
@@ -51,7 +51,7 @@ Exit codes: 0 success, 2 bad input or usage (one JSON error object on stderr),
 export const solve: Command = {
   summary: 'solve a routing problem (JSON, Solomon, CVRPLIB) and print the routes as JSON',
   help: HELP,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseArgs(argv, new Set(['kpi']));
     rejectUnknownOptions(args, ['format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson']);
     const withKpis = args.options.get('kpi') === true;
@@ -67,7 +67,9 @@ export const solve: Command = {
     }
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
 
-    const { problem } = await loadProblemArg(args.positional[0], args);
+    if (output !== undefined) checkOutputPath(output, '--output');
+    if (geojson !== undefined) checkOutputPath(geojson, '--geojson');
+    const { problem } = await loadProblemArg(args.positional[0], args, context?.limits);
 
     const live = process.stderr.isTTY === true;
     const controller = new AbortController();

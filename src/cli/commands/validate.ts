@@ -1,12 +1,14 @@
 /**
  * `vrpkit validate FILE`: reads a problem file and prints `{ "valid": bool,
  * "issues": [{ code, pointer, message }] }` on stdout — every problem found,
- * parse errors included. Exit 0 when valid, 2 when not.
+ * parse errors included. Exit 0 when valid, 2 when not (then stderr carries the
+ * usual one JSON error object too, as for every exit 2).
  */
 import type { Command } from './types.js';
 import { UsageError, parseArgs, rejectUnknownOptions } from '../args.js';
 import { isVrpkitError } from '../../core/errors.js';
 import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
+import { writeErrorReport } from '../errors.js';
 
 const HELP = `vrpkit validate FILE [options]
 
@@ -17,21 +19,22 @@ listing every problem with a JSON pointer (or a line number for text formats).
 Options:
 ${FORMAT_HELP}
 
-Exit codes: 0 valid, 2 invalid input or usage.`;
+Exit codes: 0 valid, 2 invalid input or usage (the issues are also on stderr as one JSON error object).`;
 
 export const validate: Command = {
   summary: 'check a problem file and list every problem found',
   help: HELP,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseArgs(argv);
     rejectUnknownOptions(args, ['format', 'rounding']);
     if (args.positional.length !== 1) throw new UsageError('validate needs exactly one FILE (see vrpkit validate --help)');
     try {
-      await loadProblemArg(args.positional[0], args);
+      await loadProblemArg(args.positional[0], args, context?.limits);
     } catch (e) {
       if (!isVrpkitError(e) || e.code === 'file') throw e;
       process.stdout.write(JSON.stringify({ valid: false, issues: e.issues }, null, 2) + '\n');
-      return 2;
+      // Exit 2 always comes with the one JSON error object on stderr (the report above is the detail).
+      return writeErrorReport(e);
     }
     process.stdout.write(JSON.stringify({ valid: true, issues: [] }, null, 2) + '\n');
     return 0;
