@@ -55,11 +55,22 @@ export function formatSolutionJson(solution: Solution): string {
 }
 
 /**
+ * `JSON.stringify` replacer for solutions and reports: JSON has no infinite
+ * numbers and would write `null` (which reads as "not stated"), so an infinite
+ * cost or distance (a route over an unreachable arc) is written as the string
+ * `"Infinity"` (`"-Infinity"`, `"NaN"`). `checkSolution` reads these back as numbers.
+ */
+export function nonFiniteAsString(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
+}
+
+/**
  * `JSON.stringify(value, null, 2)` with every array of primitives and every
  * innermost object put on one line, except objects under the given keys.
+ * Infinite numbers are written as strings (`nonFiniteAsString`).
  */
 export function compactJson(value: unknown, keepExpanded: readonly string[] = []): string {
-  let text = JSON.stringify(value, null, 2);
+  let text = JSON.stringify(value, nonFiniteAsString, 2);
   // Arrays of primitives: no brackets or braces inside (strings cannot hold a raw newline).
   text = text.replace(/\[\n\s+([^\[\]{}]*?)\n\s*\]/g, (_, inner: string) => '[' + inner.split(/,\n\s*/).join(', ') + ']');
   // Innermost objects (no nested object or multi-line array), unless under a kept key.

@@ -10,7 +10,7 @@ import type { Command } from './types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions } from '../args.js';
 import { checkSolution } from '../../model/check.js';
 import { readTextFile } from '../../io/files.js';
-import { readPlan } from '../../io/solution.js';
+import { nonFiniteAsString, readPlan } from '../../io/solution.js';
 import { looksLikeVrplibSolution, parseVrplibSolution } from '../../io/vrplib-solution.js';
 import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
 import { inFile } from '../errors.js';
@@ -49,7 +49,7 @@ export const check: Command = {
       return checkSolution(problem, plan, tolerance !== undefined ? { tolerance } : {});
     });
     const { feasible, summary, violations, routes } = report;
-    process.stdout.write(JSON.stringify({ feasible, summary, violations, routes }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ feasible, summary, violations, routes }, nonFiniteAsString, 2) + '\n');
     return report.feasible ? 0 : 3;
   },
 };

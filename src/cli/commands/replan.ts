@@ -20,7 +20,7 @@ import { checkProblemSize } from '../../io/problem-size.js';
 import { resolveLimits } from '../../core/limits.js';
 import { loadNetworkFile } from '../../io/network-files.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { readPlan } from '../../io/solution.js';
+import { nonFiniteAsString, readPlan } from '../../io/solution.js';
 import { inFile } from '../errors.js';
 import { replan as runReplan } from '../../dispatch/replan.js';
 import type { ReplanEvents } from '../../dispatch/events.js';
@@ -122,7 +122,7 @@ export const replan: Command = {
         etaThreshold,
       }),
     );
-    const text = JSON.stringify({ plan: result.plan, changes: result.changes, check: result.check }, null, 2) + '\n';
+    const text = JSON.stringify({ plan: result.plan, changes: result.changes, check: result.check }, nonFiniteAsString, 2) + '\n';
     if (output !== undefined) writeTextFile(output, text);
     else process.stdout.write(text);
     if (!result.check.feasible) {
