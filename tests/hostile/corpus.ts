@@ -9,7 +9,8 @@
  * (`hostile.test.ts`) and the bench (`bench/hostile.ts`) both run it.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 export interface HostileCase {
@@ -17,11 +18,13 @@ export interface HostileCase {
   name: string;
   /** Arguments after `vrpkit` (file names already joined with the corpus folder). */
   args: string[];
-  /** True for the expensive ones (bombs, limits just under memory): the bench measures them. */
+  /** True for the expensive ones (bombs, counts just under a limit): the bench measures them. */
   heavy?: boolean;
+  /** Too slow for the test suite (several seconds each); run by the bench only. A cheaper twin with lowered limits is in the test. */
+  benchOnly?: boolean;
 }
 
-const REPO = join(__dirname, '..', '..');
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixture = (name: string) => readFileSync(join(REPO, 'fixtures', name), 'utf8');
 
 /** A gzip file of `members` members, each `size` bytes of `byte` (a bomb: ~1 000 : 1). */
@@ -39,7 +42,7 @@ export function writeCorpus(dir: string): HostileCase[] {
     writeFileSync(p, content);
     return p;
   };
-  const add = (name: string, args: string[], heavy = false) => cases.push({ name, args, heavy });
+  const add = (name: string, args: string[], heavy = false, benchOnly = false) => cases.push({ name, args, heavy, benchOnly });
 
   const city = JSON.parse(fixture('city-deliveries.json'));
   const small = { ...city, jobs: city.jobs.slice(0, 5) };
@@ -88,7 +91,8 @@ export function writeCorpus(dir: string): HostileCase[] {
   file('truncated.gr.gz', gzipSync(Buffer.from(goodGr.repeat(50))).subarray(0, 30));
   add('path truncated gzip', ['path', '--network', join(dir, 'truncated.gr.gz'), '--from', '1', '--to', '2']);
   file('bomb.gr.gz', gzipBomb(300, 1 << 20, 0x63 /* c */));
-  add('path gzip bomb 300 MB', ['path', '--network', join(dir, 'bomb.gr.gz'), '--from', '1', '--to', '2'], true);
+  add('path gzip bomb 300 MB', ['path', '--network', join(dir, 'bomb.gr.gz'), '--from', '1', '--to', '2'], true, true);
+  add('path gzip bomb 300 MB, network-bytes=32 MiB', ['path', '--network', join(dir, 'bomb.gr.gz'), '--from', '1', '--to', '2', '--limits', 'network-bytes=33554432'], true);
   add('path network is a directory', ['path', '--network', dir + '/sub.gr', '--from', '1', '--to', '2']);
   mkdirSync(join(dir, 'sub.gr'), { recursive: true });
   add('path missing network', ['path', '--network', join(dir, 'nope.gr'), '--from', '1', '--to', '2']);
@@ -116,7 +120,8 @@ export function writeCorpus(dir: string): HostileCase[] {
   file('bomb.vrp.gz', gzipBomb(200, 1 << 20, 0x30));
   add('solve cvrplib gzip bomb 200 MB', ['solve', join(dir, 'bomb.vrp.gz')], true);
   file('tokens.vrp.gz', gzipSync(Buffer.from(vrp('4000').replace('EUC_2D', 'EXPLICIT\nEDGE_WEIGHT_FORMAT : FULL_MATRIX').replace('NODE_COORD_SECTION', `EDGE_WEIGHT_SECTION\n${'7 '.repeat(17_000_000)}\nNODE_COORD_SECTION`))));
-  add('solve cvrplib 17M-value matrix (gzip)', ['solve', join(dir, 'tokens.vrp.gz')], true);
+  add('solve cvrplib 17M-value matrix (gzip)', ['solve', join(dir, 'tokens.vrp.gz')], true, true);
+  add('solve cvrplib 17M-value matrix, matrix-cells=1e6', ['solve', join(dir, 'tokens.vrp.gz'), '--limits', 'matrix-cells=1000000'], true);
 
   // --- Solomon -------------------------------------------------------------------
   const solomon = (number: string, rows: string) =>
@@ -164,7 +169,8 @@ export function writeCorpus(dir: string): HostileCase[] {
     ['network-file-directory', JSON.stringify({ ...small, travel: { type: 'network', file: 'sub.gr' } })],
     ['network-file-number', JSON.stringify({ ...small, travel: { type: 'network', file: 42 } })],
   ];
-  for (const [name, text] of json) add(`solve json ${name}`, ['solve', file(`${name}.json`, text)], name === 'network-file-bomb');
+  for (const [name, text] of json) add(`solve json ${name}`, ['solve', file(`${name}.json`, text)], name === 'network-file-bomb', name === 'network-file-bomb');
+  add('solve json network-file-bomb, network-bytes=32 MiB', ['solve', join(dir, 'network-file-bomb.json'), '--limits', 'network-bytes=33554432'], true);
   add('validate json jobs-string', ['validate', join(dir, 'jobs-string.json')]);
   add('validate json matrix-size-1e9', ['validate', join(dir, 'matrix-size-1e9.json')]);
   add('validate json deep-nesting', ['validate', join(dir, 'deep-nesting.json')]);
@@ -223,7 +229,9 @@ export function writeCorpus(dir: string): HostileCase[] {
     file('plan-big.json', JSON.stringify({ ...planDoc, problem: { ...planDoc.problem, jobs: Array.from({ length: 200_001 }, (_, i) => ({ id: i, location: [0, 0] })) } })),
     join(REPO, 'fixtures', 'replan-events.json'),
   ]);
-  add('replan plan network bomb', ['replan', file('plan-bomb.json', JSON.stringify({ ...planDoc, problem: { ...planDoc.problem, travel: { type: 'network', file: 'bomb.gr.gz' } } })), join(REPO, 'fixtures', 'replan-events.json')], true);
+  const planBomb = file('plan-bomb.json', JSON.stringify({ ...planDoc, problem: { ...planDoc.problem, travel: { type: 'network', file: 'bomb.gr.gz' } } }));
+  add('replan plan network bomb', ['replan', planBomb, join(REPO, 'fixtures', 'replan-events.json')], true, true);
+  add('replan plan network bomb, network-bytes=32 MiB', ['replan', planBomb, join(REPO, 'fixtures', 'replan-events.json'), '--limits', 'network-bytes=33554432'], true);
 
   // --- sla -----------------------------------------------------------------------------------
   const slaCases: [string, unknown][] = [
