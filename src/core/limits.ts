@@ -38,17 +38,23 @@ export interface InputLimits {
   maxVehicles: number;
   /** Most cells (`size²`) of one travel matrix (JSON `travel.size`, CVRPLIB EXPLICIT matrices). */
   maxMatrixCells: number;
+  /**
+   * Most objects and arrays in one JSON document, counted before parsing: each
+   * costs ~50–100 bytes once parsed, so this bounds the memory of `JSON.parse`.
+   */
+  maxJsonContainers: number;
 }
 
 /** The defaults (see README, "Limits"). */
 export const DEFAULT_LIMITS: Readonly<InputLimits> = Object.freeze({
-  maxInputBytes: 64 * 1024 * 1024,
+  maxInputBytes: 32 * 1024 * 1024,
   maxNetworkBytes: 256 * 1024 * 1024,
   maxNodes: 10_000_000,
   maxArcs: 25_000_000,
   maxJobs: 200_000,
   maxVehicles: 100_000,
   maxMatrixCells: 16_000_000,
+  maxJsonContainers: 2_000_000,
 });
 
 /** Command-line names of the limits (`--limits nodes=…,arcs=…`). */
@@ -60,6 +66,7 @@ export const LIMIT_NAMES: Readonly<Record<string, keyof InputLimits>> = Object.f
   jobs: 'maxJobs',
   vehicles: 'maxVehicles',
   'matrix-cells': 'maxMatrixCells',
+  'json-containers': 'maxJsonContainers',
 });
 
 const CLI_NAME: Record<keyof InputLimits, string> = {
@@ -70,6 +77,7 @@ const CLI_NAME: Record<keyof InputLimits, string> = {
   maxJobs: 'jobs',
   maxVehicles: 'vehicles',
   maxMatrixCells: 'matrix-cells',
+  maxJsonContainers: 'json-containers',
 };
 
 /** Completes and checks a partial set of limits (each a positive integer, `Infinity` allowed). */

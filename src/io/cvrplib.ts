@@ -43,7 +43,7 @@
  */
 import type { Job, MatrixTravel, MetricTravel, Problem, Vehicle } from '../model/types.js';
 import { checkLimit, resolveLimits, type InputLimits } from '../core/limits.js';
-import { IssueList, excerpt, linePointer, splitLines, toNumber } from './text-lines.js';
+import { IssueList, TextLines, excerpt, linePointer, toNumber } from './text-lines.js';
 
 export interface CvrplibOptions {
   /** Input limits (defaults: `DEFAULT_LIMITS`): `DIMENSION − 1` ≤ `maxJobs`, `VEHICLES` ≤ `maxVehicles`, EXPLICIT `DIMENSION²` ≤ `maxMatrixCells`. */
@@ -158,7 +158,7 @@ const TWINS: Record<string, string> = {
 /** Parses a CVRPLIB `.vrp` instance into a `Problem` (see the module comment). */
 export function parseCvrplib(text: string, options: CvrplibOptions = {}): Problem {
   const limits = resolveLimits(options.limits);
-  const lines = splitLines(text);
+  const lines = new TextLines(text);
   const issues = new IssueList('parse', 'invalid CVRPLIB file');
   const spec = new Map<string, { value: string; line: number }>();
   const sections = new Map<string, Section>();
@@ -177,8 +177,11 @@ export function parseCvrplib(text: string, options: CvrplibOptions = {}): Proble
 
   let current: Section | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].trim();
-    if (raw === '') continue;
+    const first = lines.firstNonSpace(i);
+    if (first < 0) continue;
+    const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+    if (!letter && current?.overflow) continue; // more data for a section already over its size: reported once
+    const raw = lines.get(i).trim();
     if (/^[A-Za-z]/.test(raw)) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?::\s*(.*))?$/.exec(raw);
       if (!m) {

@@ -92,7 +92,7 @@ export function problemFromJson(value: unknown, options: ProblemJsonOptions = {}
 
 /** Parses and validates a JSON route file (text). */
 export function parseProblemJson(text: string, options: ProblemJsonOptions = {}): Problem {
-  return problemFromJson(parseJsonText(text, 'the route file'), options);
+  return problemFromJson(parseJsonText(text, 'the route file', options.limits), options);
 }
 
 /**

@@ -46,7 +46,7 @@ export function parseProblemText(
       return problem;
     }
     case 'json':
-      return problemFromJson(parseJsonText(text, 'the route file'), { network: options.network, limits: options.limits });
+      return problemFromJson(parseJsonText(text, 'the route file', options.limits), { network: options.network, limits: options.limits });
   }
 }
 
@@ -55,7 +55,7 @@ export async function loadProblemFile(path: string, options: LoadProblemOptions 
   const text = readTextFile(path, options.limits);
   const format = !options.format || options.format === 'auto' ? detectFormat(text, path) : options.format;
   if (format !== 'json') return { problem: parseProblemText(text, format, options), format };
-  const value = parseJsonText(text, 'the route file');
+  const value = parseJsonText(text, 'the route file', options.limits);
   // Sizes first: a route file over the limits must not cost a road-network load.
   checkProblemSize(value, resolveLimits(options.limits));
   const file = networkFileOf(value);

@@ -50,7 +50,7 @@ export function loadNetworkFile(path: string, options: NetworkFileOptions = {}):
   }
   if (/\.(geo)?json(\.gz)?$/.test(lower)) {
     const geo: GeoJsonOptions = { speedKmh: options.speedKmh };
-    return RoadNetwork.fromGeoJSON(parseJsonText(readTextFile(path, options.limits), 'the network file'), geo);
+    return RoadNetwork.fromGeoJSON(parseJsonText(readTextFile(path, options.limits), 'the network file', options.limits), geo);
   }
   throw new VrpkitError('file', `unknown road-network file type '${path}' (expected .gr, .gr.gz, .geojson or .json)`, path);
 }

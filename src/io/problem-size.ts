@@ -4,7 +4,7 @@
  * the number of cells of the travel matrix the file declares or will need.
  * Each check names the field (JSON pointer) and the limit (`core/limits.ts`).
  */
-import { pointer } from '../core/errors.js';
+import { VrpkitError, pointer } from '../core/errors.js';
 import { checkLimit, type InputLimits } from '../core/limits.js';
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -23,7 +23,8 @@ function locationKey(loc: unknown): string | undefined {
  * limits allow: `jobs` ≤ `maxJobs`, `vehicles` ≤ `maxVehicles`, a matrix travel's
  * `size²` (or rows², or entry count) ≤ `maxMatrixCells`, and — because road
  * network travel is resolved into a dense matrix over the distinct locations —
- * distinct locations² ≤ `maxMatrixCells` for `network` travel.
+ * distinct locations² ≤ `maxMatrixCells` for `network` travel; `coordinates` /
+ * `points` lists hold at most `maxJobs + 2 × maxVehicles` locations.
  */
 export function checkProblemSize(value: unknown, limits: InputLimits): void {
   if (!isObject(value)) return;
@@ -31,6 +32,18 @@ export function checkProblemSize(value: unknown, limits: InputLimits): void {
   if (Array.isArray(jobs)) checkLimit(limits, 'maxJobs', jobs.length, 'the number of jobs', '/jobs');
   if (Array.isArray(vehicles)) checkLimit(limits, 'maxVehicles', vehicles.length, 'the number of vehicles', '/vehicles');
   if (!isObject(travel)) return;
+  // Location lists: every entry is a place a job or a vehicle's start or end may use.
+  const places = limits.maxJobs + 2 * limits.maxVehicles;
+  for (const field of ['coordinates', 'points']) {
+    const list = travel[field];
+    if (Array.isArray(list) && list.length > places) {
+      throw new VrpkitError(
+        'limit',
+        `travel.${field} has ${list.length} entries, more than the ${places} locations the jobs and vehicles limits allow (maxJobs + 2 × maxVehicles; raise them with --limits jobs=N,vehicles=N)`,
+        pointer('travel', field),
+      );
+    }
+  }
   if (travel.type === 'matrix') {
     if (typeof travel.size === 'number') {
       checkLimit(limits, 'maxMatrixCells', travel.size * travel.size, `the matrix of size ${travel.size} (size² cells)`, pointer('travel', 'size'));

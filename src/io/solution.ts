@@ -22,6 +22,7 @@ import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
 import { planIssues } from '../model/check.js';
 import type { Id, RoutePlan, Solution, Step } from '../model/types.js';
 import { parseJsonText } from './json-text.js';
+import { checkLimit, resolveLimits, type InputLimits } from '../core/limits.js';
 
 /** The JSON object of a solution (plain data, ready for `JSON.stringify`). */
 export function solutionToJson(solution: Solution): Record<string, unknown> {
@@ -105,10 +106,14 @@ function isObject(x: unknown): x is Record<string, unknown> {
  * Routes given as `{ vehicle, jobs: [ids] }` become start/job/end steps. Throws
  * a `VrpkitError` listing every structural issue (JSON pointers) otherwise.
  */
-export function readPlan(input: string | unknown): RoutePlan {
-  const value = typeof input === 'string' ? parseJsonText(input, 'the solution file') : input;
+export function readPlan(input: string | unknown, limits?: Partial<InputLimits>): RoutePlan {
+  const value = typeof input === 'string' ? parseJsonText(input, 'the solution file', limits) : input;
   const issues: InputIssue[] = [];
   if (isObject(value) && Array.isArray(value.routes)) {
+    // No problem has more than maxJobs jobs: a longer short-form list is refused before it becomes steps.
+    let listed = 0;
+    for (const r of value.routes) if (isObject(r) && Array.isArray(r.jobs)) listed += r.jobs.length;
+    checkLimit(resolveLimits(limits), 'maxJobs', listed, 'the number of jobs listed in the routes', '/routes');
     const routes = value.routes.map((r: unknown, i: number) => {
       if (!isObject(r) || r.steps !== undefined || !Array.isArray(r.jobs)) return r;
       const steps = [

@@ -83,7 +83,7 @@ describe('the command', () => {
     const bad = runCli(['validate', 'fixtures/city-deliveries.json', '--limits=jobs=0']);
     expect(stderrError(bad).code).toBe('usage');
     expect(runCli(['validate', '--limits', 'jobs=80', 'fixtures/city-deliveries.json']).status).toBe(0);
-    expect(runCli(['--help']).stdout).toMatch(/--limits L .*\n.*input-bytes=67108864/);
+    expect(runCli(['--help']).stdout).toMatch(/--limits L .*\n.*input-bytes=33554432/);
   });
 
   it('validate: the report on stdout and, as for every exit 2, one JSON error on stderr', () => {

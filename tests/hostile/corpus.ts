@@ -100,6 +100,7 @@ export function writeCorpus(dir: string): HostileCase[] {
   add('matrix points not json', ['matrix', '--network', join(dir, 'good.gr'), '--points', file('points-bad.json', '[1, 2')]);
   add('matrix points wrong type', ['matrix', '--network', join(dir, 'good.gr'), '--points', file('points-obj.json', '{"points": "1,2"}')]);
   add('matrix unknown point', ['matrix', '--network', join(dir, 'good.gr'), '--points', file('points-99.json', '[1, 99]')]);
+  add('matrix 10^5 points (10^10 cells)', ['matrix', '--network', join(dir, 'good.gr'), '--points', file('points-1e5.json', JSON.stringify(Array.from({ length: 100_000 }, (_, i) => 1 + (i % 3))))]);
 
   // --- CVRPLIB -----------------------------------------------------------------
   const vrp = (dimension: string, extra = '', body = '') =>
@@ -115,6 +116,7 @@ export function writeCorpus(dir: string): HostileCase[] {
     ['missing-sections', 'NAME : x\nTYPE : CVRP\nDIMENSION : 5\n'],
     ['garbage-lines', `${'@@@ !!!\n'.repeat(5000)}`],
     ['demand-negative', vrp('2').replace('2 1\nDEPOT', '2 -4\nDEPOT')],
+    ['1.5e7-lines-of-data', 'NAME : x\nDIMENSION : 5\nNODE_COORD_SECTION\n' + '1\n'.repeat(15_000_000)],
   ];
   for (const [name, text] of cvrplib) add(`solve cvrplib ${name}`, ['solve', file(`${name}.vrp`, text)]);
   file('bomb.vrp.gz', gzipBomb(200, 1 << 20, 0x30));
@@ -134,6 +136,8 @@ export function writeCorpus(dir: string): HostileCase[] {
     ['rows-garbage', solomon('25', depotRow + 'x y z\n'.repeat(1000))],
     ['ready-after-due', solomon('25', depotRow + '    1      45         68         10        999        967         90\n')],
     ['no-vehicle-section', 'C101\nCUSTOMER\n0 1 2 3 4 5 6\n'],
+    ['30-MB-of-newlines', 'VEHICLE\nCUSTOMER\n' + '\n'.repeat(30_000_000)],
+    ['4e6-rows', solomon('25', '0 1 2 3 4 5 6\n'.repeat(4_000_000))],
   ];
   for (const [name, text] of solomonCases) add(`solve solomon ${name}`, ['solve', file(`${name}.txt`, text), '--format', 'solomon']);
 
@@ -168,6 +172,9 @@ export function writeCorpus(dir: string): HostileCase[] {
     ['network-file-bomb', JSON.stringify({ ...small, travel: { type: 'network', file: 'bomb.gr.gz' } })],
     ['network-file-directory', JSON.stringify({ ...small, travel: { type: 'network', file: 'sub.gr' } })],
     ['network-file-number', JSON.stringify({ ...small, travel: { type: 'network', file: 42 } })],
+    ['30-MB-of-empty-arrays', '{"jobs":[' + '[],'.repeat(10_000_000) + '[]]}'],
+    ['coordinates-3e6', JSON.stringify({ ...small, travel: { type: 'euclidean', coordinates: Array(3_000_000).fill([1, 2]) } })],
+    ['network-5000-locations', JSON.stringify({ ...small, jobs: Array.from({ length: 5000 }, (_, i) => ({ id: i, location: [4.8 + i * 1e-4, 45.7] })), travel: { type: 'network', file: 'good.gr' } })],
   ];
   for (const [name, text] of json) add(`solve json ${name}`, ['solve', file(`${name}.json`, text)], name === 'network-file-bomb', name === 'network-file-bomb');
   add('solve json network-file-bomb, network-bytes=32 MiB', ['solve', join(dir, 'network-file-bomb.json'), '--limits', 'network-bytes=33554432'], true);
@@ -182,6 +189,8 @@ export function writeCorpus(dir: string): HostileCase[] {
     return g;
   })());
   add('solve json.gz with a bad checksum', ['solve', join(dir, 'bad-crc.json.gz')]);
+  file('objects.json.gz', gzipSync(Buffer.from('{"x":[' + '{},'.repeat(20_000_000) + '{}]}')));
+  add('solve 60 MB of {} in 60 KB of gzip', ['solve', join(dir, 'objects.json.gz')], true);
   file('bomb.json.gz', gzipBomb(600, 1 << 20));
   add('solve json gzip bomb 600 MB', ['solve', join(dir, 'bomb.json.gz')], true);
   add('solve a directory', ['solve', dir]);
@@ -202,6 +211,10 @@ export function writeCorpus(dir: string): HostileCase[] {
     ['null', 'null'],
     ['sol-garbage', 'Route #1: a b c\nCost x\n'],
     ['bad-utf8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
+    ['short-form-1.5e7-jobs', '{"routes": [{"vehicle": "van-1", "jobs": [' + '1,'.repeat(15_000_000) + '1]}]}'],
+    ['sol-1.5e7-customers', 'Route #1: ' + '1 '.repeat(15_000_000) + '\n'],
+    ['30-MB-of-newlines', '\n'.repeat(30_000_000)],
+    ['60-MB-file', '\n'.repeat(60_000_000)],
   ];
   for (const [name, text] of solutions) add(`check ${name}`, ['check', problemFile, file(`solution-${name}.json`, text)]);
 

@@ -44,8 +44,8 @@ export const check: Command = {
     const report = inFile(solutionFile, () => {
       const text = readTextFile(solutionFile, context?.limits);
       const plan = looksLikeVrplibSolution(text)
-        ? parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0 })
-        : readPlan(text);
+        ? parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0, limits: context?.limits })
+        : readPlan(text, context?.limits);
       return checkSolution(problem, plan, tolerance !== undefined ? { tolerance } : {});
     });
     const { feasible, summary, violations, routes } = report;

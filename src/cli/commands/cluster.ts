@@ -50,7 +50,7 @@ export const cluster: Command = {
     ]);
     if (args.positional.length !== 1) throw new UsageError('cluster needs one POINTS.json file (see vrpkit cluster --help)');
     const file = args.positional[0];
-    const { points, depot, metric } = inFile(file, () => readDocument(parseJsonText(readTextFile(file, context?.limits), file)));
+    const { points, depot, metric } = inFile(file, () => readDocument(parseJsonText(readTextFile(file, context?.limits), file, context?.limits)));
 
     const options: ClusterOptions = {};
     const k = numberOption(args, 'k');

@@ -10,7 +10,7 @@ import { parseJsonText } from '../../io/json-text.js';
 import { VrpkitError, pointer } from '../../core/errors.js';
 import type { MatrixMetric, RoadNetwork } from '../../network/road-network.js';
 import type { NodeId } from '../../network/ids.js';
-import type { InputLimits } from '../../core/limits.js';
+import { checkLimit, resolveLimits, type InputLimits } from '../../core/limits.js';
 import { inFile } from '../errors.js';
 
 const HELP = `vrpkit matrix --network FILE --points FILE [options]
@@ -38,7 +38,7 @@ type PointInput = NodeId | [number, number];
 
 /** Reads a points file: an array of ids / [lon, lat], or `{ "points": [...] }`. */
 function readPoints(file: string, limits?: InputLimits): PointInput[] {
-  const value = parseJsonText(readTextFile(file, limits), 'the points file');
+  const value = parseJsonText(readTextFile(file, limits), 'the points file', limits);
   const list = Array.isArray(value) ? value : (value as { points?: unknown })?.points;
   if (!Array.isArray(list)) throw new VrpkitError('invalid-points', 'the points file must be a JSON array or { "points": [...] }', '');
   const base = Array.isArray(value) ? '' : '/points';
@@ -99,6 +99,8 @@ export const matrix: Command = {
     const targetsFile = stringOption(args, 'targets');
     const points = inFile(pointsFile, () => readPoints(pointsFile, context?.limits));
     const targetPoints = targetsFile ? inFile(targetsFile, () => readPoints(targetsFile, context?.limits)) : null;
+    const cells = points.length * (targetPoints ?? points).length;
+    checkLimit(context?.limits ?? resolveLimits(), 'maxMatrixCells', cells, `the ${points.length} × ${(targetPoints ?? points).length} matrix (cells)`, targetsFile ? '--targets' : '--points');
     const net = loadNetworkFile(file, { metresPerUnit: numberOption(args, 'metres-per-unit'), speedKmh: numberOption(args, 'speed'), limits: context?.limits });
     const sources = resolve(net, points, 'points');
     const targets = targetPoints ? resolve(net, targetPoints, 'targets') : sources;

@@ -17,7 +17,7 @@ import { checkOutputPath, readTextFile, writeTextFile } from '../../io/files.js'
 import { parseJsonText } from '../../io/json-text.js';
 import { networkFileOf, problemFromJson } from '../../io/json.js';
 import { checkProblemSize } from '../../io/problem-size.js';
-import { resolveLimits } from '../../core/limits.js';
+import { checkLimit, resolveLimits } from '../../core/limits.js';
 import { loadNetworkFile } from '../../io/network-files.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { nonFiniteAsString, readPlan } from '../../io/solution.js';
@@ -95,7 +95,7 @@ export const replan: Command = {
     const limits = context?.limits;
     const [planFile, eventsFile] = args.positional;
     if (output !== undefined) checkOutputPath(output, '--output');
-    const planDoc = inFile(planFile, () => parseJsonText(readTextFile(planFile, limits), 'the plan file'));
+    const planDoc = inFile(planFile, () => parseJsonText(readTextFile(planFile, limits), 'the plan file', limits));
     if (!isObject(planDoc) || !isObject(planDoc.problem) || !isObject(planDoc.solution)) {
       const missing = !isObject(planDoc) ? '' : !isObject(planDoc.problem) ? '/problem' : '/solution';
       throw new VrpkitError('type', 'the plan file must be { "problem": <route file>, "solution": <solution> }', missing || planFile);
@@ -110,8 +110,11 @@ export const replan: Command = {
         : loadNetworkFile(isAbsolute(networkFile) ? networkFile : resolve(dirname(args.positional[0]), networkFile), { limits });
     const problem = under('/problem', () => problemFromJson(planDoc.problem, { network, limits })) as ReturnType<typeof problemFromJson>;
     const plan = under('/solution', () => readPlan(planDoc.solution)) as RoutePlan;
-    const events = inFile(eventsFile, () => parseJsonText(readTextFile(eventsFile, limits), 'the events file'));
+    const events = inFile(eventsFile, () => parseJsonText(readTextFile(eventsFile, limits), 'the events file', limits));
     if (!isObject(events)) throw new VrpkitError('type', 'the events file must be a JSON object', eventsFile);
+    if (Array.isArray(events.newJobs)) {
+      checkLimit(limits ?? resolveLimits(), 'maxJobs', problem.jobs.length + events.newJobs.length, 'the number of jobs with the new ones', '/newJobs');
+    }
 
     const result = await inFile(eventsFile, () =>
       runReplan(problem, plan, events as unknown as ReplanEvents, {

@@ -53,7 +53,7 @@ export const sla: Command = {
     rejectUnknownOptions(args, ['now', 'json', 'problem', 'solution', 'time-origin', 'time-unit-ms', 'format', 'rounding']);
     if (args.positional.length !== 1) throw new UsageError('sla needs one ORDERS.json file (see vrpkit sla --help)');
     const ordersFile = args.positional[0];
-    const doc = inFile(ordersFile, () => parseJsonText(readTextFile(ordersFile, context?.limits), ordersFile));
+    const doc = inFile(ordersFile, () => parseJsonText(readTextFile(ordersFile, context?.limits), ordersFile, context?.limits));
     let orders: unknown;
     let fileNow: unknown;
     let policy: unknown;
@@ -78,7 +78,7 @@ export const sla: Command = {
     const timeOrigin = timeArg(stringOption(args, 'time-origin')) ?? fileOrigin;
     if (timeOrigin === undefined) throw new UsageError('forecasting needs --time-origin (or "timeOrigin" in the orders file)');
     const { problem } = await loadProblemArg(problemFile, args, context?.limits);
-    const plan = inFile(solutionFile, () => readPlan(readTextFile(solutionFile, context?.limits)));
+    const plan = inFile(solutionFile, () => readPlan(readTextFile(solutionFile, context?.limits), context?.limits));
     const report = inFile(ordersFile, () =>
       forecastSla(problem, plan, orders as SlaOrder[], {
         ...common,
