@@ -33,8 +33,13 @@ function gzipBomb(members: number, size: number, byte = 0x20): Buffer {
   return Buffer.concat(Array.from({ length: members }, () => member));
 }
 
-/** Writes the corpus files into `dir` and returns the cases. */
-export function writeCorpus(dir: string): HostileCase[] {
+/**
+ * Writes the corpus files into `dir` and returns the cases. With
+ * `{ benchOnly: false }` the bench-only cases are left out and their (large)
+ * files are not written.
+ */
+export function writeCorpus(dir: string, options: { benchOnly?: boolean } = {}): HostileCase[] {
+  const big = options.benchOnly !== false;
   mkdirSync(dir, { recursive: true });
   const cases: HostileCase[] = [];
   const file = (name: string, content: string | Uint8Array): string => {
@@ -116,14 +121,15 @@ export function writeCorpus(dir: string): HostileCase[] {
     ['missing-sections', 'NAME : x\nTYPE : CVRP\nDIMENSION : 5\n'],
     ['garbage-lines', `${'@@@ !!!\n'.repeat(5000)}`],
     ['demand-negative', vrp('2').replace('2 1\nDEPOT', '2 -4\nDEPOT')],
-    ['1.5e7-lines-of-data', 'NAME : x\nDIMENSION : 5\nNODE_COORD_SECTION\n' + '1\n'.repeat(15_000_000)],
+    ...(big ? [['1.5e7-lines-of-data', 'NAME : x\nDIMENSION : 5\nNODE_COORD_SECTION\n' + '1\n'.repeat(15_000_000)] as [string, string]] : []),
   ];
-  for (const [name, text] of cvrplib) add(`solve cvrplib ${name}`, ['solve', file(`${name}.vrp`, text)]);
+  for (const [name, text] of cvrplib) add(`solve cvrplib ${name}`, ['solve', file(`${name}.vrp`, text)], name.startsWith('1.5e7'), name.startsWith('1.5e7'));
   file('bomb.vrp.gz', gzipBomb(200, 1 << 20, 0x30));
   add('solve cvrplib gzip bomb 200 MB', ['solve', join(dir, 'bomb.vrp.gz')], true);
-  file('tokens.vrp.gz', gzipSync(Buffer.from(vrp('4000').replace('EUC_2D', 'EXPLICIT\nEDGE_WEIGHT_FORMAT : FULL_MATRIX').replace('NODE_COORD_SECTION', `EDGE_WEIGHT_SECTION\n${'7 '.repeat(17_000_000)}\nNODE_COORD_SECTION`))));
-  add('solve cvrplib 17M-value matrix (gzip)', ['solve', join(dir, 'tokens.vrp.gz')], true, true);
-  add('solve cvrplib 17M-value matrix, matrix-cells=1e6', ['solve', join(dir, 'tokens.vrp.gz'), '--limits', 'matrix-cells=1000000'], true);
+  if (big) {
+    file('tokens.vrp.gz', gzipSync(Buffer.from(vrp('4000').replace('EUC_2D', 'EXPLICIT\nEDGE_WEIGHT_FORMAT : FULL_MATRIX').replace('NODE_COORD_SECTION', `EDGE_WEIGHT_SECTION\n${'7 '.repeat(17_000_000)}\nNODE_COORD_SECTION`))));
+    add('solve cvrplib 17M-value matrix (gzip)', ['solve', join(dir, 'tokens.vrp.gz')], true, true);
+  }
 
   // --- Solomon -------------------------------------------------------------------
   const solomon = (number: string, rows: string) =>
@@ -136,10 +142,10 @@ export function writeCorpus(dir: string): HostileCase[] {
     ['rows-garbage', solomon('25', depotRow + 'x y z\n'.repeat(1000))],
     ['ready-after-due', solomon('25', depotRow + '    1      45         68         10        999        967         90\n')],
     ['no-vehicle-section', 'C101\nCUSTOMER\n0 1 2 3 4 5 6\n'],
-    ['30-MB-of-newlines', 'VEHICLE\nCUSTOMER\n' + '\n'.repeat(30_000_000)],
+    ...(big ? [['30-MB-of-newlines', 'VEHICLE\nCUSTOMER\n' + '\n'.repeat(30_000_000)] as [string, string]] : []),
     ['4e6-rows', solomon('25', '0 1 2 3 4 5 6\n'.repeat(4_000_000))],
   ];
-  for (const [name, text] of solomonCases) add(`solve solomon ${name}`, ['solve', file(`${name}.txt`, text), '--format', 'solomon']);
+  for (const [name, text] of solomonCases) add(`solve solomon ${name}`, ['solve', file(`${name}.txt`, text), '--format', 'solomon'], name.startsWith('30-MB'), name.startsWith('30-MB'));
 
   // --- JSON route files ------------------------------------------------------------
   const json: [string, string | Uint8Array][] = [
@@ -172,11 +178,16 @@ export function writeCorpus(dir: string): HostileCase[] {
     ['network-file-bomb', JSON.stringify({ ...small, travel: { type: 'network', file: 'bomb.gr.gz' } })],
     ['network-file-directory', JSON.stringify({ ...small, travel: { type: 'network', file: 'sub.gr' } })],
     ['network-file-number', JSON.stringify({ ...small, travel: { type: 'network', file: 42 } })],
-    ['30-MB-of-empty-arrays', '{"jobs":[' + '[],'.repeat(10_000_000) + '[]]}'],
-    ['coordinates-3e6', JSON.stringify({ ...small, travel: { type: 'euclidean', coordinates: Array(3_000_000).fill([1, 2]) } })],
+    ...(big
+      ? ([
+          ['30-MB-of-empty-arrays', '{"jobs":[' + '[],'.repeat(10_000_000) + '[]]}'],
+          ['coordinates-3e6', JSON.stringify({ ...small, travel: { type: 'euclidean', coordinates: Array(3_000_000).fill([1, 2]) } })],
+        ] as [string, string][])
+      : []),
     ['network-5000-locations', JSON.stringify({ ...small, jobs: Array.from({ length: 5000 }, (_, i) => ({ id: i, location: [4.8 + i * 1e-4, 45.7] })), travel: { type: 'network', file: 'good.gr' } })],
   ];
-  for (const [name, text] of json) add(`solve json ${name}`, ['solve', file(`${name}.json`, text)], name === 'network-file-bomb', name === 'network-file-bomb');
+  const bigJson = new Set(['network-file-bomb', '30-MB-of-empty-arrays', 'coordinates-3e6']);
+  for (const [name, text] of json) add(`solve json ${name}`, ['solve', file(`${name}.json`, text)], bigJson.has(name), bigJson.has(name));
   add('solve json network-file-bomb, network-bytes=32 MiB', ['solve', join(dir, 'network-file-bomb.json'), '--limits', 'network-bytes=33554432'], true);
   add('validate json jobs-string', ['validate', join(dir, 'jobs-string.json')]);
   add('validate json matrix-size-1e9', ['validate', join(dir, 'matrix-size-1e9.json')]);
@@ -189,8 +200,10 @@ export function writeCorpus(dir: string): HostileCase[] {
     return g;
   })());
   add('solve json.gz with a bad checksum', ['solve', join(dir, 'bad-crc.json.gz')]);
-  file('objects.json.gz', gzipSync(Buffer.from('{"x":[' + '{},'.repeat(20_000_000) + '{}]}')));
-  add('solve 60 MB of {} in 60 KB of gzip', ['solve', join(dir, 'objects.json.gz')], true);
+  if (big) {
+    file('objects.json.gz', gzipSync(Buffer.from('{"x":[' + '{},'.repeat(20_000_000) + '{}]}')));
+    add('solve 60 MB of {} in 60 KB of gzip', ['solve', join(dir, 'objects.json.gz')], true, true);
+  }
   file('bomb.json.gz', gzipBomb(600, 1 << 20));
   add('solve json gzip bomb 600 MB', ['solve', join(dir, 'bomb.json.gz')], true);
   add('solve a directory', ['solve', dir]);
@@ -211,12 +224,17 @@ export function writeCorpus(dir: string): HostileCase[] {
     ['null', 'null'],
     ['sol-garbage', 'Route #1: a b c\nCost x\n'],
     ['bad-utf8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
-    ['short-form-1.5e7-jobs', '{"routes": [{"vehicle": "van-1", "jobs": [' + '1,'.repeat(15_000_000) + '1]}]}'],
-    ['sol-1.5e7-customers', 'Route #1: ' + '1 '.repeat(15_000_000) + '\n'],
-    ['30-MB-of-newlines', '\n'.repeat(30_000_000)],
-    ['60-MB-file', '\n'.repeat(60_000_000)],
+    ...(big
+      ? ([
+          ['short-form-1.5e7-jobs', '{"routes": [{"vehicle": "van-1", "jobs": [' + '1,'.repeat(15_000_000) + '1]}]}'],
+          ['sol-1.5e7-customers', 'Route #1: ' + '1 '.repeat(15_000_000) + '\n'],
+          ['30-MB-of-newlines', '\n'.repeat(30_000_000)],
+          ['60-MB-file', '\n'.repeat(60_000_000)],
+        ] as [string, string][])
+      : []),
   ];
-  for (const [name, text] of solutions) add(`check ${name}`, ['check', problemFile, file(`solution-${name}.json`, text)]);
+  const bigSolution = (name: string) => /^(short-form|sol-1|30-MB|60-MB)/.test(name);
+  for (const [name, text] of solutions) add(`check ${name}`, ['check', problemFile, file(`solution-${name}.json`, text)], bigSolution(name), bigSolution(name));
 
   // --- replan ----------------------------------------------------------------------------
   const planFile = file('plan.json', JSON.stringify(planDoc));
@@ -278,5 +296,5 @@ export function writeCorpus(dir: string): HostileCase[] {
   add('usage unknown command', ['teleport']);
   add('usage bad limits', ['solve', problemFile, '--limits', 'jobs=-3']);
   add('usage limits lowered', ['solve', problemFile, '--limits', 'jobs=2']);
-  return cases;
+  return options.benchOnly === false ? cases.filter((c) => !c.benchOnly) : cases;
 }
