@@ -6,6 +6,7 @@
 export { parseSolomon } from './solomon.js';
 export type { SolomonOptions } from './solomon.js';
 export { parseCvrplib } from './cvrplib.js';
+export type { CvrplibOptions } from './cvrplib.js';
 export { parseProblemJson, problemFromJson, networkFileOf } from './json.js';
 export type { ProblemJsonOptions } from './json.js';
 export { parseJsonText } from './json-text.js';

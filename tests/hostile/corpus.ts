@@ -289,6 +289,7 @@ export function writeCorpus(dir: string, options: { benchOnly?: boolean } = {}):
     ['max-demand-negative', clusterPoints, ['--max-demand', '-1']],
     ['demand-string', { points: [{ location: [1, 2], demand: 'heavy' }] }, ['--k', '1']],
     ['depot-string', { ...clusterPoints, depot: 'here' }, ['--k', '2']],
+    ['50k-points-50k-zones', { points: Array.from({ length: 50_000 }, (_, i) => [Math.sin(i), Math.cos(1.3 * i)]) }, ['--max-demand', '1']],
   ];
   for (const [name, value, extra] of clusterCases) add(`cluster ${name}`, ['cluster', file(`cluster-${name}.json`, JSON.stringify(value)), ...extra]);
 

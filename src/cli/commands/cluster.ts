@@ -11,6 +11,7 @@ import { readTextFile, writeTextFile } from '../../io/files.js';
 import { parseJsonText } from '../../io/json-text.js';
 import { VrpkitError, pointer } from '../../core/errors.js';
 import { clusterPoints } from '../../cluster/cluster.js';
+import { checkLimit, resolveLimits } from '../../core/limits.js';
 import { inFile } from '../errors.js';
 import type { ClusterMethod, ClusterOptions, ClusterPoints } from '../../cluster/types.js';
 
@@ -86,6 +87,16 @@ export const cluster: Command = {
     const maxIterations = numberOption(args, 'max-iterations');
     if (maxIterations !== undefined) options.maxIterations = maxIterations;
 
+    // Bounded work: the clusterers compare every point with every zone (n × k distances per round).
+    const limits = context?.limits ?? resolveLimits();
+    checkLimit(limits, 'maxJobs', points.length, 'the number of points', '/points');
+    let totalDemand = 0;
+    for (const p of points) {
+      const d = p !== null && typeof p === 'object' && !Array.isArray(p) ? (p as { demand?: unknown }).demand : undefined;
+      totalDemand += typeof d === 'number' && Number.isFinite(d) && d > 0 ? d : d === undefined ? 1 : 0;
+    }
+    const zones = options.k ?? (options.maxDemand !== undefined && options.maxDemand > 0 ? Math.min(points.length, Math.ceil(totalDemand / options.maxDemand)) : 1);
+    checkLimit(limits, 'maxMatrixCells', points.length * zones, `the clustering work (${points.length} points × ${zones} zones)`, options.k !== undefined ? '--k' : '--max-demand');
     const result = inFile(file, () => clusterPoints(points as ClusterPoints, options));
     const ids = (points as unknown[]).map((p, i) =>
       p !== null && typeof p === 'object' && !Array.isArray(p) && (p as { id?: unknown }).id !== undefined
