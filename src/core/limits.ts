@@ -38,6 +38,8 @@ export interface InputLimits {
   maxVehicles: number;
   /** Most cells (`size²`) of one travel matrix (JSON `travel.size`, CVRPLIB EXPLICIT matrices). */
   maxMatrixCells: number;
+  /** Most capacity dimensions (entries of a `capacity`, `delivery` or `pickup` vector): every load check costs one step per dimension. */
+  maxDimensions: number;
   /**
    * Most objects and arrays in one JSON document, counted before parsing: each
    * costs ~50–100 bytes once parsed, so this bounds the memory of `JSON.parse`.
@@ -54,6 +56,7 @@ export const DEFAULT_LIMITS: Readonly<InputLimits> = Object.freeze({
   maxJobs: 200_000,
   maxVehicles: 100_000,
   maxMatrixCells: 16_000_000,
+  maxDimensions: 32,
   maxJsonContainers: 2_000_000,
 });
 
@@ -66,6 +69,7 @@ export const LIMIT_NAMES: Readonly<Record<string, keyof InputLimits>> = Object.f
   jobs: 'maxJobs',
   vehicles: 'maxVehicles',
   'matrix-cells': 'maxMatrixCells',
+  dimensions: 'maxDimensions',
   'json-containers': 'maxJsonContainers',
 });
 
@@ -77,6 +81,7 @@ const CLI_NAME: Record<keyof InputLimits, string> = {
   maxJobs: 'jobs',
   maxVehicles: 'vehicles',
   maxMatrixCells: 'matrix-cells',
+  maxDimensions: 'dimensions',
   maxJsonContainers: 'json-containers',
 };
 

@@ -23,7 +23,8 @@ function locationKey(loc: unknown): string | undefined {
  * limits allow: `jobs` ≤ `maxJobs`, `vehicles` ≤ `maxVehicles`, a matrix travel's
  * `size²` (or rows², or entry count) ≤ `maxMatrixCells`, and — because road
  * network travel is resolved into a dense matrix over the distinct locations —
- * distinct locations² ≤ `maxMatrixCells` for `network` travel; `coordinates` /
+ * distinct locations² ≤ `maxMatrixCells` for `network` travel; capacity,
+ * delivery and pickup vectors ≤ `maxDimensions` entries; `coordinates` /
  * `points` lists hold at most `maxJobs + 2 × maxVehicles` locations.
  */
 export function checkProblemSize(value: unknown, limits: InputLimits): void {
@@ -31,6 +32,18 @@ export function checkProblemSize(value: unknown, limits: InputLimits): void {
   const { jobs, vehicles, travel } = value;
   if (Array.isArray(jobs)) checkLimit(limits, 'maxJobs', jobs.length, 'the number of jobs', '/jobs');
   if (Array.isArray(vehicles)) checkLimit(limits, 'maxVehicles', vehicles.length, 'the number of vehicles', '/vehicles');
+  // Capacity dimensions: the longest capacity / delivery / pickup vector.
+  const vectors: [unknown, string, string[]][] = [[jobs, 'jobs', ['delivery', 'pickup']], [vehicles, 'vehicles', ['capacity']]];
+  for (const [list, name, fields] of vectors) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((item: unknown, i: number) => {
+      if (!isObject(item)) return;
+      for (const f of fields) {
+        const v = item[f];
+        if (Array.isArray(v)) checkLimit(limits, 'maxDimensions', v.length, `the number of capacity dimensions of ${f}`, pointer(name, i, f));
+      }
+    });
+  }
   if (!isObject(travel)) return;
   // Location lists: every entry is a place a job or a vehicle's start or end may use.
   const places = limits.maxJobs + 2 * limits.maxVehicles;

@@ -177,6 +177,7 @@ export function writeCorpus(dir: string, options: { benchOnly?: boolean } = {}):
     ['network-file-arcs-1e12', JSON.stringify({ ...small, travel: { type: 'network', file: 'p-sp-1e12-arcs.gr' } })],
     ['network-file-bomb', JSON.stringify({ ...small, travel: { type: 'network', file: 'bomb.gr.gz' } })],
     ['network-file-directory', JSON.stringify({ ...small, travel: { type: 'network', file: 'sub.gr' } })],
+    ['capacity-1e6-dimensions', JSON.stringify({ travel: { type: 'euclidean' }, vehicles: [{ id: 'v', start: [0, 0], capacity: Array(1_000_000).fill(500) }], jobs: [0, 1, 2].map((i) => ({ id: i, location: [i, i], delivery: Array(1_000_000).fill(1) })) })],
     ['network-file-number', JSON.stringify({ ...small, travel: { type: 'network', file: 42 } })],
     ...(big
       ? ([
