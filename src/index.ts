@@ -5,6 +5,8 @@
 export { VERSION } from './version.js';
 export { Rng, VrpkitError, isVrpkitError, TimeBudget } from './core/index.js';
 export type { InputIssue, BudgetOptions } from './core/index.js';
+export { DEFAULT_LIMITS, resolveLimits } from './core/index.js';
+export type { InputLimits } from './core/index.js';
 export type * from './model/types.js';
 export { checkSolution, validateProblem, assertProblem, resolveTravel, compareObjective } from './model/index.js';
 export type { ObjectiveValues } from './model/index.js';

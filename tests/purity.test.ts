@@ -29,7 +29,8 @@ describe('pure core', () => {
 
   it('the built library bundle imports no Node module', () => {
     const bundle = join(ROOT, 'dist', 'index.js');
-    if (!existsSync(bundle)) return; // `npm test` builds first; a bare `vitest` run may not have a bundle
+    // `npm test` builds first; a bare `vitest` run must build too rather than pass without looking.
+    expect(existsSync(bundle), `${bundle} is missing: run npm run build (npm test does)`).toBe(true);
     const text = readFileSync(bundle, 'utf8');
     expect(text).not.toMatch(/from ['"]node:|require\(['"]node:/);
     expect(text).not.toMatch(/^import .* from ['"](fs|path|os|zlib|child_process)['"]/m);

@@ -1,10 +1,10 @@
 /**
  * Command-line input conventions: a file argument `-` means standard input
- * (read once, kept for the rest of the command, gzip accepted like files).
+ * (read once, kept for the rest of the command, gzip accepted like files,
+ * bounded by the same input limits as files).
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { isGzip, readTextFile } from '../io/files.js';
+import type { InputLimits } from '../core/limits.js';
+import { readTextFile } from '../io/files.js';
 
 let stdinText: string | undefined;
 
@@ -14,11 +14,8 @@ export function isStdin(path: string): boolean {
 }
 
 /** The text of a file argument: the file, or standard input for `-`. */
-export function readInputText(path: string): string {
-  if (!isStdin(path)) return readTextFile(path);
-  if (stdinText === undefined) {
-    const raw = readFileSync(0);
-    stdinText = Buffer.from(isGzip(raw) ? gunzipSync(raw) : raw).toString('utf8');
-  }
+export function readInputText(path: string, limits?: Partial<InputLimits>): string {
+  if (!isStdin(path)) return readTextFile(path, limits);
+  stdinText ??= readTextFile('/dev/stdin', limits);
   return stdinText;
 }

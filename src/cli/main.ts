@@ -2,11 +2,17 @@
  * The `vrpkit` command. A thin shell: it parses arguments, reads files, calls
  * the library and prints JSON. Exit codes (stable, documented in the README):
  * 0 success, 1 internal error, 2 bad input or usage.
+ *
+ * Global options (before or after the command name): `--limits NAME=N,…`
+ * raises or lowers the input limits (`core/limits.ts`), `--debug` prints the
+ * stack of an internal error on stderr after the JSON error object.
  */
-import { isVrpkitError } from '../core/errors.js';
+import { DEFAULT_LIMITS, LIMIT_NAMES, parseLimitsArg, resolveLimits } from '../core/limits.js';
 import { UsageError } from './args.js';
+import { writeErrorReport } from './errors.js';
 import { VERSION } from '../version.js';
 import { commands } from './commands/index.js';
+import type { CommandContext } from './commands/types.js';
 
 const HELP = `vrpkit ${VERSION} — vehicle routing and dispatch optimisation
 
@@ -21,60 +27,74 @@ ${Object.entries(commands)
 Options:
   --help       show help (also: vrpkit <command> --help)
   --version    print the version
+  --limits L   input limits, NAME=N[,NAME=N…] ('none' = no limit); defaults:
+${Object.entries(LIMIT_NAMES)
+  .map(([name, key]) => `                 ${name}=${DEFAULT_LIMITS[key]}`)
+  .join('\n')}
+  --debug      print the stack of an internal error on stderr
 
 Exit codes: 0 success, 1 internal error, 2 bad input or usage (one JSON error object on stderr).
 `;
 
+/** Takes the global options out of the argument list. */
+function globalOptions(argv: string[]): { rest: string[]; context: CommandContext } {
+  const rest: string[] = [];
+  let debug = false;
+  let limits = resolveLimits();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--debug') debug = true;
+    else if (a === '--limits' || a.startsWith('--limits=')) {
+      const value = a === '--limits' ? argv[++i] : a.slice('--limits='.length);
+      if (value === undefined) throw new UsageError('--limits needs a value: NAME=N[,NAME=N…]');
+      limits = resolveLimits({ ...limits, ...parseLimitsArg(value) });
+    } else rest.push(a);
+  }
+  return { rest, context: { limits, debug } };
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  if (name === '--version' || name === '-v') {
-    process.stdout.write(VERSION + '\n');
-    return 0;
-  }
-  const command = commands[name];
-  if (!command) {
-    writeError({ code: 'usage', message: `unknown command '${name}' (see vrpkit --help)`, pointer: '' });
-    return 2;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.help + '\n');
-    return 0;
-  }
+  const debug = argv.includes('--debug');
+  let input = '';
   try {
-    return await command.run(rest);
+    const { rest: args, context } = globalOptions(argv);
+    const [name, ...rest] = args;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (name === '--version' || name === '-v') {
+      process.stdout.write(VERSION + '\n');
+      return 0;
+    }
+    const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+    if (!command) throw new UsageError(`unknown command '${name}' (see vrpkit --help)`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(command.help + '\n');
+      return 0;
+    }
+    input = rest.find((a) => !a.startsWith('-')) ?? '';
+    return await command.run(rest, context);
   } catch (e) {
-    if (e instanceof UsageError) {
-      writeError({ code: 'usage', message: e.message, pointer: '' });
-      return 2;
-    }
-    if (isVrpkitError(e)) {
-      process.stderr.write(JSON.stringify(e.toJSON()) + '\n');
-      return 2;
-    }
-    const err = e as NodeJS.ErrnoException;
-    if (err && (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES')) {
-      writeError({ code: 'file', message: err.message, pointer: err.path ?? '' });
-      return 2;
-    }
-    writeError({ code: 'internal', message: String(err?.stack ?? err), pointer: '' });
-    return 1;
+    return writeErrorReport(e, { input, debug });
   }
 }
 
-function writeError(error: { code: string; message: string; pointer: string }): void {
-  process.stderr.write(JSON.stringify({ error: { ...error, issues: [error] } }) + '\n');
-}
+// A closed pipe (`vrpkit solve f | head`) is not an error of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(String(e?.stack ?? e) + '\n');
-    process.exitCode = 1;
+    process.exitCode = writeErrorReport(e, { debug: process.argv.includes('--debug') });
   },
 );

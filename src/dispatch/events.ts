@@ -99,6 +99,24 @@ export interface PlanProgress {
 
 const TIME_FIELDS = ['arrival', 'serviceStart', 'departure'] as const;
 
+/** The list-valued event fields and what they list (`speedFactors` is checked by the network). */
+const EVENT_LISTS: [keyof ReplanEvents, string][] = [
+  ['vehiclePositions', 'positions { vehicle, location, at? }'],
+  ['served', 'job ids'],
+  ['inProgress', 'job ids'],
+  ['newJobs', 'jobs'],
+  ['cancelled', 'job ids'],
+  ['closures', '[fromNode, toNode] pairs'],
+  ['travelUpdates', 'updates { from, to, duration?, distance? }'],
+];
+
+/** A short description of a wrongly typed value for messages. */
+function describeValue(x: unknown): string {
+  if (x === null) return 'null';
+  if (typeof x === 'string') return `a string (${JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x)})`;
+  return typeof x === 'object' ? 'an object' : `${typeof x} ${String(x)}`;
+}
+
 /**
  * Checks events (and the time fields of the plan they refer to) against the
  * problem. Returns every problem found; empty means usable.
@@ -111,6 +129,13 @@ export function validateEvents(problem: Problem, plan: Solution, events: ReplanE
     return issues;
   }
   if (typeof events.now !== 'number' || !Number.isFinite(events.now)) add('not-finite', '/now', 'now must be a finite number');
+  // Every list must be a list before anything iterates it (a string or an object here is a typing mistake).
+  const before = issues.length;
+  for (const [name, what] of EVENT_LISTS) {
+    const list = (events as unknown as Record<string, unknown>)[name];
+    if (list !== undefined && !Array.isArray(list)) add('type', pointer(name), `${name} must be an array of ${what}, got ${describeValue(list)}`);
+  }
+  if (issues.length > before) return issues;
 
   const jobIds = new Set<Id>(problem.jobs.map((j) => j.id));
   const vehicleIds = new Set<Id>(problem.vehicles.map((v) => v.id));

@@ -38,10 +38,18 @@
  *
  * Malformed input throws a `VrpkitError` (code `parse`, or `unsupported` for
  * valid TSPLIB features vrpkit does not read) listing every problem found, each
- * with its line number as pointer (`line 12`).
+ * with its line number as pointer (`line 12`). Sizes are checked against the
+ * input limits (`options.limits`) before anything is sized from them: code `limit`.
  */
 import type { Job, MatrixTravel, MetricTravel, Problem, Vehicle } from '../model/types.js';
-import { IssueList, fields, splitLines, toNumber } from './text-lines.js';
+import { checkLimit, resolveLimits, type InputLimits } from '../core/limits.js';
+import { IssueList, TextLines, excerpt, linePointer, toNumber } from './text-lines.js';
+import { Section, TWINS, matrixValues, readMatrix, type Token } from './cvrplib-sections.js';
+
+export interface CvrplibOptions {
+  /** Input limits (defaults: `DEFAULT_LIMITS`): `DIMENSION − 1` ≤ `maxJobs`, `VEHICLES` ≤ `maxVehicles`, EXPLICIT `DIMENSION²` ≤ `maxMatrixCells`. */
+  limits?: Partial<InputLimits>;
+}
 
 const MATRIX_FORMATS = new Set([
   'FULL_MATRIX',
@@ -55,53 +63,74 @@ const MATRIX_FORMATS = new Set([
   'UPPER_DIAG_COL',
 ]);
 
-interface Token {
-  value: string;
-  line: number;
-}
-
 /** Parses a CVRPLIB `.vrp` instance into a `Problem` (see the module comment). */
-export function parseCvrplib(text: string): Problem {
-  const lines = splitLines(text);
+export function parseCvrplib(text: string, options: CvrplibOptions = {}): Problem {
+  const limits = resolveLimits(options.limits);
+  const lines = new TextLines(text);
   const issues = new IssueList('parse', 'invalid CVRPLIB file');
   const spec = new Map<string, { value: string; line: number }>();
-  const sections = new Map<string, { tokens: Token[]; line: number }>();
+  const sections = new Map<string, Section>();
 
-  let current: Token[] | undefined;
+  /** The DIMENSION read so far, when it is a usable integer (checked against the limits). */
+  let knownDimension: number | undefined;
+  const sectionCap = (key: string): number => {
+    const n = knownDimension;
+    if (n === undefined) return Math.max(3 * (limits.maxJobs + 1), Math.min(limits.maxMatrixCells, 1e8)) + 1;
+    if (key === 'EDGE_WEIGHT_SECTION') {
+      const format = (spec.get('EDGE_WEIGHT_FORMAT')?.value ?? 'FULL_MATRIX').toUpperCase();
+      return Math.min(MATRIX_FORMATS.has(format) ? matrixValues(n, TWINS[format] ?? format) : n * n, limits.maxMatrixCells + 1);
+    }
+    return 4 * n + 2; // id + up to 3 values per node (coordinates, demand, display data), depot list
+  };
+
+  let current: Section | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].trim();
-    if (raw === '') continue;
+    const first = lines.firstNonSpace(i);
+    if (first < 0) continue;
+    const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+    if (!letter && current?.overflow) continue; // more data for a section already over its size: reported once
+    const raw = lines.get(i).trim();
     if (/^[A-Za-z]/.test(raw)) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?::\s*(.*))?$/.exec(raw);
       if (!m) {
-        issues.add(i, `cannot read the line '${raw}'`);
+        issues.add(i, `cannot read the line '${excerpt(raw)}'`);
         current = undefined;
         continue;
       }
       const key = m[1].toUpperCase();
       if (key === 'EOF') break;
       if (key.endsWith('_SECTION')) {
-        if (sections.has(key)) issues.add(i, `${key} appears twice`);
-        const tokens: Token[] = [];
-        sections.set(key, { tokens, line: i });
-        current = tokens;
+        if (sections.has(key)) issues.add(i, `${excerpt(key)} appears twice`);
+        current = new Section(i, sectionCap(key));
+        sections.set(key, current);
         // Data may follow the keyword on the same line (rare, but legal).
-        for (const f of fields(m[2] ?? '')) tokens.push({ value: f, line: i });
+        if (!current.addLine(m[2] ?? '', i)) issues.add(i, `${excerpt(key)} has more values than DIMENSION allows`);
         continue;
       }
       current = undefined;
       if (m[2] === undefined) {
-        issues.add(i, `expected 'KEY : value', got '${raw}'`);
+        issues.add(i, `expected 'KEY : value', got '${excerpt(raw)}'`);
         continue;
       }
       spec.set(key, { value: m[2].trim().replace(/^"(.*)"$/, '$1'), line: i });
+      if (key === 'DIMENSION') {
+        const n = Number(m[2].trim());
+        if (Number.isInteger(n) && n >= 2) {
+          checkLimit(limits, 'maxJobs', n - 1, 'the customer count (DIMENSION − 1)', linePointer(i));
+          knownDimension = n;
+        }
+      }
       continue;
     }
     if (!current) {
-      issues.add(i, `data outside of any section: '${raw}'`);
+      issues.add(i, `data outside of any section: '${excerpt(raw)}'`);
       continue;
     }
-    for (const f of fields(raw)) current.push({ value: f, line: i });
+    if (current.overflow) continue;
+    if (!current.addLine(raw, i)) {
+      const key = [...sections].find(([, sec]) => sec === current)![0];
+      issues.add(i, `${excerpt(key)} has more values than DIMENSION ${knownDimension ?? '?'} allows (at most ${current.cap})`);
+    }
   }
 
   // --- specification part ---------------------------------------------------
@@ -110,14 +139,14 @@ export function parseCvrplib(text: string): Problem {
     if (!s) return undefined;
     const n = toNumber(s.value);
     if (n === undefined || (integer && !Number.isInteger(n)) || n < min) {
-      issues.add(s.line, `${key} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got '${s.value}'`);
+      issues.add(s.line, `${key} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got '${excerpt(s.value)}'`);
       return undefined;
     }
     return n;
   };
   const type = spec.get('TYPE');
   if (type && !/^A?CVRP$/i.test(type.value)) {
-    issues.add(type.line, `TYPE '${type.value}' is not supported (only CVRP)`, 'unsupported');
+    issues.add(type.line, `TYPE '${excerpt(type.value)}' is not supported (only CVRP)`, 'unsupported');
   }
   const dimension = num('DIMENSION', true, 2);
   if (!spec.has('DIMENSION')) issues.add(0, 'missing DIMENSION');
@@ -132,23 +161,27 @@ export function parseCvrplib(text: string): Problem {
   else if (weightType !== 'EUC_2D' && weightType !== 'EXPLICIT') {
     issues.add(
       spec.get('EDGE_WEIGHT_TYPE')!.line,
-      `EDGE_WEIGHT_TYPE '${weightType}' is not supported (EUC_2D or EXPLICIT)`,
+      `EDGE_WEIGHT_TYPE '${excerpt(weightType)}' is not supported (EUC_2D or EXPLICIT)`,
       'unsupported',
     );
   } else if (weightType === 'EXPLICIT' && !MATRIX_FORMATS.has(weightFormat)) {
     issues.add(
       spec.get('EDGE_WEIGHT_FORMAT')?.line ?? 0,
-      `EDGE_WEIGHT_FORMAT '${weightFormat}' is not supported`,
+      `EDGE_WEIGHT_FORMAT '${excerpt(weightFormat)}' is not supported`,
       'unsupported',
     );
   }
   issues.throwIfAny();
   const n = dimension!;
+  if (fleet !== undefined) checkLimit(limits, 'maxVehicles', fleet, 'VEHICLES', linePointer(spec.get('VEHICLES')!.line));
+  if (weightType === 'EXPLICIT') {
+    checkLimit(limits, 'maxMatrixCells', n * n, `the EXPLICIT matrix of DIMENSION ${n} (DIMENSION² cells)`, linePointer(spec.get('DIMENSION')!.line));
+  }
 
   // --- data part --------------------------------------------------------------
   const nodeIndex = (t: Token): number | undefined => {
-    const id = toNumber(t.value);
-    if (id === undefined || !Number.isInteger(id) || id < 1 || id > n) {
+    const id = Number(t.value);
+    if (!Number.isInteger(id) || id < 1 || id > n) {
       issues.add(t.line, `node id must be an integer in 1..${n}, got '${t.value}'`);
       return undefined;
     }
@@ -156,6 +189,7 @@ export function parseCvrplib(text: string): Problem {
   };
 
   /** Reads `id v1 .. vk` rows of a section into one array per node (undefined = not listed). */
+  const rowLine = new Map<string, Int32Array>();
   const rows = (key: string, width: number, required: boolean): (number[] | undefined)[] => {
     const out: (number[] | undefined)[] = new Array(n);
     const section = sections.get(key);
@@ -163,31 +197,35 @@ export function parseCvrplib(text: string): Problem {
       if (required) issues.add(0, `missing ${key}`);
       return out;
     }
-    const tokens = section.tokens;
-    const byLine = new Map<number, Token[]>();
-    for (const t of tokens) {
-      let row = byLine.get(t.line);
-      if (!row) byLine.set(t.line, (row = []));
-      row.push(t);
-    }
-    for (const [line, row] of byLine) {
-      if (row.length !== width + 1) {
-        issues.add(line, `${key}: expected ${width + 1} values per line, found ${row.length}`);
+    const lineOf = new Int32Array(n).fill(section.line);
+    rowLine.set(key, lineOf);
+    // Values arrive in line order: each run of values with the same line is one row.
+    for (let a = 0; a < section.length; ) {
+      const line = section.lines[a];
+      let b = a + 1;
+      while (b < section.length && section.lines[b] === line) b++;
+      const count = b - a;
+      const from = a;
+      a = b;
+      if (count !== width + 1) {
+        issues.add(line, `${key}: expected ${width + 1} values per line, found ${count}`);
         continue;
       }
-      const idx = nodeIndex(row[0]);
+      const idx = nodeIndex(section.token(from));
       if (idx === undefined) continue;
-      const values = row.slice(1).map((t) => toNumber(t.value));
-      const bad = values.findIndex((v) => v === undefined);
+      const values = Array.from(section.values.subarray(from + 1, from + 1 + width));
+      const bad = values.findIndex((v) => Number.isNaN(v));
       if (bad >= 0) {
-        issues.add(line, `${key}: '${row[bad + 1].value}' is not a number`);
+        issues.add(line, `${key}: '${section.token(from + 1 + bad).value}' is not a number`);
         continue;
       }
       if (out[idx]) issues.add(line, `${key}: node ${idx + 1} is listed twice`);
-      out[idx] = values as number[];
+      out[idx] = values;
+      lineOf[idx] = line;
     }
     if (required) {
-      const missing = out.length === 0 ? 0 : Array.from(out, (v) => v === undefined).indexOf(true);
+      let missing = -1;
+      for (let k = 0; k < n && missing < 0; k++) if (out[k] === undefined) missing = k;
       // One issue is enough to say the section is incomplete.
       if (missing >= 0) issues.add(section.line, `${key}: node ${missing + 1} is missing`);
     }
@@ -197,6 +235,7 @@ export function parseCvrplib(text: string): Problem {
   const coords = rows('NODE_COORD_SECTION', 2, weightType === 'EUC_2D');
   const display = sections.has('DISPLAY_DATA_SECTION') ? rows('DISPLAY_DATA_SECTION', 2, false) : undefined;
   const demands = rows('DEMAND_SECTION', 1, true);
+  const demandLine = (node: number) => rowLine.get('DEMAND_SECTION')?.[node] ?? 0;
 
   // DEPOT_SECTION: node ids terminated by -1; vrpkit reads one depot.
   let depot = -1;
@@ -204,9 +243,9 @@ export function parseCvrplib(text: string): Problem {
   if (!depotSection) issues.add(0, 'missing DEPOT_SECTION');
   else {
     const ids: Token[] = [];
-    for (const t of depotSection.tokens) {
-      if (t.value === '-1') break;
-      ids.push(t);
+    for (let k = 0; k < depotSection.length && ids.length < 2; k++) {
+      if (depotSection.values[k] === -1) break;
+      ids.push(depotSection.token(k));
     }
     if (ids.length === 0) issues.add(depotSection.line, 'DEPOT_SECTION lists no depot');
     else if (ids.length > 1) issues.add(ids[1].line, 'more than one depot is not supported', 'unsupported');
@@ -216,10 +255,10 @@ export function parseCvrplib(text: string): Problem {
   for (let k = 0; k < n; k++) {
     const d = demands[k]?.[0];
     if (d === undefined) continue;
-    if (d < 0 || !Number.isInteger(d)) issues.add(demandLine(sections, k), `demand of node ${k + 1} must be a non-negative integer, got ${d}`);
+    if (d < 0 || !Number.isInteger(d)) issues.add(demandLine(k), `demand of node ${k + 1} must be a non-negative integer, got ${d}`);
   }
   if (depot >= 0 && (demands[depot]?.[0] ?? 0) !== 0) {
-    issues.add(demandLine(sections, depot), `the depot (node ${depot + 1}) has a non-zero demand`);
+    issues.add(demandLine(depot), `the depot (node ${depot + 1}) has a non-zero demand`);
   }
 
   let travel: MetricTravel | MatrixTravel;
@@ -254,65 +293,4 @@ export function parseCvrplib(text: string): Problem {
   }
   const name = spec.get('NAME')?.value;
   return name !== undefined ? { name, jobs, vehicles, travel } : { jobs, vehicles, travel };
-}
-
-function demandLine(sections: Map<string, { tokens: Token[]; line: number }>, node: number): number {
-  const s = sections.get('DEMAND_SECTION')!;
-  const t = s.tokens.find((tok) => tok.value === String(node + 1));
-  return t ? t.line : s.line;
-}
-
-/** Reads an EXPLICIT edge-weight section into a full row-major matrix. */
-function readMatrix(
-  section: { tokens: Token[]; line: number } | undefined,
-  n: number,
-  format: string,
-  issues: IssueList,
-): Float64Array {
-  const m = new Float64Array(n * n);
-  if (!section) {
-    issues.add(0, 'missing EDGE_WEIGHT_SECTION');
-    return m;
-  }
-  // For symmetric matrices each *_COL layout lists the same sequence as its *_ROW twin transposed.
-  const twins: Record<string, string> = {
-    UPPER_COL: 'LOWER_ROW',
-    LOWER_COL: 'UPPER_ROW',
-    UPPER_DIAG_COL: 'LOWER_DIAG_ROW',
-    LOWER_DIAG_COL: 'UPPER_DIAG_ROW',
-  };
-  const layout = twins[format] ?? format;
-  // Visit the cells in file order without materialising them (FULL_MATRIX of n = 1000 is 10^6 cells).
-  const visit = (cell: (i: number, j: number) => void) => {
-    for (let i = 0; i < n; i++) {
-      if (layout === 'FULL_MATRIX') for (let j = 0; j < n; j++) cell(i, j);
-      else if (layout === 'UPPER_ROW') for (let j = i + 1; j < n; j++) cell(i, j);
-      else if (layout === 'LOWER_ROW') for (let j = 0; j < i; j++) cell(i, j);
-      else if (layout === 'UPPER_DIAG_ROW') for (let j = i; j < n; j++) cell(i, j);
-      else if (layout === 'LOWER_DIAG_ROW') for (let j = 0; j <= i; j++) cell(i, j);
-    }
-  };
-  let needed = 0;
-  visit(() => needed++);
-  const tokens = section.tokens;
-  if (tokens.length !== needed) {
-    issues.add(
-      section.line,
-      `EDGE_WEIGHT_SECTION: ${format} of dimension ${n} needs ${needed} values, found ${tokens.length}`,
-    );
-    return m;
-  }
-  let k = 0;
-  let reported = 0;
-  visit((i, j) => {
-    const t = tokens[k++];
-    const v = toNumber(t.value);
-    if (v === undefined || v < 0) {
-      if (reported++ < 5) issues.add(t.line, `EDGE_WEIGHT_SECTION: '${t.value}' is not a non-negative number`);
-      return;
-    }
-    m[i * n + j] = v;
-    if (layout !== 'FULL_MATRIX') m[j * n + i] = v;
-  });
-  return m;
 }

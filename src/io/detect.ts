@@ -34,8 +34,9 @@ export function detectFromContent(text: string): ProblemFormat | undefined {
   const head = text.slice(0, 65536).replace(/^\uFEFF/, '');
   const first = head.trimStart()[0];
   if (first === '{') return 'json';
-  if (/^\s*DIMENSION\s*:/im.test(head) && /^\s*(NODE_COORD|EDGE_WEIGHT|DEMAND)_SECTION/im.test(head)) return 'cvrplib';
-  if (/^\s*VEHICLE\s*$/im.test(head) && /^\s*CUSTOMER\s*$/im.test(head)) return 'solomon';
+  // `[ \t]*`, not `\s*`: with the m flag, `^\s*` on a run of blank lines backtracks quadratically.
+  if (/^[ \t]*DIMENSION[ \t]*:/im.test(head) && /^[ \t]*(NODE_COORD|EDGE_WEIGHT|DEMAND)_SECTION/im.test(head)) return 'cvrplib';
+  if (/^[ \t]*VEHICLE[ \t\r]*$/im.test(head) && /^[ \t]*CUSTOMER[ \t\r]*$/im.test(head)) return 'solomon';
   if (looksLikeLiLim(head)) return 'lilim';
   return undefined;
 }

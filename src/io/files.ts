@@ -2,24 +2,95 @@
  * File helpers for the command line and the benchmarks (Node only: this is the
  * one module of `src/io/` that touches the file system). Gzip is recognised by
  * its magic bytes, whatever the file name.
+ *
+ * Every read is bounded: a directory, a missing file, a file larger than
+ * `maxInputBytes`, a gzip that inflates past it, corrupt gzip and text that
+ * is not UTF-8 are each one `VrpkitError` naming the file (and for text the
+ * line and column of the first bad byte), before anything large is allocated.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { VrpkitError } from '../core/errors.js';
+import { isGzip, maybeGunzip } from '../core/gzip.js';
+import { limitHint, resolveLimits, type InputLimits } from '../core/limits.js';
+import { decodeUtf8 } from './utf8.js';
 
-/** True when the bytes start with the gzip magic number. */
-export function isGzip(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+export { isGzip };
+
+/** Checks that `path` is a readable file within the size limit; returns whether it is a regular file. */
+function statInput(path: string, maxBytes: number, limitName: keyof InputLimits): boolean {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? (e as Error).message})`;
+    throw new VrpkitError('file', `the file '${path}' ${why}`, path);
+  }
+  if (stat.isDirectory()) throw new VrpkitError('file', `'${path}' is a directory, not a file`, path);
+  if (stat.size > maxBytes) {
+    throw new VrpkitError('limit', `the file '${path}' has ${stat.size} bytes, more than the limit of ${maxBytes} (${limitHint(limitName)})`, path);
+  }
+  return stat.isFile();
 }
 
-/** Reads a file's bytes, un-gzipping them when they are gzip-compressed. */
-export function readBytes(path: string): Uint8Array {
-  const raw = readFileSync(path);
-  return isGzip(raw) ? gunzipSync(raw) : raw;
+/** Reads a pipe or device (`/dev/stdin`, a FIFO) in slices, refusing more than `maxBytes`. */
+function readStream(path: string, maxBytes: number, limitName: keyof InputLimits): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 16);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) {
+        throw new VrpkitError('limit', `'${path}' yields more than ${maxBytes} bytes, the limit (${limitHint(limitName)})`, path);
+      }
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** Reads a UTF-8 text file (gzip accepted). */
-export function readTextFile(path: string): string {
-  return Buffer.from(readBytes(path)).toString('utf8');
+/**
+ * Reads a file's bytes, un-gzipping them (guarded) when they are gzip-compressed.
+ * `limitName` says which byte limit applies: `maxInputBytes` (text, default) or
+ * `maxNetworkBytes` (road-network files).
+ */
+export function readBytes(path: string, limits?: Partial<InputLimits>, limitName: 'maxInputBytes' | 'maxNetworkBytes' = 'maxInputBytes'): Uint8Array {
+  const maxBytes = resolveLimits(limits)[limitName];
+  const regular = statInput(path, maxBytes, limitName);
+  let raw: Uint8Array;
+  try {
+    raw = regular ? readFileSync(path) : readStream(path, maxBytes, limitName);
+  } catch (e) {
+    if (e instanceof VrpkitError) throw e;
+    throw new VrpkitError('file', `the file '${path}' cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, path);
+  }
+  return maybeGunzip(raw, maxBytes, path, limitName);
+}
+
+/** Reads a UTF-8 text file (gzip accepted); bytes that are not UTF-8 are an error naming line and column. */
+export function readTextFile(path: string, limits?: Partial<InputLimits>): string {
+  return decodeUtf8(readBytes(path, limits), path);
+}
+
+/**
+ * Checks, before any long work, that `path` can be written: not a directory,
+ * and in a folder that exists. `option` names the command-line option (pointer).
+ */
+export function checkOutputPath(path: string, option: string): void {
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new VrpkitError('file', `${option}: '${path}' is a directory, not a file`, option);
+  }
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new VrpkitError('file', `${option}: the folder '${folder}' does not exist`, option);
+  }
 }
 
 /** Writes a UTF-8 text file. */

@@ -8,6 +8,7 @@ export type { SolomonOptions } from './solomon.js';
 export { parseCvrplib } from './cvrplib.js';
 export { parseLiLim, stopsFromTaskNumbers } from './lilim.js';
 export type { LiLimOptions } from './lilim.js';
+export type { CvrplibOptions } from './cvrplib.js';
 export { parseProblemJson, problemFromJson, networkFileOf } from './json.js';
 export type { ProblemJsonOptions } from './json.js';
 export { parseJsonText } from './json-text.js';

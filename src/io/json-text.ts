@@ -7,10 +7,17 @@
  * to find the offset of the first error. It runs only on invalid input.
  */
 import { VrpkitError } from '../core/errors.js';
+import { resolveLimits, type InputLimits } from '../core/limits.js';
+import { checkJsonContainers } from './json-size.js';
 
-/** Parses JSON text, turning a syntax error into a `VrpkitError` (code `json`) with line and column. */
-export function parseJsonText(text: string, what = 'JSON'): unknown {
+/**
+ * Parses JSON text, turning a syntax error into a `VrpkitError` (code `json`)
+ * with line and column. A text with more objects and arrays than
+ * `limits.maxJsonContainers` is refused before parsing (code `limit`).
+ */
+export function parseJsonText(text: string, what = 'JSON', limits?: Partial<InputLimits>): unknown {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  checkJsonContainers(text, resolveLimits(limits), what);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -54,7 +61,7 @@ export function jsonErrorAt(text: string): { offset: number; message: string } {
     throw new JsonSyntax(i, i >= n ? `unexpected end of input (${message})` : message);
   };
   const ws = () => {
-    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    for (let c = text.charCodeAt(i); i < n && (c === 32 || c === 9 || c === 10 || c === 13); c = text.charCodeAt(++i));
   };
   const literal = (word: string) => {
     for (let k = 0; k < word.length; k++, i++) if (text[i] !== word[k]) fail(`expected '${word}'`);

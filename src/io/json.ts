@@ -27,12 +27,16 @@ import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
 import { validateProblem } from '../model/validate.js';
 import type { Problem, TravelProvider } from '../model/types.js';
 import { parseJsonText } from './json-text.js';
+import { resolveLimits, type InputLimits } from '../core/limits.js';
+import { checkProblemSize } from './problem-size.js';
 
 export { parseJsonText, lineColumn } from './json-text.js';
 
 export interface ProblemJsonOptions {
   /** The road network for `travel.type: 'network'` with a `file` (loaded by the caller). */
   network?: TravelProvider;
+  /** Input limits (defaults: `DEFAULT_LIMITS`); see `checkProblemSize`. */
+  limits?: Partial<InputLimits>;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -51,6 +55,7 @@ export function networkFileOf(value: unknown): string | undefined {
  * listing every issue (JSON pointers into the file) when it is not valid.
  */
 export function problemFromJson(value: unknown, options: ProblemJsonOptions = {}): Problem {
+  checkProblemSize(value, resolveLimits(options.limits));
   const issues: InputIssue[] = [];
   let input = value;
   let rowsOf: { field: string; size: number }[] = [];
@@ -100,7 +105,7 @@ export function problemFromJson(value: unknown, options: ProblemJsonOptions = {}
 
 /** Parses and validates a JSON route file (text). */
 export function parseProblemJson(text: string, options: ProblemJsonOptions = {}): Problem {
-  return problemFromJson(parseJsonText(text, 'the route file'), options);
+  return problemFromJson(parseJsonText(text, 'the route file', options.limits), options);
 }
 
 /**

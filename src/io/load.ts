@@ -4,7 +4,8 @@
  * that name a road-network file — load the network relative to the route file.
  */
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
-import { VrpkitError } from '../core/errors.js';
+import { VrpkitError, isVrpkitError } from '../core/errors.js';
+import { resolveLimits, type InputLimits } from '../core/limits.js';
 import type { ArcRounding, Problem, TravelProvider } from '../model/types.js';
 import { detectFormat, type ProblemFormat } from './detect.js';
 import { readTextFile } from './files.js';
@@ -13,6 +14,7 @@ import { parseJsonText } from './json-text.js';
 import { parseSolomon } from './solomon.js';
 import { parseCvrplib } from './cvrplib.js';
 import { parseLiLim } from './lilim.js';
+import { checkProblemSize } from './problem-size.js';
 
 export interface LoadProblemOptions {
   /** `auto` (default) detects the format from the file name and content. */
@@ -21,6 +23,8 @@ export interface LoadProblemOptions {
   rounding?: ArcRounding;
   /** Loads a road-network file named by a JSON route file (absolute path in). */
   loadNetwork?: (path: string) => TravelProvider | Promise<TravelProvider>;
+  /** Input limits (defaults: `DEFAULT_LIMITS`), for the file and every reader. */
+  limits?: Partial<InputLimits>;
 }
 
 export interface LoadedProblem {
@@ -32,32 +36,34 @@ export interface LoadedProblem {
 export function parseProblemText(
   text: string,
   format: ProblemFormat,
-  options: { rounding?: ArcRounding; network?: TravelProvider; name?: string } = {},
+  options: { rounding?: ArcRounding; network?: TravelProvider; name?: string; limits?: Partial<InputLimits> } = {},
 ): Problem {
   switch (format) {
     case 'lilim':
       return parseLiLim(text, { rounding: options.rounding, name: options.name });
     case 'solomon':
-      return parseSolomon(text, { rounding: options.rounding });
+      return parseSolomon(text, { rounding: options.rounding, limits: options.limits });
     case 'cvrplib': {
-      const problem = parseCvrplib(text);
+      const problem = parseCvrplib(text, { limits: options.limits });
       if (options.rounding && problem.travel.type === 'euclidean') problem.travel.rounding = options.rounding;
       return problem;
     }
     case 'json':
-      return problemFromJson(parseJsonText(text, 'the route file'), { network: options.network });
+      return problemFromJson(parseJsonText(text, 'the route file', options.limits), { network: options.network, limits: options.limits });
   }
 }
 
 /** Reads, detects and parses a problem file. Throws `VrpkitError` for bad input. */
 export async function loadProblemFile(path: string, options: LoadProblemOptions = {}): Promise<LoadedProblem> {
-  const text = readTextFile(path);
+  const text = readTextFile(path, options.limits);
   const format = !options.format || options.format === 'auto' ? detectFormat(text, path) : options.format;
   if (format !== 'json') {
     const name = basename(path).replace(/\.gz$/i, '').replace(/\.[^.]*$/, '');
     return { problem: parseProblemText(text, format, { ...options, name }), format };
   }
-  const value = parseJsonText(text, 'the route file');
+  const value = parseJsonText(text, 'the route file', options.limits);
+  // Sizes first: a route file over the limits must not cost a road-network load.
+  checkProblemSize(value, resolveLimits(options.limits));
   const file = networkFileOf(value);
   let network: TravelProvider | undefined;
   if (file !== undefined && options.loadNetwork) {
@@ -65,9 +71,9 @@ export async function loadProblemFile(path: string, options: LoadProblemOptions 
     try {
       network = await options.loadNetwork(networkPath);
     } catch (e) {
-      if (e instanceof VrpkitError) throw e;
+      if (isVrpkitError(e)) throw e;
       throw new VrpkitError('file', `cannot load the road network '${file}': ${(e as Error).message}`, '/travel/file');
     }
   }
-  return { problem: problemFromJson(value, { network }), format };
+  return { problem: problemFromJson(value, { network, limits: options.limits }), format };
 }

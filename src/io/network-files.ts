@@ -3,22 +3,30 @@
  *
  * - `X.gr` / `X.gr.gz` (DIMACS): the sibling `X.co` / `X.co.gz` is read too when
  *   present. Distance unit: `metresPerUnit` if given, else taken from the file's
- *   comment lines ("decimetres" → 0.1, "centimetres" → 0.01), else 1 (metres).
+ *   comment lines ("decimetres" → 0.1, "centimetres" → 0.01), else 1 (metres)
+ *   — `RoadNetwork.fromDimacs` applies the same rule.
  * - `X.geojson` / `X.json` (gzip accepted): a FeatureCollection of roads.
+ *
+ * Every file is read within the input limits (`core/limits.ts`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { VrpkitError } from '../core/errors.js';
+import type { InputLimits } from '../core/limits.js';
 import { RoadNetwork } from '../network/road-network.js';
-import type { DimacsOptions } from '../network/dimacs.js';
+import { announcedMetresPerUnit, type DimacsOptions } from '../network/dimacs.js';
 import type { GeoJsonOptions } from '../network/geojson.js';
-import { readBytes } from './files.js';
+import { readBytes, readTextFile } from './files.js';
 import { parseJsonText } from './json-text.js';
+
+export { announcedMetresPerUnit };
 
 export interface NetworkFileOptions {
   /** Metres per DIMACS weight unit (overrides what the file's comments say). */
   metresPerUnit?: number;
   /** Speed for derived durations, km/h (default 50). */
   speedKmh?: number;
+  /** Input limits (defaults: `DEFAULT_LIMITS`). */
+  limits?: Partial<InputLimits>;
 }
 
 /** The sibling coordinate file of a `.gr` file, if one exists. */
@@ -30,35 +38,19 @@ export function coordinateFileOf(grPath: string): string | undefined {
   return undefined;
 }
 
-/** The weight unit a DIMACS file's comment lines announce, in metres (undefined if none). */
-export function announcedMetresPerUnit(gr: Uint8Array): number | undefined {
-  const head = new TextDecoder().decode(gr.subarray(0, 4096));
-  for (const line of head.split('\n')) {
-    if (!line.startsWith('c')) continue;
-    if (/\bdecimet(re|er)s?\b/i.test(line)) return 0.1;
-    if (/\bcentimet(re|er)s?\b/i.test(line)) return 0.01;
-    if (/\bmillimet(re|er)s?\b/i.test(line)) return 0.001;
-  }
-  return undefined;
-}
-
 /** Loads a road network from a DIMACS (`.gr[.gz]`, + `.co[.gz]`) or GeoJSON (`.geojson`, `.json`) file. */
 export function loadNetworkFile(path: string, options: NetworkFileOptions = {}): RoadNetwork {
   const lower = path.toLowerCase();
   if (/\.gr(\.gz)?$/.test(lower)) {
-    const gr = readBytes(path);
+    const gr = readBytes(path, options.limits, 'maxNetworkBytes');
     const coPath = coordinateFileOf(path);
-    const co = coPath ? readFileSync(coPath) : null;
-    const dimacs: DimacsOptions = {
-      metresPerUnit: options.metresPerUnit ?? announcedMetresPerUnit(gr) ?? 1,
-      speedKmh: options.speedKmh,
-    };
+    const co = coPath ? readBytes(coPath, options.limits, 'maxNetworkBytes') : null;
+    const dimacs: DimacsOptions = { metresPerUnit: options.metresPerUnit, speedKmh: options.speedKmh, limits: options.limits };
     return RoadNetwork.fromDimacs(gr, co, dimacs);
   }
   if (/\.(geo)?json(\.gz)?$/.test(lower)) {
-    const text = Buffer.from(readBytes(path)).toString('utf8');
     const geo: GeoJsonOptions = { speedKmh: options.speedKmh };
-    return RoadNetwork.fromGeoJSON(parseJsonText(text, 'the network file'), geo);
+    return RoadNetwork.fromGeoJSON(parseJsonText(readTextFile(path, options.limits), 'the network file', options.limits), geo);
   }
-  throw new VrpkitError('file', `unknown road-network file type '${path}' (expected .gr, .gr.gz, .geojson or .json)`, 'network');
+  throw new VrpkitError('file', `unknown road-network file type '${path}' (expected .gr, .gr.gz, .geojson or .json)`, path);
 }

@@ -30,35 +30,40 @@
  * `{ rounding: 'none' }` for the classic double-precision (hierarchical) tables.
  *
  * Malformed input throws a `VrpkitError` with code `parse`, listing every
- * problem found, each with its line number as pointer (`line 12`).
+ * problem found, each with its line number as pointer (`line 12`); a fleet or
+ * customer count over the input limits (`options.limits`) throws code `limit`.
  */
 import type { ArcRounding, Job, Problem, Vehicle } from '../model/types.js';
-import { IssueList, fields, splitLines, toNumber } from './text-lines.js';
+import { checkLimit, resolveLimits, type InputLimits } from '../core/limits.js';
+import { IssueList, TextLines, excerpt, fields, linePointer, toNumber } from './text-lines.js';
 
 export interface SolomonOptions {
   /** Per-arc rounding of distances and travel times. Default `truncate1` (DIMACS). */
   rounding?: ArcRounding;
+  /** Input limits (defaults: `DEFAULT_LIMITS`): vehicle `NUMBER` ≤ `maxVehicles`, customer rows ≤ `maxJobs`. */
+  limits?: Partial<InputLimits>;
 }
 
 /** Parses a Solomon / Gehring–Homberger instance into a `Problem` (see the module comment). */
 export function parseSolomon(text: string, options: SolomonOptions = {}): Problem {
-  const lines = splitLines(text);
+  const limits = resolveLimits(options.limits);
+  const lines = new TextLines(text);
   const issues = new IssueList('parse', 'invalid Solomon file');
 
-  const upper = (i: number) => lines[i].trim().toUpperCase();
+  const upper = (i: number) => lines.get(i).trim().toUpperCase();
   const nextNonEmpty = (from: number): number => {
     let i = from;
-    while (i < lines.length && lines[i].trim() === '') i++;
+    while (i < lines.length && lines.isBlank(i)) i++;
     return i;
   };
 
   // Name: the first non-empty line, unless the file starts directly with VEHICLE.
   let name: string | undefined;
   const first = nextNonEmpty(0);
-  if (first < lines.length && upper(first) !== 'VEHICLE') name = lines[first].trim();
+  if (first < lines.length && upper(first) !== 'VEHICLE') name = excerpt(lines.get(first).trim(), 200);
 
-  const vehicleAt = lines.findIndex((l) => l.trim().toUpperCase() === 'VEHICLE');
-  const customerAt = lines.findIndex((l) => l.trim().toUpperCase() === 'CUSTOMER');
+  const vehicleAt = lines.findNonBlank((l) => l.trim().toUpperCase() === 'VEHICLE');
+  const customerAt = lines.findNonBlank((l) => l.trim().toUpperCase() === 'CUSTOMER');
   if (vehicleAt < 0) issues.add(0, "missing the 'VEHICLE' section");
   if (customerAt < 0) issues.add(0, "missing the 'CUSTOMER' section");
   if (vehicleAt >= 0 && customerAt >= 0 && customerAt < vehicleAt) {
@@ -70,21 +75,24 @@ export function parseSolomon(text: string, options: SolomonOptions = {}): Proble
   let fleetSize = 0;
   let capacity = 0;
   let i = nextNonEmpty(vehicleAt + 1);
-  if (i < customerAt && /[a-z]/i.test(lines[i])) i = nextNonEmpty(i + 1);
+  if (i < customerAt && /[a-z]/i.test(lines.get(i))) i = nextNonEmpty(i + 1);
   if (i >= customerAt) {
     issues.add(vehicleAt, "the 'VEHICLE' section has no 'NUMBER CAPACITY' values");
   } else {
-    const f = fields(lines[i]);
+    const f = fields(lines.get(i));
     const n = toNumber(f[0]);
     const q = toNumber(f[1]);
     if (f.length !== 2) issues.add(i, `expected 2 values (NUMBER CAPACITY), found ${f.length}`);
     if (n === undefined || !Number.isInteger(n) || n < 1) {
-      issues.add(i, `vehicle NUMBER must be a positive integer, got '${f[0] ?? ''}'`);
-    } else fleetSize = n;
-    if (q === undefined || q < 0) issues.add(i, `vehicle CAPACITY must be a non-negative number, got '${f[1] ?? ''}'`);
+      issues.add(i, `vehicle NUMBER must be a positive integer, got '${excerpt(f[0] ?? '')}'`);
+    } else {
+      checkLimit(limits, 'maxVehicles', n, 'the vehicle NUMBER', linePointer(i));
+      fleetSize = n;
+    }
+    if (q === undefined || q < 0) issues.add(i, `vehicle CAPACITY must be a non-negative number, got '${excerpt(f[1] ?? '')}'`);
     else capacity = q;
     for (let k = nextNonEmpty(i + 1); k < customerAt; k = nextNonEmpty(k + 1)) {
-      issues.add(k, `unexpected line in the 'VEHICLE' section: '${lines[k].trim()}'`);
+      issues.add(k, `unexpected line in the 'VEHICLE' section: '${excerpt(lines.get(k).trim())}'`);
     }
   }
 
@@ -94,9 +102,10 @@ export function parseSolomon(text: string, options: SolomonOptions = {}): Proble
   let depot: { ready: number; due: number } | undefined;
   const seen = new Map<number, number>();
   let j = customerAt + 1;
-  while (j < lines.length && (lines[j].trim() === '' || /[a-z]/i.test(lines[j]))) j++;
+  while (j < lines.length && (lines.isBlank(j) || /[a-z]/i.test(lines.get(j)))) j++;
   for (; j < lines.length; j++) {
-    const f = fields(lines[j]);
+    if (lines.isBlank(j)) continue;
+    const f = fields(lines.get(j));
     if (f.length === 0) continue;
     if (f.length === 1 && f[0].toUpperCase() === 'EOF') break;
     if (f.length !== 7) {
@@ -106,12 +115,12 @@ export function parseSolomon(text: string, options: SolomonOptions = {}): Proble
     const v = f.map(toNumber);
     const bad = v.findIndex((x) => x === undefined);
     if (bad >= 0) {
-      issues.add(j, `value ${bad + 1} is not a number: '${f[bad]}'`);
+      issues.add(j, `value ${bad + 1} is not a number: '${excerpt(f[bad])}'`);
       continue;
     }
     const [id, x, y, demand, ready, due, service] = v as number[];
     if (!Number.isInteger(id) || id < 0) {
-      issues.add(j, `CUST NO. must be a non-negative integer, got '${f[0]}'`);
+      issues.add(j, `CUST NO. must be a non-negative integer, got '${excerpt(f[0])}'`);
       continue;
     }
     const previous = seen.get(id);
@@ -130,6 +139,7 @@ export function parseSolomon(text: string, options: SolomonOptions = {}): Proble
       continue;
     }
     coordinates.push([x, y]);
+    if (jobs.length >= limits.maxJobs) checkLimit(limits, 'maxJobs', jobs.length + 1, 'the number of customer rows', linePointer(j));
     jobs.push({
       id,
       location: -1, // set below, once the depot's index is known

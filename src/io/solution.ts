@@ -22,6 +22,7 @@ import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
 import { planIssues } from '../model/check.js';
 import type { Id, RoutePlan, Solution, Step, Unassigned } from '../model/types.js';
 import { parseJsonText } from './json-text.js';
+import { checkLimit, resolveLimits, type InputLimits } from '../core/limits.js';
 
 /** The JSON object of a solution (plain data, ready for `JSON.stringify`). */
 export function solutionToJson(solution: Solution): Record<string, unknown> {
@@ -59,11 +60,22 @@ export function formatSolutionJson(solution: Solution): string {
 }
 
 /**
+ * `JSON.stringify` replacer for solutions and reports: JSON has no infinite
+ * numbers and would write `null` (which reads as "not stated"), so an infinite
+ * cost or distance (a route over an unreachable arc) is written as the string
+ * `"Infinity"` (`"-Infinity"`, `"NaN"`). `checkSolution` reads these back as numbers.
+ */
+export function nonFiniteAsString(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
+}
+
+/**
  * `JSON.stringify(value, null, 2)` with every array of primitives and every
  * innermost object put on one line, except objects under the given keys.
+ * Infinite numbers are written as strings (`nonFiniteAsString`).
  */
 export function compactJson(value: unknown, keepExpanded: readonly string[] = []): string {
-  let text = JSON.stringify(value, null, 2);
+  let text = JSON.stringify(value, nonFiniteAsString, 2);
   // Arrays of primitives: no brackets or braces inside (strings cannot hold a raw newline).
   text = text.replace(/\[\n\s+([^\[\]{}]*?)\n\s*\]/g, (_, inner: string) => '[' + inner.split(/,\n\s*/).join(', ') + ']');
   // Innermost objects (no nested object or multi-line array), unless under a kept key.
@@ -110,10 +122,14 @@ function isObject(x: unknown): x is Record<string, unknown> {
  * Routes given as `{ vehicle, jobs: [ids] }` become start/job/end steps. Throws
  * a `VrpkitError` listing every structural issue (JSON pointers) otherwise.
  */
-export function readPlan(input: string | unknown): RoutePlan {
-  const value = typeof input === 'string' ? parseJsonText(input, 'the solution file') : input;
+export function readPlan(input: string | unknown, limits?: Partial<InputLimits>): RoutePlan {
+  const value = typeof input === 'string' ? parseJsonText(input, 'the solution file', limits) : input;
   const issues: InputIssue[] = [];
   if (isObject(value) && Array.isArray(value.routes)) {
+    // No problem has more than maxJobs jobs: a longer short-form list is refused before it becomes steps.
+    let listed = 0;
+    for (const r of value.routes) if (isObject(r) && Array.isArray(r.jobs)) listed += r.jobs.length;
+    checkLimit(resolveLimits(limits), 'maxJobs', listed, 'the number of jobs listed in the routes', '/routes');
     const routes = value.routes.map((r: unknown, i: number) => {
       if (!isObject(r) || r.steps !== undefined || !Array.isArray(r.jobs)) return r;
       const steps = [

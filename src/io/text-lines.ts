@@ -11,6 +11,88 @@ export function splitLines(text: string): string[] {
   return text.split(/\r?\n|\r/);
 }
 
+/**
+ * The lines of a text without building one string per line: only the start
+ * offset of each line is kept (4 bytes a line), and `get(i)` slices a line when
+ * asked. A 60 MB file of empty lines costs 240 MB of offsets instead of 2 GB of
+ * strings. Line breaks: LF, CRLF or CR; a leading byte-order mark is skipped.
+ */
+export class TextLines {
+  readonly length: number;
+  private readonly starts: Uint32Array;
+
+  constructor(private readonly text: string) {
+    let starts = new Uint32Array(1024);
+    let n = 0;
+    const push = (at: number) => {
+      if (n === starts.length) {
+        const grown = new Uint32Array(2 * starts.length);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[n++] = at;
+    };
+    push(text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        push(i + 1);
+      }
+    }
+    this.starts = starts;
+    this.length = n;
+  }
+
+  /** End of line `i` (exclusive), before its line break. */
+  private end(i: number): number {
+    if (i + 1 >= this.length) return this.text.length;
+    let e = this.starts[i + 1] - 1; // the LF or the lone CR
+    if (this.text.charCodeAt(e) === 10 && e > this.starts[i] && this.text.charCodeAt(e - 1) === 13) e--;
+    return e;
+  }
+
+  /** Line `i` (0-based) without its line break. */
+  get(i: number): string {
+    return this.text.slice(this.starts[i], this.end(i));
+  }
+
+  /** The first character code of line `i` that is not a space or tab (-1 for a blank line); allocates nothing. */
+  firstNonSpace(i: number): number {
+    const e = this.end(i);
+    for (let k = this.starts[i]; k < e; k++) {
+      const c = this.text.charCodeAt(k);
+      if (c !== 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13) return c;
+    }
+    return -1;
+  }
+
+  /** Whether line `i` holds only spaces and tabs. */
+  isBlank(i: number): boolean {
+    return this.firstNonSpace(i) < 0;
+  }
+
+  /** Index of the first non-blank line for which `test` holds, or -1. */
+  findNonBlank(test: (line: string) => boolean): number {
+    for (let i = 0; i < this.length; i++) if (!this.isBlank(i) && test(this.get(i))) return i;
+    return -1;
+  }
+}
+
+/** The number of whitespace-separated fields of a text, counted without splitting it. */
+export function countFields(text: string): number {
+  let count = 0;
+  let inField = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13;
+    if (!space && !inField) count++;
+    inField = !space;
+  }
+  return count;
+}
+
 /** Splits a line into whitespace-separated fields (spaces and tabs). */
 export function fields(line: string): string[] {
   const t = line.trim();
@@ -22,7 +104,10 @@ export function linePointer(index: number): string {
   return `line ${index + 1}`;
 }
 
-/** Collects `parse` issues and throws them all at once. */
+/** A reader stops at this many problems (a garbage file must not build millions of messages). */
+export const MAX_ISSUES = 100;
+
+/** Collects `parse` issues and throws them all at once (or as soon as `MAX_ISSUES` are found). */
 export class IssueList {
   readonly issues: InputIssue[] = [];
 
@@ -34,15 +119,21 @@ export class IssueList {
   /** Records a problem at a 0-based line index (or a free-form pointer). */
   add(at: number | string, message: string, code = this.code): void {
     this.issues.push({ code, pointer: typeof at === 'number' ? linePointer(at) : at, message });
+    if (this.issues.length >= MAX_ISSUES) this.throwIfAny(` (stopped after ${MAX_ISSUES} problems)`);
   }
 
   /** Throws one `VrpkitError` listing every recorded issue, if there are any. */
-  throwIfAny(): void {
+  throwIfAny(note = ''): void {
     if (this.issues.length === 0) return;
     const first = this.issues[0];
-    const more = this.issues.length > 1 ? ` (and ${this.issues.length - 1} more problems)` : '';
+    const more = this.issues.length > 1 ? ` (and ${this.issues.length - 1} more problems${note})` : '';
     throw VrpkitError.fromIssues(this.issues, `${this.what}: ${first.message}${more}`);
   }
+}
+
+/** Text quoted in a message, cut to `max` characters (a garbage line must not make a huge error). */
+export function excerpt(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** Parses a finite number, or returns undefined. Accepts integers, decimals and exponents. */

@@ -18,7 +18,8 @@
  * node id.
  */
 import type { RoutePlan } from '../model/types.js';
-import { IssueList, splitLines } from './text-lines.js';
+import { IssueList, TextLines, countFields, excerpt, linePointer } from './text-lines.js';
+import { checkLimit, resolveLimits, type InputLimits } from '../core/limits.js';
 
 export interface VrplibSolution extends RoutePlan {
   /** The `Cost` line, when present. */
@@ -27,40 +28,47 @@ export interface VrplibSolution extends RoutePlan {
 
 /** True when the text looks like a VRPLIB solution (a `Route #1:` line). */
 export function looksLikeVrplibSolution(text: string): boolean {
-  return /^\s*Route\s*#?\s*\d+\s*:/im.test(text.slice(0, 65536));
+  // `[ \t]*`, not `\s*`: with the m flag, `^\s*` on a run of blank lines backtracks quadratically.
+  return /^[ \t]*Route[ \t]*#?[ \t]*\d+[ \t]*:/im.test(text.slice(0, 65536));
 }
 
 /** Parses a VRPLIB `.sol` file into a plan for `checkSolution`. */
-export function parseVrplibSolution(text: string, options: { jobIdOffset?: number } = {}): VrplibSolution {
+export function parseVrplibSolution(text: string, options: { jobIdOffset?: number; limits?: Partial<InputLimits> } = {}): VrplibSolution {
   const offset = options.jobIdOffset ?? 0;
+  const limits = resolveLimits(options.limits);
+  let listed = 0;
   const issues = new IssueList('parse', 'invalid VRPLIB solution file');
   const plan: VrplibSolution = { routes: [] };
-  const lines = splitLines(text);
-  lines.forEach((line, i) => {
-    const t = line.trim();
-    if (t === '') return;
+  const lines = new TextLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    if (lines.isBlank(i)) continue;
+    const t = lines.get(i).trim();
     const route = /^Route\s*#?\s*(\d+)\s*:(.*)$/i.exec(t);
     if (route) {
-      const ids = route[2].trim() === '' ? [] : route[2].trim().split(/\s+/);
+      // No problem has more than maxJobs customers: a longer list is refused before it is split.
+      listed += countFields(route[2]);
+      checkLimit(limits, 'maxJobs', listed, 'the number of customers listed in the routes', linePointer(i));
+      const list = route[2].trim();
+      const ids = list === '' ? [] : list.split(/\s+/);
       const steps: RoutePlan['routes'][number]['steps'] = [{ type: 'start' }];
       for (const s of ids) {
         const n = Number(s);
-        if (!Number.isInteger(n) || n < 0) issues.add(i, `'${s}' is not a customer number`);
+        if (!Number.isInteger(n) || n < 0) issues.add(i, `'${excerpt(s)}' is not a customer number`);
         else steps.push({ type: 'job', id: n + offset });
       }
       steps.push({ type: 'end' });
       plan.routes.push({ vehicle: plan.routes.length + 1, steps });
-      return;
+      continue;
     }
     const cost = /^Cost\s*:?\s*(\S+)$/i.exec(t);
     if (cost) {
       const c = Number(cost[1]);
-      if (!Number.isFinite(c)) issues.add(i, `'${cost[1]}' is not a number`);
+      if (!Number.isFinite(c)) issues.add(i, `'${excerpt(cost[1])}' is not a number`);
       else plan.cost = c;
-      return;
+      continue;
     }
     // Other lines (e.g. "Time 12.3" or comments) are informative only.
-  });
+  }
   if (plan.routes.length === 0) issues.add(0, "no 'Route #k:' line");
   issues.throwIfAny();
   return plan;

@@ -48,7 +48,10 @@ export type ViolationCode =
   | 'unknown-vehicle'
   | 'duplicate-vehicle'
   | 'missing-reason'
-  | 'claim-mismatch';
+  | 'claim-mismatch'
+  // check-plan.ts: steps out of order, an unassigned reason outside the documented list
+  | 'step-order'
+  | 'unknown-reason';
 
 /** One reason why a plan is not feasible (or one number it states wrongly). */
 export interface Violation {

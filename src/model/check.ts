@@ -16,7 +16,9 @@
  * `unknown-break`, `unreachable`, `missing-job`,
  * `duplicate-job`, `unknown-job`, `unknown-vehicle`, `duplicate-vehicle`,
  * `missing-reason` (an unassigned job without a reason) and `claim-mismatch`
- * (a number the plan states differs from the re-derived one beyond tolerance).
+ * (a number the plan states differs from the re-derived one beyond tolerance, or
+ * is not a number); `step-order`, `unknown-reason` and the location and summary
+ * claims are checked in `check-plan.ts`.
  *
  * Two points docs/semantics.md leaves open, decided here (the solver's decode does the same):
  * - when the forward slack is unbounded (no finite window end and no shift end), `d*`
@@ -33,6 +35,7 @@ import { idKey } from './ids.js';
 import { deliveryTask, pickupTask, stopId, taskOfStep } from './tasks.js';
 
 export { capacityDimensions } from './check-route.js';
+import { checkPlanStatements, claimedNumber, showStated } from './check-plan.js';
 
 export type { CheckedRoute, CheckedStep, Violation, ViolationCode } from './check-route.js';
 
@@ -185,17 +188,23 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
   const close = (a: number, b: number) =>
     a === b || Math.abs(a - b) <= claimTol.abs + claimTol.rel * Math.max(Math.abs(a), Math.abs(b));
   // `base` is a JSON pointer prefix made of indices and fixed names (no escaping needed).
+  // A claim that is stated must be a number (or "Infinity"): a string, null or object never matches.
   const claim = (stated: unknown, derived: number, base: string, field: string | number, extra: Partial<Violation>) => {
-    if (typeof stated !== 'number' || close(stated, derived)) return;
+    if (stated === undefined) return;
+    const value = claimedNumber(stated);
+    if (close(value, derived)) return;
     const ptr = `${base}/${field}`;
-    violations.push({ code: 'claim-mismatch', message: `${ptr}: stated ${stated}, derived ${derived}`, amount: stated - derived, pointer: ptr, ...extra });
+    violations.push({ code: 'claim-mismatch', message: `${ptr}: stated ${showStated(stated)}, derived ${derived}`, amount: value - derived, pointer: ptr, ...extra });
   };
   const claimVector = (stated: unknown, derived: number[], base: string, extra: Partial<Violation>) => {
-    if (!Array.isArray(stated)) return;
+    if (stated === undefined) return;
+    if (!Array.isArray(stated)) {
+      violations.push({ code: 'claim-mismatch', message: `${base}: stated ${showStated(stated)}, derived ${JSON.stringify(derived)}`, pointer: base, ...extra });
+      return;
+    }
     const n = Math.max(stated.length, derived.length);
     for (let k = 0; k < n; k++) {
-      const s = k < stated.length ? stated[k] : 0;
-      claim(typeof s === 'number' ? s : NaN, derived[k] ?? 0, base, k, extra);
+      claim(k < stated.length ? (stated[k] ?? null) : 0, derived[k] ?? 0, base, k, extra);
     }
   };
 
@@ -374,6 +383,9 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
   const statedSummary = (plan as { summary?: unknown }).summary;
   if (isObject(statedSummary)) {
     for (const f of SUMMARY_CLAIMS) claim(statedSummary[f], summary[f], '/summary', f, {});
+  } else if (statedSummary !== undefined) {
+    violations.push({ code: 'claim-mismatch', message: `/summary: stated ${showStated(statedSummary)}, not an object`, pointer: '/summary' });
   }
+  checkPlanStatements(problem, plan, routes, table, vehicleIndex, close, violations);
   return { feasible: violations.length === 0, violations, routes, summary };
 }

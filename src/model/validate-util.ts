@@ -44,12 +44,15 @@ export function each<T>(list: readonly T[], fn: (item: T, index: number) => void
   for (let i = 0; i < list.length; i++) fn(list[i], i);
 }
 
-/** Collects issues; `at(...)` extends a JSON pointer. */
+/** At most this many issues are kept (a file of a million bad entries must not build a million messages). */
+export const MAX_ISSUES = 1000;
+
+/** Collects issues (the first `MAX_ISSUES`); `at(...)` extends a JSON pointer. */
 export class Issues {
   readonly list: InputIssue[] = [];
 
   add(code: string, pointer: string, message: string): void {
-    this.list.push({ code, pointer, message });
+    if (this.list.length < MAX_ISSUES) this.list.push({ code, pointer, message });
   }
 }
 

@@ -7,26 +7,49 @@
  * latitude as integers in microdegrees (scaled by `coordinateScale`, default 1e-6).
  * Parsing runs directly on the bytes; a malformed line throws a `VrpkitError`
  * whose pointer is `gr:<line>` or `co:<line>`.
+ *
+ * Distance unit: `metresPerUnit` when given, else what the file's comment lines
+ * announce ("decimetres" → 0.1, "centimetres" → 0.01, "millimetres" → 0.001),
+ * else 1 (metres) — the same rule as the command line's loader.
+ *
+ * Limits (`options.limits`, see `core/limits.ts`): the `p sp` counts are checked
+ * against `maxNodes` / `maxArcs` and against what the file can hold (an arc line
+ * takes at least 8 bytes) before any array is sized from them; gzip input is
+ * inflated with a guard at `maxNetworkBytes`.
  */
-import { gunzipSync } from 'fflate';
 import { VrpkitError } from '../core/errors.js';
+import { maybeGunzip } from '../core/gzip.js';
+import { checkLimit, resolveLimits, type InputLimits } from '../core/limits.js';
 import { RangeIds } from './ids.js';
 import { type NetworkParts, type UnitOptions, unitSettings } from './parts.js';
 
 export interface DimacsOptions extends UnitOptions {
   /** Degrees per `.co` coordinate unit. Default 1e-6 (microdegrees). */
   coordinateScale?: number;
+  /** Input limits (defaults: `DEFAULT_LIMITS`). */
+  limits?: Partial<InputLimits>;
 }
 
 /** DIMACS input: text, or bytes (plain or gzip). */
 export type DimacsSource = string | Uint8Array | ArrayBuffer;
 
-/** Text or bytes → bytes, inflating gzip. */
-export function toBytes(src: DimacsSource): Uint8Array {
+/** Text or bytes → bytes, inflating gzip (guarded: at most `maxBytes`, default `maxNetworkBytes`). */
+export function toBytes(src: DimacsSource, maxBytes = resolveLimits().maxNetworkBytes, what = 'the DIMACS input'): Uint8Array {
   if (typeof src === 'string') return new TextEncoder().encode(src);
   const bytes = src instanceof Uint8Array ? src : new Uint8Array(src);
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes);
-  return bytes;
+  return maybeGunzip(bytes, maxBytes, what, 'maxNetworkBytes');
+}
+
+/** The weight unit a DIMACS file's comment lines announce, in metres (undefined if none). Reads the first 4 KiB. */
+export function announcedMetresPerUnit(gr: Uint8Array): number | undefined {
+  const head = new TextDecoder().decode(gr.subarray(0, 4096));
+  for (const line of head.split('\n')) {
+    if (!line.startsWith('c')) continue;
+    if (/\bdecimet(re|er)s?\b/i.test(line)) return 0.1;
+    if (/\bcentimet(re|er)s?\b/i.test(line)) return 0.01;
+    if (/\bmillimet(re|er)s?\b/i.test(line)) return 0.001;
+  }
+  return undefined;
 }
 
 /** A line-oriented tokenizer over bytes that knows its line number. */
@@ -120,8 +143,10 @@ class Lines {
 
 /** Parses DIMACS `.gr` (+ optional `.co`) into network parts (node id = DIMACS id). */
 export function parseDimacs(gr: DimacsSource, co?: DimacsSource | null, options?: DimacsOptions): NetworkParts {
-  const [metresPerUnit, speed] = unitSettings(options);
-  const L = new Lines(toBytes(gr), 'gr');
+  const limits = resolveLimits(options?.limits);
+  const bytes = toBytes(gr, limits.maxNetworkBytes, 'gr');
+  const [metresPerUnit, speed] = unitSettings({ ...options, metresPerUnit: options?.metresPerUnit ?? announcedMetresPerUnit(bytes) });
+  const L = new Lines(bytes, 'gr');
   let n = -1;
   let m = 0;
   let k = 0;
@@ -160,6 +185,11 @@ export function parseDimacs(gr: DimacsSource, co?: DimacsSource | null, options?
       m = L.number('arc count');
       L.done();
       if (!Number.isInteger(n) || n < 0 || !Number.isInteger(m) || m < 0) L.fail('node and arc counts must be non-negative integers');
+      checkLimit(limits, 'maxNodes', n, "the 'p sp' node count", `gr:${L.line}`);
+      checkLimit(limits, 'maxArcs', m, "the 'p sp' arc count", `gr:${L.line}`);
+      // Every arc line ("a1 2 0\n") takes at least 7 bytes: refuse counts the file cannot hold before sizing arrays.
+      const room = Math.floor((bytes.length - L.end + 1) / 7);
+      if (m > room) L.fail(`the 'p sp' line announces ${m} arcs, but the rest of the file can hold at most ${room}`);
       tails = new Int32Array(m);
       heads = new Int32Array(m);
       distance = new Float64Array(m);
@@ -173,13 +203,13 @@ export function parseDimacs(gr: DimacsSource, co?: DimacsSource | null, options?
   if (n < 0) throw new VrpkitError('dimacs-syntax', "gr: no 'p sp <nodes> <arcs>' line", 'gr');
   if (n === 0) throw new VrpkitError('empty-network', 'the network has no nodes', 'gr');
   if (k !== m) throw new VrpkitError('dimacs-syntax', `gr: the 'p sp' line announces ${m} arcs but ${k} were found`, 'gr');
-  const coords = co ? parseCoordinates(co, n, options?.coordinateScale ?? 1e-6) : null;
+  const coords = co ? parseCoordinates(co, n, options?.coordinateScale ?? 1e-6, limits.maxNetworkBytes) : null;
   return { nodeCount: n, tails, heads, distance, duration, coords, ids: new RangeIds(1, n), metresPerUnit };
 }
 
 /** Parses a `.co` file into `[lon, lat, ...]` degrees for nodes 1..n (NaN where missing). */
-export function parseCoordinates(co: DimacsSource, n: number, scale: number): Float64Array {
-  const L = new Lines(toBytes(co), 'co');
+export function parseCoordinates(co: DimacsSource, n: number, scale: number, maxBytes?: number): Float64Array {
+  const L = new Lines(toBytes(co, maxBytes, 'co'), 'co');
   const coords = new Float64Array(2 * n).fill(NaN);
   let announced = -1;
   for (let c = L.next(); c !== -1; c = L.next()) {

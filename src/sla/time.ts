@@ -34,9 +34,10 @@ export function parseInstant(value: unknown): ParsedInstant {
     return Number.isNaN(t) ? { ok: false, message: 'is an invalid Date' } : { ok: true, ms: t };
   }
   if (typeof value === 'number') {
-    return Number.isFinite(value)
-      ? { ok: true, ms: value }
-      : { ok: false, message: `must be a finite number of epoch milliseconds, got ${value}` };
+    if (!Number.isFinite(value)) return { ok: false, message: `must be a finite number of epoch milliseconds, got ${value}` };
+    // Beyond ±8.64e15 ms (±273,790 years) no date exists: such a number is a mistake, not an instant.
+    if (Math.abs(value) > 8.64e15) return { ok: false, message: `must be epoch milliseconds within ±8.64e15 (a representable date), got ${value}` };
+    return { ok: true, ms: value };
   }
   if (typeof value !== 'string') {
     return { ok: false, message: `must be an ISO-8601 date-time string or epoch milliseconds, got ${describe(value)}` };

@@ -10,8 +10,9 @@
  */
 import { VrpkitError, pointer } from '../core/errors.js';
 import { resolveTravel, type ResolvedTravel } from '../model/travel.js';
-import type { Problem, Unassigned, UnassignedReason } from '../model/types.js';
+import type { Problem, Unassigned } from '../model/types.js';
 import { granularNeighbours, mortonCode } from './neighbours.js';
+import { soloVerdict } from './solo.js';
 
 /** Replacement for an infinite (unreachable) arc inside the search: huge but finite. */
 export const UNREACHABLE_ARC = 1e9;
@@ -167,24 +168,9 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   const locDur = (a: number, b: number) => (a < 0 || b < 0 ? 0 : travel.duration(a, b));
   const locDist = (a: number, b: number) => (a < 0 || b < 0 ? 0 : travel.distance(a, b));
   for (let j = 0; j < jobs.length; j++) {
-    const job = jobs[j];
-    const loc = travel.jobLocation[j];
-    let reason: UnassignedReason | null = null;
-    let ok = false;
-    let anyAllowed = false;
-    for (let t = 0; t < T && !ok; t++) {
-      const ti = typeInfo[t];
-      if (job.allowedVehicles && !typeVehicles[t].some((k) => job.allowedVehicles!.some((a) => String(a) === String(vehicles[k].id)))) continue;
-      anyAllowed = true;
-      const r = soloReason(job, loc, ti, locDur, locDist, dims);
-      if (r === null) ok = true;
-      else if (reason === null) reason = r;
-    }
-    if (ok) keep.push(j);
-    else {
-      const why = anyAllowed ? reason! : 'no-vehicle';
-      unassigned.push({ id: job.id, reason: why, message: soloMessage(why) });
-    }
+    const out = soloVerdict(problem, j, travel.jobLocation[j], typeInfo, typeVehicles, locDur, locDist, dims);
+    if (out === null) keep.push(j);
+    else unassigned.push(out);
   }
 
   // Number clients along a Z-order curve when coordinates are known: neighbours
@@ -358,64 +344,3 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     px, py, unassigned, notAllowedPenalty, intraDistanceOnly, symmetric,
   };
 }
-
-interface TypeInfo {
-  v: Problem['vehicles'][number];
-  start: number;
-  end: number;
-  shiftStart: number;
-  shiftEnd: number;
-  maxDur: number;
-  maxDist: number;
-}
-
-/** Why one job cannot be served alone by a vehicle type (null: it can). */
-function soloReason(
-  job: Problem['jobs'][number],
-  loc: number,
-  ti: TypeInfo,
-  locDur: (a: number, b: number) => number,
-  locDist: (a: number, b: number) => number,
-  dims: number,
-): UnassignedReason | null {
-  const t0 = locDur(ti.start, loc);
-  const t1 = locDur(loc, ti.end);
-  const d0 = locDist(ti.start, loc);
-  const d1 = locDist(loc, ti.end);
-  if (!Number.isFinite(t0) || !Number.isFinite(t1) || !Number.isFinite(d0) || !Number.isFinite(d1)) return 'unreachable';
-  for (let d = 0; d < dims; d++) {
-    const cap = ti.v.capacity?.[d] ?? Infinity;
-    if ((job.delivery?.[d] ?? 0) > cap || (job.pickup?.[d] ?? 0) > cap) return 'capacity';
-  }
-  const rel = job.releaseTime ?? -Infinity;
-  const dl = job.dispatchDeadline ?? Infinity;
-  const lo = Math.max(ti.shiftStart, rel);
-  const hi = Math.min(dl, ti.shiftEnd);
-  if (lo > hi) return 'release-time';
-  const tw = job.timeWindows?.[0] ?? [-Infinity, Infinity];
-  const s = job.serviceDuration ?? 0;
-  if (lo + t0 > tw[1]) return Math.max(ti.shiftStart, -Infinity) + t0 <= tw[1] && rel > ti.shiftStart ? 'release-time' : 'time-window';
-  const serviceStart = Math.max(lo + t0, tw[0]);
-  if (serviceStart + s + t1 > ti.shiftEnd) return 'time-window';
-  // Depart as late as allowed to avoid waiting.
-  const dep = Math.min(hi, Number.isFinite(tw[0]) ? tw[0] - t0 : lo);
-  const depart = Math.max(lo, dep);
-  const duration = Math.max(depart + t0, tw[0]) + s + t1 - depart;
-  if (duration > ti.maxDur) return 'max-duration';
-  if (d0 + d1 > ti.maxDist) return 'max-distance';
-  return null;
-}
-
-function soloMessage(r: UnassignedReason): string {
-  switch (r) {
-    case 'unreachable': return 'the job cannot be reached from or return to any allowed vehicle\'s depot';
-    case 'capacity': return 'the job\'s amounts exceed every allowed vehicle\'s capacity';
-    case 'release-time': return 'the job\'s release time / dispatch deadline cannot be met by any allowed vehicle';
-    case 'time-window': return 'no allowed vehicle can serve the job within its time window and shift, even alone';
-    case 'max-duration': return 'serving the job alone exceeds every allowed vehicle\'s max duration';
-    case 'max-distance': return 'serving the job alone exceeds every allowed vehicle\'s max distance';
-    case 'no-vehicle': return 'no vehicle is allowed to serve the job';
-    default: return r;
-  }
-}
-

@@ -44,6 +44,13 @@ export function planOf(problem: Problem, routes: RouteSpec[], unassigned: { id: 
   out.summary.distance = report.summary.distance;
   out.summary.duration = report.summary.duration;
   out.summary.routes = report.summary.routes;
+  // The summary's other claims are checked too: sum them over the routes.
+  for (const r of out.routes) {
+    out.summary.waiting += r.waiting;
+    out.summary.service += r.service;
+    r.delivery.forEach((x, d) => (out.summary.delivery[d] = (out.summary.delivery[d] ?? 0) + x));
+    r.pickup.forEach((x, d) => (out.summary.pickup[d] = (out.summary.pickup[d] ?? 0) + x));
+  }
   return out;
 }
 

@@ -11,10 +11,11 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSolution } from '../../src/model/check.js';
 import type { ArcRounding, Job, Problem, RoutePlan } from '../../src/model/types.js';
+import { sharedAvailable } from '../io/shared.js';
 
 const shared = process.env.VRPKIT_SHARED ?? resolve(__dirname, '../../../shared');
 const instances = join(shared, 'instances');
-const available = existsSync(join(instances, 'solomon', 'bks.json'));
+const available = sharedAvailable(join(instances, 'solomon', 'bks.json'), 'the shared best-known solutions');
 if (!available) console.warn(`[bks.test] ${instances} not found: skipping the best-known-solution reproduction tests`);
 
 const numbers = (line: string) => line.trim().split(/\s+/).map(Number);

@@ -77,7 +77,8 @@ describe('DIMACS', () => {
     }
     expect(errorOf(() => RoadNetwork.fromDimacs('p sp 2 1\na 1 2 -3\n'))).toMatchObject({ code: 'negative-weight', pointer: 'gr:2' });
     expect(errorOf(() => RoadNetwork.fromDimacs('p sp 0 0\n')).code).toBe('empty-network');
-    expect(errorOf(() => RoadNetwork.fromDimacs('p sp 2 2\na 1 2 3\n')).message).toMatch(/announces 2 arcs but 1/);
+    expect(errorOf(() => RoadNetwork.fromDimacs('p sp 2 2\na 1 2 3\nc room for a second arc line\n')).message).toMatch(/announces 2 arcs but 1/);
+    expect(errorOf(() => RoadNetwork.fromDimacs('p sp 2 2\na 1 2 3\n')).message).toMatch(/announces 2 arcs, but the rest of the file can hold at most 1/);
     expect(errorOf(() => RoadNetwork.fromDimacs(GR, 'p aux sp co 4\nv 9 1 1\n'))).toMatchObject({ code: 'dimacs-syntax', pointer: 'co:2' });
     expect(errorOf(() => RoadNetwork.fromDimacs(GR, 'p aux sp co 3\n')).pointer).toBe('co:1');
   });

@@ -4,13 +4,14 @@
  * swapped (integer weights, so sums are exact), against Floyd–Warshall on the
  * turned-around arc list, and on a shared OSM graph (float durations).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RoadNetwork } from '../../src/network/index.js';
 import { Rng } from '../../src/core/rng.js';
 import { arcsOf, chainyGraph, floydWarshall, randomGraph, type RandomGraph } from './reference.js';
+import { sharedAvailable } from '../io/shared.js';
 
 const ALGORITHMS = ['dijkstra', 'astar', 'bidirectional', 'bidirectional-astar', 'contracted'] as const;
 type Arc = { from: number; to: number; distance: number; duration: number };
@@ -289,7 +290,7 @@ describe('RoadNetwork.reversed', () => {
 
 const shared = process.env.VRPKIT_SHARED ?? resolve(__dirname, '../../../shared');
 const andorra = join(shared, 'roads', 'OSM-road-d.andorra');
-describe.skipIf(!existsSync(`${andorra}.gr.gz`))('reversed OSM graph (Andorra)', () => {
+describe.skipIf(!sharedAvailable(`${andorra}.gr.gz`, 'the shared Andorra road graph'))('reversed OSM graph (Andorra)', () => {
   it('matrices are the transposes of the original (float durations within 1e-12 relative)', () => {
     const net = RoadNetwork.fromDimacs(readFileSync(`${andorra}.gr.gz`), readFileSync(`${andorra}.co.gz`));
     const rng = new Rng(7);

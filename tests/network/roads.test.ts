@@ -4,16 +4,16 @@
  * Dijkstra). The shared folder is `$VRPKIT_SHARED` or `../shared` next to the
  * repository; without it these tests are skipped with a message.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RoadNetwork } from '../../src/network/index.js';
+import { sharedAvailable } from '../io/shared.js';
 
 const shared = process.env.VRPKIT_SHARED ?? resolve(__dirname, '../../../shared');
 const roads = join(shared, 'roads');
 const graphs = ['andorra', 'liechtenstein', ...(process.env.VRPKIT_TEST_PORTO ? ['porto'] : [])];
-const have = existsSync(roads);
-if (!have) console.warn(`[roads.test] skipped: no road graphs at ${roads} (set VRPKIT_SHARED)`);
+const have = sharedAvailable(roads, 'the shared road graphs');
 
 function queries(name: string): [number, number, number][] {
   return readFileSync(join(roads, `OSM-road-d.${name}.queries.tsv`), 'utf8')
@@ -24,7 +24,8 @@ function queries(name: string): [number, number, number][] {
 
 describe.skipIf(!have).each(graphs)('OSM road graph %s', (name) => {
   const base = join(roads, `OSM-road-d.${name}`);
-  const net = RoadNetwork.fromDimacs(readFileSync(`${base}.gr.gz`), readFileSync(`${base}.co.gz`));
+  // Weights as in the file (decimetres), as the reference distances are: override the unit the comments announce.
+  const net = RoadNetwork.fromDimacs(readFileSync(`${base}.gr.gz`), readFileSync(`${base}.co.gz`), { metresPerUnit: 1 });
   const qs = queries(name);
 
   it('parses the whole graph with coordinates and fits the memory budget', () => {

@@ -323,7 +323,9 @@ describe('solve: properties on random small instances', () => {
     const sol = await solve(problem, { timeLimitMs: 60_000, signal: ctrl.signal, onProgress: (p) => progress.push(p.iteration) });
     const elapsed = performance.now() - t0;
     expect(sol.status).toBe('aborted');
-    expect(elapsed).toBeLessThan(5000);
+    // A hang guard, not a speed test: the abort must end the search long before the
+    // 60 s budget (one iteration of this 120-job search takes milliseconds).
+    expect(elapsed).toBeLessThan(300 + 1700);
     expectSound(problem, sol);
     expect(sol.unassigned).toHaveLength(0);
     expect(progress.length).toBeGreaterThan(0);

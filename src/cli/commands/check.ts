@@ -10,10 +10,11 @@ import type { Command } from './types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions } from '../args.js';
 import { checkSolution } from '../../model/check.js';
 import { readInputText } from '../input.js';
-import { readPlan } from '../../io/solution.js';
+import { nonFiniteAsString, readPlan } from '../../io/solution.js';
 import { looksLikeVrplibSolution, parseVrplibSolution } from '../../io/vrplib-solution.js';
 import { stopsFromTaskNumbers } from '../../io/lilim.js';
 import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
+import { inFile } from '../errors.js';
 
 const HELP = `vrpkit check PROBLEM SOLUTION [options]
 
@@ -34,21 +35,24 @@ Exit codes: 0 feasible, 3 infeasible, 2 bad input or usage, 1 internal error.`;
 export const check: Command = {
   summary: 'check a solution against a problem (independent re-derivation)',
   help: HELP,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseArgs(argv);
     rejectUnknownOptions(args, ['format', 'rounding', 'tolerance']);
     if (args.positional.length !== 2) throw new UsageError('check needs PROBLEM and SOLUTION files (see vrpkit check --help)');
     const tolerance = numberOption(args, 'tolerance');
     if (tolerance !== undefined && tolerance < 0) throw new UsageError('--tolerance must be non-negative');
-    const { problem, format } = await loadProblemArg(args.positional[0], args);
-    const text = readInputText(args.positional[1]);
-    // Task-number route files name shipment stops by number (Li & Lim): they become pickup/delivery steps.
-    const plan = looksLikeVrplibSolution(text)
-      ? stopsFromTaskNumbers(problem, parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0 }))
-      : readPlan(text);
-    const report = checkSolution(problem, plan, tolerance !== undefined ? { tolerance } : {});
+    const { problem, format } = await loadProblemArg(args.positional[0], args, context?.limits);
+    const solutionFile = args.positional[1];
+    const report = inFile(solutionFile, () => {
+      const text = readInputText(solutionFile, context?.limits);
+      // Task-number route files name shipment stops by number (Li & Lim): they become pickup/delivery steps.
+      const plan = looksLikeVrplibSolution(text)
+        ? stopsFromTaskNumbers(problem, parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0, limits: context?.limits }))
+        : readPlan(text, context?.limits);
+      return checkSolution(problem, plan, tolerance !== undefined ? { tolerance } : {});
+    });
     const { feasible, summary, violations, routes } = report;
-    process.stdout.write(JSON.stringify({ feasible, summary, violations, routes }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ feasible, summary, violations, routes }, nonFiniteAsString, 2) + '\n');
     return report.feasible ? 0 : 3;
   },
 };

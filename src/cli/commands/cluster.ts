@@ -11,6 +11,8 @@ import { readTextFile, writeTextFile } from '../../io/files.js';
 import { parseJsonText } from '../../io/json-text.js';
 import { VrpkitError, pointer } from '../../core/errors.js';
 import { clusterPoints } from '../../cluster/cluster.js';
+import { checkLimit, resolveLimits } from '../../core/limits.js';
+import { inFile } from '../errors.js';
 import type { ClusterMethod, ClusterOptions, ClusterPoints } from '../../cluster/types.js';
 
 const HELP = `vrpkit cluster POINTS.json (--k N | --max-demand D) [options]
@@ -42,15 +44,14 @@ const METHODS = ['kmeans', 'sweep', 'capacitated'];
 export const cluster: Command = {
   summary: 'delivery zones: k-means++, sweep or capacitated clustering of points',
   help: HELP,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseArgs(argv);
     rejectUnknownOptions(args, [
       'k', 'max-demand', 'method', 'metric', 'seed', 'depot', 'balance', 'size-tolerance', 'max-iterations', 'output',
     ]);
     if (args.positional.length !== 1) throw new UsageError('cluster needs one POINTS.json file (see vrpkit cluster --help)');
     const file = args.positional[0];
-    const doc = parseJsonText(readTextFile(file), file);
-    const { points, depot, metric } = readDocument(doc);
+    const { points, depot, metric } = inFile(file, () => readDocument(parseJsonText(readTextFile(file, context?.limits), file, context?.limits)));
 
     const options: ClusterOptions = {};
     const k = numberOption(args, 'k');
@@ -86,7 +87,17 @@ export const cluster: Command = {
     const maxIterations = numberOption(args, 'max-iterations');
     if (maxIterations !== undefined) options.maxIterations = maxIterations;
 
-    const result = clusterPoints(points as ClusterPoints, options);
+    // Bounded work: the clusterers compare every point with every zone (n × k distances per round).
+    const limits = context?.limits ?? resolveLimits();
+    checkLimit(limits, 'maxJobs', points.length, 'the number of points', '/points');
+    let totalDemand = 0;
+    for (const p of points) {
+      const d = p !== null && typeof p === 'object' && !Array.isArray(p) ? (p as { demand?: unknown }).demand : undefined;
+      totalDemand += typeof d === 'number' && Number.isFinite(d) && d > 0 ? d : d === undefined ? 1 : 0;
+    }
+    const zones = options.k ?? (options.maxDemand !== undefined && options.maxDemand > 0 ? Math.min(points.length, Math.ceil(totalDemand / options.maxDemand)) : 1);
+    checkLimit(limits, 'maxMatrixCells', points.length * zones, `the clustering work (${points.length} points × ${zones} zones)`, options.k !== undefined ? '--k' : '--max-demand');
+    const result = inFile(file, () => clusterPoints(points as ClusterPoints, options));
     const ids = (points as unknown[]).map((p, i) =>
       p !== null && typeof p === 'object' && !Array.isArray(p) && (p as { id?: unknown }).id !== undefined
         ? ((p as { id: string | number }).id)

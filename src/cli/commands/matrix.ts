@@ -10,6 +10,8 @@ import { parseJsonText } from '../../io/json-text.js';
 import { VrpkitError, pointer } from '../../core/errors.js';
 import type { MatrixMetric, RoadNetwork } from '../../network/road-network.js';
 import type { NodeId } from '../../network/ids.js';
+import { checkLimit, resolveLimits, type InputLimits } from '../../core/limits.js';
+import { inFile } from '../errors.js';
 
 const HELP = `vrpkit matrix --network FILE --points FILE [options]
 
@@ -35,8 +37,8 @@ Exit codes: 0 success, 2 bad input or usage.`;
 type PointInput = NodeId | [number, number];
 
 /** Reads a points file: an array of ids / [lon, lat], or `{ "points": [...] }`. */
-function readPoints(file: string): PointInput[] {
-  const value = parseJsonText(readTextFile(file), 'the points file');
+function readPoints(file: string, limits?: InputLimits): PointInput[] {
+  const value = parseJsonText(readTextFile(file, limits), 'the points file', limits);
   const list = Array.isArray(value) ? value : (value as { points?: unknown })?.points;
   if (!Array.isArray(list)) throw new VrpkitError('invalid-points', 'the points file must be a JSON array or { "points": [...] }', '');
   const base = Array.isArray(value) ? '' : '/points';
@@ -85,7 +87,7 @@ function rowsOf(values: Float64Array, rows: number, cols: number): (number | nul
 export const matrix: Command = {
   summary: 'travel matrix between points on a road network (JSON)',
   help: HELP,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseArgs(argv);
     rejectUnknownOptions(args, ['network', 'points', 'targets', 'metric', 'metres-per-unit', 'speed']);
     if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`);
@@ -95,9 +97,11 @@ export const matrix: Command = {
     const metric = stringOption(args, 'metric') ?? 'both';
     if (!['distance', 'duration', 'both'].includes(metric)) throw new UsageError('--metric must be distance, duration or both');
     const targetsFile = stringOption(args, 'targets');
-    const points = readPoints(pointsFile);
-    const targetPoints = targetsFile ? readPoints(targetsFile) : null;
-    const net = loadNetworkFile(file, { metresPerUnit: numberOption(args, 'metres-per-unit'), speedKmh: numberOption(args, 'speed') });
+    const points = inFile(pointsFile, () => readPoints(pointsFile, context?.limits));
+    const targetPoints = targetsFile ? inFile(targetsFile, () => readPoints(targetsFile, context?.limits)) : null;
+    const cells = points.length * (targetPoints ?? points).length;
+    checkLimit(context?.limits ?? resolveLimits(), 'maxMatrixCells', cells, `the ${points.length} × ${(targetPoints ?? points).length} matrix (cells)`, targetsFile ? '--targets' : '--points');
+    const net = loadNetworkFile(file, { metresPerUnit: numberOption(args, 'metres-per-unit'), speedKmh: numberOption(args, 'speed'), limits: context?.limits });
     const sources = resolve(net, points, 'points');
     const targets = targetPoints ? resolve(net, targetPoints, 'targets') : sources;
     const m = net.matrix(sources.map((s) => s.node), targets.map((t) => t.node), { metric: metric as MatrixMetric });

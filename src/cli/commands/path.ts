@@ -48,7 +48,7 @@ export function nodeArg(net: RoadNetwork, text: string, name: string): { node: N
 export const path: Command = {
   summary: 'shortest path between two nodes of a road network (JSON)',
   help: HELP,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseArgs(argv);
     rejectUnknownOptions(args, ['network', 'from', 'to', 'algorithm', 'metric', 'metres-per-unit', 'speed']);
     if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`);
@@ -60,7 +60,7 @@ export const path: Command = {
     if (algorithm !== undefined && !ALGORITHMS.includes(algorithm)) throw new UsageError(`--algorithm must be one of ${ALGORITHMS.join(', ')}`);
     const metric = stringOption(args, 'metric') ?? 'distance';
     if (metric !== 'distance' && metric !== 'duration') throw new UsageError(`--metric must be distance or duration`);
-    const net = loadNetworkFile(file, { metresPerUnit: numberOption(args, 'metres-per-unit'), speedKmh: numberOption(args, 'speed') });
+    const net = loadNetworkFile(file, { metresPerUnit: numberOption(args, 'metres-per-unit'), speedKmh: numberOption(args, 'speed'), limits: context?.limits });
     const source = nodeArg(net, from, 'from');
     const target = nodeArg(net, to, 'to');
     const chosen = (algorithm ?? 'contracted') as PathAlgorithm;

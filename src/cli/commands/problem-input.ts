@@ -15,6 +15,8 @@ import { loadProblemFile, parseProblemText, type LoadedProblem } from '../../io/
 import { isStdin, readInputText } from '../input.js';
 import { loadNetworkFile } from '../../io/network-files.js';
 import type { ArcRounding } from '../../model/types.js';
+import type { InputLimits } from '../../core/limits.js';
+import { inFile } from '../errors.js';
 
 export const FORMAT_HELP = `  --format F       auto (default) | json | solomon | cvrplib | lilim
   --rounding R     per-arc rounding for solomon/cvrplib/lilim files: truncate1 (Solomon default,
@@ -34,16 +36,18 @@ export function formatOptions(args: ParsedArgs): { format: ProblemFormat | 'auto
 }
 
 /**
- * Loads a problem file given on the command line; `-` reads standard input
- * (a road-network file it names is then relative to the working directory).
+ * Loads a problem file given on the command line (and the road-network file it
+ * names), within the limits; `-` reads standard input (a road-network file it
+ * names is then relative to the working directory).
  */
-export async function loadProblemArg(file: string, args: ParsedArgs): Promise<LoadedProblem> {
-  const options = formatOptions(args);
-  if (!isStdin(file)) return loadProblemFile(file, { ...options, loadNetwork: (path) => loadNetworkFile(path) });
-  const text = readInputText(file);
+export async function loadProblemArg(file: string, args: ParsedArgs, limits?: InputLimits): Promise<LoadedProblem> {
+  const options = { ...formatOptions(args), limits, loadNetwork: (path: string) => loadNetworkFile(path, { limits }) };
+  if (!isStdin(file)) return inFile(file, () => loadProblemFile(file, options));
+  const text = readInputText(file, limits);
   const format = options.format === 'auto' ? detectFormat(text, 'standard input') : options.format;
   if (format !== 'json') return { problem: parseProblemText(text, format, options), format };
-  const value = parseJsonText(text, 'the route file');
+  const value = parseJsonText(text, 'the route file', limits);
   const networkFile = networkFileOf(value);
-  return { problem: problemFromJson(value, { network: networkFile === undefined ? undefined : loadNetworkFile(resolve(networkFile)) }), format };
+  const network = networkFile === undefined ? undefined : loadNetworkFile(resolve(networkFile), { limits });
+  return { problem: problemFromJson(value, { network, limits }), format };
 }

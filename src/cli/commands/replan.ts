@@ -12,13 +12,16 @@
  */
 import type { Command } from './types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
-import { VrpkitError } from '../../core/errors.js';
-import { readTextFile, writeTextFile } from '../../io/files.js';
+import { VrpkitError, isVrpkitError } from '../../core/errors.js';
+import { checkOutputPath, readTextFile, writeTextFile } from '../../io/files.js';
 import { parseJsonText } from '../../io/json-text.js';
 import { networkFileOf, problemFromJson } from '../../io/json.js';
+import { checkProblemSize } from '../../io/problem-size.js';
+import { checkLimit, resolveLimits } from '../../core/limits.js';
 import { loadNetworkFile } from '../../io/network-files.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { readPlan } from '../../io/solution.js';
+import { nonFiniteAsString, readPlan } from '../../io/solution.js';
+import { inFile } from '../errors.js';
 import { replan as runReplan } from '../../dispatch/replan.js';
 import type { ReplanEvents } from '../../dispatch/events.js';
 import type { RoutePlan } from '../../model/types.js';
@@ -63,7 +66,7 @@ function under(prefix: string, f: () => unknown): unknown {
   try {
     return f();
   } catch (e) {
-    if (e instanceof VrpkitError) throw VrpkitError.fromIssues(e.issues.map((i) => ({ ...i, pointer: prefix + i.pointer })));
+    if (isVrpkitError(e)) throw VrpkitError.fromIssues(e.issues.map((i) => ({ ...i, pointer: prefix + i.pointer })));
     throw e;
   }
 }
@@ -71,7 +74,7 @@ function under(prefix: string, f: () => unknown): unknown {
 export const replan: Command = {
   summary: 're-plan on the road: frozen stops, new and cancelled orders, changed travel',
   help: HELP,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseArgs(argv);
     rejectUnknownOptions(args, ['time-limit', 'max-iterations', 'seed', 'promise-penalty', 'eta-threshold', 'output']);
     if (args.positional.length !== 2) throw new UsageError('replan needs PLAN.json and EVENTS.json (see vrpkit replan --help)');
@@ -89,29 +92,40 @@ export const replan: Command = {
     if (promisePenalty !== undefined && !(promisePenalty >= 0)) throw new UsageError('--promise-penalty must be a non-negative number');
     if (etaThreshold !== undefined && !(etaThreshold >= 0)) throw new UsageError('--eta-threshold must be a non-negative number');
 
-    const planDoc = parseJsonText(readTextFile(args.positional[0]), 'the plan file');
+    const limits = context?.limits;
+    const [planFile, eventsFile] = args.positional;
+    if (output !== undefined) checkOutputPath(output, '--output');
+    const planDoc = inFile(planFile, () => parseJsonText(readTextFile(planFile, limits), 'the plan file', limits));
     if (!isObject(planDoc) || !isObject(planDoc.problem) || !isObject(planDoc.solution)) {
-      throw new VrpkitError('type', 'the plan file must be { "problem": <route file>, "solution": <solution> }', '');
+      const missing = !isObject(planDoc) ? '' : !isObject(planDoc.problem) ? '/problem' : '/solution';
+      throw new VrpkitError('type', 'the plan file must be { "problem": <route file>, "solution": <solution> }', missing || planFile);
     }
+    // Sizes first: a problem over the limits must not cost a road-network load.
+    under('/problem', () => checkProblemSize(planDoc.problem, limits ?? resolveLimits()));
     // A route file may name a road-network file (relative to PLAN.json); closures then use its node ids.
     const networkFile = networkFileOf(planDoc.problem);
     const network =
       networkFile === undefined
         ? undefined
-        : loadNetworkFile(isAbsolute(networkFile) ? networkFile : resolve(dirname(args.positional[0]), networkFile));
-    const problem = under('/problem', () => problemFromJson(planDoc.problem, { network })) as ReturnType<typeof problemFromJson>;
+        : loadNetworkFile(isAbsolute(networkFile) ? networkFile : resolve(dirname(args.positional[0]), networkFile), { limits });
+    const problem = under('/problem', () => problemFromJson(planDoc.problem, { network, limits })) as ReturnType<typeof problemFromJson>;
     const plan = under('/solution', () => readPlan(planDoc.solution)) as RoutePlan;
-    const events = parseJsonText(readTextFile(args.positional[1]), 'the events file');
-    if (!isObject(events)) throw new VrpkitError('type', 'the events file must be a JSON object', '');
+    const events = inFile(eventsFile, () => parseJsonText(readTextFile(eventsFile, limits), 'the events file', limits));
+    if (!isObject(events)) throw new VrpkitError('type', 'the events file must be a JSON object', eventsFile);
+    if (Array.isArray(events.newJobs)) {
+      checkLimit(limits ?? resolveLimits(), 'maxJobs', problem.jobs.length + events.newJobs.length, 'the number of jobs with the new ones', '/newJobs');
+    }
 
-    const result = await runReplan(problem, plan, events as unknown as ReplanEvents, {
-      timeLimitMs: timeLimit !== undefined ? timeLimit * 1000 : undefined,
-      maxIterations,
-      seed,
-      promisePenalty,
-      etaThreshold,
-    });
-    const text = JSON.stringify({ plan: result.plan, changes: result.changes, check: result.check }, null, 2) + '\n';
+    const result = await inFile(eventsFile, () =>
+      runReplan(problem, plan, events as unknown as ReplanEvents, {
+        timeLimitMs: timeLimit !== undefined ? timeLimit * 1000 : undefined,
+        maxIterations,
+        seed,
+        promisePenalty,
+        etaThreshold,
+      }),
+    );
+    const text = JSON.stringify({ plan: result.plan, changes: result.changes, check: result.check }, nonFiniteAsString, 2) + '\n';
     if (output !== undefined) writeTextFile(output, text);
     else process.stdout.write(text);
     if (!result.check.feasible) {

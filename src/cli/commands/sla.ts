@@ -16,6 +16,7 @@ import { forecastSla } from '../../sla/forecast.js';
 import { formatSlaTable } from '../../sla/format.js';
 import { readPlan } from '../../io/solution.js';
 import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
+import { inFile } from '../errors.js';
 import type { SlaOrder } from '../../sla/orders.js';
 import type { SlaPolicy } from '../../sla/policy.js';
 
@@ -47,11 +48,12 @@ Exit codes: 0 report printed, 2 bad input or usage, 1 internal error.`;
 export const sla: Command = {
   summary: 'SLA order clock: met / breached / pending / at-risk per order and stage',
   help: HELP,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseArgs(argv, new Set(['json']));
     rejectUnknownOptions(args, ['now', 'json', 'problem', 'solution', 'time-origin', 'time-unit-ms', 'format', 'rounding']);
     if (args.positional.length !== 1) throw new UsageError('sla needs one ORDERS.json file (see vrpkit sla --help)');
-    const doc = parseJsonText(readTextFile(args.positional[0]), args.positional[0]);
+    const ordersFile = args.positional[0];
+    const doc = inFile(ordersFile, () => parseJsonText(readTextFile(ordersFile, context?.limits), ordersFile, context?.limits));
     let orders: unknown;
     let fileNow: unknown;
     let policy: unknown;
@@ -61,7 +63,7 @@ export const sla: Command = {
       const d = doc as Record<string, unknown>;
       if (d.orders === undefined) throw new VrpkitError('sla-orders', 'the file needs an "orders" array', '/orders');
       ({ orders, now: fileNow, policy, timeOrigin: fileOrigin } = d);
-    } else throw new VrpkitError('sla-orders', 'the file must hold an object with "orders" or an array of orders', '');
+    } else throw new VrpkitError('sla-orders', 'the file must hold an object with "orders" or an array of orders', ordersFile);
     const now = timeArg(stringOption(args, 'now')) ?? fileNow ?? Date.now();
     const common = { now: now as string | number, policy: policy as Partial<SlaPolicy> | undefined };
     const problemFile = stringOption(args, 'problem');
@@ -69,19 +71,21 @@ export const sla: Command = {
     if ((problemFile === undefined) !== (solutionFile === undefined)) throw new UsageError('--problem and --solution go together');
     const json = args.options.has('json');
     if (problemFile === undefined || solutionFile === undefined) {
-      const report = checkSla(orders as SlaOrder[], common);
+      const report = inFile(ordersFile, () => checkSla(orders as SlaOrder[], common));
       process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : formatSlaTable(report));
       return 0;
     }
     const timeOrigin = timeArg(stringOption(args, 'time-origin')) ?? fileOrigin;
     if (timeOrigin === undefined) throw new UsageError('forecasting needs --time-origin (or "timeOrigin" in the orders file)');
-    const { problem } = await loadProblemArg(problemFile, args);
-    const plan = readPlan(readTextFile(solutionFile));
-    const report = forecastSla(problem, plan, orders as SlaOrder[], {
-      ...common,
-      timeOrigin: timeOrigin as string | number,
-      timeUnitMs: numberOption(args, 'time-unit-ms'),
-    });
+    const { problem } = await loadProblemArg(problemFile, args, context?.limits);
+    const plan = inFile(solutionFile, () => readPlan(readTextFile(solutionFile, context?.limits), context?.limits));
+    const report = inFile(ordersFile, () =>
+      forecastSla(problem, plan, orders as SlaOrder[], {
+        ...common,
+        timeOrigin: timeOrigin as string | number,
+        timeUnitMs: numberOption(args, 'time-unit-ms'),
+      }),
+    );
     process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : formatSlaTable(report));
     return 0;
   },

@@ -22,7 +22,7 @@ import { solve as runSolver } from '../../solver/index.js';
 import { solveInThreads } from '../../workers/solve-threads.js';
 import { defaultThreads } from '../../workers/thread.js';
 import { checkSolution } from '../../model/check.js';
-import { writeTextFile } from '../../io/files.js';
+import { checkOutputPath, writeTextFile } from '../../io/files.js';
 import { compactJson, solutionToJson } from '../../io/solution.js';
 import { computeKpis, formatKpiTable } from '../../kpi/index.js';
 import { solutionToGeoJson } from '../../io/solution-geojson.js';
@@ -68,7 +68,7 @@ Exit codes: 0 success, 2 bad input or usage (one JSON error object on stderr),
 export const solve: Command = {
   summary: 'solve a routing problem (JSON, Solomon, CVRPLIB) and print the routes as JSON',
   help: HELP,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseArgs(argv, new Set(['kpi', 'progress', 'straight']));
     rejectUnknownOptions(args, [
       'format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson', 'progress',
@@ -94,7 +94,9 @@ export const solve: Command = {
     const threads = numberOption(args, 'threads') ?? defaultThreads();
     if (!Number.isInteger(threads) || threads < 1) throw new UsageError('--threads must be an integer ≥ 1');
 
-    const { problem } = await loadProblemArg(args.positional[0], args);
+    if (output !== undefined) checkOutputPath(output, '--output');
+    if (geojson !== undefined) checkOutputPath(geojson, '--geojson');
+    const { problem } = await loadProblemArg(args.positional[0], args, context?.limits);
 
     const jsonProgress = args.options.get('progress') === true ? progressLines((line) => process.stderr.write(line)) : undefined;
     const live = !jsonProgress && process.stderr.isTTY === true;

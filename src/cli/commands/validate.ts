@@ -4,16 +4,19 @@
  * parse errors included. A JSON route file is also checked against the JSON
  * Schema (`vrpkit/schema.json`); a schema finding at a place the validator did
  * not name is listed too (codes `schema-*`, `required`, `unknown-field`).
- * Exit 0 when valid, 2 when not.
+ * Exit 0 when valid, 2 when not (then stderr carries the usual one JSON error
+ * object too, as for every exit 2).
  */
 import type { Command } from './types.js';
 import { UsageError, parseArgs, rejectUnknownOptions } from '../args.js';
-import { isVrpkitError, type InputIssue } from '../../core/errors.js';
+import { VrpkitError, isVrpkitError, type InputIssue } from '../../core/errors.js';
+import type { InputLimits } from '../../core/limits.js';
 import { detectFromContent } from '../../io/detect.js';
 import { readInputText } from '../input.js';
 import { parseJsonText } from '../../io/json-text.js';
 import { routeFileSchemaCheck } from '../../io/schema-file.js';
 import { FORMAT_HELP, formatOptions, loadProblemArg } from './problem-input.js';
+import { writeErrorReport } from '../errors.js';
 
 const HELP = `vrpkit validate FILE [options]
 
@@ -25,38 +28,40 @@ JSON route files are also checked against the JSON Schema (vrpkit/schema.json).
 Options:
 ${FORMAT_HELP}
 
-Exit codes: 0 valid, 2 invalid input or usage.`;
+Exit codes: 0 valid, 2 invalid input or usage (the issues are also on stderr as one JSON error object).`;
 
 export const validate: Command = {
   summary: 'check a problem file and list every problem found',
   help: HELP,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseArgs(argv);
     rejectUnknownOptions(args, ['format', 'rounding']);
     if (args.positional.length !== 1) throw new UsageError('validate needs exactly one FILE (see vrpkit validate --help)');
     const file = args.positional[0];
     let issues: InputIssue[] = [];
     try {
-      await loadProblemArg(file, args);
+      await loadProblemArg(file, args, context?.limits);
     } catch (e) {
       if (!isVrpkitError(e) || e.code === 'file') throw e;
       issues = [...e.issues];
     }
     const named = new Set(issues.map((i) => i.pointer));
-    for (const issue of schemaFindings(file, formatOptions(args).format)) if (!named.has(issue.pointer)) issues.push(issue);
+    for (const issue of schemaFindings(file, formatOptions(args).format, context?.limits)) if (!named.has(issue.pointer)) issues.push(issue);
     process.stdout.write(JSON.stringify({ valid: issues.length === 0, issues }, null, 2) + '\n');
-    return issues.length === 0 ? 0 : 2;
+    if (issues.length === 0) return 0;
+    // Exit 2 always comes with the one JSON error object on stderr (the report above is the detail).
+    return writeErrorReport(new VrpkitError(issues[0].code, issues[0].message, issues[0].pointer, issues));
   },
 };
 
 /** The JSON Schema's findings for a JSON route file (none for other formats or text that is not JSON). */
-function schemaFindings(file: string, format: string): InputIssue[] {
-  const text = readInputText(file);
+function schemaFindings(file: string, format: string, limits?: InputLimits): InputIssue[] {
+  const text = readInputText(file, limits);
   const json = format === 'json' || (format === 'auto' && (/\.json(\.gz)?$/i.test(file) || detectFromContent(text) === 'json'));
   if (!json) return [];
   let value: unknown;
   try {
-    value = parseJsonText(text, 'the route file');
+    value = parseJsonText(text, 'the route file', limits);
   } catch {
     return []; // the reader has reported the syntax error already
   }

@@ -1,0 +1,130 @@
+/**
+ * Can a job be served at all? Before the search, every job is tried alone on
+ * every vehicle type allowed to serve it (start → job → end, as
+ * docs/semantics.md times a one-job route). A job no type can serve alone
+ * leaves the search at once as unassigned, with a reason and a message.
+ *
+ * The reason (one of docs/semantics.md's list) when every allowed type fails:
+ * each type fails at the first check it does not pass, in this order —
+ * `unreachable`, `capacity`, `release-time` (no allowed departure, or the
+ * release time makes the window unreachable), `time-window` (window or shift
+ * end), `max-duration`, `max-distance` — and the job's reason is the failure
+ * of the type that gets furthest down that list: the constraint that stops the
+ * vehicle closest to serving it. The message names every type's failure
+ * ("capacity: vehicle 1; time-window: vehicle 2, vehicle 3").
+ */
+import type { Id, Job, Problem, Unassigned, UnassignedReason } from '../model/types.js';
+
+/** What the solo check needs of one vehicle type (its first vehicle's attributes). */
+export interface TypeInfo {
+  v: Problem['vehicles'][number];
+  /** Location indices of the start and end (-1: open). */
+  start: number;
+  end: number;
+  shiftStart: number;
+  shiftEnd: number;
+  maxDur: number;
+  maxDist: number;
+}
+
+/** Travel between location indices, 0 when either end is open (-1). */
+export type LocationTravel = (a: number, b: number) => number;
+
+/** The order of the checks (and of the reasons, for choosing one over all types). */
+const ORDER: readonly UnassignedReason[] = ['unreachable', 'capacity', 'release-time', 'time-window', 'max-duration', 'max-distance'];
+
+/** Why one job cannot be served alone by a vehicle type (null: it can). */
+export function soloReason(job: Job, loc: number, ti: TypeInfo, locDur: LocationTravel, locDist: LocationTravel, dims: number): UnassignedReason | null {
+  const t0 = locDur(ti.start, loc);
+  const t1 = locDur(loc, ti.end);
+  const d0 = locDist(ti.start, loc);
+  const d1 = locDist(loc, ti.end);
+  if (!Number.isFinite(t0) || !Number.isFinite(t1) || !Number.isFinite(d0) || !Number.isFinite(d1)) return 'unreachable';
+  for (let d = 0; d < dims; d++) {
+    const cap = ti.v.capacity?.[d] ?? Infinity;
+    if ((job.delivery?.[d] ?? 0) > cap || (job.pickup?.[d] ?? 0) > cap) return 'capacity';
+  }
+  // Allowed departures [e, D] (docs/semantics.md): e is 0 when nothing bounds it from below.
+  const rel = job.releaseTime ?? -Infinity;
+  const lower = Math.max(ti.shiftStart, rel);
+  const e = lower === -Infinity ? 0 : lower;
+  const D = Math.min(job.dispatchDeadline ?? Infinity, ti.shiftEnd);
+  if (e > D) return 'release-time';
+  const tw = job.timeWindows?.[0] ?? [-Infinity, Infinity];
+  const s = job.serviceDuration ?? 0;
+  if (e + t0 > tw[1]) {
+    // On time when leaving at the shift start: the release time is what makes it late.
+    const shiftOnly = ti.shiftStart === -Infinity ? 0 : ti.shiftStart;
+    return rel > shiftOnly && shiftOnly + t0 <= tw[1] ? 'release-time' : 'time-window';
+  }
+  const serviceStart = Math.max(e + t0, tw[0]);
+  if (serviceStart + s + t1 > ti.shiftEnd) return 'time-window';
+  // Shortest duration: leave as late as allowed so as not to wait (never after D).
+  const depart = Math.min(D, Math.max(e, tw[0] - t0));
+  const duration = Math.max(depart + t0, tw[0]) - depart + s + t1;
+  if (duration > ti.maxDur) return 'max-duration';
+  if (d0 + d1 > ti.maxDist) return 'max-distance';
+  return null;
+}
+
+/** What each reason means, for one vehicle type ("…: vehicle 1, vehicle 2"). */
+function phrase(r: UnassignedReason): string {
+  switch (r) {
+    case 'unreachable': return 'the job cannot be reached from or return to the depot of';
+    case 'capacity': return "the job's amounts exceed the capacity of";
+    case 'release-time': return 'its release time / dispatch deadline cannot be met by';
+    case 'time-window': return 'its time window and shift cannot be met by';
+    case 'max-duration': return 'serving it alone exceeds the max duration of';
+    case 'max-distance': return 'serving it alone exceeds the max distance of';
+    default: return `${r}:`;
+  }
+}
+
+/** A human-readable message for a job that one reason per vehicle type keeps out (see the module comment). */
+export function soloMessage(failures: { reason: UnassignedReason; vehicles: Id[] }[]): string {
+  if (failures.length === 0) return 'no vehicle is allowed to serve the job';
+  const byReason = new Map<UnassignedReason, Id[]>();
+  for (const f of failures) {
+    const list = byReason.get(f.reason) ?? [];
+    list.push(...f.vehicles);
+    byReason.set(f.reason, list);
+  }
+  const parts = [...byReason].map(([reason, ids]) => {
+    const shown = ids.slice(0, 3).map((id) => `vehicle ${String(id)}`).join(', ');
+    const more = ids.length > 3 ? ` and ${ids.length - 3} more` : '';
+    return `${reason}: ${phrase(reason)} ${shown}${more}`;
+  });
+  return `no allowed vehicle can serve the job, even alone (${parts.join('; ')})`;
+}
+
+/**
+ * Tries job `j` alone on every vehicle type allowed to serve it. Returns null
+ * when some type can serve it, else the `Unassigned` entry (reason by the rule
+ * of the module comment; `no-vehicle` when no type is allowed).
+ */
+export function soloVerdict(
+  problem: Problem,
+  j: number,
+  loc: number,
+  types: TypeInfo[],
+  typeVehicles: number[][],
+  locDur: LocationTravel,
+  locDist: LocationTravel,
+  dims: number,
+): Unassigned | null {
+  const job = problem.jobs[j];
+  const vehicles = problem.vehicles;
+  const allowed = job.allowedVehicles ? new Set(job.allowedVehicles.map((a) => String(a))) : undefined;
+  const failures: { reason: UnassignedReason; vehicles: Id[] }[] = [];
+  let best = -1;
+  for (let t = 0; t < types.length; t++) {
+    const members = allowed ? typeVehicles[t].filter((k) => allowed.has(String(vehicles[k].id))) : typeVehicles[t];
+    if (members.length === 0) continue;
+    const r = soloReason(job, loc, types[t], locDur, locDist, dims);
+    if (r === null) return null;
+    failures.push({ reason: r, vehicles: members.map((k) => vehicles[k].id) });
+    best = Math.max(best, ORDER.indexOf(r));
+  }
+  const reason: UnassignedReason = best < 0 ? 'no-vehicle' : ORDER[best];
+  return { id: job.id, reason, message: soloMessage(failures) };
+}
