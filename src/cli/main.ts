@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(VERSION + '\n');
       return 0;
     }
-    const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) throw new UsageError(`unknown command '${name}' (see vrpkit --help)`);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(command.help + '\n');

@@ -19,7 +19,7 @@ export { isGzip };
 
 /** Checks that `path` is a readable file within the size limit; returns whether it is a regular file. */
 function statInput(path: string, maxBytes: number, limitName: keyof InputLimits): boolean {
-  let stat;
+  let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(path);
   } catch (e) {

@@ -45,7 +45,7 @@ export const UNASSIGNED_REASONS: Readonly<Record<UnassignedReason, true>> = Obje
 
 /** Whether `reason` is a documented unassigned reason. */
 export function isUnassignedReason(reason: unknown): reason is UnassignedReason {
-  return typeof reason === 'string' && Object.prototype.hasOwnProperty.call(UNASSIGNED_REASONS, reason);
+  return typeof reason === 'string' && Object.hasOwn(UNASSIGNED_REASONS, reason);
 }
 
 /**
