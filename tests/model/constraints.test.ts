@@ -123,7 +123,7 @@ describe('setup and per-type durations', () => {
   it('stated setup is a claim', () => {
     const p = plan('v', [job('D'), job('A')], 0);
     p.routes[0].steps[2].setup = 0;
-    expect(checkSolution(problem(jobs), { ...p, unassigned: [{ id: 'B', reason: 'x' }, { id: 'C', reason: 'x' }] }).violations).toEqual([
+    expect(checkSolution(problem(jobs), { ...p, unassigned: [{ id: 'B', reason: 'fleet-exhausted' }, { id: 'C', reason: 'fleet-exhausted' }] }).violations).toEqual([
       expect.objectContaining({ code: 'claim-mismatch', pointer: '/routes/0/steps/2/setup', amount: -3 }),
     ]);
   });
@@ -239,16 +239,16 @@ describe('priority and the objective', () => {
     const all = checkSolution(p, plan('v', [job('A'), { type: 'pickup', shipment: 'S' }, { type: 'delivery', shipment: 'S' }, job('B')]));
     expect(all.summary).toMatchObject({ priority: 16, tasks: 4, assigned: 3, cost: 100 });
     expect(all.routes[0].priority).toBe(16);
-    const noB = checkSolution(p, { ...plan('v', [job('A'), { type: 'pickup', shipment: 'S' }, { type: 'delivery', shipment: 'S' }]), unassigned: [{ id: 'B', reason: 'x' }] });
+    const noB = checkSolution(p, { ...plan('v', [job('A'), { type: 'pickup', shipment: 'S' }, { type: 'delivery', shipment: 'S' }]), unassigned: [{ id: 'B', reason: 'fleet-exhausted' }] });
     expect(noB.summary).toMatchObject({ priority: 16, tasks: 3, cost: 60 });
-    const noA = checkSolution(p, { ...plan('v', [{ type: 'pickup', shipment: 'S' }, { type: 'delivery', shipment: 'S' }, job('B')]), unassigned: [{ id: 'A', reason: 'x' }] });
+    const noA = checkSolution(p, { ...plan('v', [{ type: 'pickup', shipment: 'S' }, { type: 'delivery', shipment: 'S' }, job('B')]), unassigned: [{ id: 'A', reason: 'fleet-exhausted' }] });
     expect(noA.summary).toMatchObject({ priority: 6, tasks: 3 });
     expect(compareObjective(all.summary, noB.summary)).toBeLessThan(0); // more tasks beats lower cost
     expect(compareObjective(noB.summary, noA.summary)).toBeLessThan(0); // more priority first
     expect(compareObjective(noA.summary, noA.summary)).toBe(0);
     expect(compareObjective({ priority: 0, tasks: 1, cost: 5 }, { priority: 0, tasks: 1, cost: 4 })).toBeGreaterThan(0);
     const stated = { ...noB, summary: { priority: 15 } } as unknown as RoutePlan;
-    expect(checkSolution(p, { ...plan('v', [job('A'), { type: 'pickup', shipment: 'S' }, { type: 'delivery', shipment: 'S' }]), unassigned: [{ id: 'B', reason: 'x' }], summary: stated.summary }).violations).toEqual([
+    expect(checkSolution(p, { ...plan('v', [job('A'), { type: 'pickup', shipment: 'S' }, { type: 'delivery', shipment: 'S' }]), unassigned: [{ id: 'B', reason: 'fleet-exhausted' }], summary: stated.summary }).violations).toEqual([
       expect.objectContaining({ code: 'claim-mismatch', pointer: '/summary/priority' }),
     ]);
   });

@@ -117,13 +117,13 @@ describe('checkSolution with shipments: whole or not at all', () => {
     expect(ok.summary).toMatchObject({ assigned: 1, unassigned: 1 });
     // type and stop ids are optional, but must match when stated
     expect(checkSolution(two, { routes: [route('v', job('J'))], unassigned: [{ id: 'S', reason: 'capacity' }] }).feasible).toBe(true);
-    const wrong = checkSolution(two, { routes: [route('v', job('J'))], unassigned: [{ id: 'S', type: 'job', reason: 'x' }] });
+    const wrong = checkSolution(two, { routes: [route('v', job('J'))], unassigned: [{ id: 'S', type: 'job', reason: 'fleet-exhausted' }] });
     expect(codes(wrong)).toEqual(['missing-job', 'unknown-job']);
-    const wrongStop = checkSolution(two, { routes: [route('v', job('J'))], unassigned: [{ id: 'S', delivery: 'D', reason: 'x' }] });
+    const wrongStop = checkSolution(two, { routes: [route('v', job('J'))], unassigned: [{ id: 'S', delivery: 'D', reason: 'fleet-exhausted' }] });
     expect(wrongStop.violations).toEqual([expect.objectContaining({ code: 'unknown-job', pointer: '/unassigned/0/delivery' })]);
-    const twice = checkSolution(two, { routes: [route('v', job('J'))], unassigned: [{ id: 'S', reason: 'x' }, { id: 'S', reason: 'x' }] });
+    const twice = checkSolution(two, { routes: [route('v', job('J'))], unassigned: [{ id: 'S', reason: 'fleet-exhausted' }, { id: 'S', reason: 'fleet-exhausted' }] });
     expect(codes(twice)).toEqual(['duplicate-job']);
-    const both = checkSolution(two, { routes: [route('v', job('J'), pick('S'), drop('S'))], unassigned: [{ id: 'S', reason: 'x' }] });
+    const both = checkSolution(two, { routes: [route('v', job('J'), pick('S'), drop('S'))], unassigned: [{ id: 'S', reason: 'fleet-exhausted' }] });
     expect(both.violations).toEqual([expect.objectContaining({ code: 'duplicate-job', pointer: '/unassigned/0' })]);
     const noReason = checkSolution(two, { routes: [route('v', job('J'))], unassigned: [{ id: 'S' }] });
     expect(noReason.violations).toEqual([expect.objectContaining({ code: 'missing-reason', shipment: 'S' })]);
