@@ -27,6 +27,11 @@ import { oneToMany, searchPath, type SearchGraph } from './search.js';
 import { parseDimacs, type DimacsOptions, type DimacsSource } from './dimacs.js';
 import { partsFromEdges, partsFromGraphology, isLonLat, type EdgeList, type EdgeListOptions, type GraphologyLike, type GraphologyOptions } from './builders.js';
 import { partsFromGeoJSON, type GeoJsonOptions } from './geojson.js';
+import type { Hierarchy, HierarchyMetric } from './ch-types.js';
+import { buildNetworkHierarchy, hierarchyMatrix, metricWeights, type UsableHierarchy } from './ch-network.js';
+import { hierarchyPath } from './ch-query.js';
+import { reuseHierarchy, type Reuse } from './ch-updates.js';
+import { readHierarchies, writeHierarchies } from './ch-serialize.js';
 
 export type { MatrixMetric, Metric, NetworkMemory, PathAlgorithm, PathFound, PathOptions, PathResult, PathUnreachable, SnappedPoint, TravelMatrix } from './types.js';
 
@@ -41,6 +46,10 @@ export class RoadNetwork implements TravelProvider {
   private geoIndex?: GeoIndex;
   private overlays?: Map<MatrixMetric, OverlayWeights>;
   private reverse?: RoadNetwork;
+  private hierarchies?: Map<HierarchyMetric, Hierarchy>;
+  /** The network this one was derived from (closures, speed factors): its hierarchies may serve here. */
+  private derivedFrom?: RoadNetwork;
+  private reuse?: Map<HierarchyMetric, Reuse>;
 
   /** @internal Use the `from*` builders. */
   constructor(topology: Topology, arcDistance: Float64Array, arcDuration: Float64Array, metresPerUnit: number) {
@@ -201,15 +210,20 @@ export class RoadNetwork implements TravelProvider {
     const t = this.indexOf(target, 'target');
     const metric = options.metric ?? 'distance';
     if (metric !== 'distance' && metric !== 'duration') throw new VrpkitError('invalid-option', `metric must be 'distance' or 'duration', got '${metric}'`, 'metric');
-    const algorithm = options.algorithm ?? 'contracted';
+    const ready = options.algorithm === undefined ? this.hierarchyFor(metric) : null;
+    const algorithm = options.algorithm ?? (ready ? 'hierarchy' : 'contracted');
     if (!ALGORITHMS.includes(algorithm)) {
       throw new VrpkitError('invalid-option', `unknown algorithm '${algorithm}' (expected ${ALGORITHMS.join(', ')})`, 'algorithm');
     }
     const g = this.searchGraph(metric);
-    const raw =
-      algorithm === 'contracted'
-        ? overlayPath(this.topology, this.overlay(metric), g.weight, g.topology.coordsComplete ? g.scale : 0, s, t)
-        : searchPath(g, s, t, algorithm);
+    const contracted = () => overlayPath(this.topology, this.overlay(metric), g.weight, g.topology.coordsComplete ? g.scale : 0, s, t);
+    let raw: { arcs: number[] | null; settled: number };
+    if (algorithm === 'hierarchy') {
+      const use = ready ?? this.hierarchyFor(metric) ?? this.ownHierarchy(metric);
+      const found = hierarchyPath(use.hierarchy, s, t, use.taint);
+      // A best path through a changed arc (derived network): the ordinary search answers.
+      raw = found.tainted ? contracted() : found;
+    } else raw = algorithm === 'contracted' ? contracted() : searchPath(g, s, t, algorithm);
     if (raw.arcs === null) {
       return { reachable: false, source, target, distance: Infinity, duration: Infinity, nodes: [], settled: raw.settled };
     }
@@ -274,10 +288,27 @@ export class RoadNetwork implements TravelProvider {
     const cols = tgt.length;
     const primary = new Float64Array(rows * cols);
     const second = metric === 'both' ? new Float64Array(rows * cols) : null;
-    // Rows run on the chain-contracted overlay (equal to plain Dijkstra, several times faster on OSM graphs).
-    const W = this.overlay(metric);
-    const anchors = anchorTargets(W, tgt);
-    for (let r = 0; r < rows; r++) overlayOneToMany(W, src[r], anchors, primary, second, r * cols);
+    const use = this.hierarchyFor(metric === 'distance' ? 'distance' : 'duration');
+    if (use) {
+      // Buckets on the contraction hierarchy; entries a derived network may have changed are redone below.
+      const redo = hierarchyMatrix(use, src, tgt, primary, second ?? new Float64Array(rows * cols));
+      const W = redo.length > 0 ? this.overlay(metric) : null;
+      for (const [r, ...list] of redo) {
+        const sub = Int32Array.from(list, (c) => tgt[c]);
+        const p = new Float64Array(list.length);
+        const q = second ? new Float64Array(list.length) : null;
+        overlayOneToMany(W!, src[r], anchorTargets(W!, sub), p, q, 0);
+        list.forEach((c, i) => {
+          primary[r * cols + c] = p[i];
+          if (second) second[r * cols + c] = q![i];
+        });
+      }
+    } else {
+      // Rows run on the chain-contracted overlay (equal to plain Dijkstra, several times faster on OSM graphs).
+      const W = this.overlay(metric);
+      const anchors = anchorTargets(W, tgt);
+      for (let r = 0; r < rows; r++) overlayOneToMany(W, src[r], anchors, primary, second, r * cols);
+    }
     const unreachable: [number, number][] = [];
     for (let k = 0; k < primary.length; k++) if (primary[k] === Infinity) unreachable.push([Math.floor(k / cols), k % cols]);
     const distances = metric === 'distance' ? primary : second;
@@ -419,7 +450,87 @@ export class RoadNetwork implements TravelProvider {
   private derive(dist: Float64Array, dur: Float64Array): RoadNetwork {
     const net = new RoadNetwork(this.topology, dist, dur, this.metresPerUnit);
     if (this.geoIndex) net.geoIndex = this.geoIndex;
+    net.derivedFrom = this;
     return net;
+  }
+
+  /**
+   * Builds the contraction hierarchies of the given metrics (default both) if
+   * they are not built yet: a few seconds to a minute on a city graph, after
+   * which `shortestPath` (default algorithm), `matrix` and `travelMatrix`
+   * answer from them. Networks derived later (`withClosures`,
+   * `withSpeedFactors`) reuse them exactly where no weight went down.
+   */
+  buildHierarchy(options: { metrics?: readonly Metric[] } = {}): this {
+    const metrics = options.metrics ?? ['distance', 'duration'];
+    metrics.forEach((m, i) => {
+      if (m !== 'distance' && m !== 'duration') throw new VrpkitError('invalid-option', `metric must be 'distance' or 'duration', got '${String(m)}'`, pointer('metrics', i));
+      this.ownHierarchy(m);
+    });
+    return this;
+  }
+
+  /** Whether this network has its own contraction hierarchy for `metric`. */
+  hasHierarchy(metric: Metric): boolean {
+    return this.hierarchies?.has(metric) ?? false;
+  }
+
+  /**
+   * The network's contraction hierarchies as bytes (versioned, tied to this
+   * network by a checksum) for `loadHierarchy`; throws when none is built.
+   */
+  saveHierarchy(): Uint8Array {
+    const list = [...(this.hierarchies?.values() ?? [])];
+    if (list.length === 0) throw new VrpkitError('no-hierarchy', 'the network has no contraction hierarchy to save (call buildHierarchy first)', 'hierarchy');
+    return writeHierarchies(this.topology.nodeCount, this.topology.arcCount, list);
+  }
+
+  /**
+   * Loads hierarchies saved by `saveHierarchy` on the same network (same
+   * nodes, arcs and weights); throws a `VrpkitError` for a corrupted file or
+   * one made for another network. Returns the metrics loaded.
+   */
+  loadHierarchy(bytes: Uint8Array): Metric[] {
+    const list = readHierarchies(bytes, this);
+    if (!this.hierarchies) this.hierarchies = new Map();
+    for (const h of list) this.hierarchies.set(h.metric, h);
+    this.reuse = undefined;
+    return list.map((h) => h.metric);
+  }
+
+  /** @internal This network's own hierarchy for `metric`, built when missing. */
+  ownHierarchy(metric: HierarchyMetric): UsableHierarchy {
+    if (!this.hierarchies) this.hierarchies = new Map();
+    let h = this.hierarchies.get(metric);
+    if (!h) {
+      h = buildNetworkHierarchy(this, metric);
+      this.hierarchies.set(metric, h);
+      this.reuse = undefined;
+    }
+    return { hierarchy: h, taint: null };
+  }
+
+  /**
+   * @internal A hierarchy that answers exactly for this network and metric:
+   * its own, or that of a network it was derived from (with taint flags, see
+   * ch-updates.ts); null when there is none or no weight may be trusted.
+   */
+  hierarchyFor(metric: HierarchyMetric): UsableHierarchy | null {
+    const own = this.hierarchies?.get(metric);
+    if (own) return { hierarchy: own, taint: null };
+    let base = this.derivedFrom;
+    while (base && !base.hierarchies?.has(metric)) base = base.derivedFrom;
+    if (!base) return null;
+    if (!this.reuse) this.reuse = new Map();
+    let r = this.reuse.get(metric);
+    if (!r) {
+      const from = metricWeights(base, metric);
+      const here = metricWeights(this, metric);
+      r = reuseHierarchy(base.hierarchies!.get(metric)!, from.weight, from.weight2, here.weight, here.weight2);
+      this.reuse.set(metric, r);
+    }
+    if (r.kind === 'none') return null;
+    return { hierarchy: base.hierarchies!.get(metric)!, taint: r.kind === 'taint' ? r.taint : null };
   }
 
   /** CSR indices of every arc `from → to`; throws when there is none. */

@@ -1,0 +1,199 @@
+/**
+ * Point-to-point queries on a contraction hierarchy: a forward search from the
+ * source over upward arcs and a backward search from the target over arcs
+ * entering from above, both with stall-on-demand (a node reached more cheaply
+ * through a higher neighbour is not expanded: no shortest path climbs through
+ * it). The best meeting node gives the distance; the path is unpacked from the
+ * shortcuts back to original arcs.
+ *
+ * Labels are weight pairs compared lexicographically (see ch-types.ts). With
+ * `taint` (a derived network, see ch-updates.ts) every label also records
+ * whether its path uses a changed arc; on equal weights an untainted label wins.
+ */
+import { hierarchyScratch, nextHierarchyGeneration, type Hierarchy, type HierarchySpace } from './ch-types.js';
+
+/** Per-arc "uses a changed arc" flags of a hierarchy on a derived network. */
+export interface ArcTaint {
+  fwd: Uint8Array;
+  bwd: Uint8Array;
+}
+
+/** The result of a hierarchy query: original arcs (network CSR indices) or null, and the work done. */
+export interface HierarchyPath {
+  arcs: number[] | null;
+  /** Weight pair of the path (Infinity when unreachable). */
+  weight: number;
+  weight2: number;
+  /** Whether the path uses a changed arc (always false without taint). */
+  tainted: boolean;
+  settled: number;
+}
+
+/** Shortest path from node `s` to node `t` (node indices) on the hierarchy. */
+export function hierarchyPath(h: Hierarchy, s: number, t: number, taint: ArcTaint | null = null, unpack = true): HierarchyPath {
+  if (s === t) return { arcs: [], weight: 0, weight2: 0, tainted: false, settled: 0 };
+  const { forward: F, backward: B } = hierarchyScratch(h);
+  const gf = nextHierarchyGeneration(F);
+  const gb = nextHierarchyGeneration(B);
+  const rs = h.rank[s];
+  const rt = h.rank[t];
+  seed(F, gf, rs);
+  seed(B, gb, rt);
+  let best = Infinity;
+  let best2 = Infinity;
+  let bestTaint = 1;
+  let meet = -1;
+  let settled = 0;
+  let fDone = false;
+  let bDone = false;
+  const fh = F.heap;
+  const bh = B.heap;
+  while (!fDone || !bDone) {
+    let forward: boolean;
+    if (fDone) forward = false;
+    else if (bDone) forward = true;
+    else forward = fh.keys[0] < bh.keys[0] || (fh.keys[0] === bh.keys[0] && fh.keys2[0] <= bh.keys2[0]);
+    const X = forward ? F : B;
+    const Y = forward ? B : F;
+    const heap = X.heap;
+    const gy = forward ? gb : gf;
+    const k1 = heap.size > 0 ? heap.keys[0] : Infinity;
+    const k2 = heap.size > 0 ? heap.keys2[0] : Infinity;
+    if (heap.size === 0 || k1 > best || (k1 === best && (k2 > best2 || (k2 === best2 && bestTaint === 0)))) {
+      if (forward) fDone = true;
+      else bDone = true;
+      continue;
+    }
+    const u = heap.pop();
+    settled++;
+    if (Y.stamp[u] === gy) {
+      const d = X.dist[u] + Y.dist[u];
+      const d2 = X.dist2[u] + Y.dist2[u];
+      const tt = X.tainted[u] | Y.tainted[u];
+      if (d < best || (d === best && (d2 < best2 || (d2 === best2 && tt < bestTaint)))) {
+        best = d;
+        best2 = d2;
+        bestTaint = tt;
+        meet = u;
+      }
+    }
+    if (forward) expand(F, gf, u, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, taint?.fwd ?? null);
+    else expand(B, gb, u, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, taint?.bwd ?? null);
+  }
+  if (meet < 0) return { arcs: null, weight: Infinity, weight2: Infinity, tainted: false, settled };
+  const result: HierarchyPath = { arcs: null, weight: best, weight2: best2, tainted: bestTaint === 1, settled };
+  if (!unpack) return result;
+  const arcs: number[] = [];
+  // Forward half: hierarchy arcs from the meeting rank back to the source, unpacked in travel order.
+  const chain: number[] = [];
+  for (let r = meet; r !== rs; r = F.parent[r]) chain.push(r);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const r = chain[i];
+    unpackArc(h, F.parent[r], r, h.fwdMiddle[F.parentArc[r]], arcs);
+  }
+  for (let r = meet; r !== rt; r = B.parent[r]) unpackArc(h, r, B.parent[r], h.bwdMiddle[B.parentArc[r]], arcs);
+  result.arcs = arcs;
+  return result;
+}
+
+function seed(X: HierarchySpace, gen: number, r: number): void {
+  X.stamp[r] = gen;
+  X.dist[r] = 0;
+  X.dist2[r] = 0;
+  X.tainted[r] = 0;
+  X.parentArc[r] = -1;
+  X.parent[r] = -1;
+  X.heap.push(r, 0, 0);
+}
+
+/**
+ * Settles rank `u` of one direction: unless stalled (a higher neighbour `x`
+ * already reaches `u` more cheaply through the opposite arc list), relaxes its
+ * upward arcs. `off/heads/w/w2` are this direction's arcs, `sOff/...` the
+ * other direction's, used for the stall test.
+ */
+export function expand(
+  X: HierarchySpace,
+  gen: number,
+  u: number,
+  off: Int32Array,
+  heads: Int32Array,
+  w: Float64Array,
+  w2: Float64Array,
+  sOff: Int32Array,
+  sHeads: Int32Array,
+  sW: Float64Array,
+  sW2: Float64Array,
+  taint: Uint8Array | null,
+): boolean {
+  const { stamp, dist, dist2, tainted, heap } = X;
+  const du = dist[u];
+  const du2 = dist2[u];
+  for (let k = sOff[u], end = sOff[u + 1]; k < end; k++) {
+    const x = sHeads[k];
+    if (stamp[x] !== gen) continue;
+    const c = dist[x] + sW[k];
+    if (c < du || (c === du && dist2[x] + sW2[k] < du2)) return false;
+  }
+  const pos = heap.pos;
+  const tu = tainted[u];
+  for (let k = off[u], end = off[u + 1]; k < end; k++) {
+    const x = heads[k];
+    const nd = du + w[k];
+    const nd2 = du2 + w2[k];
+    const nt = taint === null ? 0 : tu | taint[k];
+    if (stamp[x] !== gen) {
+      stamp[x] = gen;
+      dist[x] = nd;
+      dist2[x] = nd2;
+      tainted[x] = nt;
+      X.parentArc[x] = k;
+      X.parent[x] = u;
+      heap.push(x, nd, nd2);
+    } else if (pos[x] >= 0) {
+      const dx = dist[x];
+      if (nd < dx || (nd === dx && (nd2 < dist2[x] || (nd2 === dist2[x] && nt < tainted[x])))) {
+        dist[x] = nd;
+        dist2[x] = nd2;
+        tainted[x] = nt;
+        X.parentArc[x] = k;
+        X.parent[x] = u;
+        heap.decrease(x, nd, nd2);
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * Appends the original arcs of hierarchy arc `a → b` (ranks) with middle code
+ * `middle` (a rank, or `-1 - arc`), in travel order.
+ */
+export function unpackArc(h: Hierarchy, a: number, b: number, middle: number, out: number[]): void {
+  const stack = [a, b, middle];
+  while (stack.length > 0) {
+    const mid = stack.pop()!;
+    const to = stack.pop()!;
+    const from = stack.pop()!;
+    if (mid < 0) {
+      out.push(-1 - mid);
+      continue;
+    }
+    // from → mid is among mid's arcs entering from above; mid → to among its upward arcs.
+    let m1 = 0;
+    for (let k = h.bwdOffsets[mid], end = h.bwdOffsets[mid + 1]; k < end; k++) {
+      if (h.bwdTails[k] === from) {
+        m1 = h.bwdMiddle[k];
+        break;
+      }
+    }
+    let m2 = 0;
+    for (let k = h.fwdOffsets[mid], end = h.fwdOffsets[mid + 1]; k < end; k++) {
+      if (h.fwdHeads[k] === to) {
+        m2 = h.fwdMiddle[k];
+        break;
+      }
+    }
+    stack.push(mid, to, m2, from, mid, m1);
+  }
+}
