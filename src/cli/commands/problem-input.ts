@@ -7,7 +7,7 @@
 import { UsageError, stringOption, type ParsedArgs } from '../args.js';
 import { PROBLEM_FORMATS, type ProblemFormat } from '../../io/detect.js';
 import { loadProblemFile, type LoadedProblem } from '../../io/load.js';
-import { loadNetworkFile } from '../../io/network-files.js';
+import { attachHierarchyFile, loadNetworkFile } from '../../io/network-files.js';
 import type { ArcRounding } from '../../model/types.js';
 
 export const FORMAT_HELP = `  --format F       auto (default) | json | solomon | cvrplib
@@ -27,7 +27,22 @@ export function formatOptions(args: ParsedArgs): { format: ProblemFormat | 'auto
   return { format: format as ProblemFormat | 'auto', rounding: rounding as ArcRounding | undefined };
 }
 
-/** Loads a problem file given on the command line. */
+export const HIERARCHY_HELP = `  --hierarchy FILE contraction-hierarchy file for the route file's road network: loaded
+                   when it exists, else built (seconds to a minute) and written there`;
+
+/** Loads a problem file given on the command line (with `--hierarchy FILE` for its road network, if any). */
 export async function loadProblemArg(file: string, args: ParsedArgs): Promise<LoadedProblem> {
-  return loadProblemFile(file, { ...formatOptions(args), loadNetwork: (path) => loadNetworkFile(path) });
+  const hierarchy = stringOption(args, 'hierarchy');
+  let used = false;
+  const loaded = await loadProblemFile(file, {
+    ...formatOptions(args),
+    loadNetwork: (path) => {
+      const net = loadNetworkFile(path);
+      if (hierarchy !== undefined) attachHierarchyFile(net, hierarchy, ['duration']);
+      used = true;
+      return net;
+    },
+  });
+  if (hierarchy !== undefined && !used) throw new UsageError('--hierarchy needs a route file with road-network travel ("travel": { "type": "network", "file": ... })');
+  return loaded;
 }

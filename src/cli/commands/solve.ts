@@ -20,7 +20,7 @@ import { writeTextFile } from '../../io/files.js';
 import { compactJson, solutionToJson } from '../../io/solution.js';
 import { computeKpis, formatKpiTable } from '../../kpi/index.js';
 import { solutionToGeoJson } from '../../io/solution-geojson.js';
-import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
+import { FORMAT_HELP, HIERARCHY_HELP, loadProblemArg } from './problem-input.js';
 
 const HELP = `vrpkit solve FILE [options]
 
@@ -33,6 +33,7 @@ FILE is a JSON route file, a Solomon/Homberger .txt or a CVRPLIB .vrp (gzip acce
 
 Options:
 ${FORMAT_HELP}
+${HIERARCHY_HELP}
   --time-limit S       stop after S seconds (default: the solver's own budget)
   --max-iterations N   stop after N iterations (with --seed: the same answer every run)
   --seed N             random seed (default 1)
@@ -53,7 +54,7 @@ export const solve: Command = {
   help: HELP,
   async run(argv) {
     const args = parseArgs(argv, new Set(['kpi']));
-    rejectUnknownOptions(args, ['format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson']);
+    rejectUnknownOptions(args, ['format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson', 'hierarchy']);
     const withKpis = args.options.get('kpi') === true;
     if (args.positional.length !== 1) throw new UsageError('solve needs exactly one FILE (see vrpkit solve --help)');
     const timeLimit = numberOption(args, 'time-limit');
