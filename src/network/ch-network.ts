@@ -9,6 +9,8 @@ import { checksumArrays } from './ch-checksum.js';
 import { bucketRow, targetBuckets } from './ch-matrix.js';
 import type { ArcTaint } from './ch-query.js';
 import type { Hierarchy, HierarchyMetric } from './ch-types.js';
+import type { OverlayWeights } from './overlay.js';
+import { anchorTargets, overlayOneToMany } from './overlay-matrix.js';
 import type { Topology } from './topology.js';
 
 /** What a hierarchy needs to know about a network. */
@@ -72,4 +74,40 @@ export function hierarchyMatrix(
     if (list.length > 0) redo.push([r, ...list]);
   }
   return redo;
+}
+
+/**
+ * Fills a matrix's sums between node indices (`primary`: the metric, `second`:
+ * the distances of fastest paths for `both`, else null): from the hierarchy
+ * when there is one — redoing on the chain overlay the entries whose best path
+ * uses a changed arc — else every row on the chain overlay.
+ */
+export function matrixSums(
+  use: UsableHierarchy | null,
+  overlay: () => OverlayWeights,
+  src: Int32Array,
+  tgt: Int32Array,
+  primary: Float64Array,
+  second: Float64Array | null,
+): void {
+  const rows = src.length;
+  const cols = tgt.length;
+  if (!use) {
+    const W = overlay();
+    const anchors = anchorTargets(W, tgt);
+    for (let r = 0; r < rows; r++) overlayOneToMany(W, src[r], anchors, primary, second, r * cols);
+    return;
+  }
+  const redo = hierarchyMatrix(use, src, tgt, primary, second ?? new Float64Array(rows * cols));
+  const W = redo.length > 0 ? overlay() : null;
+  for (const [r, ...list] of redo) {
+    const sub = Int32Array.from(list, (c) => tgt[c]);
+    const p = new Float64Array(list.length);
+    const q = second ? new Float64Array(list.length) : null;
+    overlayOneToMany(W!, src[r], anchorTargets(W!, sub), p, q, 0);
+    list.forEach((c, i) => {
+      primary[r * cols + c] = p[i];
+      if (second) second[r * cols + c] = q![i];
+    });
+  }
 }

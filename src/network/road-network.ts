@@ -14,7 +14,8 @@
 import { VrpkitError, pointer } from '../core/errors.js';
 import { GeoIndex } from '../geo/nearest.js';
 import { haversineMetres } from '../geo/haversine.js';
-import type { TravelProvider } from '../model/types.js';
+import type { OnDemandTravel, TravelProvider } from '../model/types.js';
+import { travelOnDemand } from './on-demand.js';
 import type { NodeId } from './ids.js';
 import { ALGORITHMS } from './types.js';
 import type { MatrixMetric, Metric, NetworkMemory, PathAlgorithm, PathOptions, PathResult, SnappedPoint, TravelMatrix } from './types.js';
@@ -22,16 +23,15 @@ import type { NetworkParts } from './parts.js';
 import { compileArcs, reversedTopology, type Topology } from './topology.js';
 import { overlayPath } from './overlay-path.js';
 import { chainStructure, overlayWeights, primaryOnly, reversedOverlayWeights, type OverlayWeights } from './overlay.js';
-import { anchorTargets, overlayOneToAll, overlayOneToMany } from './overlay-matrix.js';
+import { overlayOneToAll } from './overlay-matrix.js';
 import { oneToMany, searchPath, type SearchGraph } from './search.js';
 import { parseDimacs, type DimacsOptions, type DimacsSource } from './dimacs.js';
 import { partsFromEdges, partsFromGraphology, isLonLat, type EdgeList, type EdgeListOptions, type GraphologyLike, type GraphologyOptions } from './builders.js';
 import { partsFromGeoJSON, type GeoJsonOptions } from './geojson.js';
-import type { Hierarchy, HierarchyMetric } from './ch-types.js';
-import { buildNetworkHierarchy, hierarchyMatrix, metricWeights, type UsableHierarchy } from './ch-network.js';
+import type { HierarchyMetric } from './ch-types.js';
+import { matrixSums, type UsableHierarchy } from './ch-network.js';
 import { hierarchyPath } from './ch-query.js';
-import { reuseHierarchy, type Reuse } from './ch-updates.js';
-import { readHierarchies, writeHierarchies } from './ch-serialize.js';
+import { NetworkHierarchies } from './ch-host.js';
 
 export type { MatrixMetric, Metric, NetworkMemory, PathAlgorithm, PathFound, PathOptions, PathResult, PathUnreachable, SnappedPoint, TravelMatrix } from './types.js';
 
@@ -46,10 +46,8 @@ export class RoadNetwork implements TravelProvider {
   private geoIndex?: GeoIndex;
   private overlays?: Map<MatrixMetric, OverlayWeights>;
   private reverse?: RoadNetwork;
-  private hierarchies?: Map<HierarchyMetric, Hierarchy>;
-  /** The network this one was derived from (closures, speed factors): its hierarchies may serve here. */
-  private derivedFrom?: RoadNetwork;
-  private reuse?: Map<HierarchyMetric, Reuse>;
+  /** Own contraction hierarchies, and the reuse of those of the network this one was derived from. */
+  private hierarchies: NetworkHierarchies;
 
   /** @internal Use the `from*` builders. */
   constructor(topology: Topology, arcDistance: Float64Array, arcDuration: Float64Array, metresPerUnit: number) {
@@ -59,6 +57,7 @@ export class RoadNetwork implements TravelProvider {
     this.metresPerUnit = metresPerUnit;
     const inv = 1 / metresPerUnit;
     this.unitsPerMetre = Math.abs(inv - Math.round(inv)) < 1e-9 ? Math.round(inv) : 0;
+    this.hierarchies = new NetworkHierarchies(this, null);
   }
 
   /** @internal Compiles builder output. */
@@ -288,27 +287,8 @@ export class RoadNetwork implements TravelProvider {
     const cols = tgt.length;
     const primary = new Float64Array(rows * cols);
     const second = metric === 'both' ? new Float64Array(rows * cols) : null;
-    const use = this.hierarchyFor(metric === 'distance' ? 'distance' : 'duration');
-    if (use) {
-      // Buckets on the contraction hierarchy; entries a derived network may have changed are redone below.
-      const redo = hierarchyMatrix(use, src, tgt, primary, second ?? new Float64Array(rows * cols));
-      const W = redo.length > 0 ? this.overlay(metric) : null;
-      for (const [r, ...list] of redo) {
-        const sub = Int32Array.from(list, (c) => tgt[c]);
-        const p = new Float64Array(list.length);
-        const q = second ? new Float64Array(list.length) : null;
-        overlayOneToMany(W!, src[r], anchorTargets(W!, sub), p, q, 0);
-        list.forEach((c, i) => {
-          primary[r * cols + c] = p[i];
-          if (second) second[r * cols + c] = q![i];
-        });
-      }
-    } else {
-      // Rows run on the chain-contracted overlay (equal to plain Dijkstra, several times faster on OSM graphs).
-      const W = this.overlay(metric);
-      const anchors = anchorTargets(W, tgt);
-      for (let r = 0; r < rows; r++) overlayOneToMany(W, src[r], anchors, primary, second, r * cols);
-    }
+    // The contraction hierarchy when there is one, else rows on the chain-contracted overlay.
+    matrixSums(this.hierarchyFor(metric === 'distance' ? 'distance' : 'duration'), () => this.overlay(metric), src, tgt, primary, second);
     const unreachable: [number, number][] = [];
     for (let k = 0; k < primary.length; k++) if (primary[k] === Infinity) unreachable.push([Math.floor(k / cols), k % cols]);
     const distances = metric === 'distance' ? primary : second;
@@ -354,6 +334,16 @@ export class RoadNetwork implements TravelProvider {
     const idx = this.resolvePoints(points, 'points');
     const m = this.matrixByIndex(idx, idx, 'both');
     return { durations: m.durations!, distances: m.distances! };
+  }
+
+  /**
+   * Travel between points a block at a time, for problems too large for an
+   * `n × n` matrix (`TravelProvider.travelOnDemand`, used by `resolveTravel`):
+   * the same seconds and metres as `travelMatrix`, from the `duration`
+   * contraction hierarchy (built here when missing).
+   */
+  travelOnDemand(points: (number | string | [number, number])[]): OnDemandTravel {
+    return travelOnDemand(this, points);
   }
 
   /** @internal Node ids or `[lon, lat]` (snapped) → internal indices. */
@@ -450,7 +440,7 @@ export class RoadNetwork implements TravelProvider {
   private derive(dist: Float64Array, dur: Float64Array): RoadNetwork {
     const net = new RoadNetwork(this.topology, dist, dur, this.metresPerUnit);
     if (this.geoIndex) net.geoIndex = this.geoIndex;
-    net.derivedFrom = this;
+    net.hierarchies = new NetworkHierarchies(net, this.hierarchies);
     return net;
   }
 
@@ -472,7 +462,7 @@ export class RoadNetwork implements TravelProvider {
 
   /** Whether this network has its own contraction hierarchy for `metric`. */
   hasHierarchy(metric: Metric): boolean {
-    return this.hierarchies?.has(metric) ?? false;
+    return this.hierarchies.has(metric);
   }
 
   /**
@@ -480,9 +470,7 @@ export class RoadNetwork implements TravelProvider {
    * network by a checksum) for `loadHierarchy`; throws when none is built.
    */
   saveHierarchy(): Uint8Array {
-    const list = [...(this.hierarchies?.values() ?? [])];
-    if (list.length === 0) throw new VrpkitError('no-hierarchy', 'the network has no contraction hierarchy to save (call buildHierarchy first)', 'hierarchy');
-    return writeHierarchies(this.topology.nodeCount, this.topology.arcCount, list);
+    return this.hierarchies.save();
   }
 
   /**
@@ -491,23 +479,12 @@ export class RoadNetwork implements TravelProvider {
    * one made for another network. Returns the metrics loaded.
    */
   loadHierarchy(bytes: Uint8Array): Metric[] {
-    const list = readHierarchies(bytes, this);
-    if (!this.hierarchies) this.hierarchies = new Map();
-    for (const h of list) this.hierarchies.set(h.metric, h);
-    this.reuse = undefined;
-    return list.map((h) => h.metric);
+    return this.hierarchies.load(bytes);
   }
 
   /** @internal This network's own hierarchy for `metric`, built when missing. */
   ownHierarchy(metric: HierarchyMetric): UsableHierarchy {
-    if (!this.hierarchies) this.hierarchies = new Map();
-    let h = this.hierarchies.get(metric);
-    if (!h) {
-      h = buildNetworkHierarchy(this, metric);
-      this.hierarchies.set(metric, h);
-      this.reuse = undefined;
-    }
-    return { hierarchy: h, taint: null };
+    return this.hierarchies.build(metric);
   }
 
   /**
@@ -516,21 +493,7 @@ export class RoadNetwork implements TravelProvider {
    * ch-updates.ts); null when there is none or no weight may be trusted.
    */
   hierarchyFor(metric: HierarchyMetric): UsableHierarchy | null {
-    const own = this.hierarchies?.get(metric);
-    if (own) return { hierarchy: own, taint: null };
-    let base = this.derivedFrom;
-    while (base && !base.hierarchies?.has(metric)) base = base.derivedFrom;
-    if (!base) return null;
-    if (!this.reuse) this.reuse = new Map();
-    let r = this.reuse.get(metric);
-    if (!r) {
-      const from = metricWeights(base, metric);
-      const here = metricWeights(this, metric);
-      r = reuseHierarchy(base.hierarchies!.get(metric)!, from.weight, from.weight2, here.weight, here.weight2);
-      this.reuse.set(metric, r);
-    }
-    if (r.kind === 'none') return null;
-    return { hierarchy: base.hierarchies!.get(metric)!, taint: r.kind === 'taint' ? r.taint : null };
+    return this.hierarchies.usable(metric);
   }
 
   /** CSR indices of every arc `from → to`; throws when there is none. */
