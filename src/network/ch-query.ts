@@ -11,6 +11,7 @@
  * whether its path uses a changed arc; on equal weights an untainted label wins.
  */
 import { hierarchyScratch, nextHierarchyGeneration, type Hierarchy, type HierarchySpace } from './ch-types.js';
+import { unpackRef } from './ch-unpack.js';
 
 /** Per-arc "uses a changed arc" flags of a hierarchy on a derived network. */
 export interface ArcTaint {
@@ -86,12 +87,9 @@ export function hierarchyPath(h: Hierarchy, s: number, t: number, taint: ArcTain
   const arcs: number[] = [];
   // Forward half: hierarchy arcs from the meeting rank back to the source, unpacked in travel order.
   const chain: number[] = [];
-  for (let r = meet; r !== rs; r = F.parent[r]) chain.push(r);
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const r = chain[i];
-    unpackArc(h, F.parent[r], r, h.fwdMiddle[F.parentArc[r]], arcs);
-  }
-  for (let r = meet; r !== rt; r = B.parent[r]) unpackArc(h, r, B.parent[r], h.bwdMiddle[B.parentArc[r]], arcs);
+  for (let r = meet; r !== rs; r = F.parent[r]) chain.push(F.parentArc[r]);
+  for (let i = chain.length - 1; i >= 0; i--) unpackRef(h, chain[i], arcs);
+  for (let r = meet; r !== rt; r = B.parent[r]) unpackRef(h, -1 - B.parentArc[r], arcs);
   result.arcs = arcs;
   return result;
 }
@@ -163,37 +161,4 @@ export function expand(
     }
   }
   return true;
-}
-
-/**
- * Appends the original arcs of hierarchy arc `a → b` (ranks) with middle code
- * `middle` (a rank, or `-1 - arc`), in travel order.
- */
-export function unpackArc(h: Hierarchy, a: number, b: number, middle: number, out: number[]): void {
-  const stack = [a, b, middle];
-  while (stack.length > 0) {
-    const mid = stack.pop()!;
-    const to = stack.pop()!;
-    const from = stack.pop()!;
-    if (mid < 0) {
-      out.push(-1 - mid);
-      continue;
-    }
-    // from → mid is among mid's arcs entering from above; mid → to among its upward arcs.
-    let m1 = 0;
-    for (let k = h.bwdOffsets[mid], end = h.bwdOffsets[mid + 1]; k < end; k++) {
-      if (h.bwdTails[k] === from) {
-        m1 = h.bwdMiddle[k];
-        break;
-      }
-    }
-    let m2 = 0;
-    for (let k = h.fwdOffsets[mid], end = h.fwdOffsets[mid + 1]; k < end; k++) {
-      if (h.fwdHeads[k] === to) {
-        m2 = h.fwdMiddle[k];
-        break;
-      }
-    }
-    stack.push(mid, to, m2, from, mid, m1);
-  }
 }

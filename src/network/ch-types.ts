@@ -16,6 +16,7 @@
  * `both` matrices report the shortest among the fastest paths.
  */
 import { LexHeap } from './ch-heap.js';
+import type { ShortcutHalves } from './ch-unpack.js';
 
 export type HierarchyMetric = 'distance' | 'duration';
 
@@ -42,6 +43,8 @@ export interface Hierarchy {
   readonly bwdMiddle: Int32Array;
   /** Reusable query state (not serialised). */
   scratch?: HierarchyScratch;
+  /** The halves of every shortcut, for unpacking (derived on first use, see ch-unpack.ts). */
+  halves?: ShortcutHalves;
 }
 
 /** One search direction's per-rank state, valid where `stamp[r] === gen`. */
@@ -64,6 +67,8 @@ export interface HierarchySpace {
 export interface HierarchyScratch {
   forward: HierarchySpace;
   backward: HierarchySpace;
+  /** Stack of arc refs while unpacking (grown on demand). */
+  unpackStack: Int32Array;
 }
 
 /** A fresh search space over `n` ranks. */
@@ -94,7 +99,7 @@ export function nextHierarchyGeneration(space: HierarchySpace): number {
 
 /** The hierarchy's query scratch (created on first use). */
 export function hierarchyScratch(h: Hierarchy): HierarchyScratch {
-  if (!h.scratch) h.scratch = { forward: newHierarchySpace(h.nodeCount), backward: newHierarchySpace(h.nodeCount) };
+  if (!h.scratch) h.scratch = { forward: newHierarchySpace(h.nodeCount), backward: newHierarchySpace(h.nodeCount), unpackStack: new Int32Array(256) };
   return h.scratch;
 }
 

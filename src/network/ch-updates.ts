@@ -15,6 +15,7 @@
  */
 import type { ArcTaint } from './ch-query.js';
 import type { Hierarchy } from './ch-types.js';
+import { firstHalf, secondHalf, shortcutHalves } from './ch-unpack.js';
 
 /** How a hierarchy serves a network with the same topology and other weights. */
 export type Reuse = { kind: 'same' } | { kind: 'taint'; taint: ArcTaint; changedArcs: number } | { kind: 'none'; reason: string };
@@ -45,29 +46,20 @@ export function reuseHierarchy(
   }
   if (count === 0) return { kind: 'same' };
   const n = h.nodeCount;
+  const halves = shortcutHalves(h);
   const fwd = new Uint8Array(h.fwdHeads.length);
   const bwd = new Uint8Array(h.bwdTails.length);
+  const flag = (ref: number): number => (ref >= 0 ? fwd[ref] : bwd[-1 - ref]);
   // Ranks ascending: the halves of a shortcut at rank r sit at its middle, a lower rank.
   for (let r = 0; r < n; r++) {
-    for (let k = h.fwdOffsets[r]; k < h.fwdOffsets[r + 1]; k++) fwd[k] = halvesTainted(h, r, h.fwdHeads[k], h.fwdMiddle[k], changed, fwd, bwd);
-    for (let k = h.bwdOffsets[r]; k < h.bwdOffsets[r + 1]; k++) bwd[k] = halvesTainted(h, h.bwdTails[k], r, h.bwdMiddle[k], changed, fwd, bwd);
-  }
-  return { kind: 'taint', taint: { fwd, bwd }, changedArcs: count };
-}
-
-/** Flag of hierarchy arc `a → b` with middle code `mid`. */
-function halvesTainted(h: Hierarchy, a: number, b: number, mid: number, changed: Uint8Array, fwd: Uint8Array, bwd: Uint8Array): number {
-  if (mid < 0) return changed[-1 - mid];
-  let t = 0;
-  for (let k = h.bwdOffsets[mid], end = h.bwdOffsets[mid + 1]; k < end; k++) {
-    if (h.bwdTails[k] === a) {
-      t = bwd[k];
-      break;
+    for (let k = h.fwdOffsets[r]; k < h.fwdOffsets[r + 1]; k++) {
+      const m = h.fwdMiddle[k];
+      fwd[k] = m < 0 ? changed[-1 - m] : flag(firstHalf(halves, k)) | flag(secondHalf(halves, k));
+    }
+    for (let k = h.bwdOffsets[r]; k < h.bwdOffsets[r + 1]; k++) {
+      const m = h.bwdMiddle[k];
+      bwd[k] = m < 0 ? changed[-1 - m] : flag(firstHalf(halves, -1 - k)) | flag(secondHalf(halves, -1 - k));
     }
   }
-  if (t) return 1;
-  for (let k = h.fwdOffsets[mid], end = h.fwdOffsets[mid + 1]; k < end; k++) {
-    if (h.fwdHeads[k] === b) return fwd[k];
-  }
-  return 0;
+  return { kind: 'taint', taint: { fwd, bwd }, changedArcs: count };
 }
