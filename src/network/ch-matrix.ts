@@ -76,7 +76,8 @@ export function targetBuckets(h: Hierarchy, targets: Int32Array, taint: ArcTaint
 
 /**
  * One row: from node `s` to every bucketed target, writing the weight pair to
- * `out[offset + j]` / `out2[offset + j]` (Infinity when unreachable) and, with
+ * `out[offset + j]` / `out2[offset + j]` (Infinity when unreachable; `out2`
+ * may be null when only the first weight is wanted, without taint) and, with
  * taint, the flag to `outTaint[j]`. Returns the ranks settled.
  */
 export function bucketRow(
@@ -84,14 +85,14 @@ export function bucketRow(
   s: number,
   T: TargetBuckets,
   out: Float64Array,
-  out2: Float64Array,
+  out2: Float64Array | null,
   offset: number,
   taint: ArcTaint | null = null,
   outTaint: Uint8Array | null = null,
 ): number {
   const { forward: F } = hierarchyScratch(h);
   out.fill(Infinity, offset, offset + T.count);
-  out2.fill(Infinity, offset, offset + T.count);
+  out2?.fill(Infinity, offset, offset + T.count);
   if (outTaint) outTaint.fill(1, 0, T.count);
   upwardSearch(h, F, h.rank[s], true, taint);
   const { start, target, weight, weight2, tainted } = T;
@@ -103,6 +104,14 @@ export function bucketRow(
     if (b0 === b1) continue;
     const d = F.dist[r];
     const d2 = F.dist2[r];
+    if (out2 === null) {
+      for (let e = b0; e < b1; e++) {
+        const o = offset + target[e];
+        const c = d + weight[e];
+        if (c < out[o]) out[o] = c;
+      }
+      continue;
+    }
     if (outTaint && tainted) {
       const t = F.tainted[r];
       for (let e = b0; e < b1; e++) {

@@ -10,7 +10,7 @@ import { bucketRow, targetBuckets } from './ch-matrix.js';
 import type { ArcTaint } from './ch-query.js';
 import type { Hierarchy, HierarchyMetric } from './ch-types.js';
 import type { OverlayWeights } from './overlay.js';
-import { anchorTargets, overlayOneToMany } from './overlay-matrix.js';
+import { anchorTargets, overlayOneToMany, type TargetAnchors } from './overlay-matrix.js';
 import type { Topology } from './topology.js';
 
 /** What a hierarchy needs to know about a network. */
@@ -51,36 +51,49 @@ export function buildNetworkHierarchy(net: WeightedNetwork, metric: HierarchyMet
 /**
  * A matrix from a hierarchy between node indices: writes `primary` (the
  * metric) and `second` (the tie-break sums: distances of the `duration`
- * hierarchy) row-major. With taint, entries whose best path uses a changed arc
- * are listed in the returned `[row, col]` pairs for the caller to recompute.
+ * hierarchy; null when not wanted) row-major. With taint, entries whose best
+ * path uses a changed arc are returned for the caller to recompute.
  */
 export function hierarchyMatrix(
   use: UsableHierarchy,
   src: Int32Array,
   tgt: Int32Array,
   primary: Float64Array,
-  second: Float64Array,
-): number[][] {
+  second: Float64Array | null,
+): Redo {
   const { hierarchy: h, taint } = use;
+  // Taint flags are compared after both weights: keep the second sums then.
+  if (taint && !second) second = new Float64Array(primary.length);
   const cols = tgt.length;
   const buckets = targetBuckets(h, tgt, taint);
   const flags = taint ? new Uint8Array(cols) : null;
-  const redo: number[][] = [];
+  const redo: Redo = { rows: [], starts: [0], cols: [] };
   for (let r = 0; r < src.length; r++) {
     bucketRow(h, src[r], buckets, primary, second, r * cols, taint, flags);
     if (!flags) continue;
-    const list: number[] = [];
-    for (let c = 0; c < cols; c++) if (flags[c] && primary[r * cols + c] < Infinity) list.push(c);
-    if (list.length > 0) redo.push([r, ...list]);
+    const before = redo.cols.length;
+    for (let c = 0; c < cols; c++) if (flags[c] && primary[r * cols + c] < Infinity) redo.cols.push(c);
+    if (redo.cols.length > before) {
+      redo.rows.push(r);
+      redo.starts.push(redo.cols.length);
+    }
   }
   return redo;
+}
+
+/** Matrix entries to recompute: row `rows[i]`, columns `cols[starts[i] .. starts[i+1]-1]`. */
+export interface Redo {
+  rows: number[];
+  starts: number[];
+  cols: number[];
 }
 
 /**
  * Fills a matrix's sums between node indices (`primary`: the metric, `second`:
  * the distances of fastest paths for `both`, else null): from the hierarchy
  * when there is one — redoing on the chain overlay the entries whose best path
- * uses a changed arc — else every row on the chain overlay.
+ * uses a changed arc (a whole row at once when many of its entries do) — else
+ * every row on the chain overlay.
  */
 export function matrixSums(
   use: UsableHierarchy | null,
@@ -98,16 +111,32 @@ export function matrixSums(
     for (let r = 0; r < rows; r++) overlayOneToMany(W, src[r], anchors, primary, second, r * cols);
     return;
   }
-  const redo = hierarchyMatrix(use, src, tgt, primary, second ?? new Float64Array(rows * cols));
-  const W = redo.length > 0 ? overlay() : null;
-  for (const [r, ...list] of redo) {
+  const redo = hierarchyMatrix(use, src, tgt, primary, second);
+  if (redo.rows.length === 0) return;
+  const W = overlay();
+  let all: TargetAnchors | null = null;
+  const rowP = new Float64Array(cols);
+  const rowQ = second ? new Float64Array(cols) : null;
+  for (let i = 0; i < redo.rows.length; i++) {
+    const r = redo.rows[i];
+    const list = redo.cols.slice(redo.starts[i], redo.starts[i + 1]);
+    // Only the listed entries change (the others keep the hierarchy's sums), whichever search runs.
+    if (4 * list.length >= cols) {
+      if (!all) all = anchorTargets(W, tgt);
+      overlayOneToMany(W, src[r], all, rowP, rowQ, 0);
+      for (const c of list) {
+        primary[r * cols + c] = rowP[c];
+        if (second) second[r * cols + c] = rowQ![c];
+      }
+      continue;
+    }
     const sub = Int32Array.from(list, (c) => tgt[c]);
     const p = new Float64Array(list.length);
     const q = second ? new Float64Array(list.length) : null;
-    overlayOneToMany(W!, src[r], anchorTargets(W!, sub), p, q, 0);
-    list.forEach((c, i) => {
-      primary[r * cols + c] = p[i];
-      if (second) second[r * cols + c] = q![i];
+    overlayOneToMany(W, src[r], anchorTargets(W, sub), p, q, 0);
+    list.forEach((c, k) => {
+      primary[r * cols + c] = p[k];
+      if (second) second[r * cols + c] = q![k];
     });
   }
 }
