@@ -38,6 +38,11 @@ export interface BuildInput {
   /** Per-arc tie-break weights, or null (ties then stay ties). */
   weight2: Float64Array | null;
   checksum: number;
+  /**
+   * A contraction order to follow (node index per rank, e.g. another
+   * hierarchy's `order`): no ordering work, only the contraction itself.
+   */
+  order?: Int32Array;
 }
 
 /** What contracting a node would do. */
@@ -138,8 +143,9 @@ export function buildHierarchy(input: BuildInput): Hierarchy {
     return (2 * arcsAdded) / arcs + hopsAdded / hops + level[v] + deleted[v] / 2;
   };
 
-  const queue = new LexHeap(n);
-  for (let v = 0; v < n; v++) queue.push(v, priority(v), v);
+  const given = input.order;
+  const queue = new LexHeap(given ? 0 : n);
+  if (!given) for (let v = 0; v < n; v++) queue.push(v, priority(v), v);
 
   // Final arcs, collected in contraction order (node indices; ranks mapped at the end).
   const fwd = new ArcList(2 * t.arcCount);
@@ -149,14 +155,18 @@ export function buildHierarchy(input: BuildInput): Hierarchy {
   const rank = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
   let next = 0;
-  while (queue.size > 0) {
-    const v = queue.nodes[0];
-    const p = priority(v);
-    if (queue.size > 1) {
-      queue.update(v, p, v);
-      if (queue.nodes[0] !== v) continue;
+  while (given ? next < n : queue.size > 0) {
+    let v: number;
+    if (given) v = given[next];
+    else {
+      v = queue.nodes[0];
+      const p = priority(v);
+      if (queue.size > 1) {
+        queue.update(v, p, v);
+        if (queue.nodes[0] !== v) continue;
+      }
+      queue.pop();
     }
-    queue.pop();
     rank[v] = next;
     order[next] = v;
     // v's remaining neighbours are all higher: its slots become its hierarchy arcs.
@@ -185,7 +195,7 @@ export function buildHierarchy(input: BuildInput): Hierarchy {
       deleted[x]++;
       if (level[x] < level[v] + 1) level[x] = level[v] + 1;
     }
-    for (const x of neighbours) queue.update(x, priority(x), x);
+    if (!given) for (const x of neighbours) queue.update(x, priority(x), x);
     next++;
   }
   for (let r = 0; r < n; r++) {

@@ -24,14 +24,32 @@ export class NetworkHierarchies {
     return this.own.has(metric);
   }
 
-  /** The network's own hierarchy for `metric`, built when missing. */
+  /**
+   * The network's own hierarchy for `metric`, built when missing: contracted
+   * in the order of the nearest ancestor's hierarchy when there is one (no
+   * ordering work, about a fifth of a build: the re-customisation of a
+   * derived network), else ordered and contracted from scratch.
+   */
   build(metric: HierarchyMetric): UsableHierarchy {
     let h = this.own.get(metric);
     if (!h) {
-      h = buildNetworkHierarchy(this.net, metric);
+      const base = this.ancestorWith(metric);
+      h = buildNetworkHierarchy(this.net, metric, base ? base.own.get(metric)!.order : undefined);
       this.own.set(metric, h);
     }
     return { hierarchy: h, taint: null };
+  }
+
+  /** Whether `build(metric)` would follow an ancestor's order rather than order from scratch. */
+  canRecontract(metric: HierarchyMetric): boolean {
+    return !this.own.has(metric) && this.ancestorWith(metric) !== null;
+  }
+
+  /** The nearest ancestor with its own hierarchy for `metric`, or null. */
+  private ancestorWith(metric: HierarchyMetric): NetworkHierarchies | null {
+    let base = this.parent;
+    while (base && !base.own.has(metric)) base = base.parent;
+    return base;
   }
 
   /**
@@ -42,8 +60,7 @@ export class NetworkHierarchies {
   usable(metric: HierarchyMetric): UsableHierarchy | null {
     const own = this.own.get(metric);
     if (own) return { hierarchy: own, taint: null };
-    let base = this.parent;
-    while (base && !base.own.has(metric)) base = base.parent;
+    const base = this.ancestorWith(metric);
     if (!base) return null;
     const from = base.own.get(metric)!;
     let entry = this.reused.get(metric);

@@ -42,10 +42,10 @@ export function networkChecksum(net: WeightedNetwork, metric: HierarchyMetric): 
   return checksumArrays(weight2 ? [counts, t.fwdOffsets, t.fwdHeads, weight, weight2] : [counts, t.fwdOffsets, t.fwdHeads, weight]);
 }
 
-/** Builds a metric's hierarchy for a network. */
-export function buildNetworkHierarchy(net: WeightedNetwork, metric: HierarchyMetric): Hierarchy {
+/** Builds a metric's hierarchy for a network (following `order` when given, see `BuildInput.order`). */
+export function buildNetworkHierarchy(net: WeightedNetwork, metric: HierarchyMetric, order?: Int32Array): Hierarchy {
   const { weight, weight2 } = metricWeights(net, metric);
-  return buildHierarchy({ topology: net.topology, metric, weight, weight2, checksum: networkChecksum(net, metric) });
+  return buildHierarchy({ topology: net.topology, metric, weight, weight2, checksum: networkChecksum(net, metric), ...(order ? { order } : {}) });
 }
 
 /**
@@ -69,6 +69,16 @@ export function hierarchyMatrix(
   const flags = taint ? new Uint8Array(cols) : null;
   const redo: Redo = { rows: [], starts: [0], cols: [] };
   for (let r = 0; r < src.length; r++) {
+    // When most entries so far went through a changed arc, the remaining rows
+    // are left to the ordinary search whole: cheaper than buckets, then redoing.
+    if (flags && r >= 8 && 2 * redo.cols.length > r * cols) {
+      for (; r < src.length; r++) {
+        for (let c = 0; c < cols; c++) redo.cols.push(c);
+        redo.rows.push(r);
+        redo.starts.push(redo.cols.length);
+      }
+      break;
+    }
     bucketRow(h, src[r], buckets, primary, second, r * cols, taint, flags);
     if (!flags) continue;
     const before = redo.cols.length;
@@ -90,10 +100,14 @@ export interface Redo {
 
 /**
  * Fills a matrix's sums between node indices (`primary`: the metric, `second`:
- * the distances of fastest paths for `both`, else null): from the hierarchy
- * when there is one — redoing on the chain overlay the entries whose best path
- * uses a changed arc (a whole row at once when many of its entries do) — else
- * every row on the chain overlay.
+ * the distances of fastest paths for `both`, else null). With a hierarchy, from
+ * its buckets; on a derived network (taint flags) the entries whose best path
+ * uses a changed arc are redone on the chain overlay — a whole row at once when
+ * many of its entries are — unless more than `recontractAbove` rows need it:
+ * then `recontract` (contracting the derived network in the hierarchy's
+ * order, a fraction of a build) pays off and the matrix runs on that. Without
+ * a usable hierarchy, every row on the chain overlay (or on a re-contracted
+ * hierarchy when there are that many rows and one can be had).
  */
 export function matrixSums(
   use: UsableHierarchy | null,
@@ -102,16 +116,20 @@ export function matrixSums(
   tgt: Int32Array,
   primary: Float64Array,
   second: Float64Array | null,
+  recontract: (() => UsableHierarchy) | null = null,
+  recontractAbove = Infinity,
 ): void {
   const rows = src.length;
   const cols = tgt.length;
+  if (!use && recontract && rows > recontractAbove) use = recontract();
   if (!use) {
     const W = overlay();
     const anchors = anchorTargets(W, tgt);
     for (let r = 0; r < rows; r++) overlayOneToMany(W, src[r], anchors, primary, second, r * cols);
     return;
   }
-  const redo = hierarchyMatrix(use, src, tgt, primary, second);
+  let redo = hierarchyMatrix(use, src, tgt, primary, second);
+  if (redo.rows.length > recontractAbove && recontract) redo = hierarchyMatrix(recontract(), src, tgt, primary, second);
   if (redo.rows.length === 0) return;
   const W = overlay();
   let all: TargetAnchors | null = null;

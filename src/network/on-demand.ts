@@ -12,6 +12,7 @@ import { matrixSums, type UsableHierarchy } from './ch-network.js';
 import { bucketRow, targetBuckets, type TargetBuckets } from './ch-matrix.js';
 import type { NodeId } from './ids.js';
 import type { OverlayWeights } from './overlay.js';
+import type { Hierarchy } from './ch-types.js';
 import type { Topology } from './topology.js';
 
 /** What the on-demand travel needs from a `RoadNetwork`. */
@@ -20,6 +21,7 @@ export interface OnDemandNetwork {
   resolvePoints(points: (NodeId | readonly [number, number])[], where: string): Int32Array;
   hierarchyFor(metric: 'duration'): UsableHierarchy | null;
   ownHierarchy(metric: 'duration'): UsableHierarchy;
+  recontraction(metric: 'duration'): [(() => UsableHierarchy) | null, number];
   overlay(metric: 'both'): OverlayWeights;
   toMetres(units: number): number;
 }
@@ -27,7 +29,7 @@ export interface OnDemandNetwork {
 /** On-demand travel between `points` (node ids or `[lon, lat]` to snap). */
 export function travelOnDemand(net: OnDemandNetwork, points: (NodeId | readonly [number, number])[]): OnDemandTravel {
   const idx = net.resolvePoints(points, 'points');
-  const use = net.hierarchyFor('duration') ?? net.ownHierarchy('duration');
+  net.hierarchyFor('duration') ?? net.ownHierarchy('duration');
   const t = net.topology;
   let coordinates: Float64Array | null = null;
   if (t.coords && t.coordsComplete) {
@@ -37,17 +39,19 @@ export function travelOnDemand(net: OnDemandNetwork, points: (NodeId | readonly 
       coordinates[2 * i + 1] = t.coords[2 * idx[i] + 1];
     }
   }
-  let everyPoint: TargetBuckets | null = null;
+  let everyPoint: { hierarchy: Hierarchy; buckets: TargetBuckets } | null = null;
   const n = idx.length;
   const block = (rows: ArrayLike<number>, cols: ArrayLike<number>): { durations: Float64Array; distances: Float64Array } => {
+    // Asked each time: a derived network may have re-contracted its own hierarchy meanwhile.
+    const use = net.hierarchyFor('duration') ?? net.ownHierarchy('duration');
     const src = Int32Array.from(rows, (r) => pick(idx, r));
     const durations = new Float64Array(src.length * cols.length);
     const distances = new Float64Array(src.length * cols.length);
     if (isEveryPoint(cols, n) && !use.taint) {
-      if (!everyPoint) everyPoint = targetBuckets(use.hierarchy, idx);
-      for (let r = 0; r < src.length; r++) bucketRow(use.hierarchy, src[r], everyPoint, durations, distances, r * n);
+      if (!everyPoint || everyPoint.hierarchy !== use.hierarchy) everyPoint = { hierarchy: use.hierarchy, buckets: targetBuckets(use.hierarchy, idx) };
+      for (let r = 0; r < src.length; r++) bucketRow(use.hierarchy, src[r], everyPoint.buckets, durations, distances, r * n);
     } else {
-      matrixSums(use, () => net.overlay('both'), src, Int32Array.from(cols, (c) => pick(idx, c)), durations, distances);
+      matrixSums(use, () => net.overlay('both'), src, Int32Array.from(cols, (c) => pick(idx, c)), durations, distances, ...net.recontraction('duration'));
     }
     for (let k = 0; k < distances.length; k++) distances[k] = net.toMetres(distances[k]);
     return { durations, distances };

@@ -288,7 +288,8 @@ export class RoadNetwork implements TravelProvider {
     const primary = new Float64Array(rows * cols);
     const second = metric === 'both' ? new Float64Array(rows * cols) : null;
     // The contraction hierarchy when there is one, else rows on the chain-contracted overlay.
-    matrixSums(this.hierarchyFor(metric === 'distance' ? 'distance' : 'duration'), () => this.overlay(metric), src, tgt, primary, second);
+    const hm = metric === 'distance' ? 'distance' : 'duration';
+    matrixSums(this.hierarchyFor(hm), () => this.overlay(metric), src, tgt, primary, second, ...this.recontraction(hm));
     const unreachable: [number, number][] = [];
     for (let k = 0; k < primary.length; k++) if (primary[k] === Infinity) unreachable.push([Math.floor(k / cols), k % cols]);
     const distances = metric === 'distance' ? primary : second;
@@ -480,6 +481,17 @@ export class RoadNetwork implements TravelProvider {
    */
   loadHierarchy(bytes: Uint8Array): Metric[] {
     return this.hierarchies.load(bytes);
+  }
+
+  /**
+   * @internal How a matrix on a derived network may re-contract (see
+   * `matrixSums`): the callback, and the row count above which redoing
+   * entries on the chain overlay would cost more (about one overlay row per
+   * thousand nodes of re-contraction, measured on the OSM graphs).
+   */
+  recontraction(metric: HierarchyMetric): [(() => UsableHierarchy) | null, number] {
+    if (!this.hierarchies.canRecontract(metric)) return [null, Infinity];
+    return [() => this.hierarchies.build(metric), 16 + this.nodeCount / 1000];
   }
 
   /** @internal This network's own hierarchy for `metric`, built when missing. */

@@ -168,6 +168,43 @@ describe('contraction hierarchy on derived networks', () => {
     );
   });
 
+  it('a large matrix after many closures re-contracts the derived network in the old order, exactly', () => {
+    // A 9 x 9 two-way grid; close a ring of arcs around the centre.
+    const from: number[] = [];
+    const to: number[] = [];
+    const distance: number[] = [];
+    const duration: number[] = [];
+    for (let y = 0; y < 9; y++) {
+      for (let x = 0; x < 9; x++) {
+        const v = 9 * y + x;
+        if (x < 8) from.push(v), to.push(v + 1), distance.push(5 + ((v * 7) % 5)), duration.push(3 + ((v * 5) % 4));
+        if (y < 8) from.push(v), to.push(v + 9), distance.push(6 + ((v * 3) % 4)), duration.push(4 + ((v * 11) % 3));
+      }
+    }
+    const net = RoadNetwork.fromEdges({ from, to, distance, duration }, { directed: false }).buildHierarchy();
+    const ring: [number, number][] = [];
+    for (let k = 2; k <= 6; k++) ring.push([9 * 2 + k, 9 * 3 + k], [9 * 3 + k, 9 * 2 + k], [9 * 6 + k, 9 * 5 + k], [9 * 5 + k, 9 * 6 + k]);
+    const closed = net.withClosures(ring);
+    const arcs: Arc[] = [];
+    from.forEach((u, i) => {
+      arcs.push({ from: u, to: to[i], distance: distance[i], duration: duration[i] });
+      arcs.push({ from: to[i], to: u, distance: distance[i], duration: duration[i] });
+    });
+    const kept = arcs.filter((a) => !ring.some(([u, v]) => u === a.from && v === a.to));
+    expect(closed.hasHierarchy('duration')).toBe(false);
+    const lex = fastestThenShortest(81, kept);
+    const m = closed.matrix(all(81), all(81), { metric: 'both' });
+    expect(closed.hasHierarchy('duration')).toBe(true);
+    for (let s = 0; s < 81; s++) {
+      for (let t = 0; t < 81; t++) {
+        expect(m.durations![s * 81 + t]).toBe(lex.t[s][t]);
+        expect(m.distances![s * 81 + t]).toBe(lex.d[s][t]);
+      }
+    }
+    for (let s = 0; s < 81; s += 7) for (let t = 0; t < 81; t += 5) expect(closed.shortestPath(s, t, { metric: 'duration' }).duration).toBe(lex.t[s][t]);
+    expect(closed.hierarchyFor('duration')!.hierarchy.order).toEqual(net.hierarchyFor('duration')!.hierarchy.order);
+  });
+
   it('a closure on the only fastest path falls back to the ordinary search; elsewhere the hierarchy answers', () => {
     // 0 → 1 → 2 fast; 0 → 3 → 2 slower; 4 → 5 elsewhere.
     const net = RoadNetwork.fromEdges({
