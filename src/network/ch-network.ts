@@ -52,7 +52,8 @@ export function buildNetworkHierarchy(net: WeightedNetwork, metric: HierarchyMet
  * A matrix from a hierarchy between node indices: writes `primary` (the
  * metric) and `second` (the tie-break sums: distances of the `duration`
  * hierarchy; null when not wanted) row-major. With taint, entries whose best
- * path uses a changed arc are returned for the caller to recompute.
+ * path uses a changed arc are returned for the caller to recompute; null
+ * (given up) as soon as more than `giveUpAbove` rows have such entries.
  */
 export function hierarchyMatrix(
   use: UsableHierarchy,
@@ -60,7 +61,8 @@ export function hierarchyMatrix(
   tgt: Int32Array,
   primary: Float64Array,
   second: Float64Array | null,
-): Redo {
+  giveUpAbove = Infinity,
+): Redo | null {
   const { hierarchy: h, taint } = use;
   // Taint flags are compared after both weights: keep the second sums then.
   if (taint && !second) second = new Float64Array(primary.length);
@@ -72,6 +74,7 @@ export function hierarchyMatrix(
     // When most entries so far went through a changed arc, the remaining rows
     // are left to the ordinary search whole: cheaper than buckets, then redoing.
     if (flags && r >= 8 && 2 * redo.cols.length > r * cols) {
+      if (redo.rows.length + src.length - r > giveUpAbove) return null;
       for (; r < src.length; r++) {
         for (let c = 0; c < cols; c++) redo.cols.push(c);
         redo.rows.push(r);
@@ -86,6 +89,8 @@ export function hierarchyMatrix(
     if (redo.cols.length > before) {
       redo.rows.push(r);
       redo.starts.push(redo.cols.length);
+      // The caller has a cheaper way once this many rows need redoing.
+      if (redo.rows.length > giveUpAbove) return null;
     }
   }
   return redo;
@@ -128,8 +133,7 @@ export function matrixSums(
     for (let r = 0; r < rows; r++) overlayOneToMany(W, src[r], anchors, primary, second, r * cols);
     return;
   }
-  let redo = hierarchyMatrix(use, src, tgt, primary, second);
-  if (redo.rows.length > recontractAbove && recontract) redo = hierarchyMatrix(recontract(), src, tgt, primary, second);
+  const redo = hierarchyMatrix(use, src, tgt, primary, second, recontract ? recontractAbove : Infinity) ?? hierarchyMatrix(recontract!(), src, tgt, primary, second)!;
   if (redo.rows.length === 0) return;
   const W = overlay();
   let all: TargetAnchors | null = null;
