@@ -134,19 +134,46 @@ export function expand(
     if (c < du || (c === du && dist2[x] + sW2[k] < du2)) return false;
   }
   const pos = heap.pos;
+  const { parentArc, parent } = X;
+  if (taint === null) {
+    for (let k = off[u], end = off[u + 1]; k < end; k++) {
+      const x = heads[k];
+      const nd = du + w[k];
+      const nd2 = du2 + w2[k];
+      if (stamp[x] !== gen) {
+        stamp[x] = gen;
+        dist[x] = nd;
+        dist2[x] = nd2;
+        tainted[x] = 0;
+        parentArc[x] = k;
+        parent[x] = u;
+        heap.push(x, nd, nd2);
+      } else if (pos[x] >= 0) {
+        const dx = dist[x];
+        if (nd < dx || (nd === dx && nd2 < dist2[x])) {
+          dist[x] = nd;
+          dist2[x] = nd2;
+          parentArc[x] = k;
+          parent[x] = u;
+          heap.decrease(x, nd, nd2);
+        }
+      }
+    }
+    return true;
+  }
   const tu = tainted[u];
   for (let k = off[u], end = off[u + 1]; k < end; k++) {
     const x = heads[k];
     const nd = du + w[k];
     const nd2 = du2 + w2[k];
-    const nt = taint === null ? 0 : tu | taint[k];
+    const nt = tu | taint[k];
     if (stamp[x] !== gen) {
       stamp[x] = gen;
       dist[x] = nd;
       dist2[x] = nd2;
       tainted[x] = nt;
-      X.parentArc[x] = k;
-      X.parent[x] = u;
+      parentArc[x] = k;
+      parent[x] = u;
       heap.push(x, nd, nd2);
     } else if (pos[x] >= 0) {
       const dx = dist[x];
@@ -154,8 +181,8 @@ export function expand(
         dist[x] = nd;
         dist2[x] = nd2;
         tainted[x] = nt;
-        X.parentArc[x] = k;
-        X.parent[x] = u;
+        parentArc[x] = k;
+        parent[x] = u;
         heap.decrease(x, nd, nd2);
       }
     }

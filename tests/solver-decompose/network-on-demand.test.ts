@@ -104,7 +104,7 @@ describe('network travel on demand', () => {
     const provider = counted(net);
     const jobs = ON_DEMAND_ABOVE + 100;
     const problem = problemOn(provider, jobs, 3);
-    const s = await solveByZones(problem, { maxIterations: 5, populationSize: 2, generationSize: 4, zoneSize: 150, seed: 1, improvementRounds: 3 });
+    const s = await solveByZones(problem, { maxIterations: 3, populationSize: 2, generationSize: 4, zoneSize: 150, seed: 1, improvementRounds: 2 });
     const n = jobs + 1;
     expect(provider.dense).toBe(0);
     expect(provider.pairs).toBeGreaterThan(0);
