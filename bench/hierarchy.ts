@@ -103,8 +103,9 @@ for (const name of graphs) {
     const h = net.hierarchyFor(metric)!.hierarchy;
     log(`| ${metric} | ${f(buildWall[metric] / 1000)} | ${f(cpuMs(c0) / 1000)} | ${hierarchyArcCount(h).toLocaleString('en')} | ${mb(hierarchyBytes(h))} | ${mb(rss())} MB (${mb(peakRss())} MB) |`);
   }
+  const peakAfterBuilds = peakRss();
   log();
-  log(`Process RSS before the builds: ${mb(rssBefore)} MB (network compiled).`);
+  log(`Process RSS before the builds: ${mb(rssBefore)} MB (network compiled); peak RSS of the process after both builds: ${mb(peakAfterBuilds)} MB.`);
   log();
 
   // --- save / load -----------------------------------------------------------
@@ -267,7 +268,7 @@ for (const name of graphs) {
   log();
   const tag = name === 'porto' ? '' : ' (targets are for Porto)';
   targets.push(
-    `| preprocessing <= 60 s, <= 1 GB | ${name} | ${f(buildWall.distance / 1000)} s + ${f(buildWall.duration / 1000)} s, peak RSS ${mb(peakRss())} MB${tag} | ${buildWall.distance <= 60000 && buildWall.duration <= 60000 && peakRss() <= 1e9 ? 'yes' : 'no'} |`,
+    `| preprocessing <= 60 s, <= 1 GB | ${name} | ${f(buildWall.distance / 1000)} s + ${f(buildWall.duration / 1000)} s, process peak RSS ${mb(peakAfterBuilds)} MB${tag} | ${buildWall.distance <= 60000 && buildWall.duration <= 60000 && peakAfterBuilds <= 1e9 ? 'yes' : 'no'} |`,
     `| p2p median <= 0.1 ms, exact | ${name} | ${f(p2pMedians['hierarchy, distance only (metric distance)'])} ms (with the path: ${f(p2pMedians['shortestPath with the path (hierarchy, distance)'])} ms)${tag} | ${p2pMedians['hierarchy, distance only (metric distance)'] <= 0.1 ? 'yes' : 'no'} |`,
     `| ${M}x${M} duration matrix <= 1 s | ${name} | ${f(matrixMs.duration / 1000)} s${tag} | ${matrixMs.duration <= 1000 ? 'yes' : 'no'} |`,
     `| load <= 2 s | ${name} | ${f(median(loads) / 1000)} s${tag} | ${median(loads) <= 2000 ? 'yes' : 'no'} |`,

@@ -10,7 +10,7 @@
  * Weights are pairs compared lexicographically (see ch-types.ts); with `taint`
  * each entry also says whether its path uses a changed arc (ch-updates.ts).
  */
-import { expand, type ArcTaint } from './ch-query.js';
+import { expand, seed, type ArcTaint } from './ch-query.js';
 import { hierarchyScratch, nextHierarchyGeneration, type Hierarchy, type HierarchySpace } from './ch-types.js';
 
 /** Targets resolved to buckets: entries sorted by rank, `start[r] .. start[r+1]-1` at rank r. */
@@ -48,8 +48,8 @@ export function targetBuckets(h: Hierarchy, targets: Int32Array, taint: ArcTaint
       }
       rank[size] = r;
       target[size] = j;
-      weight[size] = B.dist[r];
-      weight2[size] = B.dist2[r];
+      weight[size] = B.state[4 * r + 1];
+      weight2[size] = B.state[4 * r + 2];
       if (tainted) tainted[size] = B.tainted[r];
       size++;
     }
@@ -102,8 +102,8 @@ export function bucketRow(
     const b0 = start[r];
     const b1 = start[r + 1];
     if (b0 === b1) continue;
-    const d = F.dist[r];
-    const d2 = F.dist2[r];
+    const d = F.state[4 * r + 1];
+    const d2 = F.state[4 * r + 2];
     if (out2 === null) {
       for (let e = b0; e < b1; e++) {
         const o = offset + target[e];
@@ -153,13 +153,7 @@ export function upwardSearch(h: Hierarchy, X: HierarchySpace, r: number, forward
   const gen = nextHierarchyGeneration(X);
   const list = X.settled;
   let count = 0;
-  X.stamp[r] = gen;
-  X.dist[r] = 0;
-  X.dist2[r] = 0;
-  X.tainted[r] = 0;
-  X.parentArc[r] = -1;
-  X.parent[r] = -1;
-  X.heap.push(r, 0, 0);
+  seed(X, gen, r);
   const heap = X.heap;
   while (heap.size > 0) {
     const u = heap.pop();

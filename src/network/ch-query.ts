@@ -67,9 +67,11 @@ export function hierarchyPath(h: Hierarchy, s: number, t: number, taint: ArcTain
     }
     const u = heap.pop();
     settled++;
-    if (Y.stamp[u] === gy) {
-      const d = X.dist[u] + Y.dist[u];
-      const d2 = X.dist2[u] + Y.dist2[u];
+    const ys = Y.state;
+    if (ys[4 * u] === gy) {
+      const xs = X.state;
+      const d = xs[4 * u + 1] + ys[4 * u + 1];
+      const d2 = xs[4 * u + 2] + ys[4 * u + 2];
       const tt = X.tainted[u] | Y.tainted[u];
       if (d < best || (d === best && (d2 < best2 || (d2 === best2 && tt < bestTaint)))) {
         best = d;
@@ -85,22 +87,44 @@ export function hierarchyPath(h: Hierarchy, s: number, t: number, taint: ArcTain
   const result: HierarchyPath = { arcs: null, weight: best, weight2: best2, tainted: bestTaint === 1, settled };
   if (!unpack) return result;
   const arcs: number[] = [];
-  // Forward half: hierarchy arcs from the meeting rank back to the source, unpacked in travel order.
+  // Forward half: hierarchy arcs from the meeting rank back to the source (an arc's tail is the
+  // rank whose range holds it), unpacked in travel order.
   const chain: number[] = [];
-  for (let r = meet; r !== rs; r = F.parent[r]) chain.push(F.parentArc[r]);
+  for (let r = meet; r !== rs; ) {
+    const k = F.state[4 * r + 3];
+    chain.push(k);
+    r = rangeOf(h.fwdOffsets, k);
+  }
   for (let i = chain.length - 1; i >= 0; i--) unpackRef(h, chain[i], arcs);
-  for (let r = meet; r !== rt; r = B.parent[r]) unpackRef(h, -1 - B.parentArc[r], arcs);
+  for (let r = meet; r !== rt; ) {
+    const k = B.state[4 * r + 3];
+    unpackRef(h, -1 - k, arcs);
+    r = rangeOf(h.bwdOffsets, k);
+  }
   result.arcs = arcs;
   return result;
 }
 
-function seed(X: HierarchySpace, gen: number, r: number): void {
-  X.stamp[r] = gen;
-  X.dist[r] = 0;
-  X.dist2[r] = 0;
+/** The rank whose arc range `offsets[r] .. offsets[r+1]-1` holds arc `k` (binary search). */
+function rangeOf(offsets: Int32Array, k: number): number {
+  let lo = 0;
+  let hi = offsets.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets[mid] <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Starts a search at rank `r`. */
+export function seed(X: HierarchySpace, gen: number, r: number): void {
+  const st = X.state;
+  st[4 * r] = gen;
+  st[4 * r + 1] = 0;
+  st[4 * r + 2] = 0;
+  st[4 * r + 3] = -1;
   X.tainted[r] = 0;
-  X.parentArc[r] = -1;
-  X.parent[r] = -1;
   X.heap.push(r, 0, 0);
 }
 
@@ -108,7 +132,7 @@ function seed(X: HierarchySpace, gen: number, r: number): void {
  * Settles rank `u` of one direction: unless stalled (a higher neighbour `x`
  * already reaches `u` more cheaply through the opposite arc list), relaxes its
  * upward arcs. `off/heads/w/w2` are this direction's arcs, `sOff/...` the
- * other direction's, used for the stall test.
+ * other direction's, used for the stall test. Returns false when stalled.
  */
 export function expand(
   X: HierarchySpace,
@@ -124,66 +148,64 @@ export function expand(
   sW2: Float64Array,
   taint: Uint8Array | null,
 ): boolean {
-  const { stamp, dist, dist2, tainted, heap } = X;
-  const du = dist[u];
-  const du2 = dist2[u];
+  const { state, heap } = X;
+  const du = state[4 * u + 1];
+  const du2 = state[4 * u + 2];
   for (let k = sOff[u], end = sOff[u + 1]; k < end; k++) {
-    const x = sHeads[k];
-    if (stamp[x] !== gen) continue;
-    const c = dist[x] + sW[k];
-    if (c < du || (c === du && dist2[x] + sW2[k] < du2)) return false;
+    const x = 4 * sHeads[k];
+    if (state[x] !== gen) continue;
+    const c = state[x + 1] + sW[k];
+    if (c < du || (c === du && state[x + 2] + sW2[k] < du2)) return false;
   }
   const pos = heap.pos;
-  const { parentArc, parent } = X;
   if (taint === null) {
     for (let k = off[u], end = off[u + 1]; k < end; k++) {
-      const x = heads[k];
+      const v = heads[k];
+      const x = 4 * v;
       const nd = du + w[k];
       const nd2 = du2 + w2[k];
-      if (stamp[x] !== gen) {
-        stamp[x] = gen;
-        dist[x] = nd;
-        dist2[x] = nd2;
-        tainted[x] = 0;
-        parentArc[x] = k;
-        parent[x] = u;
-        heap.push(x, nd, nd2);
-      } else if (pos[x] >= 0) {
-        const dx = dist[x];
-        if (nd < dx || (nd === dx && nd2 < dist2[x])) {
-          dist[x] = nd;
-          dist2[x] = nd2;
-          parentArc[x] = k;
-          parent[x] = u;
-          heap.decrease(x, nd, nd2);
+      if (state[x] !== gen) {
+        state[x] = gen;
+        state[x + 1] = nd;
+        state[x + 2] = nd2;
+        state[x + 3] = k;
+        X.tainted[v] = 0;
+        heap.push(v, nd, nd2);
+      } else if (pos[v] >= 0) {
+        const dx = state[x + 1];
+        if (nd < dx || (nd === dx && nd2 < state[x + 2])) {
+          state[x + 1] = nd;
+          state[x + 2] = nd2;
+          state[x + 3] = k;
+          heap.decrease(v, nd, nd2);
         }
       }
     }
     return true;
   }
+  const tainted = X.tainted;
   const tu = tainted[u];
   for (let k = off[u], end = off[u + 1]; k < end; k++) {
-    const x = heads[k];
+    const v = heads[k];
+    const x = 4 * v;
     const nd = du + w[k];
     const nd2 = du2 + w2[k];
     const nt = tu | taint[k];
-    if (stamp[x] !== gen) {
-      stamp[x] = gen;
-      dist[x] = nd;
-      dist2[x] = nd2;
-      tainted[x] = nt;
-      parentArc[x] = k;
-      parent[x] = u;
-      heap.push(x, nd, nd2);
-    } else if (pos[x] >= 0) {
-      const dx = dist[x];
-      if (nd < dx || (nd === dx && (nd2 < dist2[x] || (nd2 === dist2[x] && nt < tainted[x])))) {
-        dist[x] = nd;
-        dist2[x] = nd2;
-        tainted[x] = nt;
-        parentArc[x] = k;
-        parent[x] = u;
-        heap.decrease(x, nd, nd2);
+    if (state[x] !== gen) {
+      state[x] = gen;
+      state[x + 1] = nd;
+      state[x + 2] = nd2;
+      state[x + 3] = k;
+      tainted[v] = nt;
+      heap.push(v, nd, nd2);
+    } else if (pos[v] >= 0) {
+      const dx = state[x + 1];
+      if (nd < dx || (nd === dx && (nd2 < state[x + 2] || (nd2 === state[x + 2] && nt < tainted[v])))) {
+        state[x + 1] = nd;
+        state[x + 2] = nd2;
+        state[x + 3] = k;
+        tainted[v] = nt;
+        heap.decrease(v, nd, nd2);
       }
     }
   }

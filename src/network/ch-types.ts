@@ -47,15 +47,16 @@ export interface Hierarchy {
   halves?: ShortcutHalves;
 }
 
-/** One search direction's per-rank state, valid where `stamp[r] === gen`. */
+/**
+ * One search direction's per-rank state. The numbers a search touches for one
+ * rank sit side by side (one cache line holds two ranks): `state[4r]` the
+ * generation stamp (the rest is valid where it equals `gen`), `state[4r+1]`
+ * the weight, `state[4r+2]` the second weight, `state[4r+3]` the arc by which
+ * the rank was reached in the direction's CSR (-1 at the root).
+ */
 export interface HierarchySpace {
   gen: number;
-  readonly stamp: Uint32Array;
-  readonly dist: Float64Array;
-  readonly dist2: Float64Array;
-  /** Arc index by which the rank was reached (-1 at the root), in the direction's CSR, and the rank it came from. */
-  readonly parentArc: Int32Array;
-  readonly parent: Int32Array;
+  readonly state: Float64Array;
   readonly heap: LexHeap;
   /** Ranks settled (and not stalled) by the last exhaustive search, in order: `settled[0 .. settledCount-1]`. */
   readonly settled: Int32Array;
@@ -75,11 +76,7 @@ export interface HierarchyScratch {
 export function newHierarchySpace(n: number): HierarchySpace {
   return {
     gen: 0,
-    stamp: new Uint32Array(n),
-    dist: new Float64Array(n),
-    dist2: new Float64Array(n),
-    parentArc: new Int32Array(n),
-    parent: new Int32Array(n),
+    state: new Float64Array(4 * n),
     heap: new LexHeap(n),
     settled: new Int32Array(n),
     settledCount: 0,
@@ -90,7 +87,7 @@ export function newHierarchySpace(n: number): HierarchySpace {
 /** Bumps a space's generation (O(1); O(n) once every 2^32 queries). */
 export function nextHierarchyGeneration(space: HierarchySpace): number {
   if (space.gen >= 0xfffffffe) {
-    space.stamp.fill(0);
+    space.state.fill(0);
     space.gen = 0;
   }
   space.heap.clear();

@@ -13,7 +13,7 @@
  */
 import { VrpkitError, pointer } from '../core/errors.js';
 import { GeoIndex } from '../geo/nearest.js';
-import { haversineMetres } from '../geo/haversine.js';
+import { potentialScales } from './potentials.js';
 import type { OnDemandTravel, TravelProvider } from '../model/types.js';
 import { travelOnDemand } from './on-demand.js';
 import type { NodeId } from './ids.js';
@@ -176,30 +176,7 @@ export class RoadNetwork implements TravelProvider {
    * consistent for any weights. Measured on first use.
    */
   private potentialScales(): { distance: number; duration: number } {
-    if (this.scales) return this.scales;
-    let sd = Infinity;
-    let st = Infinity;
-    const t = this.topology;
-    const c = t.coords;
-    if (!c || !t.coordsComplete) sd = st = 0;
-    else {
-      for (let u = 0; u < t.nodeCount; u++) {
-        for (let a = t.fwdOffsets[u]; a < t.fwdOffsets[u + 1]; a++) {
-          const v = t.fwdHeads[a];
-          const h = haversineMetres(c[2 * u], c[2 * u + 1], c[2 * v], c[2 * v + 1]);
-          if (h > 0) {
-            const rd = this.arcDistance[a] / h;
-            const rt = this.arcDuration[a] / h;
-            if (rd < sd) sd = rd;
-            if (rt < st) st = rt;
-          }
-        }
-      }
-      // Shave a relative 1e-7 so that rounding in the potentials never makes a reduced cost negative.
-      sd = sd === Infinity ? 0 : sd * (1 - 1e-7);
-      st = st === Infinity ? 0 : st * (1 - 1e-7);
-    }
-    this.scales = { distance: sd, duration: st };
+    if (!this.scales) this.scales = potentialScales(this.topology, this.arcDistance, this.arcDuration);
     return this.scales;
   }
 
@@ -270,7 +247,8 @@ export class RoadNetwork implements TravelProvider {
   /**
    * A travel matrix between node ids, row-major. `metric`: `distance` (shortest
    * paths, metres), `duration` (fastest paths, seconds) or `both` (fastest paths,
-   * their seconds and metres). Default `both`.
+   * their seconds and metres; among equally fast paths the shortest). Default
+   * `both`. Runs on the contraction hierarchy once it is built.
    */
   matrix(sources: NodeId[], targets: NodeId[] = sources, options: { metric?: MatrixMetric } = {}): TravelMatrix {
     const src = Int32Array.from(sources, (id, i) => this.indexOf(id, pointer('sources', i)));

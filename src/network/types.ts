@@ -55,7 +55,7 @@ export interface TravelMatrix {
   rows: number;
   cols: number;
   metric: MatrixMetric;
-  /** Metres (for `distance`, and for `both`: the distance of the fastest path). */
+  /** Metres (for `distance`, and for `both`: the distance of the fastest path; among equally fast paths, the shortest). */
   distances?: Float64Array;
   /** Seconds (for `duration` and `both`). */
   durations?: Float64Array;
