@@ -119,6 +119,14 @@ describe('contraction hierarchy on random graphs', () => {
           if (o.durations) expect(Array.from(h.durations!)).toEqual(Array.from(o.durations));
           if (o.distances) expect(Array.from(h.distances!)).toEqual(Array.from(o.distances));
           expect(h.unreachable).toEqual(o.unreachable);
+          // An entry does not depend on the other rows and columns asked for (blocks and single arcs agree).
+          sources.forEach((s, i) =>
+            targets.forEach((t, j) => {
+              const one = net.matrix([s], [t], { metric });
+              if (one.durations) expect(one.durations[0]).toBe(h.durations![i * targets.length + j]);
+              if (one.distances) expect(one.distances[0]).toBe(h.distances![i * targets.length + j]);
+            }),
+          );
         }
       }),
       { numRuns: 100 },
