@@ -12,6 +12,7 @@
  */
 import { hierarchyScratch, nextHierarchyGeneration, type Hierarchy, type HierarchySpace } from './ch-types.js';
 import { unpackRef } from './ch-unpack.js';
+import { plainMeet, singleWeight } from './ch-query-plain.js';
 
 /** Per-arc "uses a changed arc" flags of a hierarchy on a derived network. */
 export interface ArcTaint {
@@ -38,50 +39,60 @@ export function hierarchyPath(h: Hierarchy, s: number, t: number, taint: ArcTain
   const gb = nextHierarchyGeneration(B);
   const rs = h.rank[s];
   const rt = h.rank[t];
-  seed(F, gf, rs);
-  seed(B, gb, rt);
   let best = Infinity;
   let best2 = Infinity;
   let bestTaint = 1;
   let meet = -1;
   let settled = 0;
-  let fDone = false;
-  let bDone = false;
-  const fh = F.heap;
-  const bh = B.heap;
-  while (!fDone || !bDone) {
-    let forward: boolean;
-    if (fDone) forward = false;
-    else if (bDone) forward = true;
-    else forward = fh.keys[0] < bh.keys[0] || (fh.keys[0] === bh.keys[0] && fh.keys2[0] <= bh.keys2[0]);
-    const X = forward ? F : B;
-    const Y = forward ? B : F;
-    const heap = X.heap;
-    const gy = forward ? gb : gf;
-    const k1 = heap.size > 0 ? heap.keys[0] : Infinity;
-    const k2 = heap.size > 0 ? heap.keys2[0] : Infinity;
-    if (heap.size === 0 || k1 > best || (k1 === best && (k2 > best2 || (k2 === best2 && bestTaint === 0)))) {
-      if (forward) fDone = true;
-      else bDone = true;
-      continue;
-    }
-    const u = heap.pop();
-    settled++;
-    const ys = Y.state;
-    if (ys[4 * u] === gy) {
-      const xs = X.state;
-      const d = xs[4 * u + 1] + ys[4 * u + 1];
-      const d2 = xs[4 * u + 2] + ys[4 * u + 2];
-      const tt = X.tainted[u] | Y.tainted[u];
-      if (d < best || (d === best && (d2 < best2 || (d2 === best2 && tt < bestTaint)))) {
-        best = d;
-        best2 = d2;
-        bestTaint = tt;
-        meet = u;
+  if (taint === null && singleWeight(h)) {
+    // No second weights and no flags: the plain search does the same with less work.
+    const found = plainMeet(h, F, B, gf, gb, rs, rt);
+    meet = found.meet;
+    best = found.best;
+    best2 = 0;
+    bestTaint = 0;
+    settled = found.settled;
+  } else {
+    seed(F, gf, rs);
+    seed(B, gb, rt);
+    let fDone = false;
+    let bDone = false;
+    const fh = F.heap;
+    const bh = B.heap;
+    while (!fDone || !bDone) {
+      let forward: boolean;
+      if (fDone) forward = false;
+      else if (bDone) forward = true;
+      else forward = fh.keys[0] < bh.keys[0] || (fh.keys[0] === bh.keys[0] && fh.keys2[0] <= bh.keys2[0]);
+      const X = forward ? F : B;
+      const Y = forward ? B : F;
+      const heap = X.heap;
+      const gy = forward ? gb : gf;
+      const k1 = heap.size > 0 ? heap.keys[0] : Infinity;
+      const k2 = heap.size > 0 ? heap.keys2[0] : Infinity;
+      if (heap.size === 0 || k1 > best || (k1 === best && (k2 > best2 || (k2 === best2 && bestTaint === 0)))) {
+        if (forward) fDone = true;
+        else bDone = true;
+        continue;
       }
+      const u = heap.pop();
+      settled++;
+      const ys = Y.state;
+      if (ys[4 * u] === gy) {
+        const xs = X.state;
+        const d = xs[4 * u + 1] + ys[4 * u + 1];
+        const d2 = xs[4 * u + 2] + ys[4 * u + 2];
+        const tt = X.tainted[u] | Y.tainted[u];
+        if (d < best || (d === best && (d2 < best2 || (d2 === best2 && tt < bestTaint)))) {
+          best = d;
+          best2 = d2;
+          bestTaint = tt;
+          meet = u;
+        }
+      }
+      if (forward) expand(F, gf, u, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, taint?.fwd ?? null);
+      else expand(B, gb, u, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, taint?.bwd ?? null);
     }
-    if (forward) expand(F, gf, u, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, taint?.fwd ?? null);
-    else expand(B, gb, u, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, taint?.bwd ?? null);
   }
   if (meet < 0) return { arcs: null, weight: Infinity, weight2: Infinity, tainted: false, settled };
   const result: HierarchyPath = { arcs: null, weight: best, weight2: best2, tainted: bestTaint === 1, settled };

@@ -16,6 +16,7 @@
  * `both` matrices report the shortest among the fastest paths.
  */
 import { LexHeap } from './ch-heap.js';
+import type { IndexedHeap } from './heap.js';
 import type { ShortcutHalves } from './ch-unpack.js';
 
 export type HierarchyMetric = 'distance' | 'duration';
@@ -45,6 +46,8 @@ export interface Hierarchy {
   scratch?: HierarchyScratch;
   /** The halves of every shortcut, for unpacking (derived on first use, see ch-unpack.ts). */
   halves?: ShortcutHalves;
+  /** Whether every second weight is zero (decided on first use, see ch-query-plain.ts). */
+  singleWeight?: boolean;
 }
 
 /**
@@ -58,6 +61,8 @@ export interface HierarchySpace {
   gen: number;
   readonly state: Float64Array;
   readonly heap: LexHeap;
+  /** The single-weight search's heap (created on first use, see ch-query-plain.ts). */
+  plainHeap?: IndexedHeap;
   /** Ranks settled (and not stalled) by the last exhaustive search, in order: `settled[0 .. settledCount-1]`. */
   readonly settled: Int32Array;
   settledCount: number;
