@@ -155,11 +155,12 @@ for (const name of graphs) {
       return { value: r.distance, settled: r.settled };
     }),
   ];
-  // Warm up every method, then time them interleaved (query by query) so that they share the machine's load alike.
+  // Warm up every method, then time them in turns: one pass over the queries per method and
+  // turn (a stream of queries of one kind), the turns alternating so that they share the load alike.
   for (let r = 0; r < 3; r++) for (const m of methods) for (const [s, t] of queries) m.run(s, t);
   for (let r = 0; r < reps; r++) {
-    for (const [s, t, d] of queries) {
-      for (const m of methods) {
+    for (const m of methods) {
+      for (const [s, t, d] of queries) {
         const a = now();
         const x = m.run(s, t);
         m.times.push(now() - a);
