@@ -9,11 +9,12 @@
  *
  * Every file is read within the input limits (`core/limits.ts`).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { VrpkitError } from '../core/errors.js';
 import type { InputLimits } from '../core/limits.js';
 import { RoadNetwork } from '../network/road-network.js';
 import { announcedMetresPerUnit, type DimacsOptions } from '../network/dimacs.js';
+import type { Metric } from '../network/types.js';
 import type { GeoJsonOptions } from '../network/geojson.js';
 import { readBytes, readTextFile } from './files.js';
 import { parseJsonText } from './json-text.js';
@@ -53,4 +54,38 @@ export function loadNetworkFile(path: string, options: NetworkFileOptions = {}):
     return RoadNetwork.fromGeoJSON(parseJsonText(readTextFile(path, options.limits), 'the network file', options.limits), geo);
   }
   throw new VrpkitError('file', `unknown road-network file type '${path}' (expected .gr, .gr.gz, .geojson or .json)`, path);
+}
+
+/** What `attachHierarchyFile` did: the metrics loaded from the file and those built (and written). */
+export interface HierarchyFileReport {
+  loaded: Metric[];
+  built: Metric[];
+}
+
+/**
+ * Gives `net` the contraction hierarchies of `metrics` from the file at `path`
+ * (`--hierarchy FILE`): loads the file when it exists, builds the metrics it
+ * lacks (or all of them when there is no file) and then (re)writes the file
+ * with everything the network has. A file made for another network, or a
+ * corrupted one, is an input error naming `--hierarchy`, never silently replaced.
+ */
+export function attachHierarchyFile(net: RoadNetwork, path: string, metrics: readonly Metric[]): HierarchyFileReport {
+  const loaded: Metric[] = [];
+  if (existsSync(path)) {
+    try {
+      loaded.push(...net.loadHierarchy(readFileSync(path)));
+    } catch (e) {
+      if (e instanceof VrpkitError) throw new VrpkitError(e.code, `${e.issues[0].message} (file ${path}; delete it to rebuild)`, '--hierarchy');
+      throw e;
+    }
+  }
+  const built = metrics.filter((m) => !net.hasHierarchy(m));
+  if (built.length > 0) {
+    net.buildHierarchy({ metrics: built });
+    // Write beside and rename, so a reader never sees half a file.
+    const tmp = `${path}.tmp-${process.pid}`;
+    writeFileSync(tmp, net.saveHierarchy());
+    renameSync(tmp, path);
+  }
+  return { loaded, built };
 }

@@ -4,8 +4,10 @@
  * Every job and vehicle location becomes an index in `0..size-1`; `distance(a, b)`
  * and `duration(a, b)` give the arc i → j in the problem's units, with the
  * problem's per-arc rounding applied. Metric travel is computed on demand (no
- * n² memory, so 10,000-location problems stay small); matrix and network travel
- * are dense.
+ * n² memory, so 10,000-location problems stay small); matrix travel is dense,
+ * and so is network travel up to `ON_DEMAND_ABOVE` points (above, a provider
+ * that offers `travelOnDemand` serves blocks and single arcs, see
+ * travel-on-demand.ts).
  *
  * This is problem semantics, shared by the independent checker and by the
  * solver's compile step; it holds no search logic.
@@ -15,6 +17,7 @@ import { EARTH_RADIUS_M, haversineMetres } from '../geo/haversine.js';
 
 export { EARTH_RADIUS_M, haversineMetres };
 import type { ArcRounding, Location, Problem, TravelProvider } from './types.js';
+import { ON_DEMAND_ABOVE, onDemandArcs } from './travel-on-demand.js';
 
 export interface ResolvedTravel {
   /** Number of distinct locations. */
@@ -31,8 +34,14 @@ export interface ResolvedTravel {
   geographic: boolean;
   distance(a: number, b: number): number;
   duration(a: number, b: number): number;
-  /** Dense matrices, when they exist already (matrix and network travel). */
+  /** Dense matrices, when they exist already (matrix travel, and network travel up to `ON_DEMAND_ABOVE` points). */
   dense?: { durations: Float64Array; distances: Float64Array };
+  /**
+   * Network travel on demand (large problems, no `dense`): durations and
+   * distances from each of `rows` to each of `cols`, row-major, fetched as one
+   * block (and cached for `distance` / `duration`).
+   */
+  block?(rows: ArrayLike<number>, cols: ArrayLike<number>): { durations: Float64Array; distances: Float64Array };
 }
 
 /** Applies a per-arc rounding convention to one arc length. */
@@ -172,6 +181,22 @@ export function resolveTravel(problem: Problem): ResolvedTravel {
     };
     fillIndices(problem, jobLocation, vehicleStart, vehicleEnd, at);
     const size = points.length;
+    if (size > ON_DEMAND_ABOVE && typeof provider.travelOnDemand === 'function') {
+      // Too many points for an n × n matrix: arcs on demand, with the snapped coordinates for zoning.
+      const source = provider.travelOnDemand(points);
+      const arcs = onDemandArcs(size, source);
+      return {
+        size,
+        jobLocation,
+        vehicleStart,
+        vehicleEnd,
+        geographic: true,
+        ...(source.coordinates ? { coordinates: source.coordinates } : {}),
+        distance: arcs.distance,
+        duration: arcs.duration,
+        block: arcs.block,
+      };
+    }
     const { durations, distances } = provider.travelMatrix(points);
     return {
       size,

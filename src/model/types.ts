@@ -257,6 +257,20 @@ export interface TravelProvider {
     durations: Float64Array;
     distances: Float64Array;
   };
+  /**
+   * Optional: travel between the points a block at a time, for problems too
+   * large for an `n × n` matrix (`resolveTravel` uses it above a few thousand
+   * points; a `RoadNetwork` answers from its contraction hierarchy).
+   */
+  travelOnDemand?(points: (number | string | [number, number])[]): OnDemandTravel;
+}
+
+/** Travel between some of a problem's points at a time (see `TravelProvider.travelOnDemand`). */
+export interface OnDemandTravel {
+  /** `[lon0, lat0, lon1, lat1, ...]` of the points (where they snapped), or null when unknown. */
+  readonly coordinates: Float64Array | null;
+  /** Seconds and metres from each of `rows` to each of `cols` (point indices), row-major; Infinity when unreachable. */
+  block(rows: ArrayLike<number>, cols: ArrayLike<number>): { durations: Float64Array; distances: Float64Array };
 }
 
 /**

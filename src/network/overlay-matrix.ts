@@ -3,6 +3,7 @@
  * resolved once to their chain ends ("anchors"), every source row runs Dijkstra
  * on core nodes only, stopping once every anchor is settled.
  */
+import { LexHeap } from './ch-heap.js';
 import type { OverlayWeights } from './overlay.js';
 
 /** A target resolved to up to two anchors (core ids) with the cost from each anchor to it. */
@@ -112,17 +113,23 @@ export function overlayOneToMany(
     mark(T.a1[i]);
   }
   if (exhaustive) remaining = Infinity;
+  // With a second sum (`both`), labels are (primary, second) pairs compared
+  // lexicographically, so ties go to the smaller second sum: the shortest
+  // among the fastest paths, whatever order equal keys are settled in.
+  const lex = two ? lexHeapOf(S) : null;
   const seed = (a: number, d: number, e: number): void => {
     if (!(d < Infinity)) return;
     if (stamp[a] !== gen) {
       stamp[a] = gen;
       dist[a] = d;
       other[a] = e;
-      heap.push(a, d);
-    } else if (d < dist[a]) {
+      if (lex) lex.push(a, d, e);
+      else heap.push(a, d);
+    } else if (d < dist[a] || (lex && d === dist[a] && e < other[a])) {
       dist[a] = d;
       other[a] = e;
-      heap.decrease(a, d);
+      if (lex) lex.decrease(a, d, e);
+      else heap.decrease(a, d);
     }
   };
   const sc = S.coreOf[s];
@@ -150,7 +157,9 @@ export function overlayOneToMany(
     seed(S.coreOf[S.seq[end]], d, e);
   }
   let settled = 0;
-  while (heap.size > 0 && remaining > 0) {
+  if (lex) {
+    settled = lexCore(W, lex, gen, tgen, remaining);
+  } else while (heap.size > 0 && remaining > 0) {
     const u = heap.pop();
     settled++;
     if (targetStamp[u] === tgen) remaining--;
@@ -172,20 +181,22 @@ export function overlayOneToMany(
       }
     }
   }
+  const settledPos = lex ? lex.pos : pos;
   for (let i = 0; i < T.a0.length; i++) {
     let best = Infinity;
     let best2 = Infinity;
     const a0 = T.a0[i];
-    if (a0 >= 0 && stamp[a0] === gen && pos[a0] < 0) {
+    if (a0 >= 0 && stamp[a0] === gen && settledPos[a0] < 0) {
       best = dist[a0] + T.c0[i];
       best2 = other[a0] + T.s0[i];
     }
     const a1 = T.a1[i];
-    if (a1 >= 0 && stamp[a1] === gen && pos[a1] < 0) {
+    if (a1 >= 0 && stamp[a1] === gen && settledPos[a1] < 0) {
       const d = dist[a1] + T.c1[i];
-      if (d < best) {
+      const d2 = other[a1] + T.s1[i];
+      if (d < best || (two && d === best && d2 < best2)) {
         best = d;
-        best2 = other[a1] + T.s1[i];
+        best2 = d2;
       }
     }
     const v = T.node[i];
@@ -208,13 +219,54 @@ export function overlayOneToMany(
           if (W.bwd2) e += W.bwd2[k];
         }
       }
-      if (d < best) {
+      if (d < best || (two && d === best && e < best2)) {
         best = d;
         best2 = e;
       }
     }
     out[offset + i] = best;
     if (out2) out2[offset + i] = best < Infinity ? best2 : Infinity;
+  }
+  return settled;
+}
+
+/** The structure's lexicographic heap (created on first use by a `both` search). */
+function lexHeapOf(S: OverlayWeights['structure']): LexHeap {
+  if (!S.lexHeap) S.lexHeap = new LexHeap(S.coreNodes.length);
+  S.lexHeap.clear();
+  return S.lexHeap;
+}
+
+/** The core Dijkstra of `overlayOneToMany` on (primary, second) labels; returns the nodes settled. */
+function lexCore(W: OverlayWeights, heap: LexHeap, gen: number, tgen: number, remaining: number): number {
+  const S = W.structure;
+  const { offsets, heads, dist, other, stamp, targetStamp } = S;
+  const pos = heap.pos;
+  const core = W.core;
+  const core2 = W.core2!;
+  let settled = 0;
+  while (heap.size > 0 && remaining > 0) {
+    const u = heap.pop();
+    settled++;
+    if (targetStamp[u] === tgen) remaining--;
+    const du = dist[u];
+    const ou = other[u];
+    for (let a = offsets[u], end = offsets[u + 1]; a < end; a++) {
+      const nd = du + core[a];
+      if (!(nd < Infinity)) continue;
+      const v = heads[a];
+      const no = ou + core2[a];
+      if (stamp[v] !== gen) {
+        stamp[v] = gen;
+        dist[v] = nd;
+        other[v] = no;
+        heap.push(v, nd, no);
+      } else if ((nd < dist[v] || (nd === dist[v] && no < other[v])) && pos[v] >= 0) {
+        dist[v] = nd;
+        other[v] = no;
+        heap.decrease(v, nd, no);
+      }
+    }
   }
   return settled;
 }

@@ -21,6 +21,7 @@
  */
 import type { SearchSpace, Topology } from './topology.js';
 import { IndexedHeap } from './heap.js';
+import type { LexHeap } from './ch-heap.js';
 
 /** Weight-independent chain structure of a topology. */
 export interface ChainStructure {
@@ -39,7 +40,8 @@ export interface ChainStructure {
   heads: Int32Array;
   /** Per overlay arc: original CSR arc (>= 0), or `-(2 * chain + dir) - 1` (dir 0 = along the sequence, 1 = against). */
   origin: Int32Array;
-  /** Reusable search state on core ids. */
+  /** Reusable search state on core ids (`lexHeap`: the `both` searches', created on first use). */
+  lexHeap?: LexHeap;
   dist: Float64Array;
   other: Float64Array;
   stamp: Uint32Array;
@@ -301,10 +303,10 @@ export function overlayWeights(t: Topology, weight: Float64Array, second: Float6
   const fwd2 = second ? new Float64Array(L).fill(Infinity) : null;
   const bwd2 = second ? new Float64Array(L).fill(Infinity) : null;
   const nChains = S.start.length - 1;
-  // Cheapest arc p → q by `weight` (ties: first), written to slot i of `w` / `w2`.
+  // Cheapest arc p → q by `weight` (ties: the smaller `second`, then the first), written to slot i of `w` / `w2`.
   const piece = (p: number, q: number, i: number, w: Float64Array, w2: Float64Array | null): void => {
     for (let a = t.fwdOffsets[p]; a < t.fwdOffsets[p + 1]; a++) {
-      if (t.fwdHeads[a] === q && weight[a] < w[i]) {
+      if (t.fwdHeads[a] === q && (weight[a] < w[i] || (w2 !== null && weight[a] === w[i] && second![a] < w2[i]))) {
         w[i] = weight[a];
         if (w2) w2[i] = second![a];
       }

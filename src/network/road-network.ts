@@ -13,8 +13,9 @@
  */
 import { VrpkitError, pointer } from '../core/errors.js';
 import { GeoIndex } from '../geo/nearest.js';
-import { haversineMetres } from '../geo/haversine.js';
-import type { TravelProvider } from '../model/types.js';
+import { potentialScales } from './potentials.js';
+import type { OnDemandTravel, TravelProvider } from '../model/types.js';
+import { travelOnDemand } from './on-demand.js';
 import type { NodeId } from './ids.js';
 import { ALGORITHMS } from './types.js';
 import type { MatrixMetric, Metric, NetworkMemory, PathAlgorithm, PathOptions, PathResult, SnappedPoint, TravelMatrix } from './types.js';
@@ -22,11 +23,15 @@ import type { NetworkParts } from './parts.js';
 import { compileArcs, reversedTopology, type Topology } from './topology.js';
 import { overlayPath } from './overlay-path.js';
 import { chainStructure, overlayWeights, primaryOnly, reversedOverlayWeights, type OverlayWeights } from './overlay.js';
-import { anchorTargets, overlayOneToAll, overlayOneToMany } from './overlay-matrix.js';
+import { overlayOneToAll } from './overlay-matrix.js';
 import { oneToMany, searchPath, type SearchGraph } from './search.js';
 import { parseDimacs, type DimacsOptions, type DimacsSource } from './dimacs.js';
 import { partsFromEdges, partsFromGraphology, isLonLat, type EdgeList, type EdgeListOptions, type GraphologyLike, type GraphologyOptions } from './builders.js';
 import { partsFromGeoJSON, type GeoJsonOptions } from './geojson.js';
+import type { HierarchyMetric } from './ch-types.js';
+import { matrixSums, type UsableHierarchy } from './ch-network.js';
+import { hierarchyPath } from './ch-query.js';
+import { NetworkHierarchies } from './ch-host.js';
 
 export type { MatrixMetric, Metric, NetworkMemory, PathAlgorithm, PathFound, PathOptions, PathResult, PathUnreachable, SnappedPoint, TravelMatrix } from './types.js';
 
@@ -41,6 +46,8 @@ export class RoadNetwork implements TravelProvider {
   private geoIndex?: GeoIndex;
   private overlays?: Map<MatrixMetric, OverlayWeights>;
   private reverse?: RoadNetwork;
+  /** Own contraction hierarchies, and the reuse of those of the network this one was derived from. */
+  private hierarchies: NetworkHierarchies;
 
   /** @internal Use the `from*` builders. */
   constructor(topology: Topology, arcDistance: Float64Array, arcDuration: Float64Array, metresPerUnit: number) {
@@ -50,6 +57,7 @@ export class RoadNetwork implements TravelProvider {
     this.metresPerUnit = metresPerUnit;
     const inv = 1 / metresPerUnit;
     this.unitsPerMetre = Math.abs(inv - Math.round(inv)) < 1e-9 ? Math.round(inv) : 0;
+    this.hierarchies = new NetworkHierarchies(this, null);
   }
 
   /** @internal Compiles builder output. */
@@ -168,30 +176,7 @@ export class RoadNetwork implements TravelProvider {
    * consistent for any weights. Measured on first use.
    */
   private potentialScales(): { distance: number; duration: number } {
-    if (this.scales) return this.scales;
-    let sd = Infinity;
-    let st = Infinity;
-    const t = this.topology;
-    const c = t.coords;
-    if (!c || !t.coordsComplete) sd = st = 0;
-    else {
-      for (let u = 0; u < t.nodeCount; u++) {
-        for (let a = t.fwdOffsets[u]; a < t.fwdOffsets[u + 1]; a++) {
-          const v = t.fwdHeads[a];
-          const h = haversineMetres(c[2 * u], c[2 * u + 1], c[2 * v], c[2 * v + 1]);
-          if (h > 0) {
-            const rd = this.arcDistance[a] / h;
-            const rt = this.arcDuration[a] / h;
-            if (rd < sd) sd = rd;
-            if (rt < st) st = rt;
-          }
-        }
-      }
-      // Shave a relative 1e-7 so that rounding in the potentials never makes a reduced cost negative.
-      sd = sd === Infinity ? 0 : sd * (1 - 1e-7);
-      st = st === Infinity ? 0 : st * (1 - 1e-7);
-    }
-    this.scales = { distance: sd, duration: st };
+    if (!this.scales) this.scales = potentialScales(this.topology, this.arcDistance, this.arcDuration);
     return this.scales;
   }
 
@@ -201,15 +186,20 @@ export class RoadNetwork implements TravelProvider {
     const t = this.indexOf(target, 'target');
     const metric = options.metric ?? 'distance';
     if (metric !== 'distance' && metric !== 'duration') throw new VrpkitError('invalid-option', `metric must be 'distance' or 'duration', got '${metric}'`, 'metric');
-    const algorithm = options.algorithm ?? 'contracted';
+    const ready = options.algorithm === undefined ? this.hierarchyFor(metric) : null;
+    const algorithm = options.algorithm ?? (ready ? 'hierarchy' : 'contracted');
     if (!ALGORITHMS.includes(algorithm)) {
       throw new VrpkitError('invalid-option', `unknown algorithm '${algorithm}' (expected ${ALGORITHMS.join(', ')})`, 'algorithm');
     }
     const g = this.searchGraph(metric);
-    const raw =
-      algorithm === 'contracted'
-        ? overlayPath(this.topology, this.overlay(metric), g.weight, g.topology.coordsComplete ? g.scale : 0, s, t)
-        : searchPath(g, s, t, algorithm);
+    const contracted = () => overlayPath(this.topology, this.overlay(metric), g.weight, g.topology.coordsComplete ? g.scale : 0, s, t);
+    let raw: { arcs: number[] | null; settled: number };
+    if (algorithm === 'hierarchy') {
+      const use = ready ?? this.hierarchyFor(metric) ?? this.ownHierarchy(metric);
+      const found = hierarchyPath(use.hierarchy, s, t, use.taint);
+      // A best path through a changed arc (derived network): the ordinary search answers.
+      raw = found.tainted ? contracted() : found;
+    } else raw = algorithm === 'contracted' ? contracted() : searchPath(g, s, t, algorithm);
     if (raw.arcs === null) {
       return { reachable: false, source, target, distance: Infinity, duration: Infinity, nodes: [], settled: raw.settled };
     }
@@ -257,7 +247,8 @@ export class RoadNetwork implements TravelProvider {
   /**
    * A travel matrix between node ids, row-major. `metric`: `distance` (shortest
    * paths, metres), `duration` (fastest paths, seconds) or `both` (fastest paths,
-   * their seconds and metres). Default `both`.
+   * their seconds and metres; among equally fast paths the shortest). Default
+   * `both`. Runs on the contraction hierarchy once it is built.
    */
   matrix(sources: NodeId[], targets: NodeId[] = sources, options: { metric?: MatrixMetric } = {}): TravelMatrix {
     const src = Int32Array.from(sources, (id, i) => this.indexOf(id, pointer('sources', i)));
@@ -274,10 +265,9 @@ export class RoadNetwork implements TravelProvider {
     const cols = tgt.length;
     const primary = new Float64Array(rows * cols);
     const second = metric === 'both' ? new Float64Array(rows * cols) : null;
-    // Rows run on the chain-contracted overlay (equal to plain Dijkstra, several times faster on OSM graphs).
-    const W = this.overlay(metric);
-    const anchors = anchorTargets(W, tgt);
-    for (let r = 0; r < rows; r++) overlayOneToMany(W, src[r], anchors, primary, second, r * cols);
+    // The contraction hierarchy when there is one, else rows on the chain-contracted overlay.
+    const hm = metric === 'distance' ? 'distance' : 'duration';
+    matrixSums(this.hierarchyFor(hm), () => this.overlay(metric), src, tgt, primary, second, ...this.recontraction(hm));
     const unreachable: [number, number][] = [];
     for (let k = 0; k < primary.length; k++) if (primary[k] === Infinity) unreachable.push([Math.floor(k / cols), k % cols]);
     const distances = metric === 'distance' ? primary : second;
@@ -323,6 +313,16 @@ export class RoadNetwork implements TravelProvider {
     const idx = this.resolvePoints(points, 'points');
     const m = this.matrixByIndex(idx, idx, 'both');
     return { durations: m.durations!, distances: m.distances! };
+  }
+
+  /**
+   * Travel between points a block at a time, for problems too large for an
+   * `n × n` matrix (`TravelProvider.travelOnDemand`, used by `resolveTravel`):
+   * the same seconds and metres as `travelMatrix`, from the `duration`
+   * contraction hierarchy (built here when missing).
+   */
+  travelOnDemand(points: (number | string | [number, number])[]): OnDemandTravel {
+    return travelOnDemand(this, points);
   }
 
   /** @internal Node ids or `[lon, lat]` (snapped) → internal indices. */
@@ -419,7 +419,71 @@ export class RoadNetwork implements TravelProvider {
   private derive(dist: Float64Array, dur: Float64Array): RoadNetwork {
     const net = new RoadNetwork(this.topology, dist, dur, this.metresPerUnit);
     if (this.geoIndex) net.geoIndex = this.geoIndex;
+    net.hierarchies = new NetworkHierarchies(net, this.hierarchies);
     return net;
+  }
+
+  /**
+   * Builds the contraction hierarchies of the given metrics (default both) if
+   * they are not built yet: a few seconds to a minute on a city graph, after
+   * which `shortestPath` (default algorithm), `matrix` and `travelMatrix`
+   * answer from them. Networks derived later (`withClosures`,
+   * `withSpeedFactors`) reuse them exactly where no weight went down.
+   */
+  buildHierarchy(options: { metrics?: readonly Metric[] } = {}): this {
+    const metrics = options.metrics ?? ['distance', 'duration'];
+    metrics.forEach((m, i) => {
+      if (m !== 'distance' && m !== 'duration') throw new VrpkitError('invalid-option', `metric must be 'distance' or 'duration', got '${String(m)}'`, pointer('metrics', i));
+      this.ownHierarchy(m);
+    });
+    return this;
+  }
+
+  /** Whether this network has its own contraction hierarchy for `metric`. */
+  hasHierarchy(metric: Metric): boolean {
+    return this.hierarchies.has(metric);
+  }
+
+  /**
+   * The network's contraction hierarchies as bytes (versioned, tied to this
+   * network by a checksum) for `loadHierarchy`; throws when none is built.
+   */
+  saveHierarchy(): Uint8Array {
+    return this.hierarchies.save();
+  }
+
+  /**
+   * Loads hierarchies saved by `saveHierarchy` on the same network (same
+   * nodes, arcs and weights); throws a `VrpkitError` for a corrupted file or
+   * one made for another network. Returns the metrics loaded.
+   */
+  loadHierarchy(bytes: Uint8Array): Metric[] {
+    return this.hierarchies.load(bytes);
+  }
+
+  /**
+   * @internal How a matrix on a derived network may re-contract (see
+   * `matrixSums`): the callback, and the row count above which redoing
+   * entries on the chain overlay would cost more (about one overlay row per
+   * thousand nodes of re-contraction, measured on the OSM graphs).
+   */
+  recontraction(metric: HierarchyMetric): [(() => UsableHierarchy) | null, number] {
+    if (!this.hierarchies.canRecontract(metric)) return [null, Infinity];
+    return [() => this.hierarchies.build(metric), 16 + this.nodeCount / 1000];
+  }
+
+  /** @internal This network's own hierarchy for `metric`, built when missing. */
+  ownHierarchy(metric: HierarchyMetric): UsableHierarchy {
+    return this.hierarchies.build(metric);
+  }
+
+  /**
+   * @internal A hierarchy that answers exactly for this network and metric:
+   * its own, or that of a network it was derived from (with taint flags, see
+   * ch-updates.ts); null when there is none or no weight may be trusted.
+   */
+  hierarchyFor(metric: HierarchyMetric): UsableHierarchy | null {
+    return this.hierarchies.usable(metric);
   }
 
   /** CSR indices of every arc `from → to`; throws when there is none. */

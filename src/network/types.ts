@@ -7,14 +7,19 @@ export type MatrixMetric = Metric | 'both';
 /**
  * `dijkstra`, `astar`, `bidirectional`, `bidirectional-astar` run on the full
  * graph; `contracted` runs bidirectional A* on the chain-contracted overlay
- * (degree-2 shape points folded into their roads) and expands the path again.
+ * (degree-2 shape points folded into their roads) and expands the path again;
+ * `hierarchy` runs on the contraction hierarchy (built first if missing).
  */
-export type PathAlgorithm = SearchAlgorithm | 'contracted';
+export type PathAlgorithm = SearchAlgorithm | 'contracted' | 'hierarchy';
 
-export const ALGORITHMS: readonly PathAlgorithm[] = ['dijkstra', 'astar', 'bidirectional', 'bidirectional-astar', 'contracted'];
+export const ALGORITHMS: readonly PathAlgorithm[] = ['dijkstra', 'astar', 'bidirectional', 'bidirectional-astar', 'contracted', 'hierarchy'];
 
 export interface PathOptions {
-  /** Default `contracted` (the fastest; uses A* potentials when every node has coordinates). */
+  /**
+   * Default `hierarchy` once the metric's contraction hierarchy is built
+   * (`buildHierarchy`, `loadHierarchy`), else `contracted` (uses A* potentials
+   * when every node has coordinates).
+   */
   algorithm?: PathAlgorithm;
   /** What to minimise. Default `distance`. */
   metric?: Metric;
@@ -50,7 +55,7 @@ export interface TravelMatrix {
   rows: number;
   cols: number;
   metric: MatrixMetric;
-  /** Metres (for `distance`, and for `both`: the distance of the fastest path). */
+  /** Metres (for `distance`, and for `both`: the distance of the fastest path; among equally fast paths, the shortest). */
   distances?: Float64Array;
   /** Seconds (for `duration` and `both`). */
   durations?: Float64Array;

@@ -13,7 +13,7 @@ import { readInputText } from '../input.js';
 import { nonFiniteAsString, readPlan } from '../../io/solution.js';
 import { looksLikeVrplibSolution, parseVrplibSolution } from '../../io/vrplib-solution.js';
 import { stopsFromTaskNumbers } from '../../io/lilim.js';
-import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
+import { FORMAT_HELP, HIERARCHY_HELP, loadProblemArg } from './problem-input.js';
 import { inFile } from '../errors.js';
 
 const HELP = `vrpkit check PROBLEM SOLUTION [options]
@@ -28,6 +28,7 @@ Numbers stated in the solution are compared too (claim-mismatch).
 
 Options:
 ${FORMAT_HELP}
+${HIERARCHY_HELP}
   --tolerance X    allowed relative/absolute difference of stated numbers (default 1e-6)
 
 Exit codes: 0 feasible, 3 infeasible, 2 bad input or usage, 1 internal error.`;
@@ -37,7 +38,7 @@ export const check: Command = {
   help: HELP,
   async run(argv, context) {
     const args = parseArgs(argv);
-    rejectUnknownOptions(args, ['format', 'rounding', 'tolerance']);
+    rejectUnknownOptions(args, ['format', 'rounding', 'tolerance', 'hierarchy']);
     if (args.positional.length !== 2) throw new UsageError('check needs PROBLEM and SOLUTION files (see vrpkit check --help)');
     const tolerance = numberOption(args, 'tolerance');
     if (tolerance !== undefined && tolerance < 0) throw new UsageError('--tolerance must be non-negative');

@@ -4,7 +4,7 @@
  */
 import type { Command } from './types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
-import { loadNetworkFile } from '../../io/network-files.js';
+import { attachHierarchyFile, loadNetworkFile } from '../../io/network-files.js';
 import { readTextFile } from '../../io/files.js';
 import { parseJsonText } from '../../io/json-text.js';
 import { VrpkitError, pointer } from '../../core/errors.js';
@@ -31,6 +31,8 @@ The points file is a JSON array (or { "points": [...] }) of node ids or
                      | duration (fastest) | distance (shortest)
   --metres-per-unit X  DIMACS weight unit in metres (default: from the file's comments, else 1)
   --speed KMH        speed for durations where the file has none (default 50)
+  --hierarchy FILE   contraction-hierarchy file of the network: loaded when it exists,
+                     else built for the metric (seconds to a minute) and written there
 
 Exit codes: 0 success, 2 bad input or usage.`;
 
@@ -89,7 +91,7 @@ export const matrix: Command = {
   help: HELP,
   async run(argv, context) {
     const args = parseArgs(argv);
-    rejectUnknownOptions(args, ['network', 'points', 'targets', 'metric', 'metres-per-unit', 'speed']);
+    rejectUnknownOptions(args, ['network', 'points', 'targets', 'metric', 'metres-per-unit', 'speed', 'hierarchy']);
     if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`);
     const file = stringOption(args, 'network');
     const pointsFile = stringOption(args, 'points');
@@ -101,7 +103,9 @@ export const matrix: Command = {
     const targetPoints = targetsFile ? inFile(targetsFile, () => readPoints(targetsFile, context?.limits)) : null;
     const cells = points.length * (targetPoints ?? points).length;
     checkLimit(context?.limits ?? resolveLimits(), 'maxMatrixCells', cells, `the ${points.length} × ${(targetPoints ?? points).length} matrix (cells)`, targetsFile ? '--targets' : '--points');
+    const hierarchy = stringOption(args, 'hierarchy');
     const net = loadNetworkFile(file, { metresPerUnit: numberOption(args, 'metres-per-unit'), speedKmh: numberOption(args, 'speed'), limits: context?.limits });
+    if (hierarchy !== undefined) attachHierarchyFile(net, hierarchy, [metric === 'distance' ? 'distance' : 'duration']);
     const sources = resolve(net, points, 'points');
     const targets = targetPoints ? resolve(net, targetPoints, 'targets') : sources;
     const m = net.matrix(sources.map((s) => s.node), targets.map((t) => t.node), { metric: metric as MatrixMetric });

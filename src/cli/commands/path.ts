@@ -4,13 +4,13 @@
  */
 import type { Command } from './types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
-import { loadNetworkFile } from '../../io/network-files.js';
+import { attachHierarchyFile, loadNetworkFile } from '../../io/network-files.js';
 import { VrpkitError } from '../../core/errors.js';
 import { round3 } from './matrix.js';
 import type { RoadNetwork, PathAlgorithm, Metric } from '../../network/road-network.js';
 import type { NodeId } from '../../network/ids.js';
 
-const ALGORITHMS = ['contracted', 'dijkstra', 'astar', 'bidirectional', 'bidirectional-astar'];
+const ALGORITHMS = ['contracted', 'hierarchy', 'dijkstra', 'astar', 'bidirectional', 'bidirectional-astar'];
 
 const HELP = `vrpkit path --network FILE --from ID --to ID [options]
 
@@ -23,8 +23,11 @@ distance and duration null, nodes []. Numbers are rounded to 3 decimals.
   --from ID          source node id (DIMACS: 1-based as in the file), or lon,lat to snap
   --to ID            target node id, or lon,lat
   --algorithm A      contracted (default: bidirectional A* on the graph with degree-2
-                     shape points folded away) | dijkstra | astar | bidirectional
+                     shape points folded away) | hierarchy (default with --hierarchy:
+                     contraction hierarchy) | dijkstra | astar | bidirectional
                      | bidirectional-astar
+  --hierarchy FILE   contraction-hierarchy file of the network: loaded when it exists,
+                     else built for the metric (seconds to a minute) and written there
   --metric M         distance (default) | duration
   --metres-per-unit X  DIMACS weight unit in metres (default: from the file's comments, else 1)
   --speed KMH        speed for durations where the file has none (default 50)
@@ -50,7 +53,7 @@ export const path: Command = {
   help: HELP,
   async run(argv, context) {
     const args = parseArgs(argv);
-    rejectUnknownOptions(args, ['network', 'from', 'to', 'algorithm', 'metric', 'metres-per-unit', 'speed']);
+    rejectUnknownOptions(args, ['network', 'from', 'to', 'algorithm', 'metric', 'metres-per-unit', 'speed', 'hierarchy']);
     if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`);
     const file = stringOption(args, 'network');
     const from = stringOption(args, 'from');
@@ -60,10 +63,12 @@ export const path: Command = {
     if (algorithm !== undefined && !ALGORITHMS.includes(algorithm)) throw new UsageError(`--algorithm must be one of ${ALGORITHMS.join(', ')}`);
     const metric = stringOption(args, 'metric') ?? 'distance';
     if (metric !== 'distance' && metric !== 'duration') throw new UsageError(`--metric must be distance or duration`);
+    const hierarchy = stringOption(args, 'hierarchy');
     const net = loadNetworkFile(file, { metresPerUnit: numberOption(args, 'metres-per-unit'), speedKmh: numberOption(args, 'speed'), limits: context?.limits });
+    if (hierarchy !== undefined) attachHierarchyFile(net, hierarchy, [metric as Metric]);
     const source = nodeArg(net, from, 'from');
     const target = nodeArg(net, to, 'to');
-    const chosen = (algorithm ?? 'contracted') as PathAlgorithm;
+    const chosen = (algorithm ?? (net.hasHierarchy(metric as Metric) ? 'hierarchy' : 'contracted')) as PathAlgorithm;
     const r = net.shortestPath(source.node, target.node, { algorithm: chosen, metric: metric as Metric });
     const out = {
       source: r.source,

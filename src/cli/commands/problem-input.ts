@@ -13,7 +13,7 @@ import { networkFileOf, problemFromJson } from '../../io/json.js';
 import { parseJsonText } from '../../io/json-text.js';
 import { loadProblemFile, parseProblemText, type LoadedProblem } from '../../io/load.js';
 import { isStdin, readInputText } from '../input.js';
-import { loadNetworkFile } from '../../io/network-files.js';
+import { attachHierarchyFile, loadNetworkFile } from '../../io/network-files.js';
 import type { ArcRounding } from '../../model/types.js';
 import type { InputLimits } from '../../core/limits.js';
 import { inFile } from '../errors.js';
@@ -35,19 +35,35 @@ export function formatOptions(args: ParsedArgs): { format: ProblemFormat | 'auto
   return { format: format as ProblemFormat | 'auto', rounding: rounding as ArcRounding | undefined };
 }
 
+export const HIERARCHY_HELP = `  --hierarchy FILE contraction-hierarchy file for the route file's road network: loaded
+                   when it exists, else built (seconds to a minute) and written there`;
+
 /**
  * Loads a problem file given on the command line (and the road-network file it
- * names), within the limits; `-` reads standard input (a road-network file it
- * names is then relative to the working directory).
+ * names, with `--hierarchy FILE` for it), within the limits; `-` reads standard
+ * input (a road-network file it names is then relative to the working directory).
  */
 export async function loadProblemArg(file: string, args: ParsedArgs, limits?: InputLimits): Promise<LoadedProblem> {
-  const options = { ...formatOptions(args), limits, loadNetwork: (path: string) => loadNetworkFile(path, { limits }) };
-  if (!isStdin(file)) return inFile(file, () => loadProblemFile(file, options));
-  const text = readInputText(file, limits);
-  const format = options.format === 'auto' ? detectFormat(text, 'standard input') : options.format;
-  if (format !== 'json') return { problem: parseProblemText(text, format, options), format };
-  const value = parseJsonText(text, 'the route file', limits);
-  const networkFile = networkFileOf(value);
-  const network = networkFile === undefined ? undefined : loadNetworkFile(resolve(networkFile), { limits });
-  return { problem: problemFromJson(value, { network, limits }), format };
+  const hierarchy = stringOption(args, 'hierarchy');
+  let used = false;
+  const loadNetwork = (path: string) => {
+    const net = loadNetworkFile(path, { limits });
+    if (hierarchy !== undefined) attachHierarchyFile(net, hierarchy, ['duration']);
+    used = true;
+    return net;
+  };
+  const options = { ...formatOptions(args), limits, loadNetwork };
+  let loaded: LoadedProblem;
+  if (!isStdin(file)) loaded = await inFile(file, () => loadProblemFile(file, options));
+  else {
+    const text = readInputText(file, limits);
+    const format = options.format === 'auto' ? detectFormat(text, 'standard input') : options.format;
+    if (format !== 'json') return { problem: parseProblemText(text, format, options), format };
+    const value = parseJsonText(text, 'the route file', limits);
+    const networkFile = networkFileOf(value);
+    const network = networkFile === undefined ? undefined : loadNetwork(resolve(networkFile));
+    loaded = { problem: problemFromJson(value, { network, limits }), format };
+  }
+  if (hierarchy !== undefined && !used) throw new UsageError('--hierarchy needs a route file with road-network travel ("travel": { "type": "network", "file": ... })');
+  return loaded;
 }

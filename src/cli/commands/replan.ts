@@ -18,7 +18,7 @@ import { parseJsonText } from '../../io/json-text.js';
 import { networkFileOf, problemFromJson } from '../../io/json.js';
 import { checkProblemSize } from '../../io/problem-size.js';
 import { checkLimit, resolveLimits } from '../../core/limits.js';
-import { loadNetworkFile } from '../../io/network-files.js';
+import { attachHierarchyFile, loadNetworkFile } from '../../io/network-files.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { nonFiniteAsString, readPlan } from '../../io/solution.js';
 import { inFile } from '../errors.js';
@@ -53,6 +53,8 @@ Options:
                         (default: the old plan's cost per routed order; 0 = no promises)
   --eta-threshold T     count ETA moves above T time units (default 900)
   --output FILE         write the JSON to FILE instead of stdout
+  --hierarchy FILE      contraction-hierarchy file of the plan's road network: loaded when
+                        it exists, else built and written there (closures then reuse it)
 
 Exit codes: 0 success, 2 bad input or usage (one JSON error object on stderr),
 1 internal error (also when the independent checker rejects the new plan).`;
@@ -76,7 +78,7 @@ export const replan: Command = {
   help: HELP,
   async run(argv, context) {
     const args = parseArgs(argv);
-    rejectUnknownOptions(args, ['time-limit', 'max-iterations', 'seed', 'promise-penalty', 'eta-threshold', 'output']);
+    rejectUnknownOptions(args, ['time-limit', 'max-iterations', 'seed', 'promise-penalty', 'eta-threshold', 'output', 'hierarchy']);
     if (args.positional.length !== 2) throw new UsageError('replan needs PLAN.json and EVENTS.json (see vrpkit replan --help)');
     const timeLimit = numberOption(args, 'time-limit');
     const maxIterations = numberOption(args, 'max-iterations');
@@ -108,6 +110,9 @@ export const replan: Command = {
       networkFile === undefined
         ? undefined
         : loadNetworkFile(isAbsolute(networkFile) ? networkFile : resolve(dirname(args.positional[0]), networkFile), { limits });
+    const hierarchy = stringOption(args, 'hierarchy');
+    if (hierarchy !== undefined && !network) throw new UsageError('--hierarchy needs a plan whose route file names a road-network file');
+    if (hierarchy !== undefined && network) attachHierarchyFile(network, hierarchy, ['duration']);
     const problem = under('/problem', () => problemFromJson(planDoc.problem, { network, limits })) as ReturnType<typeof problemFromJson>;
     const plan = under('/solution', () => readPlan(planDoc.solution)) as RoutePlan;
     const events = inFile(eventsFile, () => parseJsonText(readTextFile(eventsFile, limits), 'the events file', limits));

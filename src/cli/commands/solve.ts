@@ -26,7 +26,7 @@ import { checkOutputPath, writeTextFile } from '../../io/files.js';
 import { compactJson, solutionToJson } from '../../io/solution.js';
 import { computeKpis, formatKpiTable } from '../../kpi/index.js';
 import { solutionToGeoJson } from '../../io/solution-geojson.js';
-import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
+import { FORMAT_HELP, HIERARCHY_HELP, loadProblemArg } from './problem-input.js';
 import { REPORT_OPTIONS_HELP, reportOptions, writeReport } from './report.js';
 import { progressLines } from './progress.js';
 
@@ -42,6 +42,7 @@ or - for standard input.
 
 Options:
 ${FORMAT_HELP}
+${HIERARCHY_HELP}
   --time-limit S       stop after S seconds (default: the solver's own budget)
   --max-iterations N   stop after N iterations (with --seed: the same answer every run)
   --seed N             random seed (default 1)
@@ -72,7 +73,7 @@ export const solve: Command = {
     const args = parseArgs(argv, new Set(['kpi', 'progress', 'straight']));
     rejectUnknownOptions(args, [
       'format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson', 'progress',
-      'report', 'orders', 'now', 'time-origin', 'time-unit-ms', 'time-format', 'straight', 'threads',
+      'report', 'orders', 'now', 'time-origin', 'time-unit-ms', 'time-format', 'straight', 'threads', 'hierarchy',
     ]);
     const withKpis = args.options.get('kpi') === true;
     if (args.positional.length !== 1) throw new UsageError('solve needs exactly one FILE (see vrpkit solve --help)');

@@ -149,6 +149,26 @@ export class ZonePlan {
   }
 
   /**
+   * Network travel on demand: fetches the arcs between job `j` and the
+   * locations of the candidate routes in two blocks, so the insertions tried
+   * next read cached arcs instead of fetching them one by one.
+   */
+  private prefetch(j: number, ids: number[], nearest: Int32Array, count: number): void {
+    const t = this.travel;
+    const locs = new Set<number>();
+    for (let c = 0; c < count; c++) {
+      const k = ids[nearest[c]];
+      if (t.vehicleStart[k] >= 0) locs.add(t.vehicleStart[k]);
+      if (t.vehicleEnd[k] >= 0) locs.add(t.vehicleEnd[k]);
+      for (const i of this.routes.get(k)!) locs.add(t.jobLocation[i]);
+    }
+    const list = [...locs];
+    const at = [t.jobLocation[j]];
+    t.block!(at, list);
+    t.block!(list, at);
+  }
+
+  /**
    * Re-homes jobs one by one (in the given order): each goes to its cheapest
    * feasible insertion into one of the `near` routes whose centres are nearest
    * to it, or else onto the first spare vehicle that can serve it alone (a new
@@ -177,6 +197,7 @@ export class ZonePlan {
         gaps[i] = g;
         nearest[i] = r;
       }
+      if (this.travel.block && count > 0) this.prefetch(j, ids, nearest, count);
       let best = Infinity, bestR = -1, bestJobs: number[] | null = null, bestCost = 0;
       for (let c = 0; c < count; c++) {
         const k = ids[nearest[c]];

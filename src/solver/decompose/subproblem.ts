@@ -5,7 +5,9 @@
  *
  * Arcs are bit-for-bit those of the whole problem: metric travel keeps the same
  * coordinates, speed and rounding (only re-indexed); matrix and network travel
- * become a matrix sub-block copied from the resolved dense matrices. A
+ * become a matrix sub-block copied from the resolved dense matrices, or, for
+ * network travel on demand (large problems), fetched as one block of just
+ * these locations. A
  * sub-solution's routes therefore cost exactly what they cost in the whole
  * problem, and can be merged back by job/vehicle index.
  */
@@ -96,8 +98,13 @@ function subTravel(original: Travel, travel: ResolvedTravel, used: number[]): Tr
       ...(coordinates ? { coordinates } : {}),
     };
   }
+  if (travel.block) {
+    // Network travel on demand: just this sub-problem's block of arcs.
+    const { durations, distances } = travel.block(used, used);
+    return { type: 'matrix', size: m, durations, distances, ...(coordinates ? { coordinates } : {}) };
+  }
   if (original.type !== 'euclidean' && original.type !== 'haversine') {
-    // resolveTravel gives dense matrices for every non-metric travel.
+    // resolveTravel gives dense matrices (or blocks on demand) for every non-metric travel.
     throw new Error(`unexpected travel type ${original.type} without dense matrices`);
   }
   return {
