@@ -1,26 +1,35 @@
 /**
  * Compiling a `Problem` into the flat typed arrays the search works on.
  *
- * Clients are the jobs that at least one vehicle type can serve on its own,
- * numbered 0..n-1 (`jobIndex` maps back). Travel is a dense matrix over
+ * Clients are the tasks (jobs and shipment stops, see model/tasks.ts) of the
+ * orders that at least one vehicle type can serve on their own, numbered
+ * 0..n-1 (`taskIndex` maps back; a shipment's two stops are both kept or both
+ * left out, and `partner` links them). Travel is a dense matrix over
  * "points": point c < n is client c, then one point per distinct vehicle
  * start/end location, then one virtual point with zero travel to and from
  * everything (the start or end of an open route). Vehicles with identical
  * attributes form one vehicle type with a count.
  */
 import { VrpkitError, pointer } from '../core/errors.js';
-import { resolveTravel, type ResolvedTravel } from '../model/travel.js';
+import { resolveTaskTravel } from '../model/task-travel.js';
+import { taskTable, type TaskTable } from '../model/tasks.js';
+import type { ResolvedTravel } from '../model/travel.js';
 import type { Problem, Unassigned } from '../model/types.js';
+import { idKey } from '../model/ids.js';
+import { vehicleTypes } from './compile-types.js';
 import { granularNeighbours, mortonCode } from './neighbours.js';
-import { soloVerdict } from './solo.js';
+import { soloShipmentVerdict, soloVerdict } from './solo.js';
 
 /** Replacement for an infinite (unreachable) arc inside the search: huge but finite. */
 export const UNREACHABLE_ARC = 1e9;
 
 export interface CompiledProblem {
   problem: Problem;
+  /** Travel resolved per task: `travel.jobLocation[t]` is task t's location. */
   travel: ResolvedTravel;
-  /** Number of clients (servable jobs). */
+  /** The problem's tasks (jobs, then shipment stops). */
+  tasks: TaskTable;
+  /** Number of clients (tasks of servable orders). */
   n: number;
   /** Capacity dimensions (≥ 1). */
   dims: number;
@@ -32,14 +41,23 @@ export interface CompiledProblem {
   dur: Float64Array | Float32Array;
   /** Point index of the virtual location. */
   virtualPoint: number;
-  jobIndex: Int32Array;
+  /** Task index (in `tasks`) of every client. */
+  taskIndex: Int32Array;
+  /** The partner stop of a shipment stop (client index), -1 for a job. */
+  partner: Int32Array;
+  /** 1 for a shipment's pickup stop. */
+  isPickup: Uint8Array;
+  /** Whether some client is a shipment stop. */
+  hasShipments: boolean;
   service: Float64Array;
   early: Float64Array;
   late: Float64Array;
   release: Float64Array;
   deadline: Float64Array;
+  /** Per (client, dimension): what a job brings from the start, what a job or pickup stop loads, what a delivery stop unloads. */
   delivery: Float64Array;
   pickup: Float64Array;
+  drop: Float64Array;
   /** Vehicle types. */
   T: number;
   typeVehicles: number[][];
@@ -74,7 +92,7 @@ export interface CompiledProblem {
   /** Point coordinates (x, y) when known, else undefined. */
   px?: Float64Array;
   py?: Float64Array;
-  /** Jobs removed before the search, with reasons. */
+  /** Orders (jobs, shipments) removed before the search, with reasons. */
   unassigned: Unassigned[];
   /** Penalty used for a client on a vehicle it is not allowed on. */
   notAllowedPenalty: number;
@@ -87,54 +105,24 @@ export interface CompileOptions {
 
 /** Compiles a validated problem (see the module comment). */
 export function compileProblem(problem: Problem, options: CompileOptions): CompiledProblem {
-  const travel = resolveTravel(problem);
+  const tasks = taskTable(problem);
+  const travel = resolveTaskTravel(problem, tasks);
   const jobs = problem.jobs;
+  const shipments = problem.shipments ?? [];
   const vehicles = problem.vehicles;
+  const J = jobs.length;
   let dims = 1;
   for (const j of jobs) dims = Math.max(dims, j.delivery?.length ?? 0, j.pickup?.length ?? 0);
+  for (const sh of shipments) dims = Math.max(dims, sh.amount?.length ?? 0);
   for (const v of vehicles) dims = Math.max(dims, v.capacity?.length ?? 0);
-  for (let j = 0; j < jobs.length; j++) {
-    if (jobs[j].timeWindows && jobs[j].timeWindows!.length > 1) {
-      throw new VrpkitError(
-        'unsupported',
-        'the solver supports at most one time window per job for now',
-        pointer('jobs', j, 'timeWindows'),
-      );
+  for (const t of tasks.tasks) {
+    if (t.timeWindows && t.timeWindows.length > 1) {
+      throw new VrpkitError('unsupported', 'the solver supports at most one time window per task for now', `${t.pointer}/timeWindows`);
     }
   }
 
-  // --- vehicle types -------------------------------------------------------
-  const referenced = new Set<string>();
-  for (const j of jobs) {
-    for (const a of j.allowedVehicles ?? []) referenced.add(String(a));
-    if (j.preferredVehicle !== undefined) referenced.add(String(j.preferredVehicle));
-  }
-  const typeKey = new Map<string, number>();
-  const typeVehicles: number[][] = [];
-  const vehicleType = new Int32Array(vehicles.length);
-  vehicles.forEach((v, k) => {
-    const key = JSON.stringify([
-      travel.vehicleStart[k],
-      travel.vehicleEnd[k],
-      v.capacity ?? null,
-      v.shift ?? null,
-      v.costs?.fixed ?? 0,
-      v.costs?.perDistance ?? 1,
-      v.costs?.perDuration ?? 0,
-      v.maxDuration ?? null,
-      v.maxDistance ?? null,
-      referenced.has(String(v.id)) ? String(v.id) : null,
-    ]);
-    let t = typeKey.get(key);
-    if (t === undefined) {
-      t = typeVehicles.length;
-      typeKey.set(key, t);
-      typeVehicles.push([]);
-    }
-    typeVehicles[t].push(k);
-    vehicleType[k] = t;
-  });
-  const T = typeVehicles.length;
+  // --- vehicle types ---------------------------------------------------------
+  const { T, typeVehicles, typeInfo } = vehicleTypes(problem, travel);
 
   // --- points ----------------------------------------------------------------
   const depotPoint = new Map<number, number>();
@@ -148,28 +136,22 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     }
   }
 
-  // --- per-job single-route feasibility -------------------------------------
+  // --- per-order single-route feasibility -------------------------------------
   const fin = (x: number | undefined, d: number) => (x === undefined || x === null ? d : x);
   const unassigned: Unassigned[] = [];
+  /** Kept tasks, a shipment's stops next to each other (pickup first). */
   const keep: number[] = [];
-  const typeInfo = typeVehicles.map((list) => {
-    const v = vehicles[list[0]];
-    const k = list[0];
-    return {
-      v,
-      start: travel.vehicleStart[k],
-      end: travel.vehicleEnd[k],
-      shiftStart: fin(v.shift?.[0], -Infinity),
-      shiftEnd: fin(v.shift?.[1], Infinity),
-      maxDur: fin(v.maxDuration, Infinity),
-      maxDist: fin(v.maxDistance, Infinity),
-    };
-  });
   const locDur = (a: number, b: number) => (a < 0 || b < 0 ? 0 : travel.duration(a, b));
   const locDist = (a: number, b: number) => (a < 0 || b < 0 ? 0 : travel.distance(a, b));
-  for (let j = 0; j < jobs.length; j++) {
+  for (let j = 0; j < J; j++) {
     const out = soloVerdict(problem, j, travel.jobLocation[j], typeInfo, typeVehicles, locDur, locDist, dims);
     if (out === null) keep.push(j);
+    else unassigned.push(out);
+  }
+  for (let s = 0; s < shipments.length; s++) {
+    const p = J + 2 * s;
+    const out = soloShipmentVerdict(problem, s, travel.jobLocation[p], travel.jobLocation[p + 1], typeInfo, typeVehicles, locDur, locDist, dims);
+    if (out === null) keep.push(p, p + 1);
     else unassigned.push(out);
   }
 
@@ -178,17 +160,17 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   if (travel.coordinates && keep.length > 64) {
     const c = travel.coordinates;
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const j of keep) {
-      const l = travel.jobLocation[j];
+    for (const t of keep) {
+      const l = travel.jobLocation[t];
       x0 = Math.min(x0, c[2 * l]); x1 = Math.max(x1, c[2 * l]);
       y0 = Math.min(y0, c[2 * l + 1]); y1 = Math.max(y1, c[2 * l + 1]);
     }
     const code = new Map<number, number>();
-    for (const j of keep) {
-      const l = travel.jobLocation[j];
+    for (const t of keep) {
+      const l = travel.jobLocation[t];
       const qx = Math.floor(((c[2 * l] - x0) / (x1 - x0 || 1)) * 65535);
       const qy = Math.floor(((c[2 * l + 1] - y0) / (y1 - y0 || 1)) * 65535);
-      code.set(j, mortonCode(qx, qy));
+      code.set(t, mortonCode(qx, qy));
     }
     keep.sort((a, b) => code.get(a)! - code.get(b)! || a - b);
   }
@@ -226,6 +208,8 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     dur = same ? dist : Float32Array.from(dur);
   } else if (same) dur = dist;
 
+  const clientOf = new Map<number, number>();
+  keep.forEach((t, c) => clientOf.set(t, c));
   const service = new Float64Array(n);
   const early = new Float64Array(n);
   const late = new Float64Array(n);
@@ -233,21 +217,37 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   const deadline = new Float64Array(n);
   const delivery = new Float64Array(n * dims);
   const pickup = new Float64Array(n * dims);
+  const drop = new Float64Array(n * dims);
+  const partner = new Int32Array(n).fill(-1);
+  const isPickup = new Uint8Array(n);
   let hasTime = false;
   for (let c = 0; c < n; c++) {
-    const job = jobs[keep[c]];
-    service[c] = job.serviceDuration ?? 0;
-    const tw = job.timeWindows?.[0];
+    const task = tasks.tasks[keep[c]];
+    service[c] = task.serviceDuration;
+    const tw = task.timeWindows?.[0];
     early[c] = tw ? tw[0] : -Infinity;
     late[c] = tw ? tw[1] : Infinity;
-    release[c] = fin(job.releaseTime, -Infinity);
-    deadline[c] = fin(job.dispatchDeadline, Infinity);
-    if (Number.isFinite(early[c]) || Number.isFinite(late[c]) || Number.isFinite(release[c]) || Number.isFinite(deadline[c])) hasTime = true;
-    for (let d = 0; d < dims; d++) {
-      delivery[c * dims + d] = job.delivery?.[d] ?? 0;
-      pickup[c * dims + d] = job.pickup?.[d] ?? 0;
+    if (task.kind === 'job') {
+      const job = jobs[task.owner];
+      release[c] = fin(job.releaseTime, -Infinity);
+      deadline[c] = fin(job.dispatchDeadline, Infinity);
+      for (let d = 0; d < dims; d++) {
+        delivery[c * dims + d] = job.delivery?.[d] ?? 0;
+        pickup[c * dims + d] = job.pickup?.[d] ?? 0;
+      }
+    } else {
+      release[c] = -Infinity;
+      deadline[c] = Infinity;
+      partner[c] = clientOf.get(task.partner)!;
+      const amount = shipments[task.owner].amount;
+      if (task.kind === 'pickup') {
+        isPickup[c] = 1;
+        for (let d = 0; d < dims; d++) pickup[c * dims + d] = amount?.[d] ?? 0;
+      } else for (let d = 0; d < dims; d++) drop[c * dims + d] = amount?.[d] ?? 0;
     }
+    if (Number.isFinite(early[c]) || Number.isFinite(late[c]) || Number.isFinite(release[c]) || Number.isFinite(deadline[c])) hasTime = true;
   }
+  const hasShipments = partner.some((x) => x >= 0);
 
   const typeStart = new Int32Array(T);
   const typeEnd = new Int32Array(T);
@@ -287,17 +287,22 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   const assignPen = new Float64Array(n * T);
   const notAllowed = new Uint8Array(n * T);
   let hasAssignPen = false;
+  const typeIds = typeVehicles.map((list) => list.map((k) => idKey(vehicles[k].id)));
   for (let c = 0; c < n; c++) {
-    const job = jobs[keep[c]];
+    const task = tasks.tasks[keep[c]];
+    const order = task.order;
     for (let t = 0; t < T; t++) {
-      const ids = typeVehicles[t].map((k) => String(vehicles[k].id));
+      const ids = typeIds[t];
       let pen = 0;
-      if (job.allowedVehicles && !job.allowedVehicles.some((a) => ids.includes(String(a)))) {
+      if (order.allowedVehicles && !order.allowedVehicles.some((a) => ids.includes(idKey(a)))) {
         notAllowed[c * T + t] = 1;
         pen += notAllowedPenalty;
       }
-      if (job.preferredVehicle !== undefined && (job.reassignmentPenalty ?? 0) > 0 && !ids.includes(String(job.preferredVehicle))) {
-        pen += job.reassignmentPenalty!;
+      if (task.kind === 'job') {
+        const job = jobs[task.owner];
+        if (job.preferredVehicle !== undefined && (job.reassignmentPenalty ?? 0) > 0 && !ids.includes(idKey(job.preferredVehicle))) {
+          pen += job.reassignmentPenalty!;
+        }
       }
       assignPen[c * T + t] = pen;
       if (pen !== 0) hasAssignPen = true;
@@ -327,7 +332,7 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   for (let a = 0; a < P && symmetric; a++) for (let b = a + 1; b < P; b++) if (dist[a * P + b] !== dist[b * P + a]) { symmetric = false; break; }
   let anyDel = false, anyPick = false;
   for (let i = 0; i < n * dims; i++) { if (delivery[i] !== 0) anyDel = true; if (pickup[i] !== 0) anyPick = true; }
-  let intraDistanceOnly = !hasTime && !(anyDel && anyPick);
+  let intraDistanceOnly = !hasTime && !(anyDel && anyPick) && !hasShipments;
   for (let t = 0; t < T; t++) {
     if (typePerDur[t] !== 0 || Number.isFinite(typeMaxDur[t]) || Number.isFinite(typeMaxDist[t])) intraDistanceOnly = false;
   }
@@ -337,8 +342,8 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     : { nbStart: new Int32Array(n + 1), nbList: new Int32Array(0) };
 
   return {
-    problem, travel, n, dims, P, dist, dur, virtualPoint, jobIndex: Int32Array.from(keep),
-    service, early, late, release, deadline, delivery, pickup,
+    problem, travel, tasks, n, dims, P, dist, dur, virtualPoint, taskIndex: Int32Array.from(keep), partner, isPickup, hasShipments,
+    service, early, late, release, deadline, delivery, pickup, drop,
     T, typeVehicles, typeStart, typeEnd, typeCap, typeShiftStart, typeShiftEnd, typeFixed, typePerDist,
     typePerDur, typeMaxDur, typeMaxDist, assignPen, notAllowed, hasAssignPen, hasTime, nbStart, nbList,
     px, py, unassigned, notAllowedPenalty, intraDistanceOnly, symmetric,

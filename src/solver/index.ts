@@ -7,7 +7,7 @@ import { VrpkitError } from '../core/errors.js';
 import type { Problem, RoutePlan, Solution, Unassigned } from '../model/types.js';
 import { assertProblem } from '../model/validate.js';
 import { compileProblem } from './compile.js';
-import { buildSolution, makeFeasible, reassignVehicles, reinsert } from './decode.js';
+import { buildSolution, makeFeasible, reassignVehicles, reinsert, unassignedOrder, type DecodeContext } from './decode.js';
 import { runHgs } from './run-hgs.js';
 import { runIls } from './run-ils.js';
 import { shouldDecompose, solveByZones, type ZoneOptions } from './decompose/index.js';
@@ -67,6 +67,8 @@ export interface SolveOptions extends ZoneOptions {
   /** ILS: fewest / most clients moved by one perturbation (default 1 / 25). */
   minPerturbation?: number;
   maxPerturbation?: number;
+  /** ILS: share of perturbations that ruin a whole short route (default 0). */
+  routeRemovalRate?: number;
   /**
    * Cooperation between independent searches (threads, workers): every
    * `exchange.every` iterations the search calls `exchange.exchange` with its
@@ -150,29 +152,32 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     ? await runHgs(problem, cp, options, hasTime, hasIt, shouldStop, report)
     : await runIls(problem, cp, options, hasTime, hasIt, shouldStop, report);
 
-  // internal best -> per-vehicle job lists
+  // internal best -> per-vehicle task lists
   const plan = new Map<number, number[]>();
   run.routes.forEach((route, r) => {
-    if (route.length > 0) plan.set(run.slotVehicle[r], Array.from(route, (c) => cp.jobIndex[c]));
+    if (route.length > 0) plan.set(run.slotVehicle[r], Array.from(route, (c) => cp.taskIndex[c]));
   });
   // the search's route model can be coarser than the exact simulation: first move a violating
-  // route to a vehicle that can run it, then drop jobs until feasible and reinsert what fits
-  reassignVehicles(problem, cp.travel, plan, cp.dims);
+  // route to a vehicle that can run it, then drop orders until feasible and reinsert what fits
+  const ctx: DecodeContext = { problem, tasks: cp.tasks, travel: cp.travel, dims: cp.dims };
+  reassignVehicles(ctx, plan);
   const removed: number[] = [];
-  makeFeasible(problem, cp.travel, plan, cp.dims, removed);
-  const left = removed.length > 0 ? reinsert(problem, cp.travel, plan, cp.dims, removed) : [];
+  makeFeasible(ctx, plan, removed);
+  const left = removed.length > 0 ? reinsert(ctx, plan, removed) : [];
   const unassigned: Unassigned[] = [...cp.unassigned];
   const placed = new Set<number>();
-  for (const jobs of plan.values()) for (const j of jobs) placed.add(j);
+  for (const route of plan.values()) for (const t of route) placed.add(t);
   const leftSet = new Set(left);
   for (let c = 0; c < cp.n; c++) {
-    const j = cp.jobIndex[c];
-    if (!placed.has(j) && !leftSet.has(j)) leftSet.add(j);
+    const t = cp.taskIndex[c];
+    // one entry per order: a job, or a shipment's pickup
+    if (cp.tasks.tasks[t].kind === 'delivery') continue;
+    if (!placed.has(t)) leftSet.add(t);
   }
-  for (const j of leftSet) {
-    unassigned.push({ id: problem.jobs[j].id, reason: 'fleet-exhausted', message: 'no feasible room for the job in the fleet was found' });
+  for (const t of leftSet) {
+    unassigned.push(unassignedOrder(ctx, t, 'fleet-exhausted', 'no feasible room for the job in the fleet was found'));
   }
-  const solution = buildSolution(problem, cp.travel, plan, cp.dims, unassigned);
+  const solution = buildSolution(ctx, plan, unassigned);
   solution.status = stoppedBy ?? 'completed';
   solution.stats = { ...run.stats, elapsedMs: now() - started };
   return solution;

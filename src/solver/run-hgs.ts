@@ -50,14 +50,14 @@ export async function runHgs(
       every: Math.max(1, Math.floor(ex.every)),
       call: async (best, iteration) => {
         const offer: ExchangeOffer | null = best
-          ? { cost: best.penalisedCost, feasible: best.feasible, plan: slotPlan(problem, cp.jobIndex, best.routes, hgs.slotVehicle) }
+          ? { cost: best.penalisedCost, feasible: best.feasible, plan: slotPlan(cp, best.routes, hgs.slotVehicle) }
           : null;
         const got = await ex.exchange(offer, iteration);
-        return got ? warmRoutes(problem, got, cp.jobIndex, hgs.slotType, hgs.slotVehicle) : undefined;
+        return got ? warmRoutes(cp, got, hgs.slotType, hgs.slotVehicle) : undefined;
       },
     };
   }
-  const warm = options.initialSolution ? warmRoutes(problem, options.initialSolution, cp.jobIndex, hgs.slotType, hgs.slotVehicle) : undefined;
+  const warm = options.initialSolution ? warmRoutes(cp, options.initialSolution, hgs.slotType, hgs.slotVehicle) : undefined;
   const res = await hgs.run(warm);
   const chosen = res.best ?? res.bestInfeasible;
   return {

@@ -25,13 +25,14 @@ export async function runIls(
     stopOnNoImprovement: !hasTime && !hasIt,
     minPerturbation: options.minPerturbation ?? 1,
     maxPerturbation: options.maxPerturbation ?? 25,
+    routeRemovalRate: options.routeRemovalRate ?? 0,
     useSwapStar: options.useSwapStar ?? true,
     sliceEvaluations: 20_000,
     shouldStop,
     tick: async (iteration, best, cur) => {
       await report(iteration, best ? best.base : cur.cost(ils.data.wQ, ils.data.wTW), !!best);
     },
-    warm: options.initialSolution ? warmRoutes(problem, options.initialSolution, cp.jobIndex, slotType, slotVehicle) : undefined,
+    warm: options.initialSolution ? warmRoutes(cp, options.initialSolution, slotType, slotVehicle) : undefined,
   });
   if (options.exchange) {
     const ex = options.exchange;
@@ -39,10 +40,10 @@ export async function runIls(
       every: Math.max(1, Math.floor(ex.every)),
       call: async (best, iteration) => {
         const offer: ExchangeOffer | null = best
-          ? { cost: best.cost(ils.data.wQ, ils.data.wTW), feasible: best.feasible, plan: slotPlan(problem, cp.jobIndex, best.routes, slotVehicle) }
+          ? { cost: best.cost(ils.data.wQ, ils.data.wTW), feasible: best.feasible, plan: slotPlan(cp, best.routes, slotVehicle) }
           : null;
         const got = await ex.exchange(offer, iteration);
-        return got ? warmRoutes(problem, got, cp.jobIndex, slotType, slotVehicle) : undefined;
+        return got ? warmRoutes(cp, got, slotType, slotVehicle) : undefined;
       },
     };
   }

@@ -13,7 +13,9 @@
  * vehicle closest to serving it. The message names every type's failure
  * ("capacity: vehicle 1; time-window: vehicle 2, vehicle 3").
  */
-import type { Id, Job, Problem, Unassigned, UnassignedReason } from '../model/types.js';
+import type { Id, Job, Problem, Shipment, Unassigned, UnassignedReason } from '../model/types.js';
+import { idKey } from '../model/ids.js';
+import { stopId } from '../model/tasks.js';
 
 /** What the solo check needs of one vehicle type (its first vehicle's attributes). */
 export interface TypeInfo {
@@ -114,11 +116,11 @@ export function soloVerdict(
 ): Unassigned | null {
   const job = problem.jobs[j];
   const vehicles = problem.vehicles;
-  const allowed = job.allowedVehicles ? new Set(job.allowedVehicles.map((a) => String(a))) : undefined;
+  const allowed = job.allowedVehicles ? new Set(job.allowedVehicles.map((a) => idKey(a))) : undefined;
   const failures: { reason: UnassignedReason; vehicles: Id[] }[] = [];
   let best = -1;
   for (let t = 0; t < types.length; t++) {
-    const members = allowed ? typeVehicles[t].filter((k) => allowed.has(String(vehicles[k].id))) : typeVehicles[t];
+    const members = allowed ? typeVehicles[t].filter((k) => allowed.has(idKey(vehicles[k].id))) : typeVehicles[t];
     if (members.length === 0) continue;
     const r = soloReason(job, loc, types[t], locDur, locDist, dims);
     if (r === null) return null;
@@ -127,4 +129,61 @@ export function soloVerdict(
   }
   const reason: UnassignedReason = best < 0 ? 'no-vehicle' : ORDER[best];
   return { id: job.id, reason, message: soloMessage(failures) };
+}
+
+/**
+ * Why one shipment cannot be served alone by a vehicle type (null: it can):
+ * start → pickup → delivery → end, leaving at the earliest allowed time, each
+ * stop served in its first window that is still open, checked in the order of
+ * `ORDER` (`unreachable`, `capacity`, `time-window`, `max-duration`, `max-distance`).
+ */
+export function soloShipmentReason(
+  sh: Shipment, pickupLoc: number, deliveryLoc: number, ti: TypeInfo, locDur: LocationTravel, locDist: LocationTravel, dims: number,
+): UnassignedReason | null {
+  const t0 = locDur(ti.start, pickupLoc), t1 = locDur(pickupLoc, deliveryLoc), t2 = locDur(deliveryLoc, ti.end);
+  const d0 = locDist(ti.start, pickupLoc), d1 = locDist(pickupLoc, deliveryLoc), d2 = locDist(deliveryLoc, ti.end);
+  if (![t0, t1, t2, d0, d1, d2].every(Number.isFinite)) return 'unreachable';
+  for (let d = 0; d < dims; d++) if ((sh.amount?.[d] ?? 0) > (ti.v.capacity?.[d] ?? Infinity)) return 'capacity';
+  const e = ti.shiftStart === -Infinity ? 0 : ti.shiftStart;
+  const serve = (arrival: number, windows: [number, number][] | undefined): number => {
+    if (!windows || windows.length === 0) return arrival;
+    const w = windows.find((x) => x[1] >= arrival);
+    return w ? Math.max(arrival, w[0]) : NaN;
+  };
+  const p = serve(e + t0, sh.pickup.timeWindows);
+  if (Number.isNaN(p)) return 'time-window';
+  const q = serve(p + (sh.pickup.serviceDuration ?? 0) + t1, sh.delivery.timeWindows);
+  if (Number.isNaN(q)) return 'time-window';
+  const back = q + (sh.delivery.serviceDuration ?? 0) + t2;
+  if (back > ti.shiftEnd) return 'time-window';
+  // shortest duration: leave as late as the pickup's waiting allows
+  const wait = Math.max(0, p - (e + t0));
+  if (back - e - wait > ti.maxDur) return 'max-duration';
+  if (d0 + d1 + d2 > ti.maxDist) return 'max-distance';
+  return null;
+}
+
+/** The unassigned entry of shipment `s` when no vehicle type can serve it alone (null: some can). */
+export function soloShipmentVerdict(
+  problem: Problem, s: number, pickupLoc: number, deliveryLoc: number, types: TypeInfo[], typeVehicles: number[][],
+  locDur: LocationTravel, locDist: LocationTravel, dims: number,
+): Unassigned | null {
+  const sh = problem.shipments![s];
+  const vehicles = problem.vehicles;
+  const allowed = sh.allowedVehicles ? new Set(sh.allowedVehicles.map((a) => idKey(a))) : undefined;
+  const failures: { reason: UnassignedReason; vehicles: Id[] }[] = [];
+  let best = -1;
+  for (let t = 0; t < types.length; t++) {
+    const members = allowed ? typeVehicles[t].filter((k) => allowed.has(idKey(vehicles[k].id))) : typeVehicles[t];
+    if (members.length === 0) continue;
+    const r = soloShipmentReason(sh, pickupLoc, deliveryLoc, types[t], locDur, locDist, dims);
+    if (r === null) return null;
+    failures.push({ reason: r, vehicles: members.map((k) => vehicles[k].id) });
+    best = Math.max(best, ORDER.indexOf(r));
+  }
+  const reason: UnassignedReason = best < 0 ? 'no-vehicle' : ORDER[best];
+  return {
+    id: sh.id, type: 'shipment', pickup: stopId(sh, 'pickup'), delivery: stopId(sh, 'delivery'), reason,
+    message: soloMessage(failures).replace(/the job/g, 'the shipment'),
+  };
 }

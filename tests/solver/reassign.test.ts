@@ -6,6 +6,7 @@ import { solve } from '../../src/solver/index.js';
 import { reassignVehicles, simulateRoute } from '../../src/solver/decode.js';
 import { checkSolution } from '../../src/model/check.js';
 import { resolveTravel } from '../../src/model/travel.js';
+import { taskTable } from '../../src/model/tasks.js';
 import { applySlaToProblem } from '../../src/sla/plan.js';
 import type { Problem } from '../../src/model/types.js';
 import type { SlaOrder } from '../../src/sla/orders.js';
@@ -14,9 +15,9 @@ const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '../..
 
 /** Total simulated violations of a plan. */
 function violations(problem: Problem, plan: Map<number, number[]>): number {
-  const travel = resolveTravel(problem);
+  const ctx = { problem, tasks: taskTable(problem), travel: resolveTravel(problem), dims: 1 };
   let v = 0;
-  for (const [k, jobs] of plan) if (jobs.length > 0) v += simulateRoute(problem, travel, k, jobs, 1).violations;
+  for (const [k, jobs] of plan) if (jobs.length > 0) v += simulateRoute(ctx, k, jobs).violations;
   return v;
 }
 
@@ -54,7 +55,7 @@ describe('a route the search put on the wrong vehicle keeps its jobs', () => {
     // a on 'late' must leave by 50 but the shift starts at 100; b fits either vehicle
     const plan = new Map<number, number[]>([[1, [0]], [0, [1]]]);
     expect(violations(problem, plan)).toBe(1);
-    reassignVehicles(problem, travel, plan, 1);
+    reassignVehicles({ problem, tasks: taskTable(problem), travel, dims: 1 }, plan);
     expect(plan.get(0)).toEqual([0]);
     expect(plan.get(1)).toEqual([1]);
     expect(violations(problem, plan)).toBe(0);
@@ -74,10 +75,10 @@ describe('a route the search put on the wrong vehicle keeps its jobs', () => {
     };
     const travel = resolveTravel(problem);
     const plan = new Map<number, number[]>([[0, [0]]]);
-    reassignVehicles(problem, travel, plan, 1);
+    reassignVehicles({ problem, tasks: taskTable(problem), travel, dims: 1 }, plan);
     expect([...plan.entries()]).toEqual([[1, [0]]]);
     const stuck = new Map<number, number[]>([[1, [1]]]);
-    reassignVehicles(problem, travel, stuck, 1);
+    reassignVehicles({ problem, tasks: taskTable(problem), travel, dims: 1 }, stuck);
     expect([...stuck.entries()]).toEqual([[1, [1]]]);
   });
 
@@ -104,7 +105,7 @@ describe('a route the search put on the wrong vehicle keeps its jobs', () => {
         });
         const routesBefore = [...plan.values()].map((r) => r.join(',')).sort();
         const before = violations(problem, plan);
-        reassignVehicles(problem, resolveTravel(problem), plan, 1);
+        reassignVehicles({ problem, tasks: taskTable(problem), travel: resolveTravel(problem), dims: 1 }, plan);
         expect([...plan.values()].map((r) => r.join(',')).sort()).toEqual(routesBefore);
         for (const k of plan.keys()) expect(k).toBeLessThan(shifts.length);
         expect(violations(problem, plan)).toBeLessThanOrEqual(before);

@@ -86,7 +86,7 @@ describe('segments', () => {
         for (const c of order) seg.node(c);
         seg.node(cp.n + 1);
         seg.cost();
-        const b = brute(problem, order.map((c) => cp.jobIndex[c]));
+        const b = brute(problem, order.map((c) => cp.taskIndex[c]));
         expect(seg.dist).toBeCloseTo(b.dist, 9);
         expect(seg.timeWarp).toBeCloseTo(b.tw, 9);
         if (b.tw === 0) {

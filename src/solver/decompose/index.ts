@@ -27,6 +27,7 @@ import type { Problem, RoutePlan, Solution, Unassigned, UnassignedReason } from 
 import { assertProblem } from '../../model/validate.js';
 import { compileProblem } from '../compile.js';
 import { buildSolution } from '../decode.js';
+import { taskTable } from '../../model/tasks.js';
 import { defaultTimeLimitMs, solve, type SolveOptions } from '../index.js';
 import { splitFleet, vehicleKinds, zoneWeights } from './fleet.js';
 import type { DecomposeOptions } from './options.js';
@@ -170,7 +171,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
 
   // --- 3. merge ---------------------------------------------------------------
   const unassigned = [...plan.unrouted].sort((a, b) => a - b).map((j) => reasonFor(problem, travel, kinds, plan, j));
-  const solution = buildSolution(problem, travel, plan.routes, dims, unassigned);
+  const solution = buildSolution({ problem, tasks: taskTable(problem), travel, dims }, plan.routes, unassigned);
   solution.status = signal?.aborted ? 'aborted' : now() >= deadline ? 'time-limit' : 'completed';
   solution.stats = { zones: zones.k, subSolves, improvements, elapsedMs: now() - started };
   return solution;

@@ -37,6 +37,8 @@ export interface DecomposeOptions extends SolveOptions, ZoneOptions {}
 
 /** Whether `solve` should hand `problem` to `solveByZones` under `options.decompose`. */
 export function shouldDecompose(problem: Problem, options: Pick<ZoneOptions, 'decompose' | 'decomposeThreshold'> = {}): boolean {
+  // zones are cut over jobs; a problem with shipments is solved whole
+  if ((problem.shipments?.length ?? 0) > 0) return false;
   const mode = options.decompose ?? 'auto';
   if (mode === 'always') return true;
   if (mode === 'never') return false;

@@ -5,9 +5,10 @@
  * solver's own route simulation, so accepting a sub-solution can be checked
  * against the whole problem's semantics.
  */
+import { taskTable } from '../../model/tasks.js';
 import type { ResolvedTravel } from '../../model/travel.js';
 import type { Problem } from '../../model/types.js';
-import { simulateRoute } from '../decode.js';
+import { simulateRoute, type DecodeContext } from '../decode.js';
 
 export class ZonePlan {
   /** Job indices per used vehicle. */
@@ -22,12 +23,15 @@ export class ZonePlan {
   readonly routeOf: Int32Array;
   private readonly x: Float64Array;
   private readonly y: Float64Array;
+  /** What the route simulation needs (a problem of jobs only: tasks are jobs). */
+  private readonly decode: DecodeContext;
 
   constructor(
     readonly problem: Problem,
     readonly travel: ResolvedTravel,
     readonly dims: number,
   ) {
+    this.decode = { problem, tasks: taskTable(problem), travel, dims };
     this.routeOf = new Int32Array(problem.jobs.length).fill(-1);
     const n = problem.jobs.length;
     this.x = new Float64Array(n);
@@ -51,7 +55,7 @@ export class ZonePlan {
 
   /** Simulates vehicle `k` on `jobs` in the whole problem. */
   simulate(k: number, jobs: number[]): { cost: number; violations: number } {
-    const s = simulateRoute(this.problem, this.travel, k, jobs, this.dims);
+    const s = simulateRoute(this.decode, k, jobs);
     return { cost: s.route.cost, violations: s.violations };
   }
 

@@ -40,6 +40,8 @@ export interface IlsParams {
   stopOnNoImprovement: boolean;
   minPerturbation: number;
   maxPerturbation: number;
+  /** Share of perturbations that ruin a whole short route. */
+  routeRemovalRate: number;
   useSwapStar: boolean;
   /** Move evaluations between two checks of the clock inside one local search. */
   sliceEvaluations: number;
@@ -94,7 +96,7 @@ export class Ils {
     this.nb = computeNeighbourhood(cp, params.granularSize);
     this.inserter = new Inserter(this.rs, this.nb);
     this.ls = new LocalSearch(this.rs, this.nb, this.inserter, this.rng.fork(), params.useSwapStar);
-    this.perturbation = new Perturbation(this.rs, this.nb, this.inserter, this.ls, this.rng.fork(), params.minPerturbation, params.maxPerturbation);
+    this.perturbation = new Perturbation(this.rs, this.nb, this.inserter, this.ls, this.rng.fork(), params.minPerturbation, params.maxPerturbation, params.routeRemovalRate);
     this.penalties = new PenaltyManager(...initialPenalties(cp));
     this.applyWeights();
   }
@@ -150,7 +152,12 @@ export class Ils {
       insertionConstruction(this.inserter, order);
     }
     cur.save(rs);
+    // the first local search prices violations dearly, so the first plan is feasible when it can be
+    this.data.wQ = pm.params.max;
+    this.data.wTW = pm.params.max;
+    rs.reprice();
     await this.localSearch(true, 0, null, cur);
+    this.applyWeights();
     cur.save(rs);
     bestInf.copyFrom(cur);
     if (cur.feasible) best = new Snapshot(R).copyFrom(cur);

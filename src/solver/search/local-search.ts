@@ -56,7 +56,6 @@ export class LocalSearch {
     this.operators = [
       this.relocate1,
       new Exchange(rs, 2, 0),
-      new Exchange(rs, 3, 0),
       new Exchange(rs, 1, 1),
       new Exchange(rs, 2, 1),
       new Exchange(rs, 2, 2),

@@ -3,8 +3,11 @@
  * a small ruin-and-recreate): a random client and its nearest neighbours —
  * between `min` and `max` clients in all — are removed from their routes and
  * greedily re-inserted one by one, in random order, at their best positions
- * next to routed neighbours. Every client touched is marked promising, so
- * the local search that follows works only around the change.
+ * next to routed neighbours. With probability `routeRate` the ruin takes a
+ * whole short route instead (the shorter of two random routes), which is how
+ * the search sheds routes the objective does not need. Every client touched
+ * is marked promising, so the local search that follows works only around
+ * the change.
  */
 import type { Rng } from '../../core/rng.js';
 import type { Inserter } from './insert.js';
@@ -23,6 +26,7 @@ export class Perturbation {
     private readonly rng: Rng,
     readonly min: number,
     readonly max: number,
+    readonly routeRate = 0,
   ) {
     this.removed = new Int32Array(rs.n);
   }
@@ -44,8 +48,20 @@ export class Perturbation {
       rs.update(r);
       this.removed[count++] = w;
     };
-    take(u);
-    for (let q = nb.start[u]; q < nb.start[u + 1] && count < k; q++) take(nb.list[q]);
+    const route = this.routeRate > 0 && rng.next() < this.routeRate ? this.shortRoute() : -1;
+    if (route >= 0) {
+      const a = rs.nodes[route];
+      const m = rs.len[route];
+      for (let p = 1; p <= m; p++) {
+        ls.markPromising(a[p]);
+        this.removed[count++] = a[p];
+      }
+      rs.clear(route);
+      rs.update(route);
+    } else {
+      take(u);
+      for (let q = nb.start[u]; q < nb.start[u + 1] && count < k; q++) take(nb.list[q]);
+    }
     // re-insert in random order
     for (let i = count - 1; i > 0; i--) {
       const j = rng.int(i + 1);
@@ -59,5 +75,20 @@ export class Perturbation {
       ls.markPromising(w);
     }
     return count;
+  }
+
+  /** The shorter of two random non-empty routes (-1 when fewer than two routes are used). */
+  private shortRoute(): number {
+    const rs = this.rs;
+    let used = 0;
+    for (let r = 0; r < rs.R; r++) if (rs.len[r] > 0) used++;
+    if (used < 2) return -1;
+    const pick = () => {
+      let k = this.rng.int(used);
+      for (let r = 0; r < rs.R; r++) if (rs.len[r] > 0 && k-- === 0) return r;
+      return -1;
+    };
+    const a = pick(), b = pick();
+    return rs.len[a] <= rs.len[b] ? a : b;
   }
 }
