@@ -10,7 +10,7 @@
  * everything (the start or end of an open route). Vehicles with identical
  * attributes form one vehicle type with a count.
  */
-import { VrpkitError, pointer } from '../core/errors.js';
+import { VrpkitError, } from '../core/errors.js';
 import { resolveTaskTravel } from '../model/task-travel.js';
 import { taskTable, type TaskTable } from '../model/tasks.js';
 import type { ResolvedTravel } from '../model/travel.js';

@@ -2,6 +2,7 @@
  * Runs the hybrid genetic search (hgs.ts) for `solve` and returns the best
  * per-slot client lists.
  */
+import { VrpkitError } from '../core/errors.js';
 import type { Problem } from '../model/types.js';
 import type { CompiledProblem } from './compile.js';
 import { Hgs } from './hgs.js';
@@ -20,9 +21,10 @@ function defaultInitialSize(n: number, mu: number): number {
 }
 
 export async function runHgs(
-  problem: Problem, cp: CompiledProblem, options: SolveOptions, hasTime: boolean, hasIt: boolean,
+  _problem: Problem, cp: CompiledProblem, options: SolveOptions, hasTime: boolean, hasIt: boolean,
   shouldStop: () => boolean, report: (iteration: number, bestCost: number, feasible: boolean) => Promise<void>,
 ): Promise<EngineRun> {
+  if (cp.hasShipments) throw new VrpkitError('unsupported', "algorithm 'hgs' does not serve shipments; use the default 'ils'", '/shipments');
   const mu = options.populationSize ?? (cp.n > 200 ? 12 : 25);
   const hgs = new Hgs(cp, {
     seed: options.seed ?? 1,

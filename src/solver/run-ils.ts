@@ -11,7 +11,7 @@ import type { EngineRun } from './run-hgs.js';
 import { Ils } from './search/ils.js';
 
 export async function runIls(
-  problem: Problem, cp: CompiledProblem, options: SolveOptions, hasTime: boolean, hasIt: boolean,
+  _problem: Problem, cp: CompiledProblem, options: SolveOptions, hasTime: boolean, hasIt: boolean,
   shouldStop: () => boolean, report: (iteration: number, bestCost: number, feasible: boolean) => Promise<void>,
 ): Promise<EngineRun> {
   const { slotType, slotVehicle } = fleetSlots(cp);

@@ -33,7 +33,6 @@ const durationField = (t: Job | ShipmentStop) =>
 const vehicleField = (v: Vehicle, f: keyof Vehicle, test: (x: never) => boolean) => (v[f] !== undefined && test(v[f] as never) ? f : undefined);
 
 const CHECKS: Check[] = [
-  (p) => (p.shipments && p.shipments.length > 0 ? { pointer: '/shipments', message: 'the solver does not serve shipments yet' } : undefined),
   (p) => firstOf(p.jobs, '/jobs', 'the solver does not handle skills yet', (j) => (nonEmpty(j.skills) ? 'skills' : undefined)),
   (p) => firstOf(p.jobs, '/jobs', 'the solver does not handle priorities yet', (j) => ((j.priority ?? 0) > 0 ? 'priority' : undefined)),
   (p) => firstOf(p.jobs, '/jobs', 'the solver does not handle setup or per-type durations yet', durationField),

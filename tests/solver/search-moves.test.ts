@@ -29,8 +29,9 @@ const problemArb = fc
     open: fc.boolean(),
     mixed: fc.boolean(),
     pickups: fc.boolean(),
+    ships: fc.integer({ min: 0, max: 6 }),
   })
-  .map(({ n, seed, dims, windows, open, mixed, pickups }): Problem => {
+  .map(({ n, seed, dims, windows, open, mixed, pickups, ships }): Problem => {
     const rng = new Rng(seed);
     const coordinates: [number, number][] = [[50, 50]];
     for (let i = 0; i < n; i++) coordinates.push([rng.int(101), rng.int(101)]);
@@ -54,6 +55,16 @@ const problemArb = fc
           ...(pickups ? { pickup: amount() } : {}),
           serviceDuration: rng.int(20),
           ...(windows ? { timeWindows: [[e, e + 30 + rng.int(300)]] as [number, number][] } : {}),
+        };
+      }),
+      shipments: Array.from({ length: ships }, (_, i) => {
+        coordinates.push([rng.int(101), rng.int(101)], [rng.int(101), rng.int(101)]);
+        const e = rng.int(400);
+        return {
+          id: `s${i}`,
+          amount: amount(),
+          pickup: { location: coordinates.length - 2, serviceDuration: rng.int(20), ...(windows ? { timeWindows: [[e, e + 200]] as [number, number][] } : {}) },
+          delivery: { location: coordinates.length - 1, serviceDuration: rng.int(20), ...(windows ? { timeWindows: [[e, e + 600]] as [number, number][] } : {}) },
         };
       }),
     };
@@ -118,10 +129,16 @@ describe('search moves', () => {
           converge();
         }
         expect(bad).toBe('');
-        // every client is in exactly one route
+        // every client is in exactly one route; a shipment's stops share a route, pickup first
         const seen = new Int32Array(cp.n);
         for (let r = 0; r < rs.R; r++) for (let p = 1; p <= rs.len[r]; p++) seen[rs.nodes[r][p]]++;
         expect([...seen].every((x) => x === 1)).toBe(true);
+        for (let c = 0; c < cp.n; c++) {
+          const z = cp.partner[c];
+          if (z < 0 || !cp.isPickup[c]) continue;
+          expect(rs.routeOf[c]).toBe(rs.routeOf[z]);
+          expect(rs.pos[c]).toBeLessThan(rs.pos[z]);
+        }
       }),
       { numRuns: 60 },
     );
@@ -145,7 +162,12 @@ describe('search moves', () => {
         const order = Int32Array.from({ length: cp.n }, (_, i) => i);
         rng.shuffle(order);
         const lists: number[][] = Array.from({ length: rs.R }, () => []);
-        for (const c of order) lists[rng.int(Math.min(rs.R, 3))].push(c);
+        for (const c of order) {
+          if (cp.partner[c] >= 0 && !cp.isPickup[c]) continue; // a delivery follows its pickup
+          const l = lists[rng.int(Math.min(rs.R, 3))];
+          l.push(c);
+          if (cp.partner[c] >= 0) l.push(cp.partner[c]);
+        }
         lists.forEach((l, r) => {
           rs.setRoute(r, l);
           rs.update(r);

@@ -39,6 +39,18 @@ export function savingsConstruction(rs: SearchRoutes, nb: Neighbourhood, inserte
     chainCost[c] = rs.b.startNode(s, type).append(chain, c).node(e).price();
   }
   let chains = n;
+  // a shipment starts as the chain pickup → delivery
+  const partner = data.partner, isPickup = data.isPickup;
+  for (let c = 0; c < n; c++) {
+    if (partner[c] < 0 || !isPickup[c]) continue;
+    const d = partner[c];
+    next[c] = d;
+    head[d] = c;
+    tail[c] = tail[d] = d;
+    acc.startNode(c, type).append(chain, d).store(chain, c);
+    chainCost[c] = rs.b.startNode(s, type).append(chain, c).node(e).price();
+    chains--;
+  }
   // savings over neighbour pairs, both directions
   const m = nb.list.length;
   const si = new Int32Array(2 * m), sj = new Int32Array(2 * m);

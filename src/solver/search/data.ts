@@ -20,6 +20,11 @@ export class SearchData {
   readonly dur: Float64Array | Float32Array;
   /** Single-visit segments of every node (sentinels: their slot's depot and shift). */
   readonly visits: SegmentTable;
+  /** Per client: its shipment partner (client index), -1 for a job. */
+  readonly partner: Int32Array;
+  /** Per client: 1 for a shipment's pickup. */
+  readonly isPickup: Uint8Array;
+  readonly hasShipments: boolean;
   /** Penalty per unit of load excess. */
   wQ = 1;
   /** Penalty per unit of time warp (and of max duration / distance excess). */
@@ -33,6 +38,9 @@ export class SearchData {
     this.P = cp.P;
     this.dist = cp.dist;
     this.dur = cp.dur;
+    this.partner = cp.partner;
+    this.isPickup = cp.isPickup;
+    this.hasShipments = cp.hasShipments;
     const v = (this.visits = new SegmentTable(N, dims));
     const t = v.time, l = v.load;
     for (let c = 0; c < n; c++) {
@@ -44,10 +52,11 @@ export class SearchData {
       t.release[c] = cp.release[c];
       t.deadline[c] = cp.deadline[c];
       for (let d = 0; d < dims; d++) {
-        const del = cp.delivery[c * dims + d], pick = cp.pickup[c * dims + d];
+        // a job's delivery rides from the start; a pickup (job or shipment) loads, a shipment's delivery unloads
+        const del = cp.delivery[c * dims + d], gain = cp.pickup[c * dims + d] - cp.drop[c * dims + d];
         l.delivery[c * dims + d] = del;
-        l.net[c * dims + d] = pick - del;
-        l.peak[c * dims + d] = del > pick ? del : pick;
+        l.net[c * dims + d] = gain - del;
+        l.peak[c * dims + d] = del > gain ? del : gain;
       }
     }
     for (let r = 0; r < R; r++) {

@@ -38,6 +38,8 @@ export class Exchange implements BinaryOperator {
     } else if (pv > lenV) return Infinity; // v is an end sentinel
     if (rU === rV) return this.intra(u, v, rU, pu, pv);
     if (N === M && u > v) return Infinity; // (v, u) prices the same swap
+    // only whole shipments may leave a route
+    if (rs.data.hasShipments && (!rs.closed(rU, pu, pu + N - 1) || (M > 0 && !rs.closed(rV, pv, pv + M - 1)))) return Infinity;
     return this.inter(rU, rV, pu, pv, lenU, lenV);
   }
 
@@ -89,6 +91,7 @@ export class Exchange implements BinaryOperator {
       if (pu + N === pv || pv + M === pu) return Infinity; // adjacent: a relocate does it
       if (N === M && u > v) return Infinity;
     }
+    if (rs.stops[r] > 0 && !this.keepsPrecedence(r, pu, pv)) return Infinity;
     // distance change: arcs removed and added
     const pt = this.pt, D = this.D, P = this.P, out = rs.arcOut;
     const bu = a[pu - 1], fu = a[pu], lu = a[pu + N - 1], au = a[pu + N];
@@ -129,6 +132,20 @@ export class Exchange implements BinaryOperator {
       acc.append(rs.suffix, a[p2 + l2]);
     }
     return acc.price() - current;
+  }
+
+  /** Whether the intra-route move (u at pu, v at pv) keeps every shipment's pickup before its delivery. */
+  private keepsPrecedence(r: number, pu: number, pv: number): boolean {
+    const rs = this.rs, N = this.N, M = this.M;
+    if (M === 0) {
+      if (pu < pv) return rs.precedenceKept(r, pu, pv, (p) => (p < pu || p > pv ? p : p >= pu + N ? p - N : pv - N + 1 + (p - pu)));
+      return rs.precedenceKept(r, pv + 1, pu + N - 1, (p) => (p <= pv || p >= pu + N ? p : p < pu ? p + N : pv + 1 + (p - pu)));
+    }
+    const first = pu < pv;
+    const p1 = first ? pu : pv, l1 = first ? N : M, p2 = first ? pv : pu, l2 = first ? M : N;
+    return rs.precedenceKept(r, p1, p2 + l2 - 1, (p) =>
+      p < p1 || p >= p2 + l2 ? p : p >= p2 ? p1 + (p - p2) : p >= p1 + l1 ? p + (l2 - l1) : p2 + l2 - l1 + (p - p1),
+    );
   }
 
   apply(u: number, v: number): void {

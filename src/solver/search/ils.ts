@@ -117,6 +117,23 @@ export class Ils {
     }
   }
 
+  /** Local search with every penalty weight ×10 (all clients promising), then the weights are restored. */
+  private async repair(it: number, best: Snapshot | null, cur: Snapshot): Promise<void> {
+    this.data.wQ = Math.min(this.penalties.params.max, 10 * this.penalties.wQ);
+    this.data.wTW = Math.min(this.penalties.params.max, 10 * this.penalties.wTW);
+    this.rs.reprice();
+    this.ls.shuffle();
+    this.ls.begin(false);
+    // keep the perturbation's promising clients and add the routes that carry violations
+    const rs = this.rs;
+    for (let r = 0; r < rs.R; r++) {
+      if (rs.loadExcess[r] <= 1e-7 && rs.timeWarp[r] <= 1e-7) continue;
+      for (let p = 1; p <= rs.len[r]; p++) this.ls.promising[rs.nodes[r][p]] = 1;
+    }
+    while (!this.ls.search(this.params.sliceEvaluations)) await this.params.tick(it, best, cur);
+    this.applyWeights();
+  }
+
   private loadWarm(warm: number[][]): void {
     const rs = this.rs, n = rs.n;
     const seen = new Uint8Array(n);
@@ -188,6 +205,12 @@ export class Ils {
       if (pm.register(cand.loadExcess <= 1e-7, cand.timeWarp <= 1e-7)) this.applyWeights();
       const wQ = pm.wQ, wTW = pm.wTW;
       noImprove++;
+      if (!cand.feasible && (!best || cand.base < best.base - 1e-9)) {
+        // an infeasible candidate cheaper than the best: repair it with dear penalties (HGS's repair),
+        // it often becomes a feasible new best nearby
+        await this.repair(it, best, cur);
+        cand.saveTotals(rs);
+      }
       if (cand.feasible && (!best || cand.base < best.base - 1e-9)) {
         // a new best: save it, then try to improve it exhaustively
         best ??= new Snapshot(R);

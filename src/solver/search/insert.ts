@@ -3,7 +3,9 @@
  * and of PyVRP's perturbation): a client goes to the cheapest position next
  * to one of its routed neighbours (before or after it), or into an empty
  * route of some vehicle type when that is cheaper. When none of its
- * neighbours is routed, every route is scanned.
+ * neighbours is routed, every route is scanned. A shipment goes in whole:
+ * its pickup at such a position and its delivery at the best place after
+ * it in the same route.
  */
 import type { Neighbourhood } from './neighbourhood.js';
 import type { SearchRoutes } from './routes.js';
@@ -39,8 +41,13 @@ export class Inserter {
     return rs.a.start(rs.prefix, after, rs.typeOf(r)).node(u).append(rs.suffix, nx).price() - rs.cost[r];
   }
 
-  /** Inserts unrouted client u at its best position and updates the route. */
+  /** Inserts unrouted client u (with its shipment partner, if any) at its best position and updates the route. */
   insert(u: number): void {
+    const z = this.rs.data.partner[u];
+    if (z >= 0) {
+      if (this.rs.routeOf[u] < 0 && this.rs.routeOf[z] < 0) this.insertShipment(this.rs.data.isPickup[u] ? u : z);
+      return;
+    }
     const rs = this.rs, nb = this.nb, data = rs.data;
     let best = Infinity, bestAfter = -1;
     let anyRouted = false;
@@ -86,6 +93,70 @@ export class Inserter {
     if (bestAfter < 0) bestAfter = data.startOf(0);
     const r = rs.routeOf[bestAfter];
     rs.insert(u, r, rs.pos[bestAfter] + 1);
+    rs.update(r);
+  }
+
+  /** Best delivery placement after pickup `pickup` inserted after node `after`: [cost delta, after-position of the delivery]. */
+  private pairDelta(pickup: number, delivery: number, after: number): number {
+    const rs = this.rs;
+    const r = rs.routeOf[after];
+    const a = rs.nodes[r], m = rs.len[r], t = rs.typeOf(r);
+    const pa = rs.pos[after];
+    let best = Infinity;
+    for (let j = pa; j <= m; j++) {
+      const acc = rs.a.start(rs.prefix, after, t).node(pickup);
+      if (j > pa) rs.appendBetween(acc, r, pa + 1, j);
+      const c = acc.node(delivery).append(rs.suffix, a[j + 1]).price();
+      if (c < best) {
+        best = c;
+        this.pairAt = j;
+      }
+    }
+    return best - rs.cost[r];
+  }
+
+  private pairAt = -1;
+
+  /** Inserts an unrouted shipment (by its pickup) at its best placement. */
+  private insertShipment(pickup: number): void {
+    const rs = this.rs, nb = this.nb, data = rs.data;
+    const delivery = data.partner[pickup];
+    let best = Infinity, bestAfter = -1, bestAt = -1;
+    const consider = (after: number) => {
+      const d = this.pairDelta(pickup, delivery, after);
+      if (d < best) {
+        best = d;
+        bestAfter = after;
+        bestAt = this.pairAt;
+      }
+    };
+    let anyRouted = false;
+    for (let q = nb.start[pickup]; q < nb.start[pickup + 1]; q++) {
+      const v = nb.list[q];
+      if (rs.routeOf[v] < 0) continue;
+      anyRouted = true;
+      consider(v);
+      const p = rs.prev(v);
+      if (p >= rs.n) consider(p);
+    }
+    if (!anyRouted) {
+      for (let r = 0; r < rs.R; r++) {
+        if (rs.len[r] === 0) continue;
+        for (let p = 0; p <= rs.len[r]; p++) consider(rs.nodes[r][p]);
+      }
+    }
+    for (let t = 0; t < data.cp.T; t++) {
+      const r = this.emptyRoute(t);
+      if (r >= 0) consider(data.startOf(r));
+    }
+    if (bestAfter < 0) {
+      bestAfter = data.startOf(0);
+      bestAt = rs.pos[bestAfter];
+    }
+    const r = rs.routeOf[bestAfter];
+    // the delivery first (it goes further right), then the pickup
+    rs.insert(delivery, r, bestAt + 1);
+    rs.insert(pickup, r, rs.pos[bestAfter] + 1);
     rs.update(r);
   }
 }

@@ -16,6 +16,7 @@ import type { Inserter } from './insert.js';
 import type { Neighbourhood } from './neighbourhood.js';
 import { MOVE_EPS, type BinaryOperator } from './operator.js';
 import type { SearchRoutes } from './routes.js';
+import { RelocateShipment } from './relocate-shipment.js';
 import { SwapStar } from './swap-star.js';
 import { SwapTails } from './swap-tails.js';
 import { TwoOpt } from './two-opt.js';
@@ -61,6 +62,7 @@ export class LocalSearch {
       new Exchange(rs, 2, 2),
       new TwoOpt(rs),
       this.swapTails,
+      ...(rs.data.hasShipments ? [new RelocateShipment(rs)] : []),
     ];
     this.swapStar = useSwapStar ? new SwapStar(rs) : null;
     this.promising = new Uint8Array(n);

@@ -18,7 +18,7 @@ export interface PenaltyParams {
 }
 
 export const DEFAULT_PENALTY_PARAMS: PenaltyParams = {
-  between: 500,
+  between: 100,
   increase: 1.5,
   decrease: 0.9,
   target: 0.65,

@@ -40,13 +40,17 @@ export class Perturbation {
     const k = this.min + rng.int(this.max - this.min + 1);
     const u = rng.int(n);
     let count = 0;
+    const partner = rs.data.partner;
     const take = (w: number) => {
       if (count >= k || rs.routeOf[w] < 0) return;
-      ls.markPromising(w);
-      const r = rs.routeOf[w];
-      rs.remove(w);
-      rs.update(r);
-      this.removed[count++] = w;
+      // a shipment leaves whole
+      for (const x of partner[w] >= 0 ? [w, partner[w]] : [w]) {
+        ls.markPromising(x);
+        const r = rs.routeOf[x];
+        rs.remove(x);
+        rs.update(r);
+        this.removed[count++] = x;
+      }
     };
     const route = this.routeRate > 0 && rng.next() < this.routeRate ? this.shortRoute() : -1;
     if (route >= 0) {

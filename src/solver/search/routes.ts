@@ -43,6 +43,10 @@ export class SearchRoutes {
   readonly skip1: Float64Array;
   readonly skip2: Float64Array;
   readonly skip3: Float64Array;
+  /** Per node: shipments picked up at or before it and delivered after it (a route may be cut after it iff 0). */
+  readonly open: Int32Array;
+  /** Per route: number of shipment stops on it. */
+  readonly stops: Int32Array;
   /** Per route: fixed cost and cost per distance unit of its vehicle type (for cheap lower bounds). */
   readonly fixedCost: Float64Array;
   readonly perDistance: Float64Array;
@@ -89,6 +93,8 @@ export class SearchRoutes {
     this.skip1 = new Float64Array(N);
     this.skip2 = new Float64Array(N);
     this.skip3 = new Float64Array(N);
+    this.open = new Int32Array(N);
+    this.stops = new Int32Array(R);
     this.fixedCost = new Float64Array(R);
     this.perDistance = new Float64Array(R);
     for (let r = 0; r < R; r++) {
@@ -198,6 +204,19 @@ export class SearchRoutes {
       pos[u] = p;
       routeOf[u] = r;
     }
+    if (this.data.hasShipments) {
+      const partner = this.data.partner, isPickup = this.data.isPickup, n = this.n;
+      let open = 0, stops = 0;
+      for (let p = 0; p <= m + 1; p++) {
+        const u = a[p];
+        if (u < n && partner[u] >= 0) {
+          stops++;
+          open += isPickup[u] ? 1 : -1;
+        }
+        this.open[u] = open;
+      }
+      this.stops[r] = stops;
+    }
     const pt = this.data.visits.first, D = this.data.dist, P = this.data.P;
     for (let p = 0; p <= m; p++) {
       const from = pt[a[p]] * P;
@@ -280,6 +299,39 @@ export class SearchRoutes {
   /** `notBetter` for one route. */
   notBetter1(r: number, d: number, c: number): boolean {
     return (c > 0 ? this.fixedCost[r] + this.perDistance[r] * d : 0) - this.cost[r] > -1e-7;
+  }
+
+  /**
+   * Whether the clients at positions from..to of route r form whole shipments
+   * (every shipment stop among them has its partner among them): only such a
+   * piece may leave its route.
+   */
+  closed(r: number, from: number, to: number): boolean {
+    const partner = this.data.partner, a = this.nodes[r];
+    for (let p = from; p <= to; p++) {
+      const z = partner[a[p]];
+      if (z >= 0) {
+        const q = this.pos[z];
+        if (this.routeOf[z] !== r || q < from || q > to) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether every shipment of route r keeps its pickup before its delivery when
+   * the route's clients are reordered so that position p goes to `newPos(p)`
+   * (only positions from..to move; clients outside keep their positions).
+   */
+  precedenceKept(r: number, from: number, to: number, newPos: (p: number) => number): boolean {
+    const partner = this.data.partner, isPickup = this.data.isPickup, a = this.nodes[r];
+    for (let p = from; p <= to; p++) {
+      const u = a[p], z = partner[u];
+      if (z < 0) continue;
+      const pu = newPos(p), pz = newPos(this.pos[z]);
+      if (isPickup[u] ? pu > pz : pu < pz) return false;
+    }
+    return true;
   }
 
   /** Sum of route costs (penalised). */

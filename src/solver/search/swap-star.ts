@@ -147,10 +147,13 @@ export class SwapStar implements RouteOperator {
     let best = -MOVE_EPS;
     this.bestU = -1;
     const aU = rs.nodes[rU], aV = rs.nodes[rV];
+    const partner = data.partner;
     for (let p = 1; p <= rs.len[rU]; p++) {
       const u = aU[p];
+      if (partner[u] >= 0) continue; // shipment stops move in pairs (RelocateShipment)
       for (let q = 1; q <= rs.len[rV]; q++) {
         const v = aV[q];
+        if (partner[v] >= 0) continue;
         let pen = 0;
         for (let d = 0; d < dims; d++) {
           const qu = vis.peak[u * dims + d], qv = vis.peak[v * dims + d];

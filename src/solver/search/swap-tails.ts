@@ -27,6 +27,7 @@ export class SwapTails implements BinaryOperator {
     const pu = rs.pos[u], pv = rs.pos[v];
     const lenU = rs.len[rU], lenV = rs.len[rV];
     if (pu > lenU || pv > lenV) return Infinity; // end sentinels
+    if (rs.open[u] !== 0 || rs.open[v] !== 0) return Infinity; // a shipment would lose its other stop
     const aU = rs.nodes[rU], aV = rs.nodes[rV];
     const x = aU[pu + 1], y = aV[pv + 1];
     const eU = aU[lenU + 1], eV = aV[lenV + 1];

@@ -25,6 +25,8 @@ export class TwoOpt implements BinaryOperator {
     }
     if (pv - pu < 2 || pv > rs.len[r]) return Infinity;
     const a = rs.nodes[r];
+    // reversing pu+1..pv must not put a delivery before its pickup
+    if (rs.stops[r] > 0 && !rs.precedenceKept(r, pu + 1, pv, (p) => (p > pu && p <= pv ? pu + 1 + pv - p : p))) return Infinity;
     const x1 = a[pu], x = a[pu + 1], v1 = a[pv], y = a[pv + 1];
     const current = rs.cost[r];
     if (cp.symmetric) {
