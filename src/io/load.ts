@@ -13,6 +13,7 @@ import { parseJsonText } from './json-text.js';
 import { parseSolomon } from './solomon.js';
 import { parseCvrplib } from './cvrplib.js';
 import { parseLiLim } from './lilim.js';
+import { fromVroom, looksLikeVroomProblem } from './vroom/index.js';
 
 export interface LoadProblemOptions {
   /** `auto` (default) detects the format from the file name and content. */
@@ -21,6 +22,17 @@ export interface LoadProblemOptions {
   rounding?: ArcRounding;
   /** Loads a road-network file named by a JSON route file (absolute path in). */
   loadNetwork?: (path: string) => TravelProvider | Promise<TravelProvider>;
+  /** Travel for the coordinates of a VROOM problem (a road network) instead of great-circle travel. */
+  network?: TravelProvider;
+}
+
+/**
+ * The format of a parsed JSON problem: `vroom` when forced, or when `auto`
+ * and the document looks like a VROOM problem (`looksLikeVroomProblem`); else `json`.
+ */
+export function jsonFormat(value: unknown, requested: ProblemFormat | 'auto' | undefined): 'json' | 'vroom' {
+  if (requested === 'vroom') return 'vroom';
+  return (requested === undefined || requested === 'auto') && looksLikeVroomProblem(value) ? 'vroom' : 'json';
 }
 
 export interface LoadedProblem {
@@ -46,18 +58,21 @@ export function parseProblemText(
     }
     case 'json':
       return problemFromJson(parseJsonText(text, 'the route file'), { network: options.network });
+    case 'vroom':
+      return fromVroom(parseJsonText(text, 'the VROOM problem'), { network: options.network, name: options.name });
   }
 }
 
 /** Reads, detects and parses a problem file. Throws `VrpkitError` for bad input. */
 export async function loadProblemFile(path: string, options: LoadProblemOptions = {}): Promise<LoadedProblem> {
   const text = readTextFile(path);
-  const format = !options.format || options.format === 'auto' ? detectFormat(text, path) : options.format;
-  if (format !== 'json') {
-    const name = basename(path).replace(/\.gz$/i, '').replace(/\.[^.]*$/, '');
-    return { problem: parseProblemText(text, format, { ...options, name }), format };
+  const detected = !options.format || options.format === 'auto' ? detectFormat(text, path) : options.format;
+  const name = basename(path).replace(/\.gz$/i, '').replace(/\.[^.]*$/, '');
+  if (detected !== 'json' && detected !== 'vroom') {
+    return { problem: parseProblemText(text, detected, { ...options, name }), format: detected };
   }
-  const value = parseJsonText(text, 'the route file');
+  const value = parseJsonText(text, detected === 'vroom' ? 'the VROOM problem' : 'the route file');
+  if (jsonFormat(value, options.format) === 'vroom') return { problem: fromVroom(value, { network: options.network, name }), format: 'vroom' };
   const file = networkFileOf(value);
   let network: TravelProvider | undefined;
   if (file !== undefined && options.loadNetwork) {
@@ -69,5 +84,5 @@ export async function loadProblemFile(path: string, options: LoadProblemOptions 
       throw new VrpkitError('file', `cannot load the road network '${file}': ${(e as Error).message}`, '/travel/file');
     }
   }
-  return { problem: problemFromJson(value, { network }), format };
+  return { problem: problemFromJson(value, { network }), format: 'json' };
 }
