@@ -38,7 +38,7 @@ function vroomData<T>(x: { data?: unknown } | undefined): T | undefined {
   return typeof d === 'object' && d !== null && 'vroom' in d ? ((d as { vroom: T }).vroom) : undefined;
 }
 
-/** Differences of times carry float noise at large time stamps; keep 6 decimals. */
+/** Times carry float noise (sums of fractional arcs under a speed factor, differences of large time stamps); keep 6 decimals. */
 function clean(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
@@ -89,7 +89,7 @@ export function toVroom(problem: Problem, solution: Solution): VroomOutput {
     waiting_time: clean(sum((r) => r.waiting_time)),
     priority: sum((r) => r.priority),
   });
-  if (ctx.reportDistances) summary.distance = sum((r) => r.distance ?? 0);
+  if (ctx.reportDistances) summary.distance = clean(sum((r) => r.distance ?? 0));
   summary.violations = [];
   return { code: 0, summary, unassigned, routes };
 }
@@ -151,11 +151,11 @@ function vroomRoute(ctx: Context, route: Route, vehicle: Vehicle): VroomRoute {
     if (place.location) step.location = place.location;
     if (place.location_index !== undefined) step.location_index = place.location_index;
     if (id !== undefined) step.id = id;
-    Object.assign(step, { setup: stepSetup, service: stepService, waiting_time: s.waiting });
+    Object.assign(step, { setup: stepSetup, service: stepService, waiting_time: clean(s.waiting) });
     if (id !== undefined && s.type !== 'break') step.job = id;
     if (s.load.length > 0) step.load = s.load;
-    Object.assign(step, { arrival: s.arrival, duration: clean(travel), violations: [] });
-    if (ctx.reportDistances) step.distance = s.distance;
+    Object.assign(step, { arrival: clean(s.arrival), duration: clean(travel), violations: [] });
+    if (ctx.reportDistances) step.distance = clean(s.distance);
     return step;
   });
 
@@ -163,7 +163,7 @@ function vroomRoute(ctx: Context, route: Route, vehicle: Vehicle): VroomRoute {
   if (vd?.description !== undefined) out.description = vd.description;
   if (ctx.dims > 0) Object.assign(out, { delivery: route.delivery, amount: [...route.delivery], pickup: route.pickup });
   Object.assign(out, { setup, service, duration: clean(travel), waiting_time: clean(waiting), priority });
-  if (ctx.reportDistances) out.distance = route.distance;
+  if (ctx.reportDistances) out.distance = clean(route.distance);
   out.steps = steps;
   out.violations = [];
   return out;

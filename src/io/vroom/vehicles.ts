@@ -53,7 +53,7 @@ export interface ReadVehicle {
  * into `fixed`. With a `costs` matrix the matrix replaces the travel part
  * (`per_km` is then ignored, as VROOM ignores it). VROOM rounds the travel
  * cost per route and truncates the task cost: `toVroom` reports those rounded
- * figures; the search uses the exact ones (at most 1 apart per route).
+ * figures; the search uses the exact ones (less than 1.5 apart per route).
  */
 export function vehicleCosts(c: VroomCosts, breakTime: number, costMatrix: boolean): VehicleCosts {
   const costs: VehicleCosts = { fixed: c.fixed + (c.per_task_hour * breakTime) / 3600, perTaskTime: c.per_task_hour / 3600 };
