@@ -161,6 +161,17 @@ describe('fromVroom: mapping rules', () => {
   });
 });
 
+describe('fromVroom: coordinates beyond the dense limit', () => {
+  it('above 2,000 distinct points the great-circle travel stays on demand (no n² matrices)', () => {
+    const jobs = Array.from({ length: 2000 }, (_, j) => ({ id: j, location: [1.5 + (j % 50) * 1e-3, 42.5 + Math.floor(j / 50) * 1e-3] }));
+    const p = fromVroom({ vehicles: [{ id: 1, start: [1.4, 42.4] }], jobs });
+    expect(p.travel).toMatchObject({ type: 'haversine', speed: 10 });
+    expect((p.travel as { coordinates: unknown[] }).coordinates).toHaveLength(2001);
+    const small = fromVroom({ vehicles: [{ id: 1, start: [1.4, 42.4] }], jobs: jobs.slice(0, 1999) });
+    expect(small.travel.type).toBe('matrix');
+  });
+});
+
 describe('fromVroom: every problem reported with its VROOM pointer', () => {
   it.each<[string, (d: any) => void, string, string]>([
     ['vehicle steps (plan mode) are not supported', (d) => (d.vehicles[0].steps = [{ type: 'start' }]), 'unsupported', '/vehicles/0/steps'],
