@@ -7,13 +7,17 @@
  * `DIMENSION` and a `NODE_COORD_SECTION` or `EDGE_WEIGHT_SECTION`; a Solomon
  * file has the `VEHICLE` and `CUSTOMER` section lines; a Li & Lim file starts
  * with a `K Q S` line followed by the 9-value depot line `0 x y …`.
+ *
+ * JSON text is `json` here; whether the document is a vrpkit route file or a
+ * VROOM problem (`vroom`) is decided on the parsed value (`looksLikeVroomProblem`,
+ * see `jsonFormat` in load.ts).
  */
 import { VrpkitError } from '../core/errors.js';
 import { looksLikeLiLim } from './lilim.js';
 
-export type ProblemFormat = 'json' | 'solomon' | 'cvrplib' | 'lilim';
+export type ProblemFormat = 'json' | 'solomon' | 'cvrplib' | 'lilim' | 'vroom';
 
-export const PROBLEM_FORMATS: readonly ProblemFormat[] = ['json', 'solomon', 'cvrplib', 'lilim'];
+export const PROBLEM_FORMATS: readonly ProblemFormat[] = ['json', 'solomon', 'cvrplib', 'lilim', 'vroom'];
 
 /** Detects the format of a problem file; throws `VrpkitError` (code `format`) when it cannot tell. */
 export function detectFormat(text: string, fileName = ''): ProblemFormat {
@@ -24,7 +28,7 @@ export function detectFormat(text: string, fileName = ''): ProblemFormat {
   if (byContent) return byContent;
   throw new VrpkitError(
     'format',
-    'cannot tell the file format (expected a JSON route file, a Solomon/Homberger .txt, a Li & Lim .txt or a CVRPLIB .vrp); use --format',
+    'cannot tell the file format (expected a JSON route file or VROOM problem, a Solomon/Homberger .txt, a Li & Lim .txt or a CVRPLIB .vrp); use --format',
     fileName || 'input',
   );
 }

@@ -21,3 +21,6 @@ export { solutionToGeoJson } from './solution-geojson.js';
 export type { GeoJsonFeature, GeoJsonFeatureCollection, SolutionGeoJsonOptions } from './solution-geojson.js';
 export { renderReport } from './report/index.js';
 export type { ReportOptions } from './report/index.js';
+export { fromVroom, toVroom, planFromVroom, looksLikeVroomProblem, looksLikeVroomSolution, vroomError } from './vroom/index.js';
+export type { FromVroomOptions, VroomOutput, VroomRoute, VroomStep, VroomSummary, VroomUnassigned, VroomViolation } from './vroom/index.js';
+export { readPlanFor } from './plan-input.js';

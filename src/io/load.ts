@@ -15,6 +15,7 @@ import { parseSolomon } from './solomon.js';
 import { parseCvrplib } from './cvrplib.js';
 import { parseLiLim } from './lilim.js';
 import { checkProblemSize } from './problem-size.js';
+import { fromVroom, looksLikeVroomProblem } from './vroom/index.js';
 
 export interface LoadProblemOptions {
   /** `auto` (default) detects the format from the file name and content. */
@@ -25,6 +26,17 @@ export interface LoadProblemOptions {
   loadNetwork?: (path: string) => TravelProvider | Promise<TravelProvider>;
   /** Input limits (defaults: `DEFAULT_LIMITS`), for the file and every reader. */
   limits?: Partial<InputLimits>;
+  /** Travel for the coordinates of a VROOM problem (a road network) instead of great-circle travel. */
+  network?: TravelProvider;
+}
+
+/**
+ * The format of a parsed JSON problem: `vroom` when forced, or when `auto`
+ * and the document looks like a VROOM problem (`looksLikeVroomProblem`); else `json`.
+ */
+export function jsonFormat(value: unknown, requested: ProblemFormat | 'auto' | undefined): 'json' | 'vroom' {
+  if (requested === 'vroom') return 'vroom';
+  return (requested === undefined || requested === 'auto') && looksLikeVroomProblem(value) ? 'vroom' : 'json';
 }
 
 export interface LoadedProblem {
@@ -50,20 +62,23 @@ export function parseProblemText(
     }
     case 'json':
       return problemFromJson(parseJsonText(text, 'the route file', options.limits), { network: options.network, limits: options.limits });
+    case 'vroom':
+      return fromVroom(parseJsonText(text, 'the VROOM problem', options.limits), { network: options.network, name: options.name });
   }
 }
 
 /** Reads, detects and parses a problem file. Throws `VrpkitError` for bad input. */
 export async function loadProblemFile(path: string, options: LoadProblemOptions = {}): Promise<LoadedProblem> {
   const text = readTextFile(path, options.limits);
-  const format = !options.format || options.format === 'auto' ? detectFormat(text, path) : options.format;
-  if (format !== 'json') {
-    const name = basename(path).replace(/\.gz$/i, '').replace(/\.[^.]*$/, '');
-    return { problem: parseProblemText(text, format, { ...options, name }), format };
+  const detected = !options.format || options.format === 'auto' ? detectFormat(text, path) : options.format;
+  const name = basename(path).replace(/\.gz$/i, '').replace(/\.[^.]*$/, '');
+  if (detected !== 'json' && detected !== 'vroom') {
+    return { problem: parseProblemText(text, detected, { ...options, name }), format: detected };
   }
-  const value = parseJsonText(text, 'the route file', options.limits);
-  // Sizes first: a route file over the limits must not cost a road-network load.
+  const value = parseJsonText(text, detected === 'vroom' ? 'the VROOM problem' : 'the route file', options.limits);
+  // Sizes first: a document over the limits must not cost a road-network load.
   checkProblemSize(value, resolveLimits(options.limits));
+  if (jsonFormat(value, options.format) === 'vroom') return { problem: fromVroom(value, { network: options.network, name }), format: 'vroom' };
   const file = networkFileOf(value);
   let network: TravelProvider | undefined;
   if (file !== undefined && options.loadNetwork) {
@@ -75,5 +90,5 @@ export async function loadProblemFile(path: string, options: LoadProblemOptions 
       throw new VrpkitError('file', `cannot load the road network '${file}': ${(e as Error).message}`, '/travel/file');
     }
   }
-  return { problem: problemFromJson(value, { network, limits: options.limits }), format };
+  return { problem: problemFromJson(value, { network, limits: options.limits }), format: 'json' };
 }

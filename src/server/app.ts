@@ -2,7 +2,7 @@
  * The HTTP service (fastify): routes, the JSON body parser, error mapping.
  *
  *   GET    /health         liveness and load
- *   POST   /solve          solve and wait (route-file JSON; query timeLimit, maxIterations, seed, threads)
+ *   POST   /solve          solve and wait (route-file or VROOM JSON; query timeLimit, maxIterations, seed, threads)
  *   POST   /jobs           start a solve → 202 { id, ... }
  *   GET    /jobs/:id       status, progress, best cost so far, the plan when done
  *   DELETE /jobs/:id       abort (→ best plan so far) / cancel / forget
@@ -19,12 +19,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VrpkitError } from '../core/errors.js';
 import { parseJsonText } from '../io/json-text.js';
-import { readPlan } from '../io/solution.js';
+import { readPlanFor } from '../io/plan-input.js';
 import { checkSolution } from '../model/check.js';
 import { VERSION } from '../version.js';
 import type { SolveBackend } from './backend.js';
 import { errorBody, errorResponse, HttpError } from './errors.js';
-import { problemFromBody } from './input.js';
+import { problemFromBody, requestFormatOf } from './input.js';
 import { openApiDocument } from './openapi.js';
 import { SOLVE_QUERY_SCHEMA, solveRequest, type SolveLimits, type SolveQuery } from './request.js';
 
@@ -82,7 +82,10 @@ export function buildService(backend: SolveBackend, options: ServiceOptions): Fa
   app.get('/openapi.json', async () => openApiDocument(options));
 
   app.post<{ Querystring: SolveQuery }>('/solve', { schema: { querystring: SOLVE_QUERY_SCHEMA } }, async (request, reply) => {
-    const job = await backend.submit(solveRequest(request.body, request.query, options));
+    const solve = solveRequest(request.body, request.query, options);
+    // The answer speaks the request's format (a VROOM problem gets VROOM's output).
+    const format = requestFormatOf(request.body);
+    const job = await backend.submit(solve);
     // A client that hangs up gives up its solve.
     const gone = new AbortController();
     reply.raw.on('close', () => {
@@ -91,10 +94,13 @@ export function buildService(backend: SolveBackend, options: ServiceOptions): Fa
     const ended = await backend.wait(job.id, gone.signal);
     await backend.forget(job.id);
     reply.header('x-vrpkit-job', job.id);
-    if (ended.solution) return ended.solution;
+    if (ended.solution) return format.toResponse ? format.toResponse(solve.problem, ended.solution) : ended.solution;
     if (ended.error) {
       reply.code(ended.error.code === 'internal' ? 500 : 400);
-      return { error: ended.error };
+      const at = (p: string) => (format.bodyPointer ? format.bodyPointer(solve.problem, p) : p);
+      const { pointer, message } = ended.error;
+      const error = { ...ended.error, pointer: at(pointer), message: pointer ? message.replace(`(at ${pointer})`, `(at ${at(pointer)})`) : message, issues: ended.error.issues.map((i) => ({ ...i, pointer: at(i.pointer) })) };
+      return { error };
     }
     if (ended.status === 'queued' || ended.status === 'running') {
       // the service is shutting down while the job goes on in the queue
@@ -127,7 +133,7 @@ export function buildService(backend: SolveBackend, options: ServiceOptions): Fa
       throw new VrpkitError('type', 'the body must be { "problem": <route file>, "solution": <plan> }', '');
     }
     const problem = withPrefix('/problem', () => problemFromBody(body.problem).problem);
-    const plan = withPrefix('/solution', () => readPlan(body.solution));
+    const plan = withPrefix('/solution', () => readPlanFor(problem, body.solution));
     const { feasible, summary, violations, routes } = checkSolution(problem, plan);
     return { feasible, summary, violations, routes };
   });

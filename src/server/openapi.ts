@@ -53,6 +53,7 @@ export function openApiDocument(limits: { bodyLimitBytes: number; maxTimeLimitMs
       '/solve': {
         post: {
           summary: 'solve a problem and wait for the plan',
+          description: "A VROOM problem (VROOM's JSON API: vehicles, jobs, shipments, matrices) is accepted too and answered in VROOM's output format.",
           parameters: query,
           requestBody: { required: true, content: json(ref('RouteFile')) },
           responses: {

@@ -1,6 +1,6 @@
 /**
  * `vrpkit check PROBLEM SOLUTION`: the independent checker (VROOM's plan
- * mode) on a solution file — a vrpkit/VROOM-shaped solution JSON, the short
+ * mode) on a solution file — a vrpkit solution JSON, VROOM's output, the short
  * `{ "routes": [{ "vehicle": 1, "jobs": [..] }] }` form, or a CVRPLIB/VRPLIB
  * `.sol` route file. Prints the checker report JSON (`feasible`, `violations`,
  * `summary`, re-derived `routes`). Exit 0 feasible, 3 infeasible (violations
@@ -10,10 +10,9 @@ import type { Command } from './types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions } from '../args.js';
 import { checkSolution } from '../../model/check.js';
 import { readInputText } from '../input.js';
-import { nonFiniteAsString, readPlan } from '../../io/solution.js';
-import { looksLikeVrplibSolution, parseVrplibSolution } from '../../io/vrplib-solution.js';
-import { stopsFromTaskNumbers } from '../../io/lilim.js';
-import { FORMAT_HELP, HIERARCHY_HELP, loadProblemArg } from './problem-input.js';
+import { readPlanFor } from '../../io/plan-input.js';
+import { nonFiniteAsString } from '../../io/solution.js';
+import { FORMAT_HELP, FORMAT_OPTIONS, HIERARCHY_HELP, loadProblemArg } from './problem-input.js';
 import { inFile } from '../errors.js';
 
 const HELP = `vrpkit check PROBLEM SOLUTION [options]
@@ -21,7 +20,8 @@ const HELP = `vrpkit check PROBLEM SOLUTION [options]
 Re-derives every time, load, distance and cost of SOLUTION from PROBLEM alone
 and prints the report as JSON: { "feasible", "violations", "summary", "routes" }.
 SOLUTION is a vrpkit solution JSON (as printed by 'vrpkit solve'), the short form
-{ "routes": [{ "vehicle": ID, "jobs": [IDS] }] }, or a VRPLIB .sol route file
+{ "routes": [{ "vehicle": ID, "jobs": [IDS] }] }, VROOM's output (for a VROOM problem:
+VROOM's own or vrpkit's; costs are not compared, VROOM rounds them), or a VRPLIB .sol route file
 ("Route #1: 5 3 7"; route k → vehicle k; for CVRPLIB problems customer c is node c+1;
 for Li & Lim problems the numbers are task numbers, i.e. pickup and delivery stop ids).
 Numbers stated in the solution are compared too (claim-mismatch).
@@ -38,7 +38,7 @@ export const check: Command = {
   help: HELP,
   async run(argv, context) {
     const args = parseArgs(argv);
-    rejectUnknownOptions(args, ['format', 'rounding', 'tolerance', 'hierarchy']);
+    rejectUnknownOptions(args, [...FORMAT_OPTIONS, 'tolerance', 'hierarchy']);
     if (args.positional.length !== 2) throw new UsageError('check needs PROBLEM and SOLUTION files (see vrpkit check --help)');
     const tolerance = numberOption(args, 'tolerance');
     if (tolerance !== undefined && tolerance < 0) throw new UsageError('--tolerance must be non-negative');
@@ -47,9 +47,7 @@ export const check: Command = {
     const report = inFile(solutionFile, () => {
       const text = readInputText(solutionFile, context?.limits);
       // Task-number route files name shipment stops by number (Li & Lim): they become pickup/delivery steps.
-      const plan = looksLikeVrplibSolution(text)
-        ? stopsFromTaskNumbers(problem, parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0, limits: context?.limits }))
-        : readPlan(text, context?.limits);
+      const plan = readPlanFor(problem, text, format, context?.limits);
       return checkSolution(problem, plan, tolerance !== undefined ? { tolerance } : {});
     });
     const { feasible, summary, violations, routes } = report;

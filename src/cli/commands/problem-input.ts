@@ -3,7 +3,9 @@
  * options and loading a problem file. A JSON route file with
  * `"travel": { "type": "network", "file": "roads.gr.gz", "points": [...] }` gets
  * its road network loaded by `loadNetworkFile` (path relative to the route file).
- * A FILE of `-` is standard input.
+ * A FILE of `-` is standard input. A VROOM problem (detected, or `--format
+ * vroom`) with coordinates travels great-circle, or on the road network of
+ * `--network FILE`.
  */
 import { UsageError, stringOption, type ParsedArgs } from '../args.js';
 import { PROBLEM_FORMATS, type ProblemFormat } from '../../io/detect.js';
@@ -11,16 +13,23 @@ import { resolve } from 'node:path';
 import { detectFormat } from '../../io/detect.js';
 import { networkFileOf, problemFromJson } from '../../io/json.js';
 import { parseJsonText } from '../../io/json-text.js';
-import { loadProblemFile, parseProblemText, type LoadedProblem } from '../../io/load.js';
+import { jsonFormat, loadProblemFile, parseProblemText, type LoadedProblem } from '../../io/load.js';
+import { fromVroom } from '../../io/vroom/index.js';
 import { isStdin, readInputText } from '../input.js';
 import { attachHierarchyFile, loadNetworkFile } from '../../io/network-files.js';
-import type { ArcRounding } from '../../model/types.js';
+import type { ArcRounding, TravelProvider } from '../../model/types.js';
 import type { InputLimits } from '../../core/limits.js';
 import { inFile } from '../errors.js';
 
-export const FORMAT_HELP = `  --format F       auto (default) | json | solomon | cvrplib | lilim
+export const FORMAT_HELP = `  --format F       auto (default) | json | solomon | cvrplib | lilim | vroom (VROOM's JSON API;
+                   detected by auto)
   --rounding R     per-arc rounding for solomon/cvrplib/lilim files: truncate1 (Solomon default,
-                   DIMACS), nint (CVRPLIB default, TSPLIB) or none (double precision, Li & Lim default)`;
+                   DIMACS), nint (CVRPLIB default, TSPLIB) or none (double precision, Li & Lim default)
+  --network FILE   VROOM input with coordinates: travel on this road network (DIMACS .gr/.gr.gz
+                   or GeoJSON) instead of great-circle distances at 36 km/h`;
+
+/** The options \`formatOptions\` and \`loadProblemArg\` read (for \`rejectUnknownOptions\`). */
+export const FORMAT_OPTIONS = ['format', 'rounding', 'network'] as const;
 
 /** Reads `--format` and `--rounding`, rejecting unknown values. */
 export function formatOptions(args: ParsedArgs): { format: ProblemFormat | 'auto'; rounding?: ArcRounding } {
@@ -44,6 +53,7 @@ export const HIERARCHY_HELP = `  --hierarchy FILE contraction-hierarchy file for
  * input (a road-network file it names is then relative to the working directory).
  */
 export async function loadProblemArg(file: string, args: ParsedArgs, limits?: InputLimits): Promise<LoadedProblem> {
+  const options = formatOptions(args);
   const hierarchy = stringOption(args, 'hierarchy');
   let used = false;
   const loadNetwork = (path: string) => {
@@ -52,18 +62,26 @@ export async function loadProblemArg(file: string, args: ParsedArgs, limits?: In
     used = true;
     return net;
   };
-  const options = { ...formatOptions(args), limits, loadNetwork };
-  let loaded: LoadedProblem;
-  if (!isStdin(file)) loaded = await inFile(file, () => loadProblemFile(file, options));
-  else {
-    const text = readInputText(file, limits);
-    const format = options.format === 'auto' ? detectFormat(text, 'standard input') : options.format;
-    if (format !== 'json') return { problem: parseProblemText(text, format, options), format };
-    const value = parseJsonText(text, 'the route file', limits);
-    const networkFile = networkFileOf(value);
-    const network = networkFile === undefined ? undefined : loadNetwork(resolve(networkFile));
-    loaded = { problem: problemFromJson(value, { network, limits }), format };
+  const networkFile = stringOption(args, 'network');
+  const network = networkFile !== undefined ? loadNetwork(networkFile) : undefined;
+  const loaded = await loadAny(file, options, network, loadNetwork, limits);
+  if (network && loaded.format !== 'vroom') {
+    throw new UsageError("--network is for VROOM input with coordinates; a route file names its road network in travel.file");
   }
-  if (hierarchy !== undefined && !used) throw new UsageError('--hierarchy needs a route file with road-network travel ("travel": { "type": "network", "file": ... })');
+  if (hierarchy !== undefined && !used) throw new UsageError('--hierarchy needs road-network travel (a route file\'s travel.file, or --network with VROOM input)');
   return loaded;
+}
+
+async function loadAny(
+  file: string, options: ReturnType<typeof formatOptions>, network: TravelProvider | undefined,
+  loadNetwork: (path: string) => TravelProvider, limits?: InputLimits,
+): Promise<LoadedProblem> {
+  if (!isStdin(file)) return inFile(file, () => loadProblemFile(file, { ...options, network, loadNetwork, limits }));
+  const text = readInputText(file, limits);
+  const format = options.format === 'auto' ? detectFormat(text, 'standard input') : options.format;
+  if (format !== 'json' && format !== 'vroom') return { problem: parseProblemText(text, format, { ...options, limits }), format };
+  const value = parseJsonText(text, format === 'vroom' ? 'the VROOM problem' : 'the route file', limits);
+  if (jsonFormat(value, options.format) === 'vroom') return { problem: fromVroom(value, { network }), format: 'vroom' };
+  const routeNetwork = networkFileOf(value);
+  return { problem: problemFromJson(value, { network: routeNetwork === undefined ? undefined : loadNetwork(resolve(routeNetwork)), limits }), format: 'json' };
 }

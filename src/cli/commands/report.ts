@@ -11,14 +11,13 @@ import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption
 import { VrpkitError } from '../../core/errors.js';
 import { writeTextFile } from '../../io/files.js';
 import { parseJsonText } from '../../io/json-text.js';
-import { readPlan } from '../../io/solution.js';
-import { looksLikeVrplibSolution, parseVrplibSolution } from '../../io/vrplib-solution.js';
 import { renderReport, type ReportOptions } from '../../io/report/index.js';
 import type { SlaOrder } from '../../sla/orders.js';
 import type { SlaPolicy } from '../../sla/policy.js';
 import type { Problem, RoutePlan, Solution } from '../../model/types.js';
 import { readInputText } from '../input.js';
-import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
+import { FORMAT_HELP, FORMAT_OPTIONS, loadProblemArg } from './problem-input.js';
+import { readPlanFor } from '../../io/plan-input.js';
 
 export const REPORT_OPTIONS_HELP = `  --orders FILE        add the SLA status per order: an orders file as for 'vrpkit sla'
                        ({ "now", "timeOrigin", "policy"?, "orders": [...] })
@@ -51,14 +50,14 @@ export const report: Command = {
   help: HELP,
   async run(argv) {
     const args = parseArgs(argv, new Set(['straight']));
-    rejectUnknownOptions(args, ['output', 'orders', 'now', 'time-origin', 'time-unit-ms', 'time-format', 'straight', 'format', 'rounding']);
+    rejectUnknownOptions(args, ['output', 'orders', 'now', 'time-origin', 'time-unit-ms', 'time-format', 'straight', ...FORMAT_OPTIONS]);
     if (args.positional.length !== 2) throw new UsageError('report needs PROBLEM and PLAN (see vrpkit report --help)');
     const output = stringOption(args, 'output');
     if (output === undefined) throw new UsageError('report needs -o FILE (the HTML file to write)');
     const options = reportOptions(args);
     const { problem, format } = await loadProblemArg(args.positional[0], args);
     const text = readInputText(args.positional[1]);
-    const plan = looksLikeVrplibSolution(text) ? parseVrplibSolution(text, { jobIdOffset: format === 'cvrplib' ? 1 : 0 }) : readPlan(text);
+    const plan = readPlanFor(problem, text, format);
     writeReport(output, problem, plan, options);
     return 0;
   },

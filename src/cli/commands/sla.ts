@@ -15,7 +15,7 @@ import { checkSla } from '../../sla/check.js';
 import { forecastSla } from '../../sla/forecast.js';
 import { formatSlaTable } from '../../sla/format.js';
 import { readPlan } from '../../io/solution.js';
-import { FORMAT_HELP, loadProblemArg } from './problem-input.js';
+import { FORMAT_HELP, FORMAT_OPTIONS, loadProblemArg } from './problem-input.js';
 import { inFile } from '../errors.js';
 import type { SlaOrder } from '../../sla/orders.js';
 import type { SlaPolicy } from '../../sla/policy.js';
@@ -50,7 +50,7 @@ export const sla: Command = {
   help: HELP,
   async run(argv, context) {
     const args = parseArgs(argv, new Set(['json']));
-    rejectUnknownOptions(args, ['now', 'json', 'problem', 'solution', 'time-origin', 'time-unit-ms', 'format', 'rounding']);
+    rejectUnknownOptions(args, ['now', 'json', 'problem', 'solution', 'time-origin', 'time-unit-ms', ...FORMAT_OPTIONS]);
     if (args.positional.length !== 1) throw new UsageError('sla needs one ORDERS.json file (see vrpkit sla --help)');
     const ordersFile = args.positional[0];
     const doc = inFile(ordersFile, () => parseJsonText(readTextFile(ordersFile, context?.limits), ordersFile, context?.limits));

@@ -1,6 +1,7 @@
 /**
  * `vrpkit solve FILE`: read a problem, run the hybrid genetic search, print the
- * solution JSON (VROOM's shape) on stdout or into `--output`.
+ * solution JSON (VROOM's shape; for VROOM input exactly VROOM's output format)
+ * on stdout or into `--output`.
  *
  * stdout carries only the solution JSON (or nothing, with `-o FILE`). When
  * stderr is a terminal it shows a live progress line (iteration, elapsed time,
@@ -26,7 +27,9 @@ import { checkOutputPath, writeTextFile } from '../../io/files.js';
 import { compactJson, solutionToJson } from '../../io/solution.js';
 import { computeKpis, formatKpiTable } from '../../kpi/index.js';
 import { solutionToGeoJson } from '../../io/solution-geojson.js';
-import { FORMAT_HELP, HIERARCHY_HELP, loadProblemArg } from './problem-input.js';
+import { FORMAT_HELP, FORMAT_OPTIONS, HIERARCHY_HELP, loadProblemArg } from './problem-input.js';
+import { toVroom, vroomError } from '../../io/vroom/index.js';
+import { isVrpkitError } from '../../core/errors.js';
 import { REPORT_OPTIONS_HELP, reportOptions, writeReport } from './report.js';
 import { progressLines } from './progress.js';
 
@@ -37,8 +40,10 @@ Solves a routing problem and prints the solution as JSON on stdout:
   "steps": [{ "type": "start" }, { "type": "job", "id", "arrival", ... }, { "type": "end" }] }],
   "unassigned": [{ "id", "reason" }] }
 
-FILE is a JSON route file, a Solomon/Homberger .txt or a CVRPLIB .vrp (gzip accepted),
-or - for standard input.
+FILE is a JSON route file, a VROOM problem (VROOM's JSON API; the solution is then
+printed in VROOM's output format: code, summary, unassigned, routes with steps),
+a Solomon/Homberger .txt, a Li & Lim .txt or a CVRPLIB .vrp (gzip accepted), or -
+for standard input.
 
 Options:
 ${FORMAT_HELP}
@@ -72,7 +77,7 @@ export const solve: Command = {
   async run(argv, context) {
     const args = parseArgs(argv, new Set(['kpi', 'progress', 'straight']));
     rejectUnknownOptions(args, [
-      'format', 'rounding', 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson', 'progress',
+      ...FORMAT_OPTIONS, 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson', 'progress',
       'report', 'orders', 'now', 'time-origin', 'time-unit-ms', 'time-format', 'straight', 'threads', 'hierarchy',
     ]);
     const withKpis = args.options.get('kpi') === true;
@@ -97,7 +102,7 @@ export const solve: Command = {
 
     if (output !== undefined) checkOutputPath(output, '--output');
     if (geojson !== undefined) checkOutputPath(geojson, '--geojson');
-    const { problem } = await loadProblemArg(args.positional[0], args, context?.limits);
+    const { problem, format } = await loadProblemArg(args.positional[0], args, context?.limits);
 
     const jsonProgress = args.options.get('progress') === true ? progressLines((line) => process.stderr.write(line)) : undefined;
     const live = !jsonProgress && process.stderr.isTTY === true;
@@ -128,13 +133,17 @@ export const solve: Command = {
             }
           : undefined,
       });
+    } catch (e) {
+      // The solver names fields of the problem; VROOM input names them as VROOM does.
+      throw format === 'vroom' && isVrpkitError(e) ? vroomError(problem, e) : e;
     } finally {
       process.removeListener('SIGINT', onSigint);
       if (live) process.stderr.write('\r\x1b[K');
     }
 
     const kpis = withKpis ? computeKpis(problem, solution) : undefined;
-    const json = solutionToJson(solution);
+    // VROOM input gets VROOM's output document (src/io/vroom/output.ts).
+    const json: Record<string, unknown> = format === 'vroom' ? { ...toVroom(problem, solution) } : solutionToJson(solution);
     if (kpis) json.kpis = kpis;
     const text = compactJson(json, ['summary', 'stats', 'kpis']) + '\n';
     if (output !== undefined) writeTextFile(output, text);

@@ -11,17 +11,18 @@ import type { Command } from './types.js';
 import { UsageError, parseArgs, rejectUnknownOptions } from '../args.js';
 import { VrpkitError, isVrpkitError, type InputIssue } from '../../core/errors.js';
 import type { InputLimits } from '../../core/limits.js';
-import { detectFromContent } from '../../io/detect.js';
+import { detectFromContent, type ProblemFormat } from '../../io/detect.js';
 import { readInputText } from '../input.js';
 import { parseJsonText } from '../../io/json-text.js';
 import { routeFileSchemaCheck } from '../../io/schema-file.js';
-import { FORMAT_HELP, formatOptions, loadProblemArg } from './problem-input.js';
+import { FORMAT_HELP, FORMAT_OPTIONS, formatOptions, loadProblemArg } from './problem-input.js';
+import { jsonFormat } from '../../io/load.js';
 import { writeErrorReport } from '../errors.js';
 
 const HELP = `vrpkit validate FILE [options]
 
-Checks a problem file (JSON route file, Solomon/Homberger .txt, CVRPLIB .vrp;
-gzip accepted) and prints { "valid": true|false, "issues": [...] } on stdout,
+Checks a problem file (JSON route file, VROOM problem JSON, Solomon/Homberger .txt,
+CVRPLIB .vrp; gzip accepted) and prints { "valid": true|false, "issues": [...] } on stdout,
 listing every problem with a JSON pointer (or a line number for text formats).
 JSON route files are also checked against the JSON Schema (vrpkit/schema.json).
 
@@ -35,7 +36,7 @@ export const validate: Command = {
   help: HELP,
   async run(argv, context) {
     const args = parseArgs(argv);
-    rejectUnknownOptions(args, ['format', 'rounding']);
+    rejectUnknownOptions(args, [...FORMAT_OPTIONS, 'hierarchy']);
     if (args.positional.length !== 1) throw new UsageError('validate needs exactly one FILE (see vrpkit validate --help)');
     const file = args.positional[0];
     let issues: InputIssue[] = [];
@@ -57,7 +58,7 @@ export const validate: Command = {
 /** The JSON Schema's findings for a JSON route file (none for other formats or text that is not JSON). */
 function schemaFindings(file: string, format: string, limits?: InputLimits): InputIssue[] {
   const text = readInputText(file, limits);
-  const json = format === 'json' || (format === 'auto' && (/\.json(\.gz)?$/i.test(file) || detectFromContent(text) === 'json'));
+  const json = format === 'json' || format === 'vroom' || (format === 'auto' && (/\.json(\.gz)?$/i.test(file) || detectFromContent(text) === 'json'));
   if (!json) return [];
   let value: unknown;
   try {
@@ -65,5 +66,6 @@ function schemaFindings(file: string, format: string, limits?: InputLimits): Inp
   } catch {
     return []; // the reader has reported the syntax error already
   }
+  if (jsonFormat(value, format as ProblemFormat | 'auto') === 'vroom') return []; // VROOM's API, not vrpkit's route file: the reader checked it
   return routeFileSchemaCheck()(value);
 }
