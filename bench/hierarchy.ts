@@ -82,7 +82,7 @@ for (const name of graphs) {
   }
   const gr = readFileSync(`${base}.gr.gz`);
   const co = readFileSync(`${base}.co.gz`);
-  const net = RoadNetwork.fromDimacs(gr, co);
+  const net = RoadNetwork.fromDimacs(gr, co, { metresPerUnit: 1 });
   const queries = readFileSync(`${base}.queries.tsv`, 'utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'))
@@ -115,7 +115,7 @@ for (const name of graphs) {
   const saveMs = now() - t0;
   const loads: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const fresh = RoadNetwork.fromDimacs(gr, co);
+    const fresh = RoadNetwork.fromDimacs(gr, co, { metresPerUnit: 1 });
     t0 = now();
     fresh.loadHierarchy(readFileSync(file));
     loads.push(now() - t0);
@@ -198,7 +198,7 @@ for (const name of graphs) {
     matrixMs[metric] = median(times);
     log(`| hierarchy, ${metric} | ${f(matrixMs[metric])} | ${f(cpu)} |`);
   }
-  const plain = RoadNetwork.fromDimacs(gr, co);
+  const plain = RoadNetwork.fromDimacs(gr, co, { metresPerUnit: 1 });
   t0 = now();
   plain.matrixByIndex(pts, pts, 'duration');
   const overlayMs = now() - t0;

@@ -27,6 +27,7 @@ import { checkSolution } from '../src/model/check.js';
 import type { Problem, Solution } from '../src/model/types.js';
 import { parseCvrplib } from '../src/io/cvrplib.js';
 import { parseSolomon } from '../src/io/solomon.js';
+import { parseLiLim } from '../src/io/lilim.js';
 import { solve } from '../src/solver/index.js';
 import { solveInThreads } from '../src/workers/solve-threads.js';
 
@@ -35,13 +36,26 @@ export interface BenchSet {
   ext: string;
   /** The best-known value of our convention for one bks.json entry. */
   bks(entry: any): { distance: number; vehicles: number } | undefined;
+  /** A second, hierarchical best known (fewest vehicles first), shown beside the first. */
+  hier?(entry: any): { distance: number; vehicles: number } | undefined;
   parse(text: string): Problem;
+  /** What the gap is measured against (for the report). */
+  convention?: string;
 }
 
 export const SETS: Record<string, BenchSet> = {
   solomon: { dir: 'solomon', ext: '.txt', bks: (e) => e?.dist ?? undefined, parse: (t) => parseSolomon(t) },
   homberger200: { dir: 'homberger/200', ext: '.txt', bks: (e) => e?.dist ?? undefined, parse: (t) => parseSolomon(t) },
   homberger1000: { dir: 'homberger/1000', ext: '.txt', bks: (e) => e?.dist ?? undefined, parse: (t) => parseSolomon(t) },
+  lilim100: {
+    dir: 'lilim/100',
+    ext: '.txt',
+    // distance-only best (PyVRP's), in double precision like our travel; beside it the hierarchical BKS
+    bks: (e) => (e?.dist ? { distance: e.dist.distance_double, vehicles: e.dist.vehicles } : undefined),
+    hier: (e) => (e?.hier ? { distance: e.hier.distance, vehicles: e.hier.vehicles } : undefined),
+    parse: (t) => parseLiLim(t),
+    convention: 'double-precision Euclidean vs the distance-only best (bks.json dist.distance_double) and the hierarchical BKS (hier)',
+  },
   x: {
     dir: 'cvrplib-x',
     ext: '.vrp',
@@ -63,6 +77,10 @@ export interface InstanceResult {
   bksVehicles: number | null;
   /** (distance − BKS) / BKS in percent; null when infeasible or no BKS. */
   gapPct: number | null;
+  /** The hierarchical BKS, when the set has one, and the gap to its distance. */
+  hierDistance?: number | null;
+  hierVehicles?: number | null;
+  hierGapPct?: number | null;
   solveMs: number;
   iterations: number | null;
   maxRssMb: number;
@@ -103,6 +121,7 @@ export async function runInstance(
   const name = basename(file, set.ext);
   const problem = set.parse(readFileSync(file, 'utf8'));
   const bks = set.bks(bksEntry);
+  const hier = set.hier?.(bksEntry);
   const t0 = performance.now();
   const solution = await solveFn(problem, options);
   const solveMs = performance.now() - t0;
@@ -113,7 +132,7 @@ export async function runInstance(
   const distance = report.summary.distance;
   return {
     name,
-    jobs: problem.jobs.length,
+    jobs: problem.jobs.length + 2 * (problem.shipments?.length ?? 0),
     feasible,
     violations: [...new Set(violations)],
     unassigned: report.summary.unassigned,
@@ -123,6 +142,13 @@ export async function runInstance(
     bksDistance: bks?.distance ?? null,
     bksVehicles: bks?.vehicles ?? null,
     gapPct: feasible && bks ? (100 * (distance - bks.distance)) / bks.distance : null,
+    ...(set.hier
+      ? {
+          hierDistance: hier?.distance ?? null,
+          hierVehicles: hier?.vehicles ?? null,
+          hierGapPct: feasible && hier ? (100 * (distance - hier.distance)) / hier.distance : null,
+        }
+      : {}),
     solveMs,
     iterations: typeof solution.stats?.iterations === 'number' ? solution.stats.iterations : null,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
@@ -135,6 +161,11 @@ export interface BenchSummary {
   meanGapPct: number | null;
   medianGapPct: number | null;
   meanSolveS: number;
+  /** Hierarchical BKS: instances with no more routes than it, and the mean distance gap over them. */
+  hierComparable?: number;
+  hierMeanGapPct?: number | null;
+  /** Routes above the hierarchical BKS, summed over the feasible instances. */
+  hierExtraRoutes?: number;
 }
 
 export function summarise(results: InstanceResult[]): BenchSummary {
@@ -146,6 +177,17 @@ export function summarise(results: InstanceResult[]): BenchSummary {
     meanGapPct: gaps.length ? gaps.reduce((s, g) => s + g, 0) / gaps.length : null,
     medianGapPct: gaps.length ? (gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2) : null,
     meanSolveS: results.length ? results.reduce((s, r) => s + r.solveMs, 0) / results.length / 1000 : 0,
+    ...hierSummary(results),
+  };
+}
+
+function hierSummary(results: InstanceResult[]): Partial<BenchSummary> {
+  if (!results.some((r) => r.hierDistance !== undefined)) return {};
+  const ok = results.filter((r) => r.feasible && r.hierVehicles != null && r.hierGapPct != null && r.routes <= r.hierVehicles);
+  return {
+    hierComparable: ok.length,
+    hierMeanGapPct: ok.length ? ok.reduce((s, r) => s + (r.hierGapPct as number), 0) / ok.length : null,
+    hierExtraRoutes: results.filter((r) => r.feasible && r.hierVehicles != null).reduce((s, r) => s + (r.routes - (r.hierVehicles as number)), 0),
   };
 }
 
@@ -167,7 +209,7 @@ export function renderMarkdown(
     ...(meta.commit ? [`- code: ${meta.commit}`] : []),
     ...(meta.load ? [`- machine load (1-min load average, at start → end): ${meta.load}`] : []),
     `- time limit ${meta.timeLimitS} s per instance, seed ${meta.seed}, ${meta.parallel} instance(s) at a time, ${(meta.threads ?? 1) > 1 ? `each on ${meta.threads} threads (solveInThreads)` : 'each single-threaded'}`,
-    `- convention: ${setName === 'x' ? 'TSPLIB nint arcs vs the CVRPLIB integer BKS' : 'arcs truncated to 1 decimal vs the DIMACS distance-only BKS (bks.json dist)'}`,
+    `- convention: ${SETS[setName]?.convention ?? (setName === 'x' ? 'TSPLIB nint arcs vs the CVRPLIB integer BKS' : 'arcs truncated to 1 decimal vs the DIMACS distance-only BKS (bks.json dist)')}`,
     '- every solution re-checked by `checkSolution`; a rejected solution (or one with unassigned jobs) is a failure, not a gap',
     '',
     '## Summary',
@@ -176,12 +218,32 @@ export function renderMarkdown(
     `| ---: | ---: | ---: | ---: | ---: |`,
     `| ${s.instances} | ${s.feasible}/${s.instances} | ${fmt(s.meanGapPct, 2)} | ${fmt(s.medianGapPct, 2)} | ${s.meanSolveS.toFixed(1)} |`,
     '',
+    ...(s.hierComparable !== undefined
+      ? [
+          `Against the hierarchical BKS (fewest vehicles first): ${s.hierComparable} of ${s.instances} instances use no more routes than it;` +
+            ` mean distance gap over those ${fmt(s.hierMeanGapPct ?? null, 2)} %; routes above it, summed: ${s.hierExtraRoutes}.`,
+          '',
+        ]
+      : []),
     '## Instances',
     '',
     '| instance | jobs | feasible | routes (ours / BKS) | distance | BKS | gap % | solve s | iterations | max RSS MB | problems |',
     '| --- | ---: | :---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
+  const hierCols = results.some((r) => r.hierDistance !== undefined);
+  if (hierCols) {
+    lines[lines.length - 2] = '| instance | jobs | feasible | routes (ours / BKS) | distance | BKS | gap % | hier BKS routes | Δ routes | hier BKS | hier gap % | solve s | iterations | max RSS MB | problems |';
+    lines[lines.length - 1] = '| --- | ---: | :---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |';
+  }
   for (const r of results) {
+    if (hierCols) {
+      lines.push(
+        `| ${r.name} | ${r.jobs} | ${r.feasible ? 'yes' : '**no**'} | ${r.routes} / ${r.bksVehicles ?? '–'} | ${fmt(r.distance, 2)} | ${r.bksDistance ?? '–'} | ${fmt(r.gapPct, 2)} | ` +
+          `${r.hierVehicles ?? '–'} | ${r.hierVehicles != null ? r.routes - r.hierVehicles : '–'} | ${r.hierDistance ?? '–'} | ${fmt(r.hierGapPct ?? null, 2)} | ` +
+          `${(r.solveMs / 1000).toFixed(1)} | ${r.iterations ?? '–'} | ${r.maxRssMb.toFixed(0)} | ${r.error ? 'error: ' + r.error.replace(/\|/g, '/').slice(0, 120) : r.violations.join(', ')} |`,
+      );
+      continue;
+    }
     lines.push(
       `| ${r.name} | ${r.jobs} | ${r.feasible ? 'yes' : '**no**'} | ${r.routes} / ${r.bksVehicles ?? '–'} | ${fmt(r.distance, 1)} | ` +
         `${r.bksDistance ?? '–'} | ${fmt(r.gapPct, 2)} | ${(r.solveMs / 1000).toFixed(1)} | ${r.iterations ?? '–'} | ` +

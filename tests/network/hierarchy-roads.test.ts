@@ -28,7 +28,7 @@ function queries(name: string): [number, number, number][] {
 
 describe.skipIf(!have).each(graphs)('contraction hierarchy on OSM road graph %s', (name) => {
   const base = join(roads, `OSM-road-d.${name}`);
-  const load = () => RoadNetwork.fromDimacs(readFileSync(`${base}.gr.gz`), readFileSync(`${base}.co.gz`));
+  const load = () => RoadNetwork.fromDimacs(readFileSync(`${base}.gr.gz`), readFileSync(`${base}.co.gz`), { metresPerUnit: 1 }); // raw weights, as the .queries.tsv
   const net = load().buildHierarchy();
   const qs = queries(name);
   const rng = new Rng(11);

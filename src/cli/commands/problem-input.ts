@@ -68,7 +68,7 @@ export async function loadProblemArg(file: string, args: ParsedArgs, limits?: In
   if (network && loaded.format !== 'vroom') {
     throw new UsageError("--network is for VROOM input with coordinates; a route file names its road network in travel.file");
   }
-  if (hierarchy !== undefined && !used) throw new UsageError('--hierarchy needs road-network travel (a route file\'s travel.file, or --network with VROOM input)');
+  if (hierarchy !== undefined && !used) throw new UsageError('--hierarchy needs a route file with road-network travel (travel.file), or --network with VROOM input');
   return loaded;
 }
 
