@@ -37,7 +37,8 @@ export class Perturbation {
     const n = rs.n;
     if (n === 0) return 0;
     ls.promising.fill(0);
-    const k = this.min + rng.int(this.max - this.min + 1);
+    const max = this.max > 0 ? this.max : this.autoMax();
+    const k = this.min + rng.int(Math.max(0, max - this.min) + 1);
     const u = rng.int(n);
     let count = 0;
     const partner = rs.data.partner;
@@ -79,6 +80,15 @@ export class Perturbation {
       ls.markPromising(w);
     }
     return count;
+  }
+
+  /** Without a set maximum: about one route's worth of clients (the mean route length), within [8, 25]. */
+  private autoMax(): number {
+    const rs = this.rs;
+    let used = 0;
+    for (let r = 0; r < rs.R; r++) if (rs.len[r] > 0) used++;
+    const mean = used > 0 ? rs.n / used : rs.n;
+    return Math.max(8, Math.min(25, Math.round(mean)));
   }
 
   /** The shorter of two random non-empty routes (-1 when fewer than two routes are used). */
