@@ -54,6 +54,14 @@ export interface CompiledProblem {
   typePerTask: Float64Array;
   /** Whether a route's exact evaluation needs more than the segment algebra (several windows, setup, per-type durations, breaks). */
   needsWalk: boolean;
+  /**
+   * Whether clients may stay out of the routes in the search (some order has a
+   * priority): leaving one out costs its `prize`, which follows the objective's
+   * order — served priority first, then served tasks, then cost.
+   */
+  optional: boolean;
+  /** Per client: what leaving its order out costs (a shipment's prize is on its pickup; 0 on its delivery). */
+  prize: Float64Array;
   /** Point index of the virtual location. */
   virtualPoint: number;
   /** Task index (in `tasks`) of every client. */
@@ -321,12 +329,26 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     if (typePerDur[t] !== 0 || typePerTask[t] !== 0 || Number.isFinite(typeMaxDur[t]) || Number.isFinite(typeMaxDist[t]) || Number.isFinite(typeMaxTravel[t])) intraDistanceOnly = false;
   }
 
+  // prizes: one served task outweighs any route cost change it can cause, one unit of priority all tasks
+  const optional = tasks.tasks.some((t) => t.priority > 0);
+  const prize = new Float64Array(n);
+  if (optional) {
+    const perTask = notAllowedPenalty;
+    const perPriority = perTask * (n + 1);
+    for (let c = 0; c < n; c++) {
+      const task = tasks.tasks[keep[c]];
+      if (task.kind === 'delivery') continue;
+      const stops = task.kind === 'pickup' ? 2 : 1;
+      prize[c] = stops * (perTask + perPriority * task.priority);
+    }
+  }
+
   const { nbStart, nbList } = options.granularSize > 0
     ? granularNeighbours(n, P, dist, dur, service, early, late, options.granularSize, hasTime)
     : { nbStart: new Int32Array(n + 1), nbList: new Int32Array(0) };
 
   return {
-    problem, travel, tasks, n, dims, problemDims, countDim, P, dist, dur, typeGroup, groupDist, groupDur, typeArc, typeMaxTravel, typePerTask, needsWalk, virtualPoint, taskIndex: Int32Array.from(keep), partner, isPickup, hasShipments,
+    problem, travel, tasks, n, dims, problemDims, countDim, P, dist, dur, typeGroup, groupDist, groupDur, typeArc, typeMaxTravel, typePerTask, needsWalk, optional, prize, virtualPoint, taskIndex: Int32Array.from(keep), partner, isPickup, hasShipments,
     service, early, late, release, deadline, delivery, pickup, drop,
     T, typeVehicles, typeStart, typeEnd, typeCap, typeShiftStart, typeShiftEnd, typeFixed, typePerDist,
     typePerDur, typeMaxDur, typeMaxDist, assignPen, notAllowed, hasAssignPen, hasTime, nbStart, nbList,
