@@ -154,7 +154,10 @@ export function makeFeasible(ctx: DecodeContext, plan: Map<number, number[]>, re
         }
       }
       removed.push(best[0]);
-      for (const x of best) route.splice(route.indexOf(x), 1);
+      for (const x of best) {
+        const at = route.indexOf(x);
+        if (at >= 0) route.splice(at, 1);
+      }
       cur = judge(ev, k, route, route.length, out);
     }
   }
