@@ -261,6 +261,36 @@ export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, u
   return { summary, routes, unassigned };
 }
 
+/**
+ * The decode after a search (docs/semantics.md, solver section): the search's
+ * per-vehicle task lists `plan` (changed in place) are re-evaluated exactly;
+ * violating routes move to another vehicle, then orders are dropped until
+ * every route is feasible, then the dropped orders and the `candidates` the
+ * plan does not serve (task indices of the search's clients; the search may
+ * leave optional ones out) are reinserted where they fit. What stays out is
+ * listed after `unassigned` (the orders refused before the search) as
+ * `fleet-exhausted`: the compiler kept only orders some vehicle can serve
+ * alone. Returns the solution.
+ */
+export function decodePlan(ctx: DecodeContext, plan: Map<number, number[]>, candidates: ArrayLike<number>, unassigned: Unassigned[]): Solution {
+  reassignVehicles(ctx, plan);
+  const removed: number[] = [];
+  makeFeasible(ctx, plan, removed);
+  const placed = new Set<number>();
+  for (const route of plan.values()) for (const t of route) placed.add(t);
+  const missing = new Set(removed);
+  for (let i = 0; i < candidates.length; i++) {
+    const t = candidates[i];
+    // one entry per order: a job, or a shipment's pickup
+    if (ctx.tasks.tasks[t].kind === 'delivery' || placed.has(t)) continue;
+    missing.add(t);
+  }
+  const left = missing.size > 0 ? reinsert(ctx, plan, [...missing]) : [];
+  const all = [...unassigned];
+  for (const t of left) all.push(unassignedOrder(ctx, t, 'fleet-exhausted', 'no feasible room for the job in the fleet was found'));
+  return buildSolution(ctx, plan, all);
+}
+
 /** The unassigned entry of the order of task `t`, with a reason and message. */
 export function unassignedOrder(ctx: DecodeContext, t: number, reason: Unassigned['reason'], message: string): Unassigned {
   const task = ctx.tasks.tasks[t];
