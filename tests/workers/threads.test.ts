@@ -85,12 +85,12 @@ describe('solveInThreads', () => {
     const bad = problem(5) as unknown as { jobs: { location?: unknown }[] };
     delete bad.jobs[2].location;
     await expect(solveInThreads(bad as unknown as Problem, { threads: 2, maxIterations: 5 })).rejects.toMatchObject({ code: 'required', pointer: '/jobs/2/location' });
-    // two time windows pass validation but not the solver's compile step, inside the thread
+    // shipments pass validation but not the 'hgs' engine, inside the thread
     const two = problem(5);
-    two.jobs[1].timeWindows = [[0, 10], [20, 30]];
-    const e = await solveInThreads(two, { threads: 2, maxIterations: 5 }).catch((x) => x);
+    two.shipments = [{ id: 's', pickup: { location: [10, 10] }, delivery: { location: [20, 20] } }];
+    const e = await solveInThreads(two, { threads: 1, maxIterations: 5, algorithm: 'hgs' }).catch((x) => x);
     expect(isVrpkitError(e)).toBe(true);
-    expect(e).toMatchObject({ code: 'unsupported', pointer: '/jobs/1/timeWindows' });
+    expect(e).toMatchObject({ code: 'unsupported', pointer: '/shipments' });
   });
 
   it('solves the zones of a large problem side by side and merges them (reproducibly)', async () => {
