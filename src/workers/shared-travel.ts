@@ -32,6 +32,25 @@ export function needsSharedTravel(problem: Problem): boolean {
 }
 
 /**
+ * Whether the matrix twin means the same problem. It carries the jobs and
+ * vehicles of the default travel only: not shipments, not other profiles,
+ * not a costs matrix; and its matrix rows are never the same location, so
+ * setup between stops with equal coordinates would change. For such a problem
+ * the original is posted as it is (or, on a road network, solved in the
+ * calling thread).
+ */
+export function twinKeepsMeaning(problem: Problem): boolean {
+  if ((problem.shipments?.length ?? 0) > 0) return false;
+  if (problem.vehicles.some((v) => v.profile !== undefined)) return false;
+  const travel = problem.travel;
+  if (travel.type === 'matrix' && travel.costs) return false;
+  if (travel.type === 'euclidean' || travel.type === 'haversine') {
+    if (problem.jobs.some((j) => (j.setupDuration ?? 0) > 0 || Object.keys(j.setupDurationPerType ?? {}).length > 0)) return false;
+  }
+  return true;
+}
+
+/**
  * The matrix twin of a (validated) problem, its matrices in shared memory (see
  * the module comment). O(locations²) time and memory, once for all threads.
  */

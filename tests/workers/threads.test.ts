@@ -103,4 +103,16 @@ describe('solveInThreads', () => {
     expect(a.unassigned).toEqual([]);
     expectFeasible(p, a);
   });
+
+  it('keeps what the matrix twin cannot carry (shipments, profiles, a costs matrix, setup at equal coordinates)', async () => {
+    const p = problem(6);
+    p.shipments = [{ id: 's', amount: [1], pickup: { location: [10, 10] }, delivery: { location: [20, 20] } }];
+    p.profiles = { bike: { type: 'euclidean', speed: 0.5 } };
+    p.vehicles[1].profile = 'bike';
+    p.jobs[2].setupDuration = 3;
+    p.jobs[3] = { ...p.jobs[3], location: p.jobs[2].location, setupDuration: 3 };
+    const s = await solveInThreads(p, { threads: 2, maxIterations: 20 });
+    expectFeasible(p, s);
+    expect(s.unassigned).toEqual([]);
+  });
 });
