@@ -160,3 +160,31 @@ describe('random dispatch problems with every constraint', () => {
     expect(served).toBeGreaterThan(100);
   });
 });
+
+describe('zone by zone', () => {
+  it('a problem with windows, setup, per-type durations, skills, task limits and breaks solves zone by zone; with a profile it is solved whole', async () => {
+    const jobs = Array.from({ length: 60 }, (_, i) => ({
+      id: `j${i}`, location: [Math.round(Math.cos(i * 1.7) * 50 + 50), Math.round(Math.sin(i * 2.3) * 50 + 50)] as [number, number],
+      serviceDuration: 2, setupDuration: i % 3, serviceDurationPerType: { van: 4 },
+      ...(i % 4 === 0 ? { timeWindows: [[0, 50], [100, 400]] as [number, number][] } : {}), ...(i % 5 === 0 ? { skills: ['x'] } : {}),
+    }));
+    const vehicles = Array.from({ length: 8 }, (_, k) => ({
+      id: `v${k}`, start: [50, 50] as [number, number], end: [50, 50] as [number, number], capacity: [20], maxTasks: 12,
+      ...(k % 2 ? { type: 'van', skills: ['x'] } : {}), ...(k % 4 === 1 ? { speedFactor: 1.5 } : {}),
+      breaks: [{ id: 'b', duration: 10, timeWindows: [[100, 200]] as [number, number][] }], costs: { perTravelTime: 1 },
+    }));
+    const p: Problem = { jobs, vehicles, travel: { type: 'euclidean' }, profiles: { bike: { type: 'euclidean', speed: 0.5 } } };
+    const options = { maxIterations: 100, decompose: 'always' as const, zoneSize: 20, improvementRounds: 2 };
+    const zoned = await solve(p, options);
+    expect(zoned.stats?.zones).toBeGreaterThan(1);
+    const zonedReport = checkSolution(p, zoned);
+    expect(zonedReport.violations).toEqual([]);
+    expect(zonedReport.summary.assigned + zonedReport.summary.unassigned).toBe(60);
+    (p.vehicles[0] as { profile?: string }).profile = 'bike';
+    const whole = await solve(p, options);
+    expect(whole.stats?.zones).toBeUndefined();
+    const report = checkSolution(p, whole);
+    expect(report.violations).toEqual([]);
+    expect(report.summary.assigned + report.summary.unassigned).toBe(60);
+  });
+});
