@@ -20,12 +20,10 @@
  * is not a number); `step-order`, `unknown-reason` and the location and summary
  * claims are checked in `check-plan.ts`.
  *
- * Two points docs/semantics.md leaves open, decided here (the solver's decode does the same):
- * - when the forward slack is unbounded (no finite window end and no shift end), `d*`
- *   uses the earliest schedule's total waiting as the slack instead of +Infinity;
- * - a limit (window end, capacity, shift end, max duration/distance, release time,
- *   dispatch deadline) counts as broken only beyond `feasibilityTolerance` (default
- *   1e-9 relative + 1e-9 absolute), so sums of rounded arcs do not fail on float noise.
+ * One point docs/semantics.md leaves open, decided here (the solver's decode does the same):
+ * a limit (window end, capacity, shift end, max duration/distance, release time,
+ * dispatch deadline) counts as broken only beyond `feasibilityTolerance` (default
+ * 1e-9 relative + 1e-9 absolute), so sums of rounded arcs do not fail on float noise.
  */
 import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
 import type { Problem, RoutePlan, Solution } from './types.js';
