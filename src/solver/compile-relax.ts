@@ -16,6 +16,10 @@
  * - **per-type service and setup durations**: the search has one duration per
  *   client, so it takes the largest over the fleet's vehicle types
  *   (conservative; the exact schedule uses the serving vehicle's).
+ * - **soft windows** (`maxLateness`, `latenessCost`): the search sees the
+ *   last window's end moved by `maxLateness` (∞ when absent with a price), so
+ *   allowed lateness is not time warp; the search does not price lateness, the
+ *   decode's exact evaluation does (cost and violations beyond `maxLateness`).
  * - **breaks**: the search does not place them; a vehicle type's shift end and
  *   max duration shrink by the total duration of its breaks (conservative
  *   unless a break's window forces waiting), and the decode places the breaks
@@ -31,11 +35,11 @@ export interface RelaxedClients {
   late: Float64Array;
 }
 
-/** Whether the exact schedule of `problem` needs more than the search's model: several windows, setup, per-type durations or breaks. */
+/** Whether the exact schedule of `problem` needs more than the search's model: several windows, setup, per-type durations, soft windows or breaks. */
 export function needsExactWalk(problem: Problem, tasks: TaskTable): boolean {
   if (problem.vehicles.some((v) => (v.breaks?.length ?? 0) > 0)) return true;
   for (const t of tasks.tasks) {
-    if ((t.timeWindows?.length ?? 0) > 1 || t.setupDuration > 0) return true;
+    if ((t.timeWindows?.length ?? 0) > 1 || t.setupDuration > 0 || t.maxLateness > 0 || t.latenessCost > 0) return true;
     const visit = t.visit as { serviceDurationPerType?: object; setupDurationPerType?: object };
     if (Object.keys(visit.serviceDurationPerType ?? {}).length > 0 || Object.keys(visit.setupDurationPerType ?? {}).length > 0) return true;
   }
@@ -59,7 +63,7 @@ export function relaxedClients(problem: Problem, tasks: TaskTable, keep: readonl
     service[c] = representatives.length > 0 ? longest : task.serviceDuration + task.setupDuration;
     const tw = task.timeWindows;
     early[c] = tw && tw.length > 0 ? tw[0][0] : -Infinity;
-    late[c] = tw && tw.length > 0 ? tw[tw.length - 1][1] : Infinity;
+    late[c] = tw && tw.length > 0 ? tw[tw.length - 1][1] + task.maxLateness : Infinity;
   }
   return { service, early, late };
 }

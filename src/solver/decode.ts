@@ -234,7 +234,8 @@ export function reinsert(ctx: DecodeContext, plan: Map<number, number[]>, remove
 
 /** Assembles the public solution from per-vehicle task lists. */
 export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, unassigned: Unassigned[]): Solution {
-  const dims = evaluatorOf(ctx).data.dims;
+  const data = evaluatorOf(ctx).data;
+  const dims = data.dims;
   const routes: Route[] = [];
   const ks = [...plan.keys()].sort((a, b) => a - b);
   for (const k of ks) {
@@ -246,7 +247,9 @@ export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, u
     cost: 0, priority: 0, routes: routes.length, unassigned: unassigned.length, distance: 0, duration: 0, waiting: 0, service: 0,
     delivery: new Array<number>(dims).fill(0), pickup: new Array<number>(dims).fill(0),
   };
+  let latenessCost = 0;
   for (const r of routes) {
+    latenessCost += r.latenessCost ?? 0;
     summary.cost += r.cost;
     summary.priority += r.priority ?? 0;
     summary.distance += r.distance;
@@ -258,7 +261,7 @@ export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, u
       summary.pickup[q] += r.pickup[q];
     }
   }
-  return { summary, routes, unassigned };
+  return { summary: data.anySoft ? { ...summary, latenessCost } : summary, routes, unassigned };
 }
 
 /**

@@ -118,6 +118,11 @@ export class EvaluatorData {
   readonly setup: Float64Array;
   /** Whether some task has a setup duration (plans then state `setup` on every step). */
   readonly anySetup: boolean;
+  /** Soft windows per task: price per time unit of lateness, most lateness allowed (0: hard windows). */
+  readonly latenessCost: Float64Array;
+  readonly maxLateness: Float64Array;
+  /** Whether some task has soft windows (plans then state lateness on steps and routes). */
+  readonly anySoft: boolean;
   /** Bitset per task over vehicles (`allowWords` words), or null when every vehicle may serve every task. */
   readonly allow: Uint32Array | null;
   readonly allowWords: number;
@@ -198,6 +203,9 @@ export class EvaluatorData {
       }
     });
     this.windows = windowTable(table.tasks.map((t) => t.timeWindows), eps);
+    this.latenessCost = Float64Array.from(table.tasks, (t) => t.latenessCost);
+    this.maxLateness = Float64Array.from(table.tasks, (t) => t.maxLateness);
+    this.anySoft = table.tasks.some((t) => t.latenessCost > 0 || t.maxLateness > 0);
 
     // duration classes by vehicle type
     const classOf = new Map<string, number>();

@@ -28,8 +28,15 @@ export class RouteEvaluation {
   priority = 0;
   tasks = 0;
 
-  /** Σ over tasks and breaks of how late each starts after its last window's end (the checker's `late` / `break-window` amounts). */
+  /**
+   * Σ over tasks and breaks of how late each starts beyond what it may
+   * (a task: lateness over its `maxLateness`; a break: after its last window's
+   * end) — the checker's `late` / `break-window` amounts.
+   */
   lateness = 0;
+  /** Tasks that start after their last window's end (allowed or not), and the price of that lateness (part of `cost`). */
+  lateTasks = 0;
+  latenessCost = 0;
   /** Departure before the shift start plus end arrival after the shift end. */
   shiftExcess = 0;
   durationExcess = 0;
@@ -74,6 +81,7 @@ export class RouteEvaluation {
     this.cost = this.distance = this.travelTime = this.duration = this.waiting = 0;
     this.service = this.setup = this.breakDuration = this.departure = this.endArrival = 0;
     this.priority = this.tasks = 0;
+    this.lateTasks = this.latenessCost = 0;
     this.lateness = this.shiftExcess = this.durationExcess = this.distanceExcess = this.travelTimeExcess = 0;
     this.loadExcess = this.breakLoadExcess = this.tasksExcess = this.dispatchExcess = 0;
     this.hard = this.violations = 0;

@@ -110,8 +110,9 @@ export class RouteEvaluator {
     }
     if (e === -Infinity) e = 0;
     this.pass(k, tasks, count, e, true, record, out);
-    let d = e + Math.min(this.slack, Dl - e);
-    if (d < e || Number.isNaN(d)) d = e;
+    // The earliest departure that attains the minimum duration (docs/semantics.md "Departure").
+    const delay = Math.min(this.slack, Dl - e);
+    const d = delay > 0 && Number.isFinite(delay) ? e + delay : e;
     if (d !== e) {
       if (record) this.record.count = 0;
       this.pass(k, tasks, count, d, false, record, out);
@@ -123,7 +124,7 @@ export class RouteEvaluator {
     const term = (c: number, x: number) => (c === 0 ? 0 : c * x);
     const costs = D.arcCosts[k];
     const travelCost = costs ? this.arcCost : term(D.perDistance[k], out.distance) + term(D.perTravelTime[k], out.travelTime);
-    out.cost = D.fixed[k] + travelCost + term(D.perDuration[k], duration) + term(D.perTaskTime[k], out.setup + out.service);
+    out.cost = D.fixed[k] + travelCost + term(D.perDuration[k], duration) + term(D.perTaskTime[k], out.setup + out.service) + out.latenessCost;
     // Violations that depend on the departure and the totals.
     let v = this.lateCount + out.hard;
     const shiftStart = D.shiftStart[k], shiftEnd = D.shiftEnd[k];
@@ -211,8 +212,8 @@ export class RouteEvaluator {
     let t = d;
     let prev = D.startLoc[k];
     let dist = 0, travelTime = 0, arcCost = 0;
-    let waiting = 0, service = 0, setupSum = 0, breakSum = 0, lateness = 0, lateCount = 0;
-    let W = 0, slack = Infinity, late = false;
+    let waiting = 0, service = 0, setupSum = 0, breakSum = 0, lateness = 0, lateCount = 0, lateTasks = 0, latenessCost = 0;
+    let W = 0, slack = Infinity;
     let g = bFirst;
     for (let i = 0; i <= count; i++) {
       const toEnd = i === count;
@@ -255,7 +256,7 @@ export class RouteEvaluator {
         const dur = D.breakDuration[g];
         const departure = start + dur;
         if (decide) {
-          slack = Math.min(slack, W + usedEnd - ready);
+          slack = Math.min(slack, W + Math.max(0, usedEnd - ready));
           let worst = 0;
           for (let q = 0; q < dims; q++) {
             const max = D.breakMaxLoad[g * dims + q];
@@ -268,7 +269,6 @@ export class RouteEvaluator {
           if (worst > 0) this.breakLoadCount++;
         }
         if (lateB > 0) {
-          late = true;
           lateCount++;
           lateness += lateB;
         }
@@ -312,11 +312,18 @@ export class RouteEvaluator {
       }
       const svc = D.service[task * C + cls];
       const departure = start + setup + svc;
-      if (decide) slack = Math.min(slack, W + usedEnd - arrival);
+      if (decide) slack = Math.min(slack, W + Math.max(0, usedEnd - arrival));
       if (lateT > 0) {
-        late = true;
-        lateCount++;
-        lateness += lateT;
+        // soft windows: lateness up to maxLateness is priced, beyond it a violation
+        lateTasks++;
+        const price = D.latenessCost[task];
+        if (price !== 0) latenessCost += price * lateT;
+        const maxLate = D.maxLateness[task];
+        const over = lateT - maxLate;
+        if (over > this.eps(usedEnd + maxLate)) {
+          lateCount++;
+          lateness += over;
+        }
       }
       W += start - arrival;
       waiting += start - arrival;
@@ -347,11 +354,8 @@ export class RouteEvaluator {
       prev = target;
     }
     if (decide) {
-      // Forward slack of the earliest schedule (the checker's d* rule).
-      slack = Math.min(slack, W + D.shiftEnd[k] - out.endArrival);
-      if (late || !(slack > 0)) slack = 0;
-      if (slack === Infinity) slack = W;
-      this.slack = slack;
+      // How far the departure may move from e (docs/semantics.md "Departure"): min(W(end), slack).
+      this.slack = Math.min(slack, W);
       let excess = 0;
       for (let q = 0; q < dims; q++) excess += this.peak[q];
       out.loadExcess = excess;
@@ -364,6 +368,8 @@ export class RouteEvaluator {
     out.setup = setupSum;
     out.breakDuration = breakSum;
     out.lateness = lateness;
+    out.lateTasks = lateTasks;
+    out.latenessCost = latenessCost;
     this.lateCount = lateCount;
   }
 

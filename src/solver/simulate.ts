@@ -56,6 +56,7 @@ export function simulateRoute(ctx: DecodeContext, k: number, route: number[]): S
   const v = ctx.problem.vehicles[k];
   const tasks = ctx.tasks.tasks;
   const withSetup = data.anySetup;
+  const soft = data.anySoft;
   const loadAt = (r: number) => Array.from(rec.load.subarray(r * dims, (r + 1) * dims));
   const d = out.departure;
   const steps: Step[] = [];
@@ -94,6 +95,7 @@ export function simulateRoute(ctx: DecodeContext, k: number, route: number[]): S
       departure: rec.departure[r],
       load: loadAt(r),
       distance: rec.distance[r],
+      ...(soft ? { lateness: rec.lateness[r] } : {}),
     });
   }
   const end = out.endArrival;
@@ -116,6 +118,7 @@ export function simulateRoute(ctx: DecodeContext, k: number, route: number[]): S
       travelTime: out.travelTime,
       breakDuration: out.breakDuration,
       priority: out.priority,
+      ...(soft ? { latenessCost: out.latenessCost } : {}),
       delivery,
       pickup,
     },

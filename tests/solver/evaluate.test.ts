@@ -44,13 +44,13 @@ function run(p: Problem, route: number[], k = 0) {
 const depot: Vehicle = { id: 'v', start: 0, end: 0 };
 
 describe('several windows', () => {
-  it('serves in the first window whose end is at or after the arrival; d* keeps that window', () => {
+  it('serves in the first window whose end is at or after the arrival; d* removes the wait for it', () => {
     const p = problem([{ id: 'a', location: 2, timeWindows: [[0, 10], [40, 50]], serviceDuration: 5 }], [{ ...depot, shift: [0, 1000] }]);
     const { out, steps } = run(p, [0]);
-    // earliest: arrive 20, wait for [40, 50]; slack = 50 − 20 = 30, so d* = 30 and the job starts at 50
-    expect(out.departure).toBe(30);
-    expect(steps[1]).toMatchObject({ arrival: 50, waiting: 0, start: 50, departure: 55 });
-    expect(out.endArrival).toBe(75);
+    // earliest: arrive 20, wait 20 for [40, 50]; slack = 50 − 20 = 30, W(end) = 20, so d* = 20 and the job starts at 40
+    expect(out.departure).toBe(20);
+    expect(steps[1]).toMatchObject({ arrival: 40, waiting: 0, start: 40, departure: 45 });
+    expect(out.endArrival).toBe(65);
     expect(out.duration).toBe(45);
     expect(out.feasible).toBe(true);
   });
@@ -105,16 +105,17 @@ describe('per-type durations', () => {
 });
 
 describe('where breaks go', () => {
-  it('taken while the vehicle would wait anyway, at the latest departure that keeps every window', () => {
+  it('taken while the vehicle would wait anyway, at the departure that removes the waiting', () => {
     const p = problem(
       [{ id: 'a', location: 1, timeWindows: [[50, 60]], serviceDuration: 5 }],
       [{ ...depot, breaks: [{ id: 'rest', timeWindows: [[20, 40]], duration: 15 }] }],
     );
     const { out, steps } = run(p, [0]);
-    // earliest: break 20–35 while waiting for a, slack 35 (a's window end 60 − arrival 35 + waiting 10) → d* = 35
-    expect(out.departure).toBe(35);
+    // earliest: break 20–35 (10 waiting) while waiting for a (15 more); W(end) = 25, slack 35 (a's window end 60 − arrival 35
+    // + waiting 10) → d* = 25: the break starts on departure, a on its window's start
+    expect(out.departure).toBe(25);
     expect(steps.map((s) => [s.type, s.arrival, s.start, s.departure])).toEqual([
-      ['start', 35, 35, 35], ['break', 35, 35, 50], ['job', 60, 60, 65], ['end', 75, 75, 75],
+      ['start', 25, 25, 25], ['break', 25, 25, 40], ['job', 50, 50, 55], ['end', 65, 65, 65],
     ]);
     expect(out.breakDuration).toBe(15);
     expect(out.waiting).toBe(0);
@@ -257,8 +258,8 @@ describe('costs', () => {
     const jobs: Job[] = [{ id: 'a', location: 2, serviceDuration: 5, setupDuration: 1, timeWindows: [[50, 60]] }];
     const v: Vehicle = { ...depot, shift: [0, 100], costs: { fixed: 100, perDistance: 2, perTravelTime: 3, perDuration: 0.5, perTaskTime: 7 } };
     const { out } = run(problem(jobs, [v]), [0]);
-    // d* = 40 → duration 46, distance 40, travel 40, task time 6
-    expect(out).toMatchObject({ departure: 40, duration: 46, cost: 100 + 80 + 120 + 23 + 42 });
+    // d* = 30 (removes the 30 of waiting) → duration 46, distance 40, travel 40, task time 6
+    expect(out).toMatchObject({ departure: 30, duration: 46, cost: 100 + 80 + 120 + 23 + 42 });
   });
 
   it('a costs matrix replaces perDistance and perTravelTime, not scaled by the speed factor', () => {

@@ -3,7 +3,8 @@
  * windows, setup (shared and distinct locations), per-type service and setup,
  * breaks with maxLoad, speed factors and two profiles (one with a costs
  * matrix), maxTasks, maxTravelTime, maxDuration, maxDistance, skills, service
- * radius, allowed vehicles, release times and dispatch deadlines, shipments,
+ * radius, allowed vehicles, release times and dispatch deadlines, soft
+ * windows (latenessCost, maxLateness, problem defaults), shipments,
  * and every cost coefficient. Built from a list of integers so fast-check can
  * shrink them.
  */
@@ -43,6 +44,9 @@ export function dispatchProblem(values: number[], sizes: { jobs: number; shipmen
     durations(j);
     const tw = windows();
     if (tw) j.timeWindows = tw;
+    // soft windows
+    if (next(5) === 0) j.latenessCost = next(3);
+    if (next(6) === 0) j.maxLateness = next(40);
     if (next(3) === 0) j.delivery = amount(4);
     if (next(3) === 0) j.pickup = amount(4);
     const s = skills();
@@ -109,8 +113,10 @@ export function dispatchProblem(values: number[], sizes: { jobs: number; shipmen
     for (let a = 0; a < LOCATIONS; a++) for (let b = 0; b < LOCATIONS; b++) m.push(f(a, b));
     return m;
   };
+  const soft = next(8) === 0 ? { latenessCost: next(3), ...(next(2) ? { maxLateness: next(30) } : {}) } : undefined;
   return {
     jobs,
+    ...(soft ? { defaults: soft } : {}),
     ...(shipments.length > 0 ? { shipments } : {}),
     vehicles,
     travel: { type: 'euclidean', coordinates },

@@ -37,8 +37,8 @@ describe('several time windows', () => {
     };
     const { solution, step } = await solved(p);
     expect(solution.unassigned).toEqual([]);
-    // the second window; the route departs as late as it allows (docs/semantics.md, "Departure"): at 20, so it starts at 40
-    expect(step('a')?.serviceStart).toBe(40);
+    // the second window; the route departs so as not to wait (docs/semantics.md, "Departure"): at 10, so it starts at 30
+    expect(step('a')?.serviceStart).toBe(30);
     expect(solution.routes[0].waiting).toBe(0);
   });
 
@@ -134,6 +134,27 @@ describe('per-type durations', () => {
     const { solution } = await solved(p);
     expect(solution.unassigned).toEqual([]);
     expect(solution.routes.map((r) => r.vehicle)).toEqual(['quick']);
+  });
+});
+
+describe('soft time windows', () => {
+  it('a late start within maxLateness is served and priced; beyond it the job stays out', async () => {
+    // a at x = 30 opens [0, 10]: 20 late. With maxLateness 25 it is served at a price of 2 per unit of lateness.
+    const p: Problem = {
+      jobs: [{ id: 'a', location: 3, timeWindows: [[0, 10]], latenessCost: 2, maxLateness: 25 }],
+      vehicles: [{ id: 'v', start: 0, end: 0 }],
+      travel: { type: 'euclidean', coordinates: line(4) },
+    };
+    const { solution, step } = await solved(p);
+    expect(solution.unassigned).toEqual([]);
+    expect(step('a')).toMatchObject({ serviceStart: 30, lateness: 20 });
+    expect(solution.routes[0].latenessCost).toBe(40);
+    expect(solution.summary.cost).toBe(60 + 40);
+    expect(solution.summary.latenessCost).toBe(40);
+    // maxLateness 15 < 20: no vehicle can serve it, even alone
+    p.jobs[0].maxLateness = 15;
+    const out = await solved(p);
+    expect(out.solution.unassigned).toMatchObject([{ id: 'a', reason: 'time-window' }]);
   });
 });
 
