@@ -37,7 +37,7 @@
 import { sameLocation } from '../model/fleet-travel.js';
 import type { Problem } from '../model/types.js';
 import { EvaluatorData, type EvaluatorOptions } from './evaluate-data.js';
-import { RouteEvaluation, ScheduleRecord } from './evaluate-result.js';
+import { type RouteEvaluation, ScheduleRecord } from './evaluate-result.js';
 
 export { RouteEvaluation, ScheduleRecord } from './evaluate-result.js';
 export { EvaluatorData, type EvaluatorOptions } from './evaluate-data.js';

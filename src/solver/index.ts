@@ -4,7 +4,7 @@
  * routes (see HGS.md and docs/semantics.md).
  */
 import { VrpkitError } from '../core/errors.js';
-import type { Problem, RoutePlan, Solution, Unassigned } from '../model/types.js';
+import type { Problem, RoutePlan, Solution } from '../model/types.js';
 import { assertProblem } from '../model/validate.js';
 import { compileProblem } from './compile.js';
 import { decodePlan, type DecodeContext } from './decode.js';
