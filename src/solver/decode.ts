@@ -10,6 +10,7 @@
  * cost.
  */
 import type { Problem, Route, Solution, Unassigned } from '../model/types.js';
+import { polishRoutes } from './decode-polish.js';
 import { RouteEvaluation, type RouteEvaluator } from './evaluate.js';
 import { evaluatorOf, repairAmount, simulateRoute, type DecodeContext } from './simulate.js';
 
@@ -273,9 +274,12 @@ export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, u
  * leave optional ones out) are reinserted where they fit. What stays out is
  * listed after `unassigned` (the orders refused before the search) as
  * `fleet-exhausted`: the compiler kept only orders some vehicle can serve
- * alone. Returns the solution.
+ * alone. With `polish` (the search saw a relaxed model), routes are then
+ * improved by exact intra-route moves (decode-polish.ts). Returns the solution.
  */
-export function decodePlan(ctx: DecodeContext, plan: Map<number, number[]>, candidates: ArrayLike<number>, unassigned: Unassigned[]): Solution {
+export function decodePlan(
+  ctx: DecodeContext, plan: Map<number, number[]>, candidates: ArrayLike<number>, unassigned: Unassigned[], polish = false,
+): Solution {
   reassignVehicles(ctx, plan);
   const removed: number[] = [];
   makeFeasible(ctx, plan, removed);
@@ -289,6 +293,7 @@ export function decodePlan(ctx: DecodeContext, plan: Map<number, number[]>, cand
     missing.add(t);
   }
   const left = missing.size > 0 ? reinsert(ctx, plan, [...missing]) : [];
+  if (polish) polishRoutes(ctx, plan);
   const all = [...unassigned];
   for (const t of left) all.push(unassignedOrder(ctx, t, 'fleet-exhausted', 'no feasible room for the job in the fleet was found'));
   return buildSolution(ctx, plan, all);

@@ -159,7 +159,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   });
   // the search's route model can be coarser than the exact evaluation: decode repairs (decode.ts)
   const ctx: DecodeContext = { problem, tasks: cp.tasks, travel: cp.travel, dims: cp.problemDims, evaluator: cp.evaluator };
-  const solution = decodePlan(ctx, plan, cp.taskIndex, cp.unassigned);
+  const solution = decodePlan(ctx, plan, cp.taskIndex, cp.unassigned, cp.needsWalk);
   solution.status = stoppedBy ?? 'completed';
   solution.stats = { ...run.stats, elapsedMs: now() - started };
   return solution;

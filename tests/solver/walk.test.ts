@@ -156,6 +156,19 @@ describe('soft time windows', () => {
     const out = await solved(p);
     expect(out.solution.unassigned).toMatchObject([{ id: 'a', reason: 'time-window' }]);
   });
+
+  it('the plan pays the least lateness (the search does not price it; the exact polish does)', async () => {
+    // b (x = 10) and c (x = 20) both close at 5, same distance either way; c first costs 175, b first 155
+    const p: Problem = {
+      jobs: [{ id: 'c', location: 2, timeWindows: [[0, 5]], latenessCost: 10 }, { id: 'b', location: 1, timeWindows: [[0, 5]], latenessCost: 1 }],
+      defaults: { maxLateness: 100 },
+      vehicles: [{ id: 'v', start: 0, end: 0 }],
+      travel: { type: 'euclidean', coordinates: line(3) },
+    };
+    const { solution } = await solved(p);
+    expect(solution.summary.latenessCost).toBe(155);
+    expect(solution.routes[0].steps.map((s) => s.id ?? s.type)).toEqual(['start', 'b', 'c', 'end']);
+  });
 });
 
 describe('random dispatch problems with every constraint', () => {
