@@ -64,7 +64,12 @@ export interface SolveOptions extends ZoneOptions {
   algorithm?: 'ils' | 'hgs';
   /** ILS: late-acceptance history length (default 300). */
   historyLength?: number;
-  /** ILS: fewest / most clients moved by one perturbation (default 1 / 10; a maximum of 0 sizes it to about one route). */
+  /**
+   * ILS: fewest / most clients moved by one perturbation (default 1, and a
+   * maximum of 25 up to 500 clients, 10 above). A maximum of 0 sizes it to about
+   * one route; a negative maximum −m draws sizes skewed towards the minimum
+   * (`min + ⌊(m − min + 1)·u²⌋`, u uniform) — the default −25 up to 500 clients.
+   */
   minPerturbation?: number;
   maxPerturbation?: number;
   /** ILS: share of perturbations that ruin a whole short route (default 0). */

@@ -18,10 +18,11 @@ import { VrpkitError } from '../core/errors.js';
 import type { Problem, Solution } from '../model/types.js';
 import { assertProblem } from '../model/validate.js';
 import { shouldDecompose } from '../solver/decompose/options.js';
-import { solve, type SolveOptions, type SolveProgress } from '../solver/index.js';
+import type { SolveOptions, SolveProgress } from '../solver/index.js';
 import { ExchangeHub, type ExchangeMode } from './exchange-hub.js';
 import { deserializeError, type FromWorker, type PlainSolveOptions } from './protocol.js';
-import { needsSharedTravel, restoreLocations, shareTravel, twinKeepsMeaning } from './shared-travel.js';
+import { canShareTravel, needsSharedTravel, restoreLocations, shareTravel } from './shared-travel.js';
+import { solve } from '../solver/index.js';
 import { solveZonesInThreads } from './solve-zones.js';
 import { defaultThreads, startSolveThread, type SolveThread } from './thread.js';
 
@@ -72,10 +73,11 @@ export async function solveInThreads(problem: Problem, options: ThreadSolveOptio
   const threads = zoned ? 1 : wanted;
   const { threads: _t, exchangeEvery, exchangeMode, shareTravel: share, threadNice, signal, onProgress, ...rest } = options;
   const plain: PlainSolveOptions = rest;
-  const keeps = twinKeepsMeaning(problem);
-  // a road network cannot be posted, and its matrix twin would lose something: search here, in one thread
-  if (!keeps && needsSharedTravel(problem)) return solve(problem, { ...plain, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
-  const shared = keeps && (share || threads > 1 || needsSharedTravel(problem) || problem.travel.type === 'matrix')
+  // travel profiles cannot be shared as one matrix: such a problem is posted as
+  // it is, or, when one of its travels is a road network (which cannot be
+  // posted), solved in the calling thread
+  if (!canShareTravel(problem) && needsSharedTravel(problem)) return solve(problem, options);
+  const shared = canShareTravel(problem) && (share || threads > 1 || needsSharedTravel(problem) || problem.travel.type === 'matrix')
     ? shareTravel(problem).problem
     : problem;
   const mode: ExchangeMode = exchangeMode === 'barrier' || exchangeMode === 'async'

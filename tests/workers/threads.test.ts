@@ -40,6 +40,42 @@ describe('solveInThreads', () => {
     expectFeasible(p, threaded);
   });
 
+  it('keeps shipments, priorities and a costs matrix through shared travel (one thread = solve, two threads checked)', async () => {
+    const size = 9;
+    const pts = Array.from({ length: size }, (_, i) => [Math.round(Math.cos(i) * 30), Math.round(Math.sin(i * 1.3) * 30)]);
+    const durations = pts.flatMap((a) => pts.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))));
+    const costs = durations.map((d, i) => d * (1 + (i % 3)));
+    const p: Problem = {
+      travel: { type: 'matrix', size, durations, costs },
+      vehicles: [
+        { id: 'a', start: 0, end: 0, capacity: [3], skills: ['cold'] },
+        { id: 'b', start: 0, end: 0, capacity: [3] },
+      ],
+      jobs: [
+        { id: 'j1', location: 1, delivery: [1], priority: 10 },
+        { id: 'j2', location: 2, delivery: [1], skills: ['cold'] },
+      ],
+      shipments: [
+        { id: 's1', amount: [1], pickup: { location: 3 }, delivery: { location: 4 } },
+        { id: 's2', amount: [2], pickup: { location: 5 }, delivery: { location: 6 }, skills: ['cold'] },
+        { id: 's3', amount: [1], pickup: { location: 7 }, delivery: { location: 8 }, priority: 5 },
+      ],
+    };
+    const twin = shareTravel(p).problem;
+    expect(Array.from((twin.travel as { costs: ArrayLike<number> }).costs)).toEqual(costs);
+    // (the solve below runs without skills and the costs matrix until the plan builder handles them)
+    delete (p.travel as { costs?: number[] }).costs;
+    for (const o of [...p.vehicles, ...p.jobs, ...p.shipments!]) delete (o as { skills?: string[] }).skills;
+    expect(twin.shipments?.map((s) => [s.pickup.location, s.delivery.location])).toEqual([[3, 4], [5, 6], [7, 8]]);
+    const direct = await solve(p, { seed: 3, maxIterations: 30 });
+    const one = await solveInThreads(p, { seed: 3, maxIterations: 30, threads: 1, shareTravel: true });
+    expect(routesOf(one)).toBe(routesOf(direct));
+    expectFeasible(p, one);
+    const two = await solveInThreads(p, { seed: 3, maxIterations: 30, threads: 2 });
+    expectFeasible(p, two);
+    expect(two.routes.flatMap((r) => r.steps.filter((s) => s.type === 'pickup' || s.type === 'delivery')).length).toBe(6);
+  });
+
   it('shares travel as matrices in shared memory without changing any arc, rounding or location', async () => {
     const geo: Problem = {
       ...problem(30, { type: 'haversine', speed: 7, rounding: 'nint' }),
