@@ -65,8 +65,8 @@ export function planWithTimes(problem: Problem, plan: Solution | RoutePlan): Sol
 
 /**
  * Restates the start departure of the given vehicles' routes (a vehicle on the
- * road drives on as soon as it is free, rather than waiting where it is until
- * the latest feasible moment, which is what `d*` of docs/semantics.md picks).
+ * road drives on as soon as it is free, rather than waiting where it is for as
+ * long as it would wait later on, which is what `d*` of docs/semantics.md picks).
  * Every number of a restated route is re-derived by the checker; a route that
  * would break a limit by leaving early (e.g. `maxDuration` with long waits)
  * keeps the solver's departure.

@@ -57,7 +57,7 @@ export interface ReplanOptions {
   /**
    * Vehicles on the road drive on as soon as they are free (their start
    * departure is restated to that time when feasible) instead of waiting where
-   * they are until the latest feasible departure. Default true.
+   * they are for as long as they would wait further on (the `d*` rule). Default true.
    */
   driveOn?: boolean;
   /**

@@ -69,6 +69,22 @@ export interface RouteKpis {
   workingTimeLimit: number | null;
   /** duration / workingTimeLimit. */
   workingTimeFactor: number | null;
+  /** Tasks of the route that start after the end of their last window. */
+  lateStops: number;
+}
+
+/**
+ * Late stops of the plan, from the checker: tasks (jobs, pickups, deliveries)
+ * that start after the end of their last window, whether soft windows allow it
+ * or it is a violation; lateness in problem time units.
+ */
+export interface LateStopKpis {
+  count: number;
+  /** Summed and largest lateness over the late stops (0 when none). */
+  total: number;
+  max: number;
+  /** What the plan pays for lateness (Σ latenessCost × lateness), part of its cost. */
+  cost: number;
 }
 
 export interface Kpis {
@@ -88,6 +104,7 @@ export interface Kpis {
     /** Mean workingTimeFactor over used routes where it is defined. */
     workingTime: number | null;
   };
+  lateStops: LateStopKpis;
   /** Workload balance between drivers: spreads over used routes only. */
   balance: { duration: Spread; stops: Spread };
   cost: {
@@ -235,7 +252,15 @@ export function computeKpis(problem: Problem, solution: RoutePlan | Solution, op
   // Routes: utilisation and balance over used routes.
   const dims = capacityDimensions(problem);
   const routes: RouteKpis[] = [];
+  const lateStops: LateStopKpis = { count: 0, total: 0, max: 0, cost: check.summary.latenessCost };
   for (const r of check.routes) {
+    for (const s of r.steps) {
+      if (s.lateness > 0 && (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery')) {
+        lateStops.count++;
+        lateStops.total += s.lateness;
+        lateStops.max = Math.max(lateStops.max, s.lateness);
+      }
+    }
     const stops = r.steps.filter((s) => s.type === 'job').length;
     if (stops === 0) continue;
     const vehicle = problem.vehicles[r.vehicleIndex];
@@ -258,6 +283,7 @@ export function computeKpis(problem: Problem, solution: RoutePlan | Solution, op
       loadFactor,
       workingTimeLimit: limit ?? null,
       workingTimeFactor: limit === undefined ? null : r.duration / limit,
+      lateStops: r.lateTasks,
     });
   }
   const load: (number | null)[] = [];
@@ -269,6 +295,7 @@ export function computeKpis(problem: Problem, solution: RoutePlan | Solution, op
     plan: { feasible: check.feasible, violations: check.violations.length },
     orders,
     cycleTime,
+    lateStops,
     utilisation: {
       vehiclesAvailable: problem.vehicles.length,
       vehiclesUsed: routes.length,

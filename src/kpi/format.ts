@@ -65,6 +65,8 @@ export function kpiSummaryRows(kpis: Kpis): string[][] {
     summary.push(['cycle time mean ± std', c.count === 0 ? '–' : `${formatMs(c.mean)} ± ${formatMs(c.std)}`]);
     summary.push(['cycle time p90 / max', c.count === 0 ? '–' : `${formatMs(c.p90)} / ${formatMs(c.max)}`]);
   }
+  const ls = kpis.lateStops;
+  summary.push(['late stops', ls.count === 0 ? '0' : `${ls.count} (total ${formatNumber(ls.total)}, max ${formatNumber(ls.max)}, priced ${formatNumber(ls.cost)})`]);
   const k = kpis.cost;
   summary.push(
     ['cost', formatNumber(k.cost)],

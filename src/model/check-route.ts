@@ -111,6 +111,10 @@ export interface CheckedRoute {
   pickup: number[];
   /** Total lateness over the route's tasks and breaks. */
   lateness: number;
+  /** Tasks that start after the end of their last window (soft or not). */
+  lateTasks: number;
+  /** The part of `cost` that prices lateness: Σ latenessCost × lateness over the route's tasks. */
+  latenessCost: number;
   /** True when this route has no violation of its own (claims excluded). */
   feasible: boolean;
 }
@@ -188,7 +192,11 @@ export function evaluateRoute(
   let setup = 0;
   let breakDuration = 0;
   let lateness = 0;
+  let lateTasks = 0;
+  let latenessCost = 0;
   let priority = 0;
+  // A zero coefficient contributes nothing, even over an unreachable (infinite) amount: 0 × ∞ would be NaN.
+  const term = (coefficient: number | undefined, amount: number) => (!coefficient ? 0 : coefficient * amount);
   items.forEach((x, i) => {
     const common = {
       arrival: tl.arrival[i],
@@ -220,6 +228,10 @@ export function evaluateRoute(
     service += tl.service[i];
     setup += tl.setup[i];
     priority += task.priority;
+    if (tl.lateness[i] > 0) {
+      lateTasks++;
+      latenessCost += term(task.latenessCost, tl.lateness[i]);
+    }
     steps.push({
       type: task.kind,
       id: task.id,
@@ -247,10 +259,8 @@ export function evaluateRoute(
   const distance = empty ? 0 : tl.distance;
   const travelTime = empty ? 0 : tl.travelTime;
   const c = v.costs ?? {};
-  // A zero coefficient contributes nothing, even over an unreachable (infinite) arc: 0 × ∞ would be NaN.
-  const term = (coefficient: number | undefined, amount: number) => (!coefficient ? 0 : coefficient * amount);
   const travelCost = ctx.fleet[vehicleIndex].costs ? tl.arcCost : term(c.perDistance ?? 1, distance) + term(c.perTravelTime, travelTime);
-  const cost = empty ? 0 : (c.fixed ?? 0) + travelCost + term(c.perDuration, duration) + term(c.perTaskTime, setup + service);
+  const cost = empty ? 0 : (c.fixed ?? 0) + travelCost + term(c.perDuration, duration) + term(c.perTaskTime, setup + service) + latenessCost;
 
   const before = violations.length;
   if (!empty) {
@@ -286,6 +296,8 @@ export function evaluateRoute(
     delivery,
     pickup,
     lateness,
+    lateTasks,
+    latenessCost,
     feasible: violations.length === before,
   };
 }

@@ -56,7 +56,12 @@ export function routeViolations(ctx: RouteContext, f: RouteFacts): void {
   items.forEach((t, i) => {
     if (t < 0) return;
     const task = tasks[t];
-    if (tl.lateness[i] > 0) add('late', `${name(t)} is late by ${tl.lateness[i]}`, { ...who(t), amount: tl.lateness[i] });
+    // Lateness up to the task's maxLateness (soft windows) is priced, not a violation.
+    const over = tl.lateness[i] - task.maxLateness;
+    if (tl.lateness[i] > 0 && over > eps(ctx, tl.usedWindowEnd[i] + task.maxLateness)) {
+      const bound = task.maxLateness > 0 ? `, more than its maxLateness ${task.maxLateness}` : '';
+      add('late', `${name(t)} is late by ${tl.lateness[i]}${bound}`, { ...who(t), amount: over });
+    }
     const job = task.kind === 'job' ? ctx.problem.jobs[t] : undefined;
     if (job?.releaseTime !== undefined && d < job.releaseTime - eps(ctx, job.releaseTime)) {
       add('release-time', `${vname} departs at ${d}, before job ${String(job.id)}'s release time ${job.releaseTime}`, {

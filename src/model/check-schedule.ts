@@ -174,11 +174,14 @@ export function departureBounds(ctx: RouteContext, vehicleIndex: number, items: 
 }
 
 /**
- * The departure `d*` of docs/semantics.md: `e + min(slack, D − e)`, never below `e`.
- * `slack` is the forward time slack of the earliest schedule over tasks, breaks
- * and the shift end (0 when it is late somewhere). When nothing bounds it (no
- * finite window end, no shift end), it is taken as the schedule's total waiting:
- * departing later than that cannot shorten the route any further.
+ * The departure `d*` of docs/semantics.md: the earliest departure that attains
+ * the route's minimum duration, `e + min(W(end), slack, D − e)` (never below
+ * `e`). With the earliest schedule (departing at `e`), `W(x)` is the waiting
+ * before item `x` and `slack = min over tasks and breaks x of W(x) +
+ * max(0, usedWindowEnd(x) − ready(x))`: delaying the start by δ moves item `x`
+ * by `max(0, δ − W(x))`, so up to `slack` no item changes window or gets
+ * later, and every unit of delay up to `W(end)` (the total waiting) removes one
+ * unit of waiting; beyond `W(end)` the route only ends later.
  */
 export function defaultDeparture(ctx: RouteContext, vehicleIndex: number, items: number[]): number {
   const { e, D } = departureBounds(ctx, vehicleIndex, items);
@@ -186,17 +189,10 @@ export function defaultDeparture(ctx: RouteContext, vehicleIndex: number, items:
   const tl = timeline(ctx, vehicleIndex, items, e);
   let waitedBefore = 0;
   let slack = Infinity;
-  let late = false;
   for (let k = 0; k < items.length; k++) {
-    if (tl.lateness[k] > 0) late = true;
-    slack = Math.min(slack, waitedBefore + tl.usedWindowEnd[k] - tl.ready[k]);
+    slack = Math.min(slack, waitedBefore + Math.max(0, tl.usedWindowEnd[k] - tl.ready[k]));
     waitedBefore += tl.waiting[k];
   }
-  const v = ctx.vehicles[vehicleIndex];
-  const shiftEnd = v.shift ? v.shift[1] : Infinity;
-  slack = Math.min(slack, waitedBefore + shiftEnd - tl.endArrival);
-  if (late || !(slack > 0)) slack = 0;
-  if (slack === Infinity) slack = waitedBefore;
-  const d = e + Math.min(slack, D - e);
-  return d < e || Number.isNaN(d) ? e : d;
+  const delay = Math.min(waitedBefore, slack, D - e);
+  return delay > 0 && Number.isFinite(delay) ? e + delay : e;
 }

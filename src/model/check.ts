@@ -20,12 +20,10 @@
  * is not a number); `step-order`, `unknown-reason` and the location and summary
  * claims are checked in `check-plan.ts`.
  *
- * Two points docs/semantics.md leaves open, decided here (the solver's decode does the same):
- * - when the forward slack is unbounded (no finite window end and no shift end), `d*`
- *   uses the earliest schedule's total waiting as the slack instead of +Infinity;
- * - a limit (window end, capacity, shift end, max duration/distance, release time,
- *   dispatch deadline) counts as broken only beyond `feasibilityTolerance` (default
- *   1e-9 relative + 1e-9 absolute), so sums of rounded arcs do not fail on float noise.
+ * One point docs/semantics.md leaves open, decided here (the solver's decode does the same):
+ * a limit (window end, capacity, shift end, max duration/distance, release time,
+ * dispatch deadline) counts as broken only beyond `feasibilityTolerance` (default
+ * 1e-9 relative + 1e-9 absolute), so sums of rounded arcs do not fail on float noise.
  */
 import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
 import type { Problem, RoutePlan, Solution } from './types.js';
@@ -72,6 +70,10 @@ export interface CheckSummary {
   tasks: number;
   /** Summed priority of the distinct tasks in routes (a shipment's counts once per stop). */
   priority: number;
+  /** Tasks in routes that start after the end of their last window (soft windows or violations). */
+  lateTasks: number;
+  /** The part of `cost` that prices lateness (soft time windows). */
+  latenessCost: number;
 }
 
 export interface CheckReport {
@@ -84,9 +86,9 @@ export interface CheckReport {
 }
 
 const STEP_TYPES: readonly string[] = ['start', 'job', 'pickup', 'delivery', 'break', 'end'];
-const STEP_CLAIMS = ['arrival', 'waiting', 'serviceStart', 'setup', 'departure', 'distance'] as const;
-const ROUTE_CLAIMS = ['cost', 'distance', 'duration', 'waiting', 'service', 'setup', 'travelTime', 'breakDuration', 'priority'] as const;
-const SUMMARY_CLAIMS = ['cost', 'distance', 'duration', 'routes', 'unassigned', 'priority'] as const;
+const STEP_CLAIMS = ['arrival', 'waiting', 'serviceStart', 'setup', 'departure', 'distance', 'lateness'] as const;
+const ROUTE_CLAIMS = ['cost', 'distance', 'duration', 'waiting', 'service', 'setup', 'travelTime', 'breakDuration', 'priority', 'latenessCost'] as const;
+const SUMMARY_CLAIMS = ['cost', 'distance', 'duration', 'routes', 'unassigned', 'priority', 'latenessCost'] as const;
 
 function toleranceOf(t: Tolerance | undefined, fallback: number): { rel: number; abs: number } {
   if (typeof t === 'number') return { rel: t, abs: t };
@@ -373,9 +375,11 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
     servedTasks++;
     priority += tasks[t].priority;
   }
-  const summary: CheckSummary = { cost: 0, distance: 0, duration: 0, routes: 0, unassigned, assigned, tasks: servedTasks, priority };
+  const summary: CheckSummary = { cost: 0, distance: 0, duration: 0, routes: 0, unassigned, assigned, tasks: servedTasks, priority, lateTasks: 0, latenessCost: 0 };
   for (const r of routes) {
     summary.cost += r.cost;
+    summary.lateTasks += r.lateTasks;
+    summary.latenessCost += r.latenessCost;
     summary.distance += r.distance;
     summary.duration += r.duration;
     if (r.steps.length > 2) summary.routes++;

@@ -10,6 +10,7 @@
  */
 import { pointer } from '../core/errors.js';
 import { idKey } from './ids.js';
+import { latenessRule } from './lateness.js';
 import type { Id, Job, Location, Problem, Shipment, ShipmentStop, TimeWindow, Vehicle } from './types.js';
 
 export type TaskKind = 'job' | 'pickup' | 'delivery';
@@ -28,6 +29,9 @@ export interface Task {
   serviceDuration: number;
   setupDuration: number;
   timeWindows?: TimeWindow[];
+  /** Soft windows: price per time unit of lateness (0 = none) and the most lateness allowed (0 = hard windows). */
+  latenessCost: number;
+  maxLateness: number;
   /** Priority of the task's order (0 by default; a shipment's counts at each stop). */
   priority: number;
   /** The order the task belongs to: the job itself, or the shipment. */
@@ -91,6 +95,7 @@ export function taskTable(problem: Problem): TaskTable {
   const pickups = new Map<string, number>();
   const deliveries = new Map<string, number>();
   jobs.forEach((job, j) => {
+    const late = latenessRule(job, problem.defaults);
     tasks.push({
       kind: 'job',
       owner: j,
@@ -99,6 +104,8 @@ export function taskTable(problem: Problem): TaskTable {
       serviceDuration: job.serviceDuration ?? 0,
       setupDuration: job.setupDuration ?? 0,
       timeWindows: job.timeWindows,
+      latenessCost: late.price,
+      maxLateness: late.max,
       priority: job.priority ?? 0,
       order: job,
       visit: job,
@@ -111,6 +118,7 @@ export function taskTable(problem: Problem): TaskTable {
   shipments.forEach((sh, s) => {
     for (const which of ['pickup', 'delivery'] as const) {
       const stop = sh[which];
+      const late = latenessRule(stop, problem.defaults);
       tasks.push({
         kind: which,
         owner: s,
@@ -120,6 +128,8 @@ export function taskTable(problem: Problem): TaskTable {
         serviceDuration: stop.serviceDuration ?? 0,
         setupDuration: stop.setupDuration ?? 0,
         timeWindows: stop.timeWindows,
+        latenessCost: late.price,
+        maxLateness: late.max,
         priority: sh.priority ?? 0,
         order: sh,
         visit: stop,

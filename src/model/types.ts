@@ -120,6 +120,22 @@ export interface Job {
    */
   timeWindows?: TimeWindow[];
   /**
+   * Soft time windows: the price per time unit of lateness (service starting
+   * after the end of the last window). With a price (here or in
+   * `problem.defaults`) the task may start late, up to `maxLateness`; the route
+   * cost includes price × lateness (docs/semantics.md, "Soft time windows").
+   * Default: `problem.defaults.latenessCost`, else none (hard windows).
+   * @minimum 0
+   */
+  latenessCost?: number;
+  /**
+   * The most lateness allowed (time units; `Infinity` = no bound). Default:
+   * `problem.defaults.maxLateness`, else unbounded when a lateness price
+   * applies, else 0 (hard windows).
+   * @minimum 0
+   */
+  maxLateness?: number;
+  /**
    * Earliest time the vehicle serving this job may leave its start (the order is
    * ready then — e.g. the SLA "processed" time). Default: no constraint.
    */
@@ -314,6 +330,10 @@ export interface ShipmentStop {
    * for a job. Default: any time.
    */
   timeWindows?: TimeWindow[];
+  /** Price per time unit of lateness at this stop (soft windows), as for a job. @minimum 0 */
+  latenessCost?: number;
+  /** The most lateness allowed at this stop, as for a job. @minimum 0 */
+  maxLateness?: number;
   /** Free-form data carried through untouched. */
   data?: unknown;
 }
@@ -340,6 +360,14 @@ export interface Shipment {
   data?: unknown;
 }
 
+/** Problem-wide defaults of task fields (`problem.defaults`). */
+export interface TaskDefaults {
+  /** Lateness price of every job and shipment stop without its own `latenessCost`. @minimum 0 */
+  latenessCost?: number;
+  /** Lateness bound of every job and shipment stop without its own `maxLateness`. @minimum 0 */
+  maxLateness?: number;
+}
+
 export interface Problem {
   /** The jobs to plan; each ends in a route or in `unassigned` with a reason. */
   jobs: Job[];
@@ -354,6 +382,8 @@ export interface Problem {
    * with `vehicle.profile`. Every task location must be valid in each of them.
    */
   profiles?: Record<string, Travel>;
+  /** Values for every job and shipment stop that does not state its own (soft time windows). */
+  defaults?: TaskDefaults;
   /** Free-form name (e.g. the benchmark instance name). */
   name?: string;
   /** The JSON Schema a route file follows, for editors (`./node_modules/vrpkit/schema.json`). Ignored. */
@@ -389,6 +419,8 @@ export interface Step {
   load: number[];
   /** Distance travelled from the route start up to this step. */
   distance: number;
+  /** How long after the end of its last window the task or break starts (0 when on time). */
+  lateness?: number;
 }
 
 export interface Route {
@@ -410,6 +442,8 @@ export interface Route {
   breakDuration?: number;
   /** Summed priority of the route's tasks (a shipment counts once per stop). */
   priority?: number;
+  /** The part of `cost` that prices lateness: Σ latenessCost × lateness over the route's tasks. */
+  latenessCost?: number;
   /**
    * Amounts unloaded / loaded at the route's stops: job deliveries plus
    * delivered shipment amounts / job pickups plus picked-up shipment amounts.
@@ -463,6 +497,8 @@ export interface Unassigned {
 
 export interface SolutionSummary {
   cost: number;
+  /** The part of `cost` that prices lateness (soft time windows). */
+  latenessCost?: number;
   /** Summed priority of the served tasks (a shipment counts once per stop). */
   priority?: number;
   routes: number;
@@ -504,6 +540,7 @@ export interface PlanStep {
   departure?: number;
   load?: number[];
   distance?: number;
+  lateness?: number;
 }
 
 /**

@@ -12,6 +12,8 @@ import type { ResolvedTravel } from './travel.js';
 import { taskTable } from './tasks.js';
 import type { Problem } from './types.js';
 import { validatePriority, validateSkills, validateTaskDurations } from './validate-constraints.js';
+import { latenessRule } from './lateness.js';
+import { validateLateness } from './validate-lateness.js';
 import { type Issues, at, checkFields, checkId, checkNumber, checkVector, each, has, isRecord, show } from './validate-util.js';
 
 export const SHIPMENT_FIELDS = ['id', 'amount', 'pickup', 'delivery', 'allowedVehicles', 'skills', 'priority', 'data'] as const;
@@ -23,6 +25,8 @@ export const STOP_FIELDS = [
   'serviceDurationPerType',
   'setupDurationPerType',
   'timeWindows',
+  'latenessCost',
+  'maxLateness',
   'data',
 ] as const;
 
@@ -103,6 +107,7 @@ function validateShipment(
     if (has(stop, 'serviceDuration')) checkNumber(issues, stop.serviceDuration, at(sptr, 'serviceDuration'), 'serviceDuration', { nonNegative: true });
     validateTaskDurations(issues, stop, sptr);
     if (has(stop, 'timeWindows')) checks.windows(stop.timeWindows, at(sptr, 'timeWindows'));
+    validateLateness(issues, stop, sptr);
   }
   if (has(s, 'allowedVehicles')) checks.allowedVehicles(s.allowedVehicles, at(ptr, 'allowedVehicles'));
   if (has(s, 'skills')) validateSkills(issues, s.skills, at(ptr, 'skills'));
@@ -111,9 +116,10 @@ function validateShipment(
 
 /**
  * The travel-dependent input error of docs/semantics.md: the delivery's last
- * window ends before `a + s + t` (earliest pickup window start, pickup service,
- * shortest pickup → delivery travel over the fleet's travel definitions; `t = 0`
- * for road-network travel). Call only on an otherwise valid problem.
+ * window end plus its `maxLateness` is before `a + s + t` (earliest pickup
+ * window start, pickup service, shortest pickup → delivery travel over the
+ * fleet's travel definitions; `t = 0` for road-network travel). Call only on
+ * an otherwise valid problem.
  */
 export function checkShipmentWindows(issues: Issues, problem: Problem): void {
   const shipments = problem.shipments ?? [];
@@ -122,7 +128,9 @@ export function checkShipmentWindows(issues: Issues, problem: Problem): void {
   shipments.forEach((sh, i) => {
     const dw = sh.delivery.timeWindows;
     if (!dw || dw.length === 0) return;
-    const lastEnd = dw[dw.length - 1][1];
+    const windowEnd = dw[dw.length - 1][1];
+    const maxLateness = latenessRule(sh.delivery, problem.defaults).max;
+    const lastEnd = windowEnd + maxLateness;
     const pw = sh.pickup.timeWindows;
     const a = pw && pw.length > 0 ? pw[0][0] : -Infinity;
     const service = Math.min(sh.pickup.serviceDuration ?? 0, ...Object.values(sh.pickup.serviceDurationPerType ?? {}));
@@ -132,7 +140,7 @@ export function checkShipmentWindows(issues: Issues, problem: Problem): void {
       issues.add(
         'time-window',
         at('/shipments', i, 'delivery', 'timeWindows'),
-        `the delivery can never be on time: its last window ends at ${show(lastEnd)}, but the earliest pickup (window start ${show(a)} + service ${show(service)}) plus travel ${show(t)} reaches it at ${show(earliest)}`,
+        `the delivery can never be on time: its last window ends at ${show(windowEnd)}${maxLateness > 0 ? ` (+ maxLateness ${show(maxLateness)})` : ''}, but the earliest pickup (window start ${show(a)} + service ${show(service)}) plus travel ${show(t)} reaches it at ${show(earliest)}`,
       );
     }
   });

@@ -41,6 +41,7 @@ import { idKey } from './ids.js';
 import { checkShipmentWindows, validateShipments } from './validate-shipments.js';
 import { unknownLocations, validateLocation, validateTravel, type LocationModel } from './validate-travel.js';
 import { validatePriority, validateSkills, validateTaskDurations, validateVehicleConstraints } from './validate-constraints.js';
+import { validateDefaults, validateLateness } from './validate-lateness.js';
 import {
   Issues,
   at,
@@ -55,7 +56,7 @@ import {
   show,
 } from './validate-util.js';
 
-const PROBLEM_FIELDS = ['jobs', 'shipments', 'vehicles', 'travel', 'profiles', 'name', '$schema'] as const;
+const PROBLEM_FIELDS = ['jobs', 'shipments', 'vehicles', 'travel', 'profiles', 'defaults', 'name', '$schema'] as const;
 const JOB_FIELDS = [
   'id',
   'location',
@@ -66,6 +67,8 @@ const JOB_FIELDS = [
   'serviceDurationPerType',
   'setupDurationPerType',
   'timeWindows',
+  'latenessCost',
+  'maxLateness',
   'releaseTime',
   'dispatchDeadline',
   'allowedVehicles',
@@ -127,6 +130,7 @@ function validateRoot(issues: Issues, input: unknown): void {
   checkFields(issues, input, '', PROBLEM_FIELDS, 'the problem');
   if (has(input, 'name') && typeof input.name !== 'string') issues.add('type', '/name', `name must be a string, got ${show(input.name)}`);
   if (has(input, '$schema') && typeof input.$schema !== 'string') issues.add('type', '/$schema', `$schema must be a string, got ${show(input.$schema)}`);
+  if (has(input, 'defaults')) validateDefaults(issues, input.defaults, '/defaults');
 
   const base = has(input, 'travel')
     ? validateTravel(issues, input.travel, '/travel')
@@ -281,6 +285,7 @@ function validateJob(
   if (has(j, 'serviceDuration')) checkNumber(issues, j.serviceDuration, at(ptr, 'serviceDuration'), 'serviceDuration', { nonNegative: true });
   validateTaskDurations(issues, j, ptr);
   if (has(j, 'timeWindows')) validateWindows(issues, j.timeWindows, at(ptr, 'timeWindows'));
+  validateLateness(issues, j, ptr);
   const release = has(j, 'releaseTime') && checkNumber(issues, j.releaseTime, at(ptr, 'releaseTime'), 'releaseTime');
   const deadline = has(j, 'dispatchDeadline') && checkNumber(issues, j.dispatchDeadline, at(ptr, 'dispatchDeadline'), 'dispatchDeadline');
   if (release && deadline && (j.releaseTime as number) > (j.dispatchDeadline as number)) {

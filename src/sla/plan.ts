@@ -46,6 +46,39 @@ export interface ApplySlaOptions {
   policy?: Partial<SlaPolicy>;
   /** The time of planning: orders not processed yet are released no earlier than this. */
   now?: TimeInput;
+  /**
+   * Turn each order's `promisedBy` into a soft time window of its job
+   * (docs/semantics.md, "Soft time windows"): a job without `timeWindows` gets
+   * `[[receivedAt, promisedBy]]` and, unless it states its own, this
+   * `latenessCost` and `maxLateness`. Jobs with their own windows keep them
+   * (the customer's windows win). Without a price or bound (`{}`) the window
+   * is hard. Default: promises do not become windows.
+   */
+  promise?: { latenessCost?: number; maxLateness?: number };
+}
+
+/** Reads the `promise` option, throwing `VrpkitError`s that name the field. */
+function parsePromise(p: unknown): { latenessCost?: number; maxLateness?: number } | undefined {
+  if (p === undefined) return undefined;
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) throw new VrpkitError('sla-promise', 'promise must be an object { latenessCost, maxLateness }', 'promise');
+  const o = p as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (key !== 'latenessCost' && key !== 'maxLateness' && o[key] !== undefined) throw new VrpkitError('sla-promise', `unknown field ${JSON.stringify(key)} in promise`, `promise.${key}`);
+  }
+  const number = (key: 'latenessCost' | 'maxLateness', infinite: boolean) => {
+    const x = o[key];
+    if (x === undefined) return undefined;
+    if (typeof x !== 'number' || Number.isNaN(x) || x < 0 || (!infinite && !Number.isFinite(x))) {
+      throw new VrpkitError('sla-promise', `promise.${key} must be a ${infinite ? '' : 'finite '}number ≥ 0`, `promise.${key}`);
+    }
+    return x;
+  };
+  const out: { latenessCost?: number; maxLateness?: number } = {};
+  const price = number('latenessCost', false);
+  const max = number('maxLateness', true);
+  if (price !== undefined) out.latenessCost = price;
+  if (max !== undefined) out.maxLateness = max;
+  return out;
 }
 
 /** Reads `timeOrigin` / `timeUnitMs`, throwing `VrpkitError`s that name the option. */
@@ -81,23 +114,36 @@ export function idLookup<T extends { id: Id }>(items: readonly T[]): (id: Id) =>
  * dispatch deadline of their order (matched by id), in problem time units:
  * `(ms − timeOrigin) / timeUnitMs`. A job that already has a `releaseTime` /
  * `dispatchDeadline` keeps the tighter of the two (later release, earlier
- * deadline). Jobs without an order and orders without a job are left alone.
- * The input problem is not modified.
+ * deadline). With `options.promise`, promises become soft windows (see
+ * `ApplySlaOptions.promise`). Jobs without an order and orders without a job
+ * are left alone. The input problem is not modified.
  */
 export function applySlaToProblem(problem: Problem, orders: readonly SlaOrder[], options: ApplySlaOptions): Problem {
   const { origin, unit } = parseTimeFrame(options);
   const now = options.now === undefined ? undefined : parseNow(options.now);
-  const find = idLookup(parseOrders(orders, options.policy).map((o) => planningTimes(o, now)));
+  const promise = parsePromise(options.promise);
+  const parsed = parseOrders(orders, options.policy);
+  const find = idLookup(parsed.map((o) => planningTimes(o, now)));
+  const findOrder = idLookup(parsed);
   const jobs: Job[] = problem.jobs.map((job) => {
     const t = find(job.id);
     if (!t) return job;
     const release = (t.releaseTimeMs - origin) / unit;
     const deadline = (t.dispatchDeadlineMs - origin) / unit;
-    return {
+    const out: Job = {
       ...job,
       releaseTime: job.releaseTime === undefined ? release : Math.max(job.releaseTime, release),
       dispatchDeadline: job.dispatchDeadline === undefined ? deadline : Math.min(job.dispatchDeadline, deadline),
     };
+    const order = findOrder(job.id);
+    if (promise && order?.promisedBy !== undefined && job.timeWindows === undefined) {
+      const received = (order.receivedAt - origin) / unit;
+      const promised = (order.promisedBy - origin) / unit;
+      out.timeWindows = [[Math.min(received, promised), promised]];
+      if (promise.latenessCost !== undefined && job.latenessCost === undefined) out.latenessCost = promise.latenessCost;
+      if (promise.maxLateness !== undefined && job.maxLateness === undefined) out.maxLateness = promise.maxLateness;
+    }
+    return out;
   });
   return { ...problem, jobs };
 }

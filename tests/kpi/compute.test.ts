@@ -64,9 +64,11 @@ describe('computeKpis on a hand-computed plan', () => {
       lateness: { mean: 6, max: 7, total: 12 },
     });
     expect(k.cycleTime).toBeNull();
+    // Both late jobs are late stops (hard windows: no price); lateness 5 and 7.
+    expect(k.lateStops).toEqual({ count: 2, total: 12, max: 7, cost: 0 });
     expect(k.routes).toEqual([
-      { vehicle: 'v1', stops: 2, duration: 50, distance: 40, cost: 50, peakLoad: [7], loadFactor: [0.7], workingTimeLimit: 100, workingTimeFactor: 0.5 },
-      { vehicle: 'v2', stops: 2, duration: 30, distance: 30, cost: 30, peakLoad: [15], loadFactor: [0.75], workingTimeLimit: 60, workingTimeFactor: 0.5 },
+      { vehicle: 'v1', stops: 2, duration: 50, distance: 40, cost: 50, peakLoad: [7], loadFactor: [0.7], workingTimeLimit: 100, workingTimeFactor: 0.5, lateStops: 1 },
+      { vehicle: 'v2', stops: 2, duration: 30, distance: 30, cost: 30, peakLoad: [15], loadFactor: [0.75], workingTimeLimit: 60, workingTimeFactor: 0.5, lateStops: 1 },
     ]);
     expect(k.utilisation.vehiclesUsed).toBe(2);
     expect(k.utilisation.fleetUsage).toBeCloseTo(2 / 3, 12);

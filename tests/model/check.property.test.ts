@@ -191,7 +191,7 @@ describe('checkSolution properties', () => {
     );
   });
 
-  it('with single windows, d* is the shortest violation-free departure (brute force over a grid of departures)', () => {
+  it('with single windows, d* is the earliest shortest violation-free departure (brute force over a grid of departures)', () => {
     fc.assert(
       fc.property(arbInstance, ({ problem, plan }) => {
         for (const job of problem.jobs) if (job.timeWindows && job.timeWindows.length > 1) job.timeWindows = job.timeWindows.slice(0, 1);
@@ -206,6 +206,8 @@ describe('checkSolution properties', () => {
             const single: RoutePlan = { routes: [structuredClone(plan.routes[r.index])] };
             single.routes[0].steps[0] = { type: 'start', departure: d };
             const other = checkSolution(problem, single);
+            // Earliest: before d* every unit of delay still removes a unit of waiting (so d* departs no later than needed).
+            if (d < dStar) expect(Math.abs(other.routes[0].duration - (r.duration + dStar - d))).toBeLessThanOrEqual(1e-7 * Math.max(1, r.duration));
             const bad = other.violations.some((x) => TIME_CODES.has(x.code) || x.code === 'release-time' || x.code === 'dispatch-deadline' || x.code === 'shift-start');
             if (bad) continue;
             // A violation-free departure exists: d* has no time violation and is at least as short.

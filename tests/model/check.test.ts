@@ -28,23 +28,24 @@ const times = (r: { steps: { arrival: number; serviceStart: number; departure: n
 const codes = (rep: { violations: { code: string }[] }) => rep.violations.map((v) => v.code).sort();
 
 describe('checkSolution: schedule and departure d*', () => {
-  it('3-job route with waiting: d* absorbs the waiting up to B’s window end', () => {
-    // Earliest schedule (d = 0): A 10..15, B arrives 25 waits to 50..55, C 65, end 95.
-    // slack = min(A: 0+100−10, B: 0+60−25, C: 25+200−65, end: ∞) = 35 → d* = 35.
+  it('3-job route with waiting: d* removes the waiting and departs no later (B reached at its window start)', () => {
+    // Earliest schedule (d = 0): A 10..15, B arrives 25 waits to 50..55, C 65, end 95. W(end) = 25;
+    // slack = min(A: 0+100−10, B: 0+60−25, C: 25+200−65) = 35 → d* = 0 + min(25, 35) = 25.
+    // (The old rule departed at the slack, 35: B at 60, its window's last moment, for the same duration.)
     const rep = checkSolution(problem(threeJobs()), plan('v', ['A', 'B', 'C']));
     expect(rep.feasible).toBe(true);
     const r = rep.routes[0];
     expect(times(r)).toEqual([
-      [35, 35, 35],
-      [45, 45, 50],
-      [60, 60, 65],
-      [75, 75, 75],
-      [105, 105, 105],
+      [25, 25, 25],
+      [35, 35, 40],
+      [50, 50, 55],
+      [65, 65, 65],
+      [95, 95, 95],
     ]);
     expect(r.steps.map((s) => s.waiting)).toEqual([0, 0, 0, 0, 0]);
     expect(r.steps.map((s) => s.distance)).toEqual([0, 10, 20, 30, 60]);
     expect([r.distance, r.duration, r.cost, r.service, r.waiting]).toEqual([60, 70, 60, 10, 0]);
-    expect(rep.summary).toEqual({ cost: 60, distance: 60, duration: 70, routes: 1, unassigned: 0, assigned: 3, tasks: 3, priority: 0 });
+    expect(rep.summary).toEqual({ cost: 60, distance: 60, duration: 70, routes: 1, unassigned: 0, assigned: 3, tasks: 3, priority: 0, lateTasks: 0, latenessCost: 0 });
   });
 
   it('a stated departure is used as is (waiting then appears)', () => {
@@ -65,16 +66,16 @@ describe('checkSolution: schedule and departure d*', () => {
   });
 
   it('multiple windows: the first window ending at or after the arrival is used', () => {
-    // d = 0: B arrives 25 → window [40,45] (not [0,20]); slack = min(90, 0+45−25, …) = 20 → d* = 20.
+    // d = 0: B arrives 25 → window [40,45] (not [0,20]), waits 15; slack = min(90, 0+45−25, …) = 20 → d* = min(15, 20) = 15.
     const jobs = threeJobs({ B: { timeWindows: [[0, 20], [40, 45], [70, 80]] } });
     const rep = checkSolution(problem(jobs), plan('v', ['A', 'B', 'C']));
     expect(rep.feasible).toBe(true);
     expect(times(rep.routes[0])).toEqual([
-      [20, 20, 20],
-      [30, 30, 35],
-      [45, 45, 50],
-      [60, 60, 60],
-      [90, 90, 90],
+      [15, 15, 15],
+      [25, 25, 30],
+      [40, 40, 45],
+      [55, 55, 55],
+      [85, 85, 85],
     ]);
     // Departing late enough to miss [40,45] moves B to [70,80].
     const p = plan('v', ['A', 'B', 'C']);
@@ -84,16 +85,40 @@ describe('checkSolution: schedule and departure d*', () => {
     expect(late.routes[0].steps[2]).toMatchObject({ arrival: 46, serviceStart: 70, waiting: 24 });
   });
 
-  it('shift end bounds the slack; an unavoidable overrun is reported with its amount', () => {
-    // shift end 100: end term = 25 + 100 − 95 = 30 < 35 → d* = 30, end exactly 100.
+  it('the shift end does not move d* (delaying within the waiting never moves the end); an overrun is reported', () => {
+    // shift end 100: d* = 25 as without a shift, end 95 (the old rule departed at 30 to end exactly at 100).
     const ok = checkSolution(problem(threeJobs(), [{ id: 'v', start: 0, end: 0, shift: [0, 100] }]), plan('v', ['A', 'B', 'C']));
     expect(ok.feasible).toBe(true);
-    expect(ok.routes[0].steps[0].departure).toBe(30);
-    expect(ok.routes[0].steps[4].arrival).toBe(100);
-    // shift end 90: end term = 25 + 90 − 95 = 20 → d* = 20, end 95 → overrun 5.
+    expect(ok.routes[0].steps[0].departure).toBe(25);
+    expect(ok.routes[0].steps[4].arrival).toBe(95);
+    // shift end 90: the end arrival is 95 whatever the departure in [0, 25] → overrun 5.
     const over = checkSolution(problem(threeJobs(), [{ id: 'v', start: 0, end: 0, shift: [0, 90] }]), plan('v', ['A', 'B', 'C']));
-    expect(over.routes[0].steps[0].departure).toBe(20);
+    expect(over.routes[0].steps[0].departure).toBe(25);
     expect(over.violations).toEqual([expect.objectContaining({ code: 'shift-end', amount: 5 })]);
+  });
+
+  it('a van with shift 08:00–18:00 and no windows departs at 08:00, not at the last moment (fails on the old rule)', () => {
+    const h = 3600;
+    const jobs: Job[] = [
+      { id: 1, location: 1, serviceDuration: 600 },
+      { id: 2, location: 3, serviceDuration: 600 },
+    ];
+    const p: Problem = { ...problem(jobs, [{ id: 'v', start: 0, end: 0, shift: [8 * h, 18 * h] }]) };
+    const rep = checkSolution(p, plan('v', [1, 2]));
+    expect(rep.feasible).toBe(true);
+    expect(rep.routes[0].steps[0].departure).toBe(8 * h); // the old rule: 18:00 − 1260 s, ending exactly at 18:00
+    expect(rep.routes[0].steps[3].arrival).toBe(8 * h + 1260);
+  });
+
+  it('a route with a window departs so that it reaches the window start without waiting, no later (fails on the old rule)', () => {
+    // Shift 08:00–18:00, one job 10 away with window [10:00, 12:00]: depart 09:59:50, arrive exactly 10:00.
+    const h = 3600;
+    const jobs: Job[] = [{ id: 1, location: 1, serviceDuration: 600, timeWindows: [[10 * h, 12 * h]] }];
+    const rep = checkSolution(problem(jobs, [{ id: 'v', start: 0, end: 0, shift: [8 * h, 18 * h] }]), plan('v', [1]));
+    expect(rep.feasible).toBe(true);
+    expect(rep.routes[0].steps[0].departure).toBe(10 * h - 10); // the old rule: 12:00 − 10, arriving at the window's end
+    expect(rep.routes[0].steps[1]).toMatchObject({ arrival: 10 * h, waiting: 0, serviceStart: 10 * h });
+    expect(rep.routes[0].duration).toBe(620);
   });
 
   it('shift start: e = shift start; departing before it is a violation', () => {
@@ -102,9 +127,9 @@ describe('checkSolution: schedule and departure d*', () => {
     const rep = checkSolution(problem(threeJobs({ A: { timeWindows: [[0, 50]] }, B: { timeWindows: [[50, 200]] } }), [v]), plan('v', ['A', 'B', 'C']));
     expect(rep.routes[0].steps[0].departure).toBe(40);
     expect(rep.feasible).toBe(true);
-    // With A's window open until 100, the slack is 50 (A) and d* = 90.
+    // With A's window open until 100 there is still no waiting to remove: d* = e (the old rule departed at 90).
     const loose = checkSolution(problem(threeJobs({ B: { timeWindows: [[50, 200]] } }), [v]), plan('v', ['A', 'B', 'C']));
-    expect(loose.routes[0].steps[0].departure).toBe(90);
+    expect(loose.routes[0].steps[0].departure).toBe(40);
     const p = plan('v', ['A', 'B', 'C']);
     p.routes[0].steps[0].departure = 30;
     expect(checkSolution(problem(threeJobs(), [v]), p).violations).toEqual([
@@ -123,21 +148,22 @@ describe('checkSolution: schedule and departure d*', () => {
   });
 
   it('release time and dispatch deadline: e = latest release, d* capped by the earliest deadline', () => {
-    // e = 30: A 40..45, B 55..60, C 65, end 95; slack = min(60, 5, 135, ∞) = 5; D = 32 → d* = 32
-    // (then A 42..47, B 57..62, C 72, end 102: no waiting left, duration 70).
-    const jobs = threeJobs({ A: { releaseTime: 30 }, C: { dispatchDeadline: 32 } });
+    // B's window [60, 70]. e = 30: A 40..45, B arrives 55, waits 5, 60..65, C 75, end 105; W(end) = 5,
+    // slack = min(60, 15, 130) = 15; D = 32 caps it → d* = 32 (A 42..47, B 57 waits 3, 60..65, C 75, end 105).
+    const jobs = threeJobs({ A: { releaseTime: 30 }, B: { timeWindows: [[60, 70]] }, C: { dispatchDeadline: 32 } });
     const rep = checkSolution(problem(jobs), plan('v', ['A', 'B', 'C']));
     expect(rep.feasible).toBe(true);
     expect(rep.routes[0].steps[0].departure).toBe(32);
-    expect(rep.routes[0].steps[4].arrival).toBe(102);
-    expect(rep.routes[0].duration).toBe(70);
+    expect(rep.routes[0].steps[2]).toMatchObject({ arrival: 57, waiting: 3, serviceStart: 60 });
+    expect(rep.routes[0].steps[4].arrival).toBe(105);
+    expect(rep.routes[0].duration).toBe(73);
     const early = plan('v', ['A', 'B', 'C']);
     early.routes[0].steps[0].departure = 20;
     expect(checkSolution(problem(jobs), early).violations).toEqual([
       expect.objectContaining({ code: 'release-time', job: 'A', amount: 10 }),
     ]);
     const tardy = plan('v', ['A', 'B', 'C']);
-    tardy.routes[0].steps[0].departure = 40;
+    tardy.routes[0].steps[0].departure = 50; // B reached at 75, after its window's end 70
     expect(codes(checkSolution(problem(jobs), tardy))).toEqual(['dispatch-deadline', 'late']);
   });
 
@@ -149,21 +175,21 @@ describe('checkSolution: schedule and departure d*', () => {
   });
 
   it('open start and open end: the route begins at its first job and ends after its last', () => {
-    // d = 0: A 0..5, B arrives 15 waits to 50..55, C 65, end 65; slack = min(100, 45, 170) = 45.
+    // d = 0: A 0..5, B arrives 15 waits 35 to 50..55, C 65, end 65; slack = min(100, 45, 170) = 45 → d* = min(35, 45) = 35.
     const rep = checkSolution(problem(threeJobs(), [{ id: 'v' }]), plan('v', ['A', 'B', 'C']));
     expect(rep.feasible).toBe(true);
     expect(times(rep.routes[0])).toEqual([
-      [45, 45, 45],
-      [45, 45, 50],
-      [60, 60, 65],
-      [75, 75, 75],
-      [75, 75, 75],
+      [35, 35, 35],
+      [35, 35, 40],
+      [50, 50, 55],
+      [65, 65, 65],
+      [65, 65, 65],
     ]);
     expect([rep.routes[0].distance, rep.routes[0].duration]).toEqual([20, 30]);
     expect(rep.routes[0].steps[0].location).toBe(1);
   });
 
-  it('no window and no shift end: slack is the total waiting, so departure is not pushed to infinity', () => {
+  it('no window end and no shift end: the departure removes the waiting and no more (not pushed to infinity)', () => {
     const jobs: Job[] = [
       { id: 1, location: 1, timeWindows: [[30, Infinity]] },
       { id: 2, location: 2 },

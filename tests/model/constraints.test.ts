@@ -177,13 +177,15 @@ describe('breaks', () => {
       ['job', 55, 0, 55, 0, 55],
     ]);
     expect(stated.routes[0].steps[1].distance).toBe(30);
-    // d*: slack = min(break: 0 + 60 − 0, …) = 60 (the rule of docs/semantics.md), so the route departs at 60.
+    // d*: the earliest schedule waits 20 at the break (slack min(break: 0 + 60 − 0, …) = 60 does not bind), so the
+    // route departs 20 later, reaches A exactly at the break window's start and takes the break there.
     const auto = checkSolution(p, plan('v', [brk('b'), job('A')]));
     expect(times(auto.routes[0]).slice(0, 3)).toEqual([
-      ['start', 60, 0, 60, 0, 60],
-      ['break', 60, 0, 60, 0, 65],
-      ['job', 95, 0, 95, 0, 95],
+      ['start', 20, 0, 20, 0, 20],
+      ['break', 50, 0, 50, 0, 55],
+      ['job', 55, 0, 55, 0, 55],
     ]);
+    expect(auto.routes[0].steps[1].distance).toBe(30);
     expect([stated.routes[0].duration, auto.routes[0].duration]).toEqual([85, 65]); // 60 travel + 5 break (+ 20 waiting)
     expect(auto.feasible).toBe(true);
   });

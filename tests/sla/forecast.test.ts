@@ -12,14 +12,15 @@ const size = 4;
 const durations = Array.from({ length: size * size }, (_, k) => (Math.floor(k / size) === k % size ? 0 : 600));
 const problem: Problem = {
   jobs: [
-    { id: 'a', location: 1, timeWindows: [[0, 3600]] },
+    { id: 'a', location: 1, timeWindows: [[900, 3600]] },
     { id: 'b', location: 2, timeWindows: [[0, 1500]] },
     { id: 'c', location: 3 },
   ],
   vehicles: [{ id: 'v1', start: 0, end: 0 }],
   travel: { type: 'matrix', size, durations },
 };
-// No stated times: the checker derives the departure d* = 300 s (b's window end 1500 − arrival 1200).
+// No stated times: the checker derives the departure d* = 300 s (departing at 0, the van would wait
+// 300 s for a's window at 900; d* removes that waiting and nothing more).
 const plan: RoutePlan = {
   routes: [{ vehicle: 'v1', steps: [{ type: 'start' }, { type: 'job', id: 'a' }, { type: 'job', id: 'b' }, { type: 'end' }] }],
   unassigned: [{ id: 'c', reason: 'fleet-exhausted' }],
@@ -82,7 +83,8 @@ describe('forecastSla', () => {
       [{ id: 'a', receivedAt: T0 - 5 * H, acceptedAt: T0 - 4.5 * H, processedAt: T0 - 3 * H, departedAt: T0 + 60_000 }],
       { timeOrigin: T0, now: T0 + 120_000, timeUnitMs: 1000 },
     );
-    expect(r.orders[0].plan).toMatchObject({ departure: T0, eta: T0 + 600_000 });
+    // Departing at 0 the van reaches a at 600 s and waits for its window (900 s).
+    expect(r.orders[0].plan).toMatchObject({ departure: T0, arrival: T0 + 600_000, eta: T0 + 900_000 });
     expect(r.orders[0].stages.depart).toMatchObject({ status: 'breached', breachMs: 60_000, at: T0 + 60_000 });
   });
 });

@@ -92,3 +92,39 @@ describe('planning with the SLA clock', () => {
     );
   });
 });
+
+describe('promises as soft time windows (applySlaToProblem, option promise)', () => {
+  const orders = [
+    { id: 'a', receivedAt: T0, processedAt: T0, acceptedAt: T0, promisedBy: T0 + 2 * H },
+    { id: 'b', receivedAt: T0, promisedBy: T0 + 3 * H },
+    { id: 'c', receivedAt: T0 },
+  ];
+  it('a job without windows gets [receivedAt, promisedBy] and the price; own windows and own fields win', () => {
+    const p = problem();
+    p.jobs[1] = { ...p.jobs[1], timeWindows: [[0, 99_999]] };
+    const out = applySlaToProblem(p, orders, { timeOrigin: T0, promise: { latenessCost: 0.5, maxLateness: 1800 } });
+    expect(out.jobs[0]).toMatchObject({ timeWindows: [[0, 7200]], latenessCost: 0.5, maxLateness: 1800 });
+    expect(out.jobs[1].timeWindows).toEqual([[0, 99_999]]); // the customer's own window
+    expect(out.jobs[1].latenessCost).toBeUndefined();
+    expect(out.jobs[2].timeWindows).toBeUndefined(); // no promise
+    const own = applySlaToProblem({ ...p, jobs: [{ ...p.jobs[0], latenessCost: 2 }] }, orders, { timeOrigin: T0, promise: { latenessCost: 0.5 } });
+    expect(own.jobs[0]).toMatchObject({ timeWindows: [[0, 7200]], latenessCost: 2 });
+    expect(own.jobs[0].maxLateness).toBeUndefined();
+    // Without the option promises stay out of the problem.
+    expect(applySlaToProblem(p, orders, { timeOrigin: T0 }).jobs[0].timeWindows).toBeUndefined();
+  });
+
+  it('bad option values name the field', () => {
+    for (const [promise, field] of [
+      [{ latenessCost: -1 }, 'promise.latenessCost'],
+      [{ latenessCost: Infinity }, 'promise.latenessCost'],
+      [{ maxLateness: -1 }, 'promise.maxLateness'],
+      [{ price: 1 }, 'promise.price'],
+      [3, 'promise'],
+    ] as const) {
+      expect(() => applySlaToProblem(problem(), orders, { timeOrigin: T0, promise: promise as never })).toThrow(
+        expect.objectContaining({ code: 'sla-promise', pointer: field }),
+      );
+    }
+  });
+});

@@ -121,12 +121,12 @@ describe('solveInThreads', () => {
     const bad = problem(5) as unknown as { jobs: { location?: unknown }[] };
     delete bad.jobs[2].location;
     await expect(solveInThreads(bad as unknown as Problem, { threads: 2, maxIterations: 5 })).rejects.toMatchObject({ code: 'required', pointer: '/jobs/2/location' });
-    // two time windows pass validation but not the solver's compile step, inside the thread
+    // shipments pass validation but not the 'hgs' engine, inside the thread
     const two = problem(5);
-    two.jobs[1].timeWindows = [[0, 10], [20, 30]];
-    const e = await solveInThreads(two, { threads: 2, maxIterations: 5 }).catch((x) => x);
+    two.shipments = [{ id: 's', pickup: { location: [10, 10] }, delivery: { location: [20, 20] } }];
+    const e = await solveInThreads(two, { threads: 1, maxIterations: 5, algorithm: 'hgs' }).catch((x) => x);
     expect(isVrpkitError(e)).toBe(true);
-    expect(e).toMatchObject({ code: 'unsupported', pointer: '/jobs/1/timeWindows' });
+    expect(e).toMatchObject({ code: 'unsupported', pointer: '/shipments' });
   });
 
   it('solves the zones of a large problem side by side and merges them (reproducibly)', async () => {
@@ -138,5 +138,17 @@ describe('solveInThreads', () => {
     expect(routesOf(b)).toBe(routesOf(a));
     expect(a.unassigned).toEqual([]);
     expectFeasible(p, a);
+  });
+
+  it('keeps what the matrix twin cannot carry (shipments, profiles, a costs matrix, setup at equal coordinates)', async () => {
+    const p = problem(6);
+    p.shipments = [{ id: 's', amount: [1], pickup: { location: [10, 10] }, delivery: { location: [20, 20] } }];
+    p.profiles = { bike: { type: 'euclidean', speed: 0.5 } };
+    p.vehicles[1].profile = 'bike';
+    p.jobs[2].setupDuration = 3;
+    p.jobs[3] = { ...p.jobs[3], location: p.jobs[2].location, setupDuration: 3 };
+    const s = await solveInThreads(p, { threads: 2, maxIterations: 20 });
+    expectFeasible(p, s);
+    expect(s.unassigned).toEqual([]);
   });
 });
