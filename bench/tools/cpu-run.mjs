@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 const [bundle, file, budget, ...rest] = process.argv.slice(2);
 const lib = await import(bundle);
-const extra = Object.fromEntries(rest.map((kv) => { const [k, v] = kv.split('='); return [k, isNaN(Number(v)) ? v : Number(v)]; }));
+const extra = Object.fromEntries(rest.map((kv) => { const [k, v] = kv.split('='); return [k, Number.isNaN(Number(v)) ? v : Number(v)]; }));
 const text = readFileSync(file, 'utf8');
 const p = file.endsWith('.vrp') ? lib.parseCvrplib(text) : lib.parseSolomon(text);
 const ac = new AbortController();
