@@ -16,12 +16,13 @@ import { taskTable, type TaskTable } from '../model/tasks.js';
 import type { ResolvedTravel } from '../model/travel.js';
 import type { Problem, Unassigned } from '../model/types.js';
 import { idKey } from '../model/ids.js';
+import { resolveFleetTravel } from '../model/fleet-travel.js';
 import { vehicleTypes } from './compile-types.js';
+import { UNREACHABLE_ARC, searchTravel } from './compile-travel.js';
 import { granularNeighbours, mortonCode } from './neighbours.js';
-import { soloShipmentVerdict, soloVerdict } from './solo.js';
+import { soloShipmentVerdict, soloVerdict, type TypeInfo } from './solo.js';
 
-/** Replacement for an infinite (unreachable) arc inside the search: huge but finite. */
-export const UNREACHABLE_ARC = 1e9;
+export { UNREACHABLE_ARC };
 
 export interface CompiledProblem {
   problem: Problem;
@@ -33,12 +34,34 @@ export interface CompiledProblem {
   n: number;
   /** Capacity dimensions (≥ 1). */
   dims: number;
+  /** Capacity dimensions of the problem (without the search's task-count dimension). */
+  problemDims: number;
+  /** The search's task-count dimension (its capacity is `maxTasks`), or -1 when no vehicle limits tasks. */
+  countDim: number;
   /** Number of points (clients + depots + virtual). */
   P: number;
-  /** Row-major P × P; Float32 when every value is an integer that float32 holds exactly (less memory traffic). */
+  /** Row-major P × P distances and durations of the first travel group (estimates: neighbours, geometry). */
   dist: Float64Array | Float32Array;
   /** The same array as `dist` when durations equal distances. */
   dur: Float64Array | Float32Array;
+  /** Per vehicle type: its travel group (profile + speed factor); per group: its matrices. */
+  typeGroup: Int32Array;
+  groupDist: (Float64Array | Float32Array)[];
+  groupDur: (Float64Array | Float32Array)[];
+  /** Per vehicle type: what one arc costs it (see compile-travel.ts). */
+  typeArc: (Float64Array | Float32Array)[];
+  typeMaxTravel: Float64Array;
+  typePerTask: Float64Array;
+  /** Whether a route's exact evaluation needs more than the segment algebra (several windows, setup, per-type durations, breaks). */
+  needsWalk: boolean;
+  /**
+   * Whether clients may stay out of the routes in the search (some order has a
+   * priority): leaving one out costs its `prize`, which follows the objective's
+   * order — served priority first, then served tasks, then cost.
+   */
+  optional: boolean;
+  /** Per client: what leaving its order out costs (a shipment's prize is on its pickup; 0 on its delivery). */
+  prize: Float64Array;
   /** Point index of the virtual location. */
   virtualPoint: number;
   /** Task index (in `tasks`) of every client. */
@@ -107,50 +130,44 @@ export interface CompileOptions {
 export function compileProblem(problem: Problem, options: CompileOptions): CompiledProblem {
   const tasks = taskTable(problem);
   const travel = resolveTaskTravel(problem, tasks);
+  const fleet = resolveFleetTravel(problem, tasks, travel);
   const jobs = problem.jobs;
   const shipments = problem.shipments ?? [];
   const vehicles = problem.vehicles;
   const J = jobs.length;
-  let dims = 1;
-  for (const j of jobs) dims = Math.max(dims, j.delivery?.length ?? 0, j.pickup?.length ?? 0);
-  for (const sh of shipments) dims = Math.max(dims, sh.amount?.length ?? 0);
-  for (const v of vehicles) dims = Math.max(dims, v.capacity?.length ?? 0);
+  let problemDims = 1;
+  for (const j of jobs) problemDims = Math.max(problemDims, j.delivery?.length ?? 0, j.pickup?.length ?? 0);
+  for (const sh of shipments) problemDims = Math.max(problemDims, sh.amount?.length ?? 0);
+  for (const v of vehicles) problemDims = Math.max(problemDims, v.capacity?.length ?? 0);
+  const countDim = vehicles.some((v) => v.maxTasks !== undefined) ? problemDims : -1;
+  const dims = countDim >= 0 ? problemDims + 1 : problemDims;
+  let needsWalk = vehicles.some((v) => (v.breaks?.length ?? 0) > 0);
   for (const t of tasks.tasks) {
-    if (t.timeWindows && t.timeWindows.length > 1) {
-      throw new VrpkitError('unsupported', 'the solver supports at most one time window per task for now', `${t.pointer}/timeWindows`);
-    }
+    if ((t.timeWindows?.length ?? 0) > 1 || t.setupDuration > 0) needsWalk = true;
+    const visit = t.visit as { serviceDurationPerType?: object; setupDurationPerType?: object };
+    if (Object.keys(visit.serviceDurationPerType ?? {}).length > 0 || Object.keys(visit.setupDurationPerType ?? {}).length > 0) needsWalk = true;
+  }
+  if (needsWalk) {
+    const t = tasks.tasks.find((x) => (x.timeWindows?.length ?? 0) > 1);
+    throw new VrpkitError('unsupported', 'the solver does not handle several time windows, setup, per-type durations or breaks yet', t ? `${t.pointer}/timeWindows` : '/vehicles');
   }
 
   // --- vehicle types ---------------------------------------------------------
-  const { T, typeVehicles, typeInfo } = vehicleTypes(problem, travel);
-
-  // --- points ----------------------------------------------------------------
-  const depotPoint = new Map<number, number>();
-  const depotLocs: number[] = [];
-  for (let k = 0; k < vehicles.length; k++) {
-    for (const l of [travel.vehicleStart[k], travel.vehicleEnd[k]]) {
-      if (l >= 0 && !depotPoint.has(l)) {
-        depotPoint.set(l, depotLocs.length);
-        depotLocs.push(l);
-      }
-    }
-  }
+  const { T, typeVehicles, typeInfo } = vehicleTypes(problem, (k) => fleet[k].travel, (k) => fleet[k].speedFactor);
 
   // --- per-order single-route feasibility -------------------------------------
   const fin = (x: number | undefined, d: number) => (x === undefined || x === null ? d : x);
   const unassigned: Unassigned[] = [];
   /** Kept tasks, a shipment's stops next to each other (pickup first). */
   const keep: number[] = [];
-  const locDur = (a: number, b: number) => (a < 0 || b < 0 ? 0 : travel.duration(a, b));
-  const locDist = (a: number, b: number) => (a < 0 || b < 0 ? 0 : travel.distance(a, b));
   for (let j = 0; j < J; j++) {
-    const out = soloVerdict(problem, j, travel.jobLocation[j], typeInfo, typeVehicles, locDur, locDist, dims);
+    const out = soloVerdict(problem, j, typeInfo, typeVehicles, problemDims);
     if (out === null) keep.push(j);
     else unassigned.push(out);
   }
   for (let s = 0; s < shipments.length; s++) {
     const p = J + 2 * s;
-    const out = soloShipmentVerdict(problem, s, travel.jobLocation[p], travel.jobLocation[p + 1], typeInfo, typeVehicles, locDur, locDist, dims);
+    const out = soloShipmentVerdict(problem, s, p, typeInfo, typeVehicles, problemDims);
     if (out === null) keep.push(p, p + 1);
     else unassigned.push(out);
   }
@@ -175,38 +192,10 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     keep.sort((a, b) => code.get(a)! - code.get(b)! || a - b);
   }
   const n = keep.length;
-  const virtualPoint = n + depotLocs.length;
-  const P = virtualPoint + 1;
-  const pointLoc = new Int32Array(P);
-  for (let c = 0; c < n; c++) pointLoc[c] = travel.jobLocation[keep[c]];
-  for (let d = 0; d < depotLocs.length; d++) pointLoc[n + d] = depotLocs[d];
-  pointLoc[virtualPoint] = -1;
-  let dist: Float64Array | Float32Array = new Float64Array(P * P);
-  let dur: Float64Array | Float32Array = new Float64Array(P * P);
-  for (let a = 0; a < P; a++) {
-    const la = pointLoc[a];
-    if (la < 0) continue;
-    for (let b = 0; b < P; b++) {
-      const lb = pointLoc[b];
-      if (lb < 0) continue;
-      let x = travel.distance(la, lb);
-      let y = travel.duration(la, lb);
-      if (!Number.isFinite(x)) x = UNREACHABLE_ARC;
-      if (!Number.isFinite(y)) y = UNREACHABLE_ARC;
-      dist[a * P + b] = x;
-      dur[a * P + b] = y;
-    }
-  }
-  let same = true, integral = true;
-  for (let i = 0; i < P * P; i++) {
-    if (dist[i] !== dur[i]) same = false;
-    if (!Number.isInteger(dist[i]) || !Number.isInteger(dur[i])) integral = false;
-    else if ((Math.abs(dist[i]) > 16_777_216 && dist[i] !== UNREACHABLE_ARC) || (Math.abs(dur[i]) > 16_777_216 && dur[i] !== UNREACHABLE_ARC)) integral = false;
-  }
-  if (integral) {
-    dist = Float32Array.from(dist);
-    dur = same ? dist : Float32Array.from(dur);
-  } else if (same) dur = dist;
+  const st = searchTravel(problem, fleet, keep, typeVehicles);
+  const { P, virtualPoint, typeGroup, groupDist, groupDur, typeArc, typeStart, typeEnd, pointLoc } = st;
+  const dist = groupDist[0] ?? new Float64Array(P * P);
+  const dur = groupDur[0] ?? dist;
 
   const clientOf = new Map<number, number>();
   keep.forEach((t, c) => clientOf.set(t, c));
@@ -245,12 +234,11 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
         for (let d = 0; d < dims; d++) pickup[c * dims + d] = amount?.[d] ?? 0;
       } else for (let d = 0; d < dims; d++) drop[c * dims + d] = amount?.[d] ?? 0;
     }
+    if (countDim >= 0) pickup[c * dims + countDim] = 1; // every task counts against maxTasks
     if (Number.isFinite(early[c]) || Number.isFinite(late[c]) || Number.isFinite(release[c]) || Number.isFinite(deadline[c])) hasTime = true;
   }
   const hasShipments = partner.some((x) => x >= 0);
 
-  const typeStart = new Int32Array(T);
-  const typeEnd = new Int32Array(T);
   const typeCap = new Float64Array(T * dims);
   const typeShiftStart = new Float64Array(T);
   const typeShiftEnd = new Float64Array(T);
@@ -259,13 +247,16 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   const typePerDur = new Float64Array(T);
   const typeMaxDur = new Float64Array(T);
   const typeMaxDist = new Float64Array(T);
+  const typeMaxTravel = new Float64Array(T);
+  const typePerTask = new Float64Array(T);
   let maxFixed = 0;
   let maxPer = 0;
   for (let t = 0; t < T; t++) {
     const ti = typeInfo[t];
-    typeStart[t] = ti.start >= 0 ? n + depotPoint.get(ti.start)! : virtualPoint;
-    typeEnd[t] = ti.end >= 0 ? n + depotPoint.get(ti.end)! : virtualPoint;
-    for (let d = 0; d < dims; d++) typeCap[t * dims + d] = ti.v.capacity?.[d] ?? Infinity;
+    for (let d = 0; d < problemDims; d++) typeCap[t * dims + d] = ti.v.capacity?.[d] ?? Infinity;
+    if (countDim >= 0) typeCap[t * dims + countDim] = ti.v.maxTasks ?? Infinity;
+    typeMaxTravel[t] = ti.v.maxTravelTime ?? Infinity;
+    typePerTask[t] = ti.v.costs?.perTaskTime ?? 0;
     typeShiftStart[t] = ti.shiftStart;
     typeShiftEnd[t] = ti.shiftEnd;
     if (Number.isFinite(ti.shiftStart) || Number.isFinite(ti.shiftEnd)) hasTime = true;
@@ -278,11 +269,11 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     maxPer = Math.max(maxPer, typePerDist[t] + typePerDur[t]);
   }
   let maxArc = 0;
-  for (let i = 0; i < P * P; i++) {
-    const a = dist[i] + dur[i];
-    if (a < UNREACHABLE_ARC && a > maxArc) maxArc = a;
+  for (const arc of typeArc) {
+    for (let i = 0; i < P * P; i++) if (arc[i] < UNREACHABLE_ARC && arc[i] > maxArc) maxArc = arc[i];
   }
-  const notAllowedPenalty = 10 * (maxFixed + maxPer * maxArc * 2) + 1000;
+  for (let i = 0; i < P * P; i++) if (dur[i] < UNREACHABLE_ARC && dur[i] > maxArc) maxArc = dur[i];
+  const notAllowedPenalty = 10 * (maxFixed + Math.max(1, maxPer) * maxArc * 2) + 1000;
 
   const assignPen = new Float64Array(n * T);
   const notAllowed = new Uint8Array(n * T);
@@ -294,7 +285,7 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     for (let t = 0; t < T; t++) {
       const ids = typeIds[t];
       let pen = 0;
-      if (order.allowedVehicles && !order.allowedVehicles.some((a) => ids.includes(idKey(a)))) {
+      if (!allowedOn(order, ids, typeInfo[t], typeInfo[t].travel.jobLocation[keep[c]])) {
         notAllowed[c * T + t] = 1;
         pen += notAllowedPenalty;
       }
@@ -311,18 +302,19 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
 
   let px: Float64Array | undefined;
   let py: Float64Array | undefined;
-  if (travel.coordinates) {
+  const geo = T > 0 ? fleet[typeVehicles[0][0]].travel : travel;
+  if (geo.coordinates) {
     px = new Float64Array(P);
     py = new Float64Array(P);
     for (let p = 0; p < P; p++) {
       const l = pointLoc[p];
       if (l >= 0) {
-        px[p] = travel.coordinates[2 * l];
-        py[p] = travel.coordinates[2 * l + 1];
+        px[p] = geo.coordinates[2 * l];
+        py[p] = geo.coordinates[2 * l + 1];
       }
     }
     // the virtual point sits at the first depot (or the origin)
-    if (depotLocs.length > 0) {
+    if (virtualPoint > n) {
       px[virtualPoint] = px[n];
       py[virtualPoint] = py[n];
     }
@@ -334,7 +326,21 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   for (let i = 0; i < n * dims; i++) { if (delivery[i] !== 0) anyDel = true; if (pickup[i] !== 0) anyPick = true; }
   let intraDistanceOnly = !hasTime && !(anyDel && anyPick) && !hasShipments;
   for (let t = 0; t < T; t++) {
-    if (typePerDur[t] !== 0 || Number.isFinite(typeMaxDur[t]) || Number.isFinite(typeMaxDist[t])) intraDistanceOnly = false;
+    if (typePerDur[t] !== 0 || typePerTask[t] !== 0 || Number.isFinite(typeMaxDur[t]) || Number.isFinite(typeMaxDist[t]) || Number.isFinite(typeMaxTravel[t])) intraDistanceOnly = false;
+  }
+
+  // prizes: one served task outweighs any route cost change it can cause, one unit of priority all tasks
+  const optional = tasks.tasks.some((t) => t.priority > 0);
+  const prize = new Float64Array(n);
+  if (optional) {
+    const perTask = notAllowedPenalty;
+    const perPriority = perTask * (n + 1);
+    for (let c = 0; c < n; c++) {
+      const task = tasks.tasks[keep[c]];
+      if (task.kind === 'delivery') continue;
+      const stops = task.kind === 'pickup' ? 2 : 1;
+      prize[c] = stops * (perTask + perPriority * task.priority);
+    }
   }
 
   const { nbStart, nbList } = options.granularSize > 0
@@ -342,10 +348,22 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     : { nbStart: new Int32Array(n + 1), nbList: new Int32Array(0) };
 
   return {
-    problem, travel, tasks, n, dims, P, dist, dur, virtualPoint, taskIndex: Int32Array.from(keep), partner, isPickup, hasShipments,
+    problem, travel, tasks, n, dims, problemDims, countDim, P, dist, dur, typeGroup, groupDist, groupDur, typeArc, typeMaxTravel, typePerTask, needsWalk, optional, prize, virtualPoint, taskIndex: Int32Array.from(keep), partner, isPickup, hasShipments,
     service, early, late, release, deadline, delivery, pickup, drop,
     T, typeVehicles, typeStart, typeEnd, typeCap, typeShiftStart, typeShiftEnd, typeFixed, typePerDist,
     typePerDur, typeMaxDur, typeMaxDist, assignPen, notAllowed, hasAssignPen, hasTime, nbStart, nbList,
     px, py, unassigned, notAllowedPenalty, intraDistanceOnly, symmetric,
   };
+}
+
+/** Whether an order (job or shipment) may go on vehicle type `ti` (ids of its vehicles): allowedVehicles, skills, service radius. */
+function allowedOn(order: { allowedVehicles?: (string | number)[]; skills?: (string | number)[] }, ids: string[], ti: TypeInfo, loc: number): boolean {
+  if (order.allowedVehicles && !order.allowedVehicles.some((a) => ids.includes(idKey(a)))) return false;
+  if (order.skills && order.skills.length > 0) {
+    const have = new Set((ti.v.skills ?? []).map(String));
+    if (!order.skills.every((x) => have.has(String(x)))) return false;
+  }
+  const radius = ti.v.serviceRadius;
+  if (radius !== undefined && ti.start >= 0 && ti.locDist(ti.start, loc) > radius) return false;
+  return true;
 }

@@ -67,7 +67,7 @@ export interface SolveOptions extends ZoneOptions {
   algorithm?: 'ils' | 'hgs';
   /** ILS: late-acceptance history length (default 300). */
   historyLength?: number;
-  /** ILS: fewest / most clients moved by one perturbation (default 1 / 25). */
+  /** ILS: fewest / most clients moved by one perturbation (default 1 / 10; a maximum of 0 sizes it to about one route). */
   minPerturbation?: number;
   maxPerturbation?: number;
   /** ILS: share of perturbations that ruin a whole short route (default 0). */

@@ -24,7 +24,7 @@ export async function runIls(
     noImprovement,
     stopOnNoImprovement: !hasTime && !hasIt,
     minPerturbation: options.minPerturbation ?? 1,
-    maxPerturbation: options.maxPerturbation ?? 25,
+    maxPerturbation: options.maxPerturbation ?? 10,
     routeRemovalRate: options.routeRemovalRate ?? 0,
     useSwapStar: options.useSwapStar ?? true,
     sliceEvaluations: 20_000,

@@ -13,6 +13,7 @@
  * vehicle closest to serving it. The message names every type's failure
  * ("capacity: vehicle 1; time-window: vehicle 2, vehicle 3").
  */
+import type { ResolvedTravel } from '../model/travel.js';
 import type { Id, Job, Problem, Shipment, Unassigned, UnassignedReason } from '../model/types.js';
 import { idKey } from '../model/ids.js';
 import { stopId } from '../model/tasks.js';
@@ -20,6 +21,10 @@ import { stopId } from '../model/tasks.js';
 /** What the solo check needs of one vehicle type (its first vehicle's attributes). */
 export interface TypeInfo {
   v: Problem['vehicles'][number];
+  /** The type's travel (its profile's), task-indexed, and its arcs with the speed factor applied. */
+  travel: ResolvedTravel;
+  locDur: LocationTravel;
+  locDist: LocationTravel;
   /** Location indices of the start and end (-1: open). */
   start: number;
   end: number;
@@ -33,7 +38,9 @@ export interface TypeInfo {
 export type LocationTravel = (a: number, b: number) => number;
 
 /** The order of the checks (and of the reasons, for choosing one over all types). */
-const ORDER: readonly UnassignedReason[] = ['unreachable', 'capacity', 'release-time', 'time-window', 'max-duration', 'max-distance'];
+const ORDER: readonly UnassignedReason[] = [
+  'skills', 'service-radius', 'unreachable', 'capacity', 'max-tasks', 'release-time', 'time-window', 'max-duration', 'max-distance', 'max-travel-time',
+];
 
 /** Why one job cannot be served alone by a vehicle type (null: it can). */
 export function soloReason(job: Job, loc: number, ti: TypeInfo, locDur: LocationTravel, locDist: LocationTravel, dims: number): UnassignedReason | null {
@@ -66,6 +73,7 @@ export function soloReason(job: Job, loc: number, ti: TypeInfo, locDur: Location
   const duration = Math.max(depart + t0, tw[0]) - depart + s + t1;
   if (duration > ti.maxDur) return 'max-duration';
   if (d0 + d1 > ti.maxDist) return 'max-distance';
+  if (t0 + t1 > (ti.v.maxTravelTime ?? Infinity)) return 'max-travel-time';
   return null;
 }
 
@@ -78,6 +86,10 @@ function phrase(r: UnassignedReason): string {
     case 'time-window': return 'its time window and shift cannot be met by';
     case 'max-duration': return 'serving it alone exceeds the max duration of';
     case 'max-distance': return 'serving it alone exceeds the max distance of';
+    case 'skills': return 'it needs skills that are missing on';
+    case 'service-radius': return 'it lies beyond the service radius of';
+    case 'max-tasks': return 'it has more stops than the task limit of';
+    case 'max-travel-time': return 'serving it alone exceeds the max travel time of';
     default: return `${r}:`;
   }
 }
@@ -107,11 +119,8 @@ export function soloMessage(failures: { reason: UnassignedReason; vehicles: Id[]
 export function soloVerdict(
   problem: Problem,
   j: number,
-  loc: number,
   types: TypeInfo[],
   typeVehicles: number[][],
-  locDur: LocationTravel,
-  locDist: LocationTravel,
   dims: number,
 ): Unassigned | null {
   const job = problem.jobs[j];
@@ -122,13 +131,31 @@ export function soloVerdict(
   for (let t = 0; t < types.length; t++) {
     const members = allowed ? typeVehicles[t].filter((k) => allowed.has(idKey(vehicles[k].id))) : typeVehicles[t];
     if (members.length === 0) continue;
-    const r = soloReason(job, loc, types[t], locDur, locDist, dims);
+    const ti = types[t];
+    const loc = ti.travel.jobLocation[j];
+    const r = gateReason(job.skills, [loc], 1, ti) ?? soloReason(job, loc, ti, ti.locDur, ti.locDist, dims);
     if (r === null) return null;
     failures.push({ reason: r, vehicles: members.map((k) => vehicles[k].id) });
     best = Math.max(best, ORDER.indexOf(r));
   }
   const reason: UnassignedReason = best < 0 ? 'no-vehicle' : ORDER[best];
   return { id: job.id, reason, message: soloMessage(failures) };
+}
+
+/**
+ * The reasons a type is shut out before any timing: skills it lacks, a task
+ * beyond its service radius (travel distance from its start), more tasks than
+ * its `maxTasks`. Null when none applies.
+ */
+function gateReason(skills: readonly (string | number)[] | undefined, locs: number[], taskCount: number, ti: TypeInfo): UnassignedReason | null {
+  if (skills && skills.length > 0) {
+    const have = new Set((ti.v.skills ?? []).map(String));
+    if (!skills.every((x) => have.has(String(x)))) return 'skills';
+  }
+  const radius = ti.v.serviceRadius;
+  if (radius !== undefined && ti.start >= 0) for (const l of locs) if (ti.locDist(ti.start, l) > radius) return 'service-radius';
+  if (ti.v.maxTasks !== undefined && taskCount > ti.v.maxTasks) return 'max-tasks';
+  return null;
 }
 
 /**
@@ -160,13 +187,13 @@ export function soloShipmentReason(
   const wait = Math.max(0, p - (e + t0));
   if (back - e - wait > ti.maxDur) return 'max-duration';
   if (d0 + d1 + d2 > ti.maxDist) return 'max-distance';
+  if (t0 + t1 + t2 > (ti.v.maxTravelTime ?? Infinity)) return 'max-travel-time';
   return null;
 }
 
 /** The unassigned entry of shipment `s` when no vehicle type can serve it alone (null: some can). */
 export function soloShipmentVerdict(
-  problem: Problem, s: number, pickupLoc: number, deliveryLoc: number, types: TypeInfo[], typeVehicles: number[][],
-  locDur: LocationTravel, locDist: LocationTravel, dims: number,
+  problem: Problem, s: number, pickupTask: number, types: TypeInfo[], typeVehicles: number[][], dims: number,
 ): Unassigned | null {
   const sh = problem.shipments![s];
   const vehicles = problem.vehicles;
@@ -176,7 +203,9 @@ export function soloShipmentVerdict(
   for (let t = 0; t < types.length; t++) {
     const members = allowed ? typeVehicles[t].filter((k) => allowed.has(idKey(vehicles[k].id))) : typeVehicles[t];
     if (members.length === 0) continue;
-    const r = soloShipmentReason(sh, pickupLoc, deliveryLoc, types[t], locDur, locDist, dims);
+    const ti = types[t];
+    const pl = ti.travel.jobLocation[pickupTask], dl = ti.travel.jobLocation[pickupTask + 1];
+    const r = gateReason(sh.skills, [pl, dl], 2, ti) ?? soloShipmentReason(sh, pl, dl, ti, ti.locDur, ti.locDist, dims);
     if (r === null) return null;
     failures.push({ reason: r, vehicles: members.map((k) => vehicles[k].id) });
     best = Math.max(best, ORDER.indexOf(r));

@@ -34,7 +34,6 @@ const vehicleField = (v: Vehicle, f: keyof Vehicle, test: (x: never) => boolean)
 
 const CHECKS: Check[] = [
   (p) => firstOf(p.jobs, '/jobs', 'the solver does not handle skills yet', (j) => (nonEmpty(j.skills) ? 'skills' : undefined)),
-  (p) => firstOf(p.jobs, '/jobs', 'the solver does not handle priorities yet', (j) => ((j.priority ?? 0) > 0 ? 'priority' : undefined)),
   (p) => firstOf(p.jobs, '/jobs', 'the solver does not handle setup or per-type durations yet', durationField),
   (p) => firstOf(p.vehicles, '/vehicles', 'the solver does not handle breaks yet', (v) => vehicleField(v, 'breaks', nonEmpty)),
   (p) => firstOf(p.vehicles, '/vehicles', 'the solver does not handle maxTasks yet', (v) => vehicleField(v, 'maxTasks', finite)),

@@ -44,7 +44,10 @@ const problemArb = fc
         ...(open && k % 2 === 1 ? {} : { end: 0 }),
         capacity: Array.from({ length: dims }, () => (mixed && k >= 2 ? 12 : 20)),
         ...(windows ? { shift: [0, mixed && k === 3 ? 600 : 900] as [number, number] } : {}),
-        ...(mixed ? { costs: { fixed: 10 * k, perDistance: 1 + (k % 2), perDuration: k === 1 ? 0.5 : 0 } } : {}),
+        ...(mixed ? { costs: { fixed: 10 * k, perDistance: 1 + (k % 2), perDuration: k === 1 ? 0.5 : 0, perTravelTime: k === 2 ? 0.7 : 0, perTaskTime: k === 3 ? 0.2 : 0 } } : {}),
+        ...(mixed && k === 1 ? { speedFactor: 1.5 } : {}),
+        ...(mixed && k === 2 ? { maxTravelTime: 400 } : {}),
+        ...(mixed && k === 3 ? { maxTasks: 6, skills: ['lift'] } : {}),
       })),
       jobs: Array.from({ length: n }, (_, i) => {
         const e = rng.int(500);
@@ -54,6 +57,7 @@ const problemArb = fc
           delivery: amount(),
           ...(pickups ? { pickup: amount() } : {}),
           serviceDuration: rng.int(20),
+          ...(mixed && i % 5 === 0 ? { skills: ['lift'] } : {}),
           ...(windows ? { timeWindows: [[e, e + 30 + rng.int(300)]] as [number, number][] } : {}),
         };
       }),

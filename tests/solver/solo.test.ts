@@ -58,7 +58,8 @@ describe('solo reasons', () => {
   });
 
   it('soloReason follows the documented order on one type', () => {
-    const ti = (v: Vehicle): TypeInfo => ({ v, start: 0, end: 0, shiftStart: v.shift?.[0] ?? -Infinity, shiftEnd: v.shift?.[1] ?? Infinity, maxDur: v.maxDuration ?? Infinity, maxDist: v.maxDistance ?? Infinity });
+    const dummy = (a: number, b: number) => (a === b ? 0 : 100);
+    const ti = (v: Vehicle): TypeInfo => ({ v, travel: undefined as never, locDur: dummy, locDist: dummy, start: 0, end: 0, shiftStart: v.shift?.[0] ?? -Infinity, shiftEnd: v.shift?.[1] ?? Infinity, maxDur: v.maxDuration ?? Infinity, maxDist: v.maxDistance ?? Infinity });
     const dur = (a: number, b: number) => (a === b ? 0 : 100);
     const job: Job = { id: 'j', location: 1, delivery: [3], timeWindows: [[0, 50]], releaseTime: 10 };
     const r = (v: Vehicle, j: Job = job) => soloReason(j, 1, ti(v), dur, dur, 1);

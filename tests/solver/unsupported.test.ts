@@ -28,7 +28,6 @@ async function rejection(p: Problem): Promise<{ code: string; pointer: string }>
 describe('the solver refuses what it does not handle yet, naming the field', () => {
   const cases: [string, (p: Problem) => void, string][] = [
     ['skills', (p) => (p.jobs[1].skills = ['x']), '/jobs/1/skills'],
-    ['priority', (p) => (p.jobs[0].priority = 5), '/jobs/0/priority'],
     ['setup', (p) => (p.jobs[1].setupDuration = 5), '/jobs/1/setupDuration'],
     ['per-type service', (p) => (p.jobs[0].serviceDurationPerType = { van: 3 }), '/jobs/0/serviceDurationPerType'],
     ['breaks', (p) => (p.vehicles[0].breaks = [{ id: 'b' }]), '/vehicles/0/breaks'],

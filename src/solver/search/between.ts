@@ -9,8 +9,8 @@
  * the entry of j ≥ mid holds mid..j. The segment i..j (i < j) is the join of
  * the level-k entries of i and j, where k is the highest bit of i xor j.
  * Short spans are walked visit by visit instead (cheaper than two joins), and
- * so is a segment priced on a route of another vehicle type (its assignment
- * penalties differ).
+ * so is a segment priced on a route of a vehicle type with other matrices or
+ * assignment penalties.
  */
 import type { Concat } from './concat.js';
 import { SegmentTable } from './table.js';
@@ -24,7 +24,7 @@ export class BetweenTables {
   private forwardVersion: Int32Array;
   private backwardVersion: Int32Array;
 
-  constructor(R: number, private readonly dims: number, private readonly typed: boolean) {
+  constructor(R: number, private readonly dims: number, private readonly sameTravel: Uint8Array, private readonly T: number) {
     this.forward = new Array(R).fill(null);
     this.backward = new Array(R).fill(null);
     this.forwardVersion = new Int32Array(R).fill(-1);
@@ -36,7 +36,7 @@ export class BetweenTables {
    * whose node list is `nodes` and whose current version is `version`.
    */
   appendForward(acc: Concat, r: number, type: number, nodes: Int32Array, m: number, version: number, i: number, j: number, scratch: Concat): void {
-    if (j - i < WALK_SPAN || (this.typed && acc.type !== type)) {
+    if (j - i < WALK_SPAN || (acc.type !== type && !this.sameTravel[type * this.T + acc.type])) {
       for (let p = i; p <= j; p++) acc.node(nodes[p]);
       return;
     }
@@ -53,7 +53,7 @@ export class BetweenTables {
 
   /** Appends the visits at positions j, j-1, …, i (1 ≤ i ≤ j ≤ m) of route r: the reversed segment. */
   appendBackward(acc: Concat, r: number, type: number, nodes: Int32Array, m: number, version: number, i: number, j: number, scratch: Concat): void {
-    if (j - i < WALK_SPAN || (this.typed && acc.type !== type)) {
+    if (j - i < WALK_SPAN || (acc.type !== type && !this.sameTravel[type * this.T + acc.type])) {
       for (let p = j; p >= i; p--) acc.node(nodes[p]);
       return;
     }

@@ -16,6 +16,9 @@ export class Concat {
   first = -1;
   last = -1;
   distance = 0;
+  arcCost = 0;
+  travel = 0;
+  task = 0;
   count = 0;
   penalty = 0;
   notAllowed = 0;
@@ -28,8 +31,10 @@ export class Concat {
   private readonly P: number;
   private readonly T: number;
   private readonly n: number;
-  private readonly distM: Float64Array | Float32Array;
-  private readonly durM: Float64Array | Float32Array;
+  /** The matrices of the current route type. */
+  private distM: Float64Array | Float32Array;
+  private durM: Float64Array | Float32Array;
+  private arcM: Float64Array | Float32Array;
   private readonly assignPen: Float64Array;
   private readonly notAllowedOf: Uint8Array;
   private readonly hasAssignPen: boolean;
@@ -41,6 +46,7 @@ export class Concat {
     this.n = cp.n;
     this.distM = cp.dist;
     this.durM = cp.dur;
+    this.arcM = cp.dist;
     this.assignPen = cp.assignPen;
     this.notAllowedOf = cp.notAllowed;
     this.hasAssignPen = cp.hasAssignPen;
@@ -49,16 +55,26 @@ export class Concat {
 
   /** Starts with the segment stored at `t[i]`, on a route of vehicle type `type`. */
   start(t: SegmentTable, i: number, type: number): this {
-    this.type = type;
+    this.setType(type);
     this.first = t.first[i];
     this.last = t.last[i];
     this.distance = t.distance[i];
+    this.arcCost = t.arcCost[i];
+    this.travel = t.travel[i];
+    this.task = t.task[i];
     this.count = t.count[i];
     this.penalty = t.penalty[i];
     this.notAllowed = t.notAllowed[i];
     this.time.load(t.time, i);
     this.load.load(t.load, i);
     return this;
+  }
+
+  private setType(type: number): void {
+    this.type = type;
+    this.distM = this.data.typeDist[type];
+    this.durM = this.data.typeDur[type];
+    this.arcM = this.data.typeArc[type];
   }
 
   /** Starts with the single visit of node `u`. */
@@ -74,8 +90,12 @@ export class Concat {
   /** Appends the segment stored at `t[i]` (its penalties must be those of this route's type). */
   append(t: SegmentTable, i: number): this {
     const k = this.last * this.P + t.first[i];
-    this.distance += this.distM[k] + t.distance[i];
-    this.time.appendStored(this.durM[k], t.time, i);
+    const dk = this.distM[k], tk = this.durM[k];
+    this.distance += dk + t.distance[i];
+    this.arcCost += (this.arcM === this.distM ? dk : this.arcM[k]) + t.arcCost[i];
+    this.travel += tk + t.travel[i];
+    this.task += t.task[i];
+    this.time.appendStored(tk, t.time, i);
     this.load.appendStored(t.load, i);
     this.count += t.count[i];
     this.penalty += t.penalty[i];
@@ -99,6 +119,9 @@ export class Concat {
     t.first[i] = this.first;
     t.last[i] = this.last;
     t.distance[i] = this.distance;
+    t.arcCost[i] = this.arcCost;
+    t.travel[i] = this.travel;
+    t.task[i] = this.task;
     t.count[i] = this.count;
     t.penalty[i] = this.penalty;
     t.notAllowed[i] = this.notAllowed;
@@ -107,10 +130,13 @@ export class Concat {
   }
 
   copy(o: Concat): this {
-    this.type = o.type;
+    this.setType(o.type);
     this.first = o.first;
     this.last = o.last;
     this.distance = o.distance;
+    this.arcCost = o.arcCost;
+    this.travel = o.travel;
+    this.task = o.task;
     this.count = o.count;
     this.penalty = o.penalty;
     this.notAllowed = o.notAllowed;
@@ -121,10 +147,10 @@ export class Concat {
 
   /**
    * Prices the complete route (start sentinel … end sentinel): returns the
-   * penalised cost and sets `baseCost` (fixed + distance + duration costs and
-   * assignment penalties), `loadExcess` and `timeWarp` (time warp, release /
-   * dispatch-deadline conflict, max duration / distance excess). A route
-   * without clients costs 0.
+   * penalised cost and sets `baseCost` (fixed + arc costs + duration and task
+   * time costs + assignment penalties), `loadExcess` and `timeWarp` (time
+   * warp, release / dispatch-deadline conflict, max duration / distance /
+   * travel time excess). A route without clients costs 0.
    */
   price(): number {
     if (this.count === 0) {
@@ -153,18 +179,13 @@ export class Concat {
     if (time.earliest > dep) dur += time.earliest - dep;
     if (dur > cp.typeMaxDur[t]) tw += dur - cp.typeMaxDur[t];
     if (this.distance > cp.typeMaxDist[t]) tw += this.distance - cp.typeMaxDist[t];
+    if (this.travel > cp.typeMaxTravel[t]) tw += this.travel - cp.typeMaxTravel[t];
     const lx = this.load.excess(cp.typeCap, t * cp.dims);
-    const base = cp.typeFixed[t] + cp.typePerDist[t] * this.distance + cp.typePerDur[t] * dur + this.penalty;
+    const base = cp.typeFixed[t] + this.arcCost + cp.typePerDur[t] * dur + cp.typePerTask[t] * this.task + this.penalty;
     this.baseCost = base;
     this.loadExcess = lx;
     this.timeWarp = this.notAllowed > 0 ? tw + this.notAllowed : tw;
     return base + this.data.wQ * lx + this.data.wTW * this.timeWarp;
   }
 
-  /** A lower bound of `price()` for a route with `distance` and `count` clients on type `type`. */
-  static lowerBound(data: SearchData, type: number, distance: number, count: number): number {
-    if (count === 0) return 0;
-    const cp = data.cp;
-    return cp.typeFixed[type] + cp.typePerDist[type] * distance;
-  }
 }

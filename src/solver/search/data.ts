@@ -16,8 +16,16 @@ export class SearchData {
   readonly N: number;
   readonly dims: number;
   readonly P: number;
+  /** Distances and durations of the first travel group (estimates). */
   readonly dist: Float64Array | Float32Array;
   readonly dur: Float64Array | Float32Array;
+  /** Per vehicle type: distance, duration and arc-cost matrices, and whether the arc costs are symmetric. */
+  readonly typeDist: (Float64Array | Float32Array)[];
+  readonly typeDur: (Float64Array | Float32Array)[];
+  readonly typeArc: (Float64Array | Float32Array)[];
+  readonly arcSymmetric: Uint8Array;
+  /** Whether a segment priced for type a may stand, as stored, in a route of type b (same matrices, no type-specific penalties). */
+  readonly sameTravel: Uint8Array;
   /** Single-visit segments of every node (sentinels: their slot's depot and shift). */
   readonly visits: SegmentTable;
   /** Per client: its shipment partner (client index), -1 for a job. */
@@ -38,6 +46,32 @@ export class SearchData {
     this.P = cp.P;
     this.dist = cp.dist;
     this.dur = cp.dur;
+    const T = cp.T;
+    this.typeDist = [];
+    this.typeDur = [];
+    this.typeArc = cp.typeArc;
+    this.arcSymmetric = new Uint8Array(T);
+    const symmetric = new Map<Float64Array | Float32Array, boolean>();
+    for (let t = 0; t < T; t++) {
+      this.typeDist.push(cp.groupDist[cp.typeGroup[t]]);
+      this.typeDur.push(cp.groupDur[cp.typeGroup[t]]);
+      const arc = cp.typeArc[t];
+      let sym = symmetric.get(arc);
+      if (sym === undefined) {
+        sym = true;
+        const P = cp.P;
+        for (let a = 0; a < P && sym; a++) for (let b = a + 1; b < P; b++) if (arc[a * P + b] !== arc[b * P + a]) { sym = false; break; }
+        symmetric.set(arc, sym);
+      }
+      this.arcSymmetric[t] = sym ? 1 : 0;
+    }
+    this.sameTravel = new Uint8Array(T * T);
+    for (let a = 0; a < T; a++) {
+      for (let b = 0; b < T; b++) {
+        this.sameTravel[a * T + b] =
+          a === b || (!cp.hasAssignPen && cp.typeGroup[a] === cp.typeGroup[b] && cp.typeArc[a] === cp.typeArc[b]) ? 1 : 0;
+      }
+    }
     this.partner = cp.partner;
     this.isPickup = cp.isPickup;
     this.hasShipments = cp.hasShipments;
@@ -47,6 +81,7 @@ export class SearchData {
       v.first[c] = v.last[c] = c;
       v.count[c] = 1;
       t.duration[c] = cp.service[c];
+      v.task[c] = cp.service[c];
       t.earliest[c] = cp.early[c];
       t.latest[c] = cp.late[c];
       t.release[c] = cp.release[c];
@@ -79,9 +114,15 @@ export class SearchData {
     return this.n + 2 * r + 1;
   }
 
-  /** Distance between the points of two nodes. */
+  /** Distance between the points of two nodes (first travel group: an estimate). */
   d(a: number, b: number): number {
     const f = this.visits.first;
     return this.dist[f[a] * this.P + f[b]];
+  }
+
+  /** Arc cost between the points of two nodes for vehicle type t. */
+  arc(t: number, a: number, b: number): number {
+    const f = this.visits.first;
+    return this.typeArc[t][f[a] * this.P + f[b]];
   }
 }

@@ -13,13 +13,11 @@ export class Exchange implements BinaryOperator {
   readonly name: string;
 
   private readonly pt: Int32Array;
-  private readonly D: Float64Array | Float32Array;
   private readonly P: number;
 
   constructor(private readonly rs: SearchRoutes, readonly N: number, readonly M: number) {
     this.name = M === 0 ? `relocate${N}` : `swap${N}${M}`;
     this.pt = rs.data.visits.first;
-    this.D = rs.data.dist;
     this.P = rs.data.P;
   }
 
@@ -53,20 +51,26 @@ export class Exchange implements BinaryOperator {
     const afterV = M === 0 ? aV[pv + 1] : aV[pv + M];
     // cheap distance bound first (every other cost term only adds), from the
     // per-node arc caches plus the new arcs' matrix entries
-    const pt = this.pt, D = this.D, P = this.P, fd = rs.prefix.distance, out = rs.arcOut;
-    const innerU = N === 1 ? 0 : fd[lastU] - fd[firstU];
+    const pt = this.pt, P = this.P, fd = rs.prefix.arcCost, out = rs.arcOut;
+    const data = rs.data, tU = data.slotType[rU], tV = data.slotType[rV];
+    const BU = data.typeArc[tU], BV = data.typeArc[tV];
+    // a piece keeps its inner arc cost when both routes price arcs alike
+    const same = BU === BV;
+    const innerU = N === 1 ? 0 : same ? fd[lastU] - fd[firstU] : innerCost(rs, rU, pu, pu + N - 1, BV, pt, P);
     const skipU = N === 1 ? rs.skip1[firstU] : N === 2 ? rs.skip2[firstU] : rs.skip3[firstU];
-    const cutU = out[beforeU] + innerU + out[lastU];
     let distU: number, distV: number;
+    const ownU = N === 1 || same ? innerU : fd[lastU] - fd[firstU];
+    const cutU = out[beforeU] + ownU + out[lastU];
     if (M === 0) {
-      distU = rs.distance[rU] - cutU + skipU;
-      distV = rs.distance[rV] - out[beforeV] + D[pt[beforeV] * P + pt[firstU]] + innerU + D[pt[lastU] * P + pt[afterV]];
+      distU = rs.arcCost[rU] - cutU + skipU;
+      distV = rs.arcCost[rV] - out[beforeV] + BV[pt[beforeV] * P + pt[firstU]] + innerU + BV[pt[lastU] * P + pt[afterV]];
     } else {
       const firstV = aV[pv], lastV = aV[pv + M - 1];
-      const innerV = M === 1 ? 0 : fd[lastV] - fd[firstV];
-      const cutV = out[beforeV] + innerV + out[lastV];
-      distU = rs.distance[rU] - cutU + D[pt[beforeU] * P + pt[firstV]] + innerV + D[pt[lastV] * P + pt[afterU]];
-      distV = rs.distance[rV] - cutV + D[pt[beforeV] * P + pt[firstU]] + innerU + D[pt[lastU] * P + pt[afterV]];
+      const ownV = M === 1 ? 0 : fd[lastV] - fd[firstV];
+      const innerV = M === 1 || same ? ownV : innerCost(rs, rV, pv, pv + M - 1, BU, pt, P);
+      const cutV = out[beforeV] + ownV + out[lastV];
+      distU = rs.arcCost[rU] - cutU + BU[pt[beforeU] * P + pt[firstV]] + innerV + BU[pt[lastV] * P + pt[afterU]];
+      distV = rs.arcCost[rV] - cutV + BV[pt[beforeV] * P + pt[firstU]] + innerU + BV[pt[lastU] * P + pt[afterV]];
     }
     const current = rs.cost[rU] + rs.cost[rV];
     const cntU = lenU - N + M, cntV = lenV - M + N;
@@ -93,7 +97,7 @@ export class Exchange implements BinaryOperator {
     }
     if (rs.stops[r] > 0 && !this.keepsPrecedence(r, pu, pv)) return Infinity;
     // distance change: arcs removed and added
-    const pt = this.pt, D = this.D, P = this.P, out = rs.arcOut;
+    const pt = this.pt, D = rs.data.typeArc[rs.typeOf(r)], P = this.P, out = rs.arcOut;
     const bu = a[pu - 1], fu = a[pu], lu = a[pu + N - 1], au = a[pu + N];
     let dd: number;
     if (M === 0) {
@@ -106,8 +110,8 @@ export class Exchange implements BinaryOperator {
         out[bu] - out[lu] - out[bv] - out[lv];
     }
     const current = rs.cost[r];
-    if (rs.notBetter1(r, rs.distance[r] + dd, rs.len[r])) return Infinity;
-    if (cp.intraDistanceOnly) return cp.typePerDist[rs.typeOf(r)] * dd;
+    if (rs.notBetter1(r, rs.arcCost[r] + dd, rs.len[r])) return Infinity;
+    if (cp.intraDistanceOnly) return dd;
     const acc = rs.a;
     const t = rs.typeOf(r);
     if (M === 0) {
@@ -206,4 +210,12 @@ export type { Concat };
 function copyRange(a: Int32Array, from: number, to: number, out: Int32Array, k: number): number {
   for (let p = from; p <= to; p++) out[k++] = a[p];
   return k;
+}
+
+/** The arc cost of route r's clients at positions from..to under another type's arc costs `B`. */
+function innerCost(rs: SearchRoutes, r: number, from: number, to: number, B: Float64Array | Float32Array, pt: Int32Array, P: number): number {
+  const a = rs.nodes[r];
+  let c = 0;
+  for (let p = from; p < to; p++) c += B[pt[a[p]] * P + pt[a[p + 1]]];
+  return c;
 }

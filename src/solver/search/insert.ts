@@ -41,12 +41,17 @@ export class Inserter {
     return rs.a.start(rs.prefix, after, rs.typeOf(r)).node(u).append(rs.suffix, nx).price() - rs.cost[r];
   }
 
-  /** Inserts unrouted client u (with its shipment partner, if any) at its best position and updates the route. */
-  insert(u: number): void {
+  /**
+   * Inserts unrouted client u (with its shipment partner, if any) at its best
+   * position and updates the route. When clients are optional, only when that
+   * costs less than its order's prize (unless `force`); returns whether it did.
+   */
+  insert(u: number, force = false): boolean {
     const z = this.rs.data.partner[u];
+    const limit = this.rs.data.cp.optional && !force ? this.rs.data.cp.prize[z >= 0 && !this.rs.data.isPickup[u] ? z : u] : Infinity;
     if (z >= 0) {
-      if (this.rs.routeOf[u] < 0 && this.rs.routeOf[z] < 0) this.insertShipment(this.rs.data.isPickup[u] ? u : z);
-      return;
+      if (this.rs.routeOf[u] >= 0 || this.rs.routeOf[z] >= 0) return false;
+      return this.insertShipment(this.rs.data.isPickup[u] ? u : z, limit);
     }
     const rs = this.rs, nb = this.nb, data = rs.data;
     let best = Infinity, bestAfter = -1;
@@ -90,10 +95,12 @@ export class Inserter {
         bestAfter = data.startOf(r);
       }
     }
+    if (best >= limit) return false;
     if (bestAfter < 0) bestAfter = data.startOf(0);
     const r = rs.routeOf[bestAfter];
     rs.insert(u, r, rs.pos[bestAfter] + 1);
     rs.update(r);
+    return true;
   }
 
   /** Best delivery placement after pickup `pickup` inserted after node `after`: [cost delta, after-position of the delivery]. */
@@ -117,8 +124,8 @@ export class Inserter {
 
   private pairAt = -1;
 
-  /** Inserts an unrouted shipment (by its pickup) at its best placement. */
-  private insertShipment(pickup: number): void {
+  /** Inserts an unrouted shipment (by its pickup) at its best placement when that costs less than `limit`. */
+  private insertShipment(pickup: number, limit: number): boolean {
     const rs = this.rs, nb = this.nb, data = rs.data;
     const delivery = data.partner[pickup];
     let best = Infinity, bestAfter = -1, bestAt = -1;
@@ -149,6 +156,7 @@ export class Inserter {
       const r = this.emptyRoute(t);
       if (r >= 0) consider(data.startOf(r));
     }
+    if (best >= limit) return false;
     if (bestAfter < 0) {
       bestAfter = data.startOf(0);
       bestAt = rs.pos[bestAfter];
@@ -158,5 +166,33 @@ export class Inserter {
     rs.insert(delivery, r, bestAt + 1);
     rs.insert(pickup, r, rs.pos[bestAfter] + 1);
     rs.update(r);
+    return true;
+  }
+
+  /**
+   * Optional clients: removes routed client u's order when that saves more
+   * than its prize; returns whether it did.
+   */
+  removeIfWorth(u: number): boolean {
+    const rs = this.rs, data = rs.data, cp = data.cp;
+    const r = rs.routeOf[u];
+    if (r < 0) return false;
+    const z = data.partner[u];
+    const first = z >= 0 && !data.isPickup[u] ? z : u;
+    const prize = cp.prize[first];
+    const a = rs.nodes[r], t = rs.typeOf(r);
+    let c: number;
+    if (z < 0) c = rs.a.start(rs.prefix, a[rs.pos[u] - 1], t).append(rs.suffix, a[rs.pos[u] + 1]).price();
+    else {
+      const pp = rs.pos[first], pd = rs.pos[data.partner[first]];
+      const acc = rs.a.start(rs.prefix, a[pp - 1], t);
+      if (pd > pp + 1) rs.appendBetween(acc, r, pp + 1, pd - 1);
+      c = acc.append(rs.suffix, a[pd + 1]).price();
+    }
+    if (c - rs.cost[r] + prize >= -1e-7) return false;
+    rs.remove(first);
+    if (z >= 0) rs.remove(data.partner[first]);
+    rs.update(r);
+    return true;
   }
 }

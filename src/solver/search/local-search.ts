@@ -38,6 +38,7 @@ export class LocalSearch {
   private readonly relocate1: Exchange;
   private readonly swapTails: SwapTails;
   private readonly typeOrder: Int32Array;
+  private readonly optional: boolean;
   // resumable state
   private k = 0;
   private passClean = true;
@@ -66,6 +67,7 @@ export class LocalSearch {
     ];
     this.swapStar = useSwapStar ? new SwapStar(rs) : null;
     this.promising = new Uint8Array(n);
+    this.optional = rs.data.cp.optional;
     this.lastTest = new Int32Array(n);
     this.lastTestRoute = new Int32Array(rs.R);
     this.order = new Int32Array(n);
@@ -120,7 +122,9 @@ export class LocalSearch {
         if (this.stats.evaluations - start >= budget) return false;
       }
       const u = this.order[this.k++];
-      if (!this.promising[u] || rs.routeOf[u] < 0) continue;
+      if (!this.promising[u]) continue;
+      if (this.optional && this.tryOptional(u)) continue;
+      if (rs.routeOf[u] < 0) continue;
       const last = this.lastTest[u];
       this.lastTest[u] = rs.updates;
       for (let q = nb.start[u]; q < nb.start[u + 1]; q++) {
@@ -166,6 +170,21 @@ export class LocalSearch {
       if (rV !== rU) this.swapStar.routeChanged(rV);
     }
     this.passClean = false;
+  }
+
+  /** Optional clients: inserts unrouted u, or removes routed u, when its prize makes that worth it. */
+  private tryOptional(u: number): boolean {
+    const rs = this.rs;
+    this.stats.evaluations++;
+    const routed = rs.routeOf[u] >= 0;
+    if (routed) this.markPromising(u);
+    const changed = routed ? this.inserter.removeIfWorth(u) : this.inserter.insert(u);
+    if (!changed) return false;
+    this.markPromising(u);
+    this.stats.moves++;
+    this.passClean = false;
+    if (this.swapStar) for (let r = 0; r < rs.R; r++) if (rs.version[r] === rs.updates) this.swapStar.routeChanged(r);
+    return !routed ? false : true;
   }
 
   /** Moves u (or u's tail) into an empty route of each vehicle type. */

@@ -32,12 +32,15 @@ export function computeNeighbourhood(cp: CompiledProblem, size: number): Neighbo
     perDist = Math.min(perDist, cp.typePerDist[t]);
     perDur = Math.min(perDur, cp.typePerDur[t]);
   }
+  // arc costs of the first vehicle type (its travel: cp.dist / cp.dur)
+  const arcM = cp.T > 0 ? cp.typeArc[0] : cp.dist;
+  void perDist;
   const arc = (i: number, j: number): number => {
     const t = cp.dur[i * P + j];
     if (cp.early[i] + cp.service[i] + t > cp.late[j]) return Infinity;
     const wait = cp.early[j] - t - cp.service[i] - cp.late[i];
     const w = wait > 0 ? wait : 0;
-    return perDist * cp.dist[i * P + j] + perDur * (t + w) + WAIT_WEIGHT * w;
+    return arcM[i * P + j] + perDur * (t + w) + WAIT_WEIGHT * w;
   };
   const topP = new Float64Array(k + 1);
   const topV = new Int32Array(k + 1);

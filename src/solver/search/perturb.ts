@@ -37,8 +37,15 @@ export class Perturbation {
     const n = rs.n;
     if (n === 0) return 0;
     ls.promising.fill(0);
-    const max = this.max > 0 ? this.max : this.autoMax();
-    const k = this.min + rng.int(Math.max(0, max - this.min) + 1);
+    let k: number;
+    if (this.max < 0) {
+      // skewed towards small ruins, with a tail up to -max clients
+      const u = rng.next();
+      k = this.min + Math.floor((-this.max - this.min + 1) * u * u);
+    } else {
+      const max = this.max > 0 ? this.max : this.autoMax();
+      k = this.min + rng.int(Math.max(0, max - this.min) + 1);
+    }
     const u = rng.int(n);
     let count = 0;
     const partner = rs.data.partner;

@@ -26,18 +26,18 @@ export class SearchRoutes {
   readonly prefix: SegmentTable;
   readonly suffix: SegmentTable;
   readonly between: BetweenTables;
-  /** Per route: penalised cost, its parts, and distance. */
+  /** Per route: penalised cost, its parts, and the sum of its arc costs (the cheap bounds' measure). */
   readonly cost: Float64Array;
   readonly base: Float64Array;
   readonly loadExcess: Float64Array;
   readonly timeWarp: Float64Array;
-  readonly distance: Float64Array;
+  readonly arcCost: Float64Array;
   /**
-   * Per node, refreshed with its route: the distance of the arc leaving it
-   * (`arcOut`) and the distance that joins its neighbours when the 1, 2 or 3
+   * Per node, refreshed with its route: the arc cost of the arc leaving it
+   * (`arcOut`) and of the arc that joins its neighbours when the 1, 2 or 3
    * clients starting at it are cut out (`skip1..3`: prev → the node after
-   * them). Move bounds read these instead of the matrix, which on large
-   * instances does not fit in cache.
+   * them), for its route's vehicle type. Move bounds read these instead of the
+   * matrix, which on large instances does not fit in cache.
    */
   readonly arcOut: Float64Array;
   readonly skip1: Float64Array;
@@ -47,13 +47,12 @@ export class SearchRoutes {
   readonly open: Int32Array;
   /** Per route: number of shipment stops on it. */
   readonly stops: Int32Array;
-  /** Per route: fixed cost and cost per distance unit of its vehicle type (for cheap lower bounds). */
+  /** Per route: fixed cost of its vehicle type (for cheap lower bounds). */
   readonly fixedCost: Float64Array;
-  readonly perDistance: Float64Array;
   /** Per route: the update counter when it last changed (timestamps of the local search). */
   readonly version: Int32Array;
   updates = 0;
-  /** Whether a suffix of a route of type a may end a route of type b as stored (same end depot and shift, no type-specific penalties). */
+  /** Whether a suffix of a route of type a may end a route of type b as stored (same travel and arc costs, end depot and shift, no type-specific penalties). */
   readonly tailCompat: Uint8Array;
   /** Scratch client lists for operators that rebuild routes. */
   readonly bufA: Int32Array;
@@ -82,12 +81,12 @@ export class SearchRoutes {
     this.len = new Int32Array(R);
     this.prefix = new SegmentTable(N, data.dims);
     this.suffix = new SegmentTable(N, data.dims);
-    this.between = new BetweenTables(R, data.dims, data.cp.hasAssignPen);
+    this.between = new BetweenTables(R, data.dims, data.sameTravel, data.cp.T);
     this.cost = new Float64Array(R);
     this.base = new Float64Array(R);
     this.loadExcess = new Float64Array(R);
     this.timeWarp = new Float64Array(R);
-    this.distance = new Float64Array(R);
+    this.arcCost = new Float64Array(R);
     this.version = new Int32Array(R);
     this.arcOut = new Float64Array(N);
     this.skip1 = new Float64Array(N);
@@ -96,11 +95,7 @@ export class SearchRoutes {
     this.open = new Int32Array(N);
     this.stops = new Int32Array(R);
     this.fixedCost = new Float64Array(R);
-    this.perDistance = new Float64Array(R);
-    for (let r = 0; r < R; r++) {
-      this.fixedCost[r] = data.cp.typeFixed[data.slotType[r]];
-      this.perDistance[r] = data.cp.typePerDist[data.slotType[r]];
-    }
+    for (let r = 0; r < R; r++) this.fixedCost[r] = data.cp.typeFixed[data.slotType[r]];
     this.a = new Concat(data);
     this.b = new Concat(data);
     this.c = new Concat(data);
@@ -112,7 +107,7 @@ export class SearchRoutes {
       for (let y = 0; y < T; y++) {
         this.tailCompat[x * T + y] =
           x === y ||
-          (!cp.hasAssignPen &&
+          (data.sameTravel[x * T + y] &&
             cp.typeEnd[x] === cp.typeEnd[y] &&
             cp.typeShiftStart[x] === cp.typeShiftStart[y] &&
             cp.typeShiftEnd[x] === cp.typeShiftEnd[y])
@@ -217,7 +212,7 @@ export class SearchRoutes {
       }
       this.stops[r] = stops;
     }
-    const pt = this.data.visits.first, D = this.data.dist, P = this.data.P;
+    const pt = this.data.visits.first, D = this.data.typeArc[t], P = this.data.P;
     for (let p = 0; p <= m; p++) {
       const from = pt[a[p]] * P;
       this.arcOut[a[p]] = D[from + pt[a[p + 1]]];
@@ -227,7 +222,7 @@ export class SearchRoutes {
       if (p + 2 <= m + 1) this.skip2[a[p]] = D[before + pt[a[p + 2]]];
       if (p + 3 <= m + 1) this.skip3[a[p]] = D[before + pt[a[p + 3]]];
     }
-    this.distance[r] = acc.distance;
+    this.arcCost[r] = acc.arcCost;
     this.cost[r] = acc.price();
     this.base[r] = acc.baseCost;
     this.loadExcess[r] = acc.loadExcess;
@@ -276,29 +271,20 @@ export class SearchRoutes {
     return acc.node(this.data.endOf(target));
   }
 
-  /** Distance from the route start to node u (prefix distance). */
-  fDist(u: number): number {
-    return this.prefix.distance[u];
-  }
-
-  /** Distance from node u to the route end (suffix distance). */
-  bDist(u: number): number {
-    return this.suffix.distance[u];
-  }
 
   /**
-   * Whether changing routes rU and rV to distances dU, dV with cU, cV clients
-   * certainly does not lower their penalised cost: the fixed and distance
+   * Whether changing routes rU and rV to arc-cost sums aU, aV with cU, cV
+   * clients certainly does not lower their penalised cost: the fixed and arc
    * costs alone already reach the current cost (every other term only adds).
    */
-  notBetter(rU: number, dU: number, cU: number, rV: number, dV: number, cV: number): boolean {
-    const lb = (cU > 0 ? this.fixedCost[rU] + this.perDistance[rU] * dU : 0) + (cV > 0 ? this.fixedCost[rV] + this.perDistance[rV] * dV : 0);
+  notBetter(rU: number, aU: number, cU: number, rV: number, aV: number, cV: number): boolean {
+    const lb = (cU > 0 ? this.fixedCost[rU] + aU : 0) + (cV > 0 ? this.fixedCost[rV] + aV : 0);
     return lb - this.cost[rU] - this.cost[rV] > -1e-7;
   }
 
   /** `notBetter` for one route. */
-  notBetter1(r: number, d: number, c: number): boolean {
-    return (c > 0 ? this.fixedCost[r] + this.perDistance[r] * d : 0) - this.cost[r] > -1e-7;
+  notBetter1(r: number, a: number, c: number): boolean {
+    return (c > 0 ? this.fixedCost[r] + a : 0) - this.cost[r] > -1e-7;
   }
 
   /**

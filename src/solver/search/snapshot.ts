@@ -33,9 +33,11 @@ export class Snapshot {
     a.set(rs.nodes[r].subarray(1, m + 1));
   }
 
-  /** Copies the cost parts of the working solution. */
+  /** Copies the cost parts of the working solution (the prizes of clients left out count as cost). */
   saveTotals(rs: SearchRoutes): void {
     let base = 0, lx = 0, tw = 0, k = 0;
+    const cp = rs.data.cp;
+    if (cp.optional) for (let c = 0; c < rs.n; c++) if (rs.routeOf[c] < 0) base += cp.prize[c];
     for (let r = 0; r < rs.R; r++) {
       if (rs.len[r] === 0) continue;
       k++;

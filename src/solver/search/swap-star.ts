@@ -83,21 +83,21 @@ export class SwapStar implements RouteOperator {
 
   /** Removal gains of `from`'s clients and their 3 cheapest insertion positions into `into`. */
   private preprocess(from: number, into: number): void {
-    const rs = this.rs, data = rs.data, cp = data.cp;
-    const wf = cp.typePerDist[rs.typeOf(from)], wi = cp.typePerDist[rs.typeOf(into)];
+    const rs = this.rs, data = rs.data;
+    const tf = rs.typeOf(from), ti = rs.typeOf(into);
     const aF = rs.nodes[from], aI = rs.nodes[into];
     const mF = rs.len[from], mI = rs.len[into];
     const ver = rs.version[into];
     for (let p = 1; p <= mF; p++) {
       const u = aF[p];
-      this.removal[u] = wf * (data.d(aF[p - 1], aF[p + 1]) - data.d(aF[p - 1], u) - data.d(u, aF[p + 1]));
+      this.removal[u] = data.arc(tf, aF[p - 1], aF[p + 1]) - data.arc(tf, aF[p - 1], u) - data.arc(tf, u, aF[p + 1]);
       const s = this.slot(u, into);
       if (this.perRoute && this.stamp[s] === ver) continue;
       this.stamp[s] = ver;
       let c0 = Infinity, c1 = Infinity, c2 = Infinity, p0 = -1, p1 = -1, p2 = -1;
       for (let q = 0; q <= mI; q++) {
         const x = aI[q], y = aI[q + 1];
-        const c = wi * (data.d(x, u) + data.d(u, y) - data.d(x, y));
+        const c = data.arc(ti, x, u) + data.arc(ti, u, y) - data.arc(ti, x, y);
         if (c < c2) {
           if (c < c1) {
             c2 = c1; p2 = p1;
@@ -115,7 +115,8 @@ export class SwapStar implements RouteOperator {
   private bestInsert(u: number, v: number, rV: number): number {
     const rs = this.rs, data = rs.data;
     const pv = rs.prev(v), nv = rs.next(v);
-    let best = data.cp.typePerDist[rs.typeOf(rV)] * (data.d(pv, u) + data.d(u, nv) - data.d(pv, nv));
+    const t = rs.typeOf(rV);
+    let best = data.arc(t, pv, u) + data.arc(t, u, nv) - data.arc(t, pv, nv);
     this.tmpAfter = -1;
     const s = this.slot(u, rV);
     for (let k = 0; k < 3; k++) {

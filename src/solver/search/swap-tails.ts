@@ -11,12 +11,10 @@ export class SwapTails implements BinaryOperator {
   readonly name = 'swap-tails';
 
   private readonly pt: Int32Array;
-  private readonly D: Float64Array | Float32Array;
   private readonly P: number;
 
   constructor(private readonly rs: SearchRoutes) {
     this.pt = rs.data.visits.first;
-    this.D = rs.data.dist;
     this.P = rs.data.P;
   }
 
@@ -31,9 +29,13 @@ export class SwapTails implements BinaryOperator {
     const aU = rs.nodes[rU], aV = rs.nodes[rV];
     const x = aU[pu + 1], y = aV[pv + 1];
     const eU = aU[lenU + 1], eV = aV[lenV + 1];
-    // distance bound: tails keep their inner distance, only their last arc changes end
-    const pt = this.pt, D = this.D, P = this.P;
-    const fd = rs.prefix.distance, bd = rs.suffix.distance;
+    const pt = this.pt, P = this.P, data = rs.data;
+    const tU = data.slotType[rU], tV = data.slotType[rV];
+    const BU = data.typeArc[tU], BV = data.typeArc[tV];
+    // the tails' inner arc costs carry over only when both routes price arcs alike; else no bound
+    if (BU !== BV) return this.exact(u, v, rU, rV, pu, pv);
+    const D = BU;
+    const fd = rs.prefix.arcCost, bd = rs.suffix.arcCost;
     const peU = pt[eU], peV = pt[eV];
     let tailY = 0, tailX = 0;
     if (pv < lenV) {
@@ -47,11 +49,15 @@ export class SwapTails implements BinaryOperator {
     const distU = fd[u] + (pv < lenV ? D[pt[u] * P + pt[y]] + tailY : D[pt[u] * P + peU]);
     const distV = fd[v] + (pu < lenU ? D[pt[v] * P + pt[x]] + tailX : D[pt[v] * P + peV]);
     const cntU = pu + (lenV - pv), cntV = pv + (lenU - pu);
-    const current = rs.cost[rU] + rs.cost[rV];
     if (rs.notBetter(rU, distU, cntU, rV, distV, cntV)) return Infinity;
+    return this.exact(u, v, rU, rV, pu, pv);
+  }
+
+  private exact(u: number, v: number, rU: number, rV: number, pu: number, pv: number): number {
+    const rs = this.rs;
     const cU = rs.appendTail(rs.a.start(rs.prefix, u, rs.typeOf(rU)), rV, pv + 1, rU).price();
     const cV = rs.appendTail(rs.b.start(rs.prefix, v, rs.typeOf(rV)), rU, pu + 1, rV).price();
-    return cU + cV - current;
+    return cU + cV - rs.cost[rU] - rs.cost[rV];
   }
 
   apply(u: number, v: number): void {

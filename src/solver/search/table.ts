@@ -1,6 +1,7 @@
 /**
  * A table of route segments (index-addressed, flat typed arrays): for each
- * entry the first and last point (matrix index), distance, client count,
+ * entry the first and last point (matrix index), distance, arc cost, travel
+ * and task time, client count,
  * assignment penalty and not-allowed count for the route's vehicle type,
  * and the duration and load summaries. Prefix, suffix, single-visit and
  * between-position tables all share this layout, so one accumulator
@@ -13,6 +14,12 @@ export class SegmentTable {
   first: Int32Array;
   last: Int32Array;
   distance: Float64Array;
+  /** Sum of the arcs' costs for the route's vehicle type (see compile-travel.ts). */
+  arcCost: Float64Array;
+  /** Sum of the arcs' durations (travel time). */
+  travel: Float64Array;
+  /** Sum of the visits' service durations (task time). */
+  task: Float64Array;
   count: Int32Array;
   penalty: Float64Array;
   notAllowed: Int32Array;
@@ -23,6 +30,9 @@ export class SegmentTable {
     this.first = new Int32Array(size);
     this.last = new Int32Array(size);
     this.distance = new Float64Array(size);
+    this.arcCost = new Float64Array(size);
+    this.travel = new Float64Array(size);
+    this.task = new Float64Array(size);
     this.count = new Int32Array(size);
     this.penalty = new Float64Array(size);
     this.notAllowed = new Int32Array(size);

@@ -29,12 +29,14 @@ export class TwoOpt implements BinaryOperator {
     if (rs.stops[r] > 0 && !rs.precedenceKept(r, pu + 1, pv, (p) => (p > pu && p <= pv ? pu + 1 + pv - p : p))) return Infinity;
     const x1 = a[pu], x = a[pu + 1], v1 = a[pv], y = a[pv + 1];
     const current = rs.cost[r];
-    if (cp.symmetric) {
-      const dd = data.d(x1, v1) + data.d(x, y) - rs.arcOut[x1] - rs.arcOut[v1];
-      if (rs.notBetter1(r, rs.distance[r] + dd, rs.len[r])) return Infinity;
-      if (cp.intraDistanceOnly) return cp.typePerDist[rs.typeOf(r)] * dd;
+    const t = rs.typeOf(r);
+    if (data.arcSymmetric[t]) {
+      // reversing x..v keeps its inner arc cost: only two arcs change
+      const dd = data.arc(t, x1, v1) + data.arc(t, x, y) - rs.arcOut[x1] - rs.arcOut[v1];
+      if (rs.notBetter1(r, rs.arcCost[r] + dd, rs.len[r])) return Infinity;
+      if (cp.intraDistanceOnly) return dd;
     }
-    const acc = rs.a.start(rs.prefix, x1, rs.typeOf(r));
+    const acc = rs.a.start(rs.prefix, x1, t);
     rs.appendReversed(acc, r, pu + 1, pv);
     return acc.append(rs.suffix, y).price() - current;
   }
