@@ -13,10 +13,14 @@ import { slotPlan, warmRoutes } from './plan-map.js';
 import type { EngineRun } from './run-hgs.js';
 import { Ils } from './search/ils.js';
 import { SearchObjective, searchProblem } from './search/objective.js';
+import { FleetLimit } from './search/objective-fleet.js';
 import { resolveObjective } from '../model/objective.js';
 
 /** Share of perturbations that ruin a whole route under `fewest-vehicles` (route elimination). */
 const ROUTE_ELIMINATION_RATE = 0.2;
+/** `fewest-vehicles`: iterations between two attempts at one route fewer (per client, at least 200), and of one attempt (at least 50). */
+const FLEET_NORMAL_PER_CLIENT = 20;
+const FLEET_ATTEMPT_PER_CLIENT = 0.5;
 
 export async function runIls(
   problem: Problem, compiled: CompiledProblem, options: SolveOptions, hasTime: boolean, hasIt: boolean,
@@ -25,7 +29,7 @@ export async function runIls(
   const { slotType, slotVehicle } = fleetSlots(compiled);
   const objective = resolveObjective(problem.objective);
   const cp = searchProblem(compiled, objective);
-  const goal = new SearchObjective(cp, slotVehicle, objective);
+  const goal = new SearchObjective(compiled, cp, slotVehicle, objective);
   const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);
   const ils: Ils = new Ils(cp, slotType, {
     seed: options.seed ?? 1,
@@ -42,6 +46,7 @@ export async function runIls(
     shouldStop,
     tick: async (iteration, best, cur) => {
       goal.adapt(ils.rs, iteration, best);
+      fleet?.step(ils.rs, iteration, best);
       // fewest-vehicles: report the cost without the search's route fixed cost
       const shown = (x: { base: number; routeCount: number }) => x.base - goal.routeFixed * x.routeCount;
       await report(iteration, best ? shown(best) : cur.cost(ils.data.wQ, ils.data.wTW) - goal.routeFixed * cur.routeCount, !!best);
@@ -49,6 +54,7 @@ export async function runIls(
     warm: options.initialSolution ? warmRoutes(cp, options.initialSolution, slotType, slotVehicle) : undefined,
   });
   goal.install(ils.rs);
+  const fleet = objective.type === 'fewest-vehicles' ? new FleetLimit(ils.rs, Math.max(200, FLEET_NORMAL_PER_CLIENT * cp.n), Math.max(50, Math.round(FLEET_ATTEMPT_PER_CLIENT * cp.n))) : null;
   if (options.exchange) {
     const ex = options.exchange;
     ils.params.exchange = {
