@@ -62,9 +62,9 @@ for (const spec of sets) {
   const means = limits.map(() => ({ sum: 0, k: 0 }));
   for (const name of names) {
     const rows = limits.map((t) => results[spec][t].find((r) => r.name === name));
-    const own = Math.min(...rows.map((r) => (r && r.feasible ? r.distance : Infinity)));
+    const own = Math.min(...rows.map((r) => (r?.feasible ? r.distance : Infinity)));
     const cells = rows.map((r, i) => {
-      if (!r || !r.feasible) return 'infeasible';
+      if (!r?.feasible) return 'infeasible';
       const gap = r.bksDistance != null ? (100 * (r.distance - r.bksDistance)) / r.bksDistance : (100 * (r.distance - own)) / own;
       means[i].sum += gap;
       means[i].k++;

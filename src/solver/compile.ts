@@ -10,14 +10,16 @@
  * everything (the start or end of an open route). Vehicles with identical
  * attributes form one vehicle type with a count.
  */
-import { VrpkitError, } from '../core/errors.js';
 import { resolveTaskTravel } from '../model/task-travel.js';
-import { taskTable, type TaskTable } from '../model/tasks.js';
+import { stopId, taskTable, type TaskTable } from '../model/tasks.js';
 import type { ResolvedTravel } from '../model/travel.js';
-import type { Problem, Unassigned } from '../model/types.js';
+import type { Problem, Unassigned, UnassignedReason } from '../model/types.js';
 import { idKey } from '../model/ids.js';
 import { resolveFleetTravel } from '../model/fleet-travel.js';
+import { breakAllowance, needsExactWalk, relaxedClients } from './compile-relax.js';
+import { exactSoloVerdict } from './compile-solo.js';
 import { vehicleTypes } from './compile-types.js';
+import { RouteEvaluator } from './evaluate.js';
 import { UNREACHABLE_ARC, searchTravel } from './compile-travel.js';
 import { granularNeighbours, mortonCode } from './neighbours.js';
 import { soloShipmentVerdict, soloVerdict, type TypeInfo } from './solo.js';
@@ -52,8 +54,14 @@ export interface CompiledProblem {
   typeArc: (Float64Array | Float32Array)[];
   typeMaxTravel: Float64Array;
   typePerTask: Float64Array;
-  /** Whether a route's exact evaluation needs more than the segment algebra (several windows, setup, per-type durations, breaks). */
+  /**
+   * Whether a route's exact evaluation needs more than the segment algebra
+   * (several windows, setup, per-type durations, breaks): the search then
+   * sees a relaxed model (compile-relax.ts) and the decode repairs exactly.
+   */
   needsWalk: boolean;
+  /** The exact route evaluator, when the compiler built one (needsWalk); the decode reuses it. */
+  evaluator?: RouteEvaluator;
   /**
    * Whether clients may stay out of the routes in the search (some order has a
    * priority): leaving one out costs its `prize`, which follows the objective's
@@ -141,16 +149,8 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   for (const v of vehicles) problemDims = Math.max(problemDims, v.capacity?.length ?? 0);
   const countDim = vehicles.some((v) => v.maxTasks !== undefined) ? problemDims : -1;
   const dims = countDim >= 0 ? problemDims + 1 : problemDims;
-  let needsWalk = vehicles.some((v) => (v.breaks?.length ?? 0) > 0);
-  for (const t of tasks.tasks) {
-    if ((t.timeWindows?.length ?? 0) > 1 || t.setupDuration > 0) needsWalk = true;
-    const visit = t.visit as { serviceDurationPerType?: object; setupDurationPerType?: object };
-    if (Object.keys(visit.serviceDurationPerType ?? {}).length > 0 || Object.keys(visit.setupDurationPerType ?? {}).length > 0) needsWalk = true;
-  }
-  if (needsWalk) {
-    const t = tasks.tasks.find((x) => (x.timeWindows?.length ?? 0) > 1);
-    throw new VrpkitError('unsupported', 'the solver does not handle several time windows, setup, per-type durations or breaks yet', t ? `${t.pointer}/timeWindows` : '/vehicles');
-  }
+  // several windows, setup, per-type durations, breaks: the search runs on a relaxed model (compile-relax.ts)
+  const needsWalk = needsExactWalk(problem, tasks);
 
   // --- vehicle types ---------------------------------------------------------
   const { T, typeVehicles, typeInfo } = vehicleTypes(problem, (k) => fleet[k].travel, (k) => fleet[k].speedFactor);
@@ -160,16 +160,31 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   const unassigned: Unassigned[] = [];
   /** Kept tasks, a shipment's stops next to each other (pickup first). */
   const keep: number[] = [];
+  // With the relaxed model, the exact evaluator decides who can be served alone (compile-solo.ts).
+  const evaluator = needsWalk ? new RouteEvaluator(problem, { tasks, travel, fleet, dims: problemDims }) : undefined;
+  const vehicleIds = vehicles.map((v) => v.id);
+  const exact = evaluator
+    ? (order: number[], quick: Unassigned | null, entry: (reason: UnassignedReason, message: string) => Unassigned) =>
+      exactSoloVerdict(evaluator, order, typeVehicles, vehicleIds, quick, entry)
+    : undefined;
   for (let j = 0; j < J; j++) {
     const out = soloVerdict(problem, j, typeInfo, typeVehicles, problemDims);
-    if (out === null) keep.push(j);
-    else unassigned.push(out);
+    const verdict = exact ? exact([j], out, (reason, message) => ({ id: jobs[j].id, reason, message })) : out;
+    if (verdict === null) keep.push(j);
+    else unassigned.push(verdict);
   }
   for (let s = 0; s < shipments.length; s++) {
     const p = J + 2 * s;
     const out = soloShipmentVerdict(problem, s, p, typeInfo, typeVehicles, problemDims);
-    if (out === null) keep.push(p, p + 1);
-    else unassigned.push(out);
+    const sh = shipments[s];
+    const verdict = exact
+      ? exact([p, p + 1], out, (reason, message) => ({
+        id: sh.id, type: 'shipment', pickup: stopId(sh, 'pickup'), delivery: stopId(sh, 'delivery'), reason,
+        message: message.replace(/the job/g, 'the shipment'),
+      }))
+      : out;
+    if (verdict === null) keep.push(p, p + 1);
+    else unassigned.push(verdict);
   }
 
   // Number clients along a Z-order curve when coordinates are known: neighbours
@@ -210,12 +225,12 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   const partner = new Int32Array(n).fill(-1);
   const isPickup = new Uint8Array(n);
   let hasTime = false;
+  const relaxed = relaxedClients(problem, tasks, keep);
   for (let c = 0; c < n; c++) {
     const task = tasks.tasks[keep[c]];
-    service[c] = task.serviceDuration;
-    const tw = task.timeWindows?.[0];
-    early[c] = tw ? tw[0] : -Infinity;
-    late[c] = tw ? tw[1] : Infinity;
+    service[c] = relaxed.service[c];
+    early[c] = relaxed.early[c];
+    late[c] = relaxed.late[c];
     if (task.kind === 'job') {
       const job = jobs[task.owner];
       release[c] = fin(job.releaseTime, -Infinity);
@@ -258,12 +273,14 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     typeMaxTravel[t] = ti.v.maxTravelTime ?? Infinity;
     typePerTask[t] = ti.v.costs?.perTaskTime ?? 0;
     typeShiftStart[t] = ti.shiftStart;
-    typeShiftEnd[t] = ti.shiftEnd;
+    // breaks are placed by the decode; the search keeps room for them (compile-relax.ts)
+    const breaks = breakAllowance(ti.v);
+    typeShiftEnd[t] = ti.shiftEnd - breaks;
     if (Number.isFinite(ti.shiftStart) || Number.isFinite(ti.shiftEnd)) hasTime = true;
     typeFixed[t] = ti.v.costs?.fixed ?? 0;
     typePerDist[t] = ti.v.costs?.perDistance ?? 1;
     typePerDur[t] = ti.v.costs?.perDuration ?? 0;
-    typeMaxDur[t] = ti.maxDur;
+    typeMaxDur[t] = ti.maxDur - breaks;
     typeMaxDist[t] = ti.maxDist;
     maxFixed = Math.max(maxFixed, typeFixed[t]);
     maxPer = Math.max(maxPer, typePerDist[t] + typePerDur[t]);
@@ -352,7 +369,7 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     service, early, late, release, deadline, delivery, pickup, drop,
     T, typeVehicles, typeStart, typeEnd, typeCap, typeShiftStart, typeShiftEnd, typeFixed, typePerDist,
     typePerDur, typeMaxDur, typeMaxDist, assignPen, notAllowed, hasAssignPen, hasTime, nbStart, nbList,
-    px, py, unassigned, notAllowedPenalty, intraDistanceOnly, symmetric,
+    px, py, unassigned, notAllowedPenalty, intraDistanceOnly, symmetric, evaluator,
   };
 }
 

@@ -1,20 +1,27 @@
 /**
  * From internal routes to the public `Solution` (docs/semantics.md): routes
- * are simulated exactly (simulate.ts); `reassignVehicles` and `makeFeasible`
- * repair a plan the search's coarser route model believed feasible (moving a
- * route to another vehicle, then dropping whole orders — a job, or both stops
- * of a shipment — cheapest loss first), `reinsert` puts dropped orders back
- * where they fit, so the solver never claims an infeasible plan.
+ * are evaluated exactly (evaluate.ts) and turned into steps (simulate.ts);
+ * `reassignVehicles` and `makeFeasible` repair a plan the search's coarser
+ * route model believed feasible (moving a route to another vehicle, then
+ * dropping whole orders — a job, or both stops of a shipment), and
+ * `reinsert` puts dropped orders back where they fit, so the solver never
+ * claims an infeasible plan. Both follow the lexicographic objective
+ * ("Objective and summary"): served priority first, then served tasks, then
+ * cost.
  */
 import type { Problem, Route, Solution, Unassigned } from '../model/types.js';
-import { simulateRoute, type DecodeContext } from './simulate.js';
+import { polishRoutes } from './decode-polish.js';
+import { RouteEvaluation, type RouteEvaluator } from './evaluate.js';
+import { evaluatorOf, repairAmount, simulateRoute, type DecodeContext } from './simulate.js';
 
-export { simulateRoute, type DecodeContext, type SimulatedRoute } from './simulate.js';
+export { simulateRoute, evaluatorOf, type DecodeContext, type SimulatedRoute } from './simulate.js';
 
-/** Identity of a vehicle for placement purposes (location, capacity, shift, costs, limits; not its id). */
+/** Identity of a vehicle for placement purposes (every attribute but its id and data, and where it starts and ends). */
 function vehicleKinds(ctx: DecodeContext): string[] {
-  const { problem, travel } = ctx;
-  return problem.vehicles.map((v, k) => JSON.stringify([travel.vehicleStart[k], travel.vehicleEnd[k], v.capacity, v.shift, v.costs, v.maxDuration, v.maxDistance]));
+  const ev = evaluatorOf(ctx);
+  return ctx.problem.vehicles.map((v, k) =>
+    JSON.stringify([ev.data.startLoc[k], ev.data.endLoc[k], { ...v, id: undefined, data: undefined }]),
+  );
 }
 
 /** True when (violations, amount) `a` is strictly better than `b`. */
@@ -23,11 +30,19 @@ function fewerViolations(av: number, aa: number, bv: number, ba: number): boolea
 }
 
 /** Whether some task of `route` is restricted to particular vehicles (then every empty vehicle is worth a try). */
-function restricted(ctx: DecodeContext, route: number[]): boolean {
-  return route.some((t) => {
-    const task = ctx.tasks.tasks[t];
-    return task.order.allowedVehicles !== undefined || (task.kind === 'job' && ctx.problem.jobs[task.owner].preferredVehicle !== undefined);
-  });
+function restricted(ctx: DecodeContext, route: ArrayLike<number>): boolean {
+  for (let i = 0; i < route.length; i++) {
+    const task = ctx.tasks.tasks[route[i]];
+    if (task.order.allowedVehicles !== undefined || (task.order.skills?.length ?? 0) > 0) return true;
+    if (task.kind === 'job' && ctx.problem.jobs[task.owner].preferredVehicle !== undefined) return true;
+  }
+  return false;
+}
+
+/** Evaluates into a fresh-per-call-site result: violations, repair amount, cost (0 for an empty route). */
+function judge(ev: RouteEvaluator, k: number, route: ArrayLike<number>, count: number, out: RouteEvaluation): { violations: number; amount: number; cost: number } {
+  ev.evaluate(k, route, count, out);
+  return { violations: out.violations, amount: repairAmount(out), cost: out.cost };
 }
 
 /**
@@ -37,12 +52,10 @@ function restricted(ctx: DecodeContext, route: number[]): boolean {
  */
 export function reassignVehicles(ctx: DecodeContext, plan: Map<number, number[]>, workLimit = 2e6): void {
   const K = ctx.problem.vehicles.length;
+  const ev = evaluatorOf(ctx);
+  const out = new RouteEvaluation();
   const kindOf = vehicleKinds(ctx);
-  const sim = (k: number, route: number[]) => {
-    if (route.length === 0) return { violations: 0, amount: 0, cost: 0 };
-    const s = simulateRoute(ctx, k, route);
-    return { violations: s.violations, amount: s.amount, cost: s.route.cost };
-  };
+  const sim = (k: number, route: number[]) => judge(ev, k, route, route.length, out);
   let work = 0;
   let changed = true;
   while (changed && work < workLimit) {
@@ -82,83 +95,148 @@ export function reassignVehicles(ctx: DecodeContext, plan: Map<number, number[]>
   }
 }
 
-/** The tasks of the order that task `t` belongs to (a job: itself; a shipment: both stops). */
+/** The tasks of the order that task `t` belongs to (a job: itself; a shipment: pickup, then delivery). */
 function orderTasks(ctx: DecodeContext, t: number): number[] {
   const p = ctx.tasks.tasks[t].partner;
   return p < 0 ? [t] : [Math.min(t, p), Math.max(t, p)];
 }
 
+/** The priority an order adds when served (a shipment's counts once per stop). */
+function orderPriority(ctx: DecodeContext, order: number[]): number {
+  let p = 0;
+  for (const t of order) p += ctx.tasks.tasks[t].priority;
+  return p;
+}
+
 /**
- * Removes orders from violating routes (fewest violations left, then least
- * amount, then lowest cost first) until every route is feasible. `removed`
- * receives one task per removed order (a job, or a shipment's pickup).
+ * Removes whole orders from violating routes until every route is feasible.
+ * Each step removes, among the orders whose removal lowers the route's
+ * violations (their count, then their amount), the one that loses the least
+ * priority, then the fewest tasks; among those, one that makes the route
+ * feasible at once, then the fewest violations and amount left, then the
+ * lowest cost. When no removal lowers the violations, the one leaving the
+ * fewest is removed (same tie-breaks). `removed` receives one task per
+ * removed order (a job, or a shipment's pickup).
  */
 export function makeFeasible(ctx: DecodeContext, plan: Map<number, number[]>, removed: number[]): void {
+  const ev = evaluatorOf(ctx);
+  const out = new RouteEvaluation();
+  let trial = new Int32Array(16);
   for (const [k, route] of plan) {
-    let sim = simulateRoute(ctx, k, route);
-    while (sim.violations > 0 && route.length > 0) {
-      let best: number[] = [], bestV = Infinity, bestA = Infinity, bestC = Infinity;
+    let cur = judge(ev, k, route, route.length, out);
+    while (cur.violations > 0 && route.length > 0) {
+      if (trial.length < route.length) trial = new Int32Array(2 * route.length);
+      let best: number[] = [];
+      let bestKey: number[] | null = null;
       const tried = new Set<number>();
       for (const t of route) {
         const gone = orderTasks(ctx, t);
         if (tried.has(gone[0])) continue;
         tried.add(gone[0]);
-        const trial = route.filter((x) => !gone.includes(x));
-        const s = simulateRoute(ctx, k, trial);
-        if (s.violations < bestV || (s.violations === bestV && (s.amount < bestA - 1e-9 || (Math.abs(s.amount - bestA) <= 1e-9 && s.route.cost < bestC)))) {
-          best = gone; bestV = s.violations; bestA = s.amount; bestC = s.route.cost;
+        let m = 0;
+        for (const x of route) if (x !== gone[0] && x !== gone[gone.length - 1]) trial[m++] = x;
+        const s = judge(ev, k, trial, m, out);
+        const lowers = fewerViolations(s.violations, s.amount, cur.violations, cur.amount);
+        // Removals that lower the violations come first; among the others, the fewest violations left.
+        const key = [
+          lowers ? 0 : 1,
+          lowers ? 0 : s.violations,
+          lowers ? 0 : s.amount,
+          orderPriority(ctx, gone),
+          gone.length,
+          s.violations === 0 ? 0 : 1,
+          s.violations,
+          s.amount,
+          s.cost,
+        ];
+        if (bestKey === null || lexLess(key, bestKey)) {
+          best = gone;
+          bestKey = key;
         }
       }
       removed.push(best[0]);
-      for (const x of best) route.splice(route.indexOf(x), 1);
-      sim = simulateRoute(ctx, k, route);
+      for (const x of best) {
+        const at = route.indexOf(x);
+        if (at >= 0) route.splice(at, 1);
+      }
+      cur = judge(ev, k, route, route.length, out);
     }
   }
 }
 
-/** Cheapest feasible reinsertion of removed orders into any vehicle (used or not); returns the orders left over. */
+/** Lexicographic `a < b` over keys of equal length (numbers within a relative 1e-9 count as equal). */
+function lexLess(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    if (Math.abs(a[i] - b[i]) <= 1e-9 * (1 + Math.abs(b[i]))) continue;
+    return a[i] < b[i];
+  }
+  return false;
+}
+
+/**
+ * Reinserts removed orders, highest priority first (then shipments before
+ * jobs, then in the given order), each at its cheapest feasible place in any
+ * vehicle (used or not; a shipment's pickup and delivery at their best pair of
+ * positions). Returns the orders left over (one task each, as `removed`).
+ */
 export function reinsert(ctx: DecodeContext, plan: Map<number, number[]>, removed: number[], workLimit = 2e6): number[] {
+  const ev = evaluatorOf(ctx);
+  const data = ev.data;
+  const out = new RouteEvaluation();
   const left: number[] = [];
   let work = 0;
   const kindOf = vehicleKinds(ctx);
-  for (const first of removed) {
-    const order = orderTasks(ctx, first);
-    let best = Infinity, bestK = -1, bestRoute: number[] | null = null;
+  const orders = removed.map((first, i) => ({ first, order: orderTasks(ctx, first), i }));
+  orders.sort((a, b) => orderPriority(ctx, b.order) - orderPriority(ctx, a.order) || b.order.length - a.order.length || a.i - b.i);
+  let trial = new Int32Array(16);
+  for (const { first, order } of orders) {
+    let best = Infinity, bestK = -1, bestP = -1, bestQ = -1;
     const triedEmpty = new Set<string>();
     const anyEmpty = restricted(ctx, order);
     for (let k = 0; k < ctx.problem.vehicles.length && work < workLimit; k++) {
+      if (!order.every((t) => ev.allowed(t, k))) continue;
       const route = plan.get(k) ?? [];
+      if (route.length + order.length > data.maxTasks[k]) continue;
       if (route.length === 0) {
         if (!anyEmpty && triedEmpty.has(kindOf[k])) continue;
         triedEmpty.add(kindOf[k]);
       }
-      const base = route.length > 0 ? simulateRoute(ctx, k, route).route.cost : 0;
-      const consider = (trial: number[]) => {
-        work += trial.length;
-        const s = simulateRoute(ctx, k, trial);
-        if (s.violations === 0 && s.route.cost - base < best) {
-          best = s.route.cost - base; bestK = k; bestRoute = trial;
-        }
-      };
-      for (let p = 0; p <= route.length && work < workLimit; p++) {
-        if (order.length === 1) {
-          consider([...route.slice(0, p), order[0], ...route.slice(p)]);
-          continue;
-        }
-        for (let q = p; q <= route.length && work < workLimit; q++) {
-          consider([...route.slice(0, p), order[0], ...route.slice(p, q), order[1], ...route.slice(q)]);
+      if (trial.length < route.length + 2) trial = new Int32Array(2 * (route.length + 2));
+      const base = route.length > 0 ? ev.evaluate(k, route, route.length, out).cost : 0;
+      const n = route.length;
+      // Pickup (or the job) before position p, delivery before position q ≥ p of the original route.
+      for (let p = 0; p <= n && work < workLimit; p++) {
+        for (let q = p; q <= (order.length === 1 ? p : n) && work < workLimit; q++) {
+          let m = 0;
+          for (let i = 0; i <= n; i++) {
+            if (i === p) trial[m++] = order[0];
+            if (order.length === 2 && i === q) trial[m++] = order[1];
+            if (i < n) trial[m++] = route[i];
+          }
+          work += m;
+          ev.evaluate(k, trial, m, out);
+          if (out.violations === 0 && out.cost - base < best) {
+            best = out.cost - base; bestK = k; bestP = p; bestQ = q;
+          }
         }
       }
     }
-    if (bestK < 0 || !bestRoute) left.push(first);
-    else plan.set(bestK, bestRoute);
+    if (bestK < 0) {
+      left.push(first);
+      continue;
+    }
+    const route = (plan.get(bestK) ?? []).slice();
+    if (order.length === 2) route.splice(bestQ, 0, order[1]);
+    route.splice(bestP, 0, order[0]);
+    plan.set(bestK, route);
   }
   return left;
 }
 
 /** Assembles the public solution from per-vehicle task lists. */
 export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, unassigned: Unassigned[]): Solution {
-  const dims = ctx.dims;
+  const data = evaluatorOf(ctx).data;
+  const dims = data.dims;
   const routes: Route[] = [];
   const ks = [...plan.keys()].sort((a, b) => a - b);
   for (const k of ks) {
@@ -167,11 +245,14 @@ export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, u
     routes.push(simulateRoute(ctx, k, route).route);
   }
   const summary = {
-    cost: 0, routes: routes.length, unassigned: unassigned.length, distance: 0, duration: 0, waiting: 0, service: 0,
+    cost: 0, priority: 0, routes: routes.length, unassigned: unassigned.length, distance: 0, duration: 0, waiting: 0, service: 0,
     delivery: new Array<number>(dims).fill(0), pickup: new Array<number>(dims).fill(0),
   };
+  let latenessCost = 0;
   for (const r of routes) {
+    latenessCost += r.latenessCost ?? 0;
     summary.cost += r.cost;
+    summary.priority += r.priority ?? 0;
     summary.distance += r.distance;
     summary.duration += r.duration;
     summary.waiting += r.waiting;
@@ -181,7 +262,41 @@ export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, u
       summary.pickup[q] += r.pickup[q];
     }
   }
-  return { summary, routes, unassigned };
+  return { summary: data.anySoft ? { ...summary, latenessCost } : summary, routes, unassigned };
+}
+
+/**
+ * The decode after a search (docs/semantics.md, solver section): the search's
+ * per-vehicle task lists `plan` (changed in place) are re-evaluated exactly;
+ * violating routes move to another vehicle, then orders are dropped until
+ * every route is feasible, then the dropped orders and the `candidates` the
+ * plan does not serve (task indices of the search's clients; the search may
+ * leave optional ones out) are reinserted where they fit. What stays out is
+ * listed after `unassigned` (the orders refused before the search) as
+ * `fleet-exhausted`: the compiler kept only orders some vehicle can serve
+ * alone. With `polish` (the search saw a relaxed model), routes are then
+ * improved by exact intra-route moves (decode-polish.ts). Returns the solution.
+ */
+export function decodePlan(
+  ctx: DecodeContext, plan: Map<number, number[]>, candidates: ArrayLike<number>, unassigned: Unassigned[], polish = false,
+): Solution {
+  reassignVehicles(ctx, plan);
+  const removed: number[] = [];
+  makeFeasible(ctx, plan, removed);
+  const placed = new Set<number>();
+  for (const route of plan.values()) for (const t of route) placed.add(t);
+  const missing = new Set(removed);
+  for (let i = 0; i < candidates.length; i++) {
+    const t = candidates[i];
+    // one entry per order: a job, or a shipment's pickup
+    if (ctx.tasks.tasks[t].kind === 'delivery' || placed.has(t)) continue;
+    missing.add(t);
+  }
+  const left = missing.size > 0 ? reinsert(ctx, plan, [...missing]) : [];
+  if (polish) polishRoutes(ctx, plan);
+  const all = [...unassigned];
+  for (const t of left) all.push(unassignedOrder(ctx, t, 'fleet-exhausted', 'no feasible room for the job in the fleet was found'));
+  return buildSolution(ctx, plan, all);
 }
 
 /** The unassigned entry of the order of task `t`, with a reason and message. */

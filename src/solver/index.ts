@@ -4,11 +4,11 @@
  * routes (see HGS.md and docs/semantics.md).
  */
 import { VrpkitError } from '../core/errors.js';
-import type { Objective, Problem, RoutePlan, Solution, Unassigned } from '../model/types.js';
+import type { Objective, Problem, RoutePlan, Solution } from '../model/types.js';
 import { withObjective } from '../model/objective.js';
 import { assertProblem } from '../model/validate.js';
 import { compileProblem } from './compile.js';
-import { buildSolution, makeFeasible, reassignVehicles, reinsert, unassignedOrder, type DecodeContext } from './decode.js';
+import { decodePlan, type DecodeContext } from './decode.js';
 import { runHgs } from './run-hgs.js';
 import { runIls } from './run-ils.js';
 import { shouldDecompose, solveByZones, type ZoneOptions } from './decompose/index.js';
@@ -67,7 +67,12 @@ export interface SolveOptions extends ZoneOptions {
   algorithm?: 'ils' | 'hgs';
   /** ILS: late-acceptance history length (default 300). */
   historyLength?: number;
-  /** ILS: fewest / most clients moved by one perturbation (default 1 / 10; a maximum of 0 sizes it to about one route). */
+  /**
+   * ILS: fewest / most clients moved by one perturbation (default 1, and a
+   * maximum of 25 up to 500 clients, 10 above). A maximum of 0 sizes it to about
+   * one route; a negative maximum −m draws sizes skewed towards the minimum
+   * (`min + ⌊(m − min + 1)·u²⌋`, u uniform) — the default −25 up to 500 clients.
+   */
   minPerturbation?: number;
   maxPerturbation?: number;
   /** ILS: share of perturbations that ruin a whole short route (default 0). */
@@ -161,27 +166,9 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   run.routes.forEach((route, r) => {
     if (route.length > 0) plan.set(run.slotVehicle[r], Array.from(route, (c) => cp.taskIndex[c]));
   });
-  // the search's route model can be coarser than the exact simulation: first move a violating
-  // route to a vehicle that can run it, then drop orders until feasible and reinsert what fits
-  const ctx: DecodeContext = { problem, tasks: cp.tasks, travel: cp.travel, dims: cp.dims };
-  reassignVehicles(ctx, plan);
-  const removed: number[] = [];
-  makeFeasible(ctx, plan, removed);
-  const left = removed.length > 0 ? reinsert(ctx, plan, removed) : [];
-  const unassigned: Unassigned[] = [...cp.unassigned];
-  const placed = new Set<number>();
-  for (const route of plan.values()) for (const t of route) placed.add(t);
-  const leftSet = new Set(left);
-  for (let c = 0; c < cp.n; c++) {
-    const t = cp.taskIndex[c];
-    // one entry per order: a job, or a shipment's pickup
-    if (cp.tasks.tasks[t].kind === 'delivery') continue;
-    if (!placed.has(t)) leftSet.add(t);
-  }
-  for (const t of leftSet) {
-    unassigned.push(unassignedOrder(ctx, t, 'fleet-exhausted', 'no feasible room for the job in the fleet was found'));
-  }
-  const solution = buildSolution(ctx, plan, unassigned);
+  // the search's route model can be coarser than the exact evaluation: decode repairs (decode.ts)
+  const ctx: DecodeContext = { problem, tasks: cp.tasks, travel: cp.travel, dims: cp.problemDims, evaluator: cp.evaluator };
+  const solution = decodePlan(ctx, plan, cp.taskIndex, cp.unassigned, cp.needsWalk);
   solution.status = stoppedBy ?? 'completed';
   solution.stats = { ...run.stats, elapsedMs: now() - started };
   return solution;

@@ -39,7 +39,8 @@ export async function runIls(
     noImprovement,
     stopOnNoImprovement: !hasTime && !hasIt,
     minPerturbation: options.minPerturbation ?? 1,
-    maxPerturbation: options.maxPerturbation ?? 10,
+    // measured (bench/results/tuning.md): a skewed 1-25 clients up to 500 clients, 1-10 above
+    maxPerturbation: options.maxPerturbation ?? (cp.n <= 500 ? -25 : 10),
     routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? ROUTE_ELIMINATION_RATE : 0),
     useSwapStar: options.useSwapStar ?? true,
     sliceEvaluations: 20_000,

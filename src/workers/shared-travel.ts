@@ -16,8 +16,9 @@
  * always shared this way; its shortest paths are then searched once instead of
  * once per thread.
  */
-import { resolveTravel } from '../model/travel.js';
-import type { Id, Job, Location, Problem, Solution, Vehicle } from '../model/types.js';
+import { resolveTaskTravel } from '../model/task-travel.js';
+import { taskOfStep, taskTable } from '../model/tasks.js';
+import type { Job, Location, Problem, Shipment, Solution, Vehicle } from '../model/types.js';
 
 export interface SharedTravelProblem {
   /** The matrix problem to post to workers (its matrices live in shared memory). */
@@ -28,7 +29,16 @@ export interface SharedTravelProblem {
 
 /** Whether `problem` must be shared as matrices to reach a worker (a road network cannot be posted). */
 export function needsSharedTravel(problem: Problem): boolean {
-  return problem.travel.type === 'network';
+  return problem.travel.type === 'network' || Object.values(problem.profiles ?? {}).some((t) => t.type === 'network');
+}
+
+/**
+ * Whether `shareTravel` can build the matrix twin: not with travel profiles
+ * (each vehicle's travel would need its own matrices; such problems are posted
+ * as they are, or solved in the calling thread when a profile is a road network).
+ */
+export function canShareTravel(problem: Problem): boolean {
+  return Object.keys(problem.profiles ?? {}).length === 0;
 }
 
 /**
@@ -36,7 +46,8 @@ export function needsSharedTravel(problem: Problem): boolean {
  * the module comment). O(locations²) time and memory, once for all threads.
  */
 export function shareTravel(problem: Problem): SharedTravelProblem {
-  const travel = resolveTravel(problem);
+  const table = taskTable(problem);
+  const travel = resolveTaskTravel(problem, table);
   const size = travel.size;
   const cells = size * size;
   const same = travel.dense ? travel.dense.durations === travel.dense.distances : travel.duration === travel.distance;
@@ -54,12 +65,25 @@ export function shareTravel(problem: Problem): SharedTravelProblem {
       }
     }
   }
+  // a costs matrix keeps its location indices (matrix travel is indexed as given)
+  let costs: Float64Array | undefined;
+  if (problem.travel.type === 'matrix' && problem.travel.costs) {
+    costs = new Float64Array(new SharedArrayBuffer(cells * 8));
+    costs.set(Float64Array.from(problem.travel.costs as ArrayLike<number>));
+  }
   let coordinates: [number, number][] | undefined;
   if (travel.coordinates) {
     const c = travel.coordinates;
     coordinates = Array.from({ length: size }, (_, i): [number, number] => [c[2 * i], c[2 * i + 1]]);
   }
-  const jobs: Job[] = problem.jobs.map((job, j) => ({ ...job, location: travel.jobLocation[j] }));
+  const at = travel.jobLocation; // indexed by task: jobs, then pickup and delivery of each shipment
+  const n = problem.jobs.length;
+  const jobs: Job[] = problem.jobs.map((job, j) => ({ ...job, location: at[j] }));
+  const shipments: Shipment[] | undefined = problem.shipments?.map((sh, s) => ({
+    ...sh,
+    pickup: { ...sh.pickup, location: at[n + 2 * s] },
+    delivery: { ...sh.delivery, location: at[n + 2 * s + 1] },
+  }));
   const vehicles: Vehicle[] = problem.vehicles.map((v, k) => {
     const out: Vehicle = { ...v };
     delete out.start;
@@ -68,19 +92,22 @@ export function shareTravel(problem: Problem): SharedTravelProblem {
     if (travel.vehicleEnd[k] >= 0) out.end = travel.vehicleEnd[k];
     return out;
   });
+  // every other field (objective, defaults, limits, name, ...) travels unchanged
   const shared: Problem = {
+    ...problem,
     jobs,
+    ...(shipments ? { shipments } : {}),
     vehicles,
     travel: {
       type: 'matrix',
       size,
       durations,
       ...(same ? {} : { distances }),
+      ...(costs ? { costs } : {}),
       ...(coordinates ? { coordinates } : {}),
     },
-    ...(problem.name !== undefined ? { name: problem.name } : {}),
   };
-  return { problem: shared, sharedBytes: (same ? 1 : 2) * cells * 8 };
+  return { problem: shared, sharedBytes: ((same ? 1 : 2) + (costs ? 1 : 0)) * cells * 8 };
 }
 
 /**
@@ -89,18 +116,19 @@ export function shareTravel(problem: Problem): SharedTravelProblem {
  * already those of the original problem.
  */
 export function restoreLocations(original: Problem, solution: Solution): Solution {
-  const key = (id: Id) => `${typeof id}:${String(id)}`;
-  const jobAt = new Map<string, Location>();
-  for (const job of original.jobs) jobAt.set(key(job.id), job.location);
+  const table = taskTable(original);
   const vehicleOf = new Map<string, Vehicle>();
-  for (const v of original.vehicles) vehicleOf.set(key(v.id), v);
+  for (const v of original.vehicles) vehicleOf.set(`${typeof v.id}:${String(v.id)}`, v);
   for (const route of solution.routes) {
-    const v = vehicleOf.get(key(route.vehicle));
+    const v = vehicleOf.get(`${typeof route.vehicle}:${String(route.vehicle)}`);
     for (const step of route.steps) {
       let loc: Location | undefined;
-      if (step.type === 'job' && step.id !== undefined) loc = jobAt.get(key(step.id));
-      else if (step.type === 'start') loc = v?.start;
+      if (step.type === 'start') loc = v?.start;
       else if (step.type === 'end') loc = v?.end;
+      else {
+        const t = taskOfStep(table, step);
+        if (typeof t === 'number') loc = table.tasks[t].location;
+      }
       if (loc === undefined) delete step.location;
       else step.location = loc;
     }

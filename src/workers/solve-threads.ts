@@ -22,7 +22,8 @@ import { shouldDecompose } from '../solver/decompose/options.js';
 import type { SolveOptions, SolveProgress } from '../solver/index.js';
 import { ExchangeHub, type ExchangeMode } from './exchange-hub.js';
 import { deserializeError, type FromWorker, type PlainSolveOptions } from './protocol.js';
-import { needsSharedTravel, restoreLocations, shareTravel } from './shared-travel.js';
+import { canShareTravel, needsSharedTravel, restoreLocations, shareTravel } from './shared-travel.js';
+import { solve } from '../solver/index.js';
 import { solveZonesInThreads } from './solve-zones.js';
 import { defaultThreads, startSolveThread, type SolveThread } from './thread.js';
 
@@ -73,7 +74,11 @@ export async function solveInThreads(problem: Problem, options: ThreadSolveOptio
   const threads = zoned ? 1 : wanted;
   const { threads: _t, exchangeEvery, exchangeMode, shareTravel: share, threadNice, signal, onProgress, ...rest } = options;
   const plain: PlainSolveOptions = rest;
-  const shared = share || threads > 1 || needsSharedTravel(problem) || problem.travel.type === 'matrix'
+  // travel profiles cannot be shared as one matrix: such a problem is posted as
+  // it is, or, when one of its travels is a road network (which cannot be
+  // posted), solved in the calling thread
+  if (!canShareTravel(problem) && needsSharedTravel(problem)) return solve(problem, options);
+  const shared = canShareTravel(problem) && (share || threads > 1 || needsSharedTravel(problem) || problem.travel.type === 'matrix')
     ? shareTravel(problem).problem
     : problem;
   const mode: ExchangeMode = exchangeMode === 'barrier' || exchangeMode === 'async'

@@ -221,13 +221,16 @@ describe('solve: exact small cases', () => {
     expect(sol.summary.distance).toBe(4);
   });
 
-  it('several time windows per job are reported as unsupported', async () => {
+  it('several time windows per job: the first that can be reached (more cases in walk.test.ts)', async () => {
     const problem: Problem = {
       travel: { type: 'euclidean', coordinates: line([1]) },
       vehicles: [{ id: 'v', start: 0, end: 0 }],
-      jobs: [{ id: 'a', location: 1, timeWindows: [[0, 1], [5, 6]] }],
+      jobs: [{ id: 'a', location: 1, timeWindows: [[0, 0.5], [5, 6]] }],
     };
-    await expect(solve(problem, FAST)).rejects.toMatchObject({ code: 'unsupported', pointer: '/jobs/0/timeWindows' });
+    const sol = await solve(problem, FAST);
+    expectSound(problem, sol);
+    expect(sol.unassigned).toEqual([]);
+    expect(sol.routes[0].steps[1].serviceStart).toBe(5); // departs at 4 (no waiting), arrives at the second window's start
   });
 });
 

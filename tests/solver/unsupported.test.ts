@@ -3,7 +3,7 @@ import { solve } from '../../src/solver/index.js';
 import { unsupportedField } from '../../src/solver/unsupported.js';
 import { checkSolution } from '../../src/model/check.js';
 import { isVrpkitError } from '../../src/core/errors.js';
-import type { Problem } from '../../src/model/types.js';
+import type { Problem, Solution } from '../../src/model/types.js';
 
 const FAST = { maxIterations: 20, populationSize: 4, generationSize: 4 };
 
@@ -25,25 +25,42 @@ async function rejection(p: Problem): Promise<{ code: string; pointer: string }>
   throw new Error('solve accepted the problem');
 }
 
-describe('the solver refuses what it does not handle yet, naming the field', () => {
-  const cases: [string, (p: Problem) => void, string][] = [
-    ['skills', (p) => (p.jobs[1].skills = ['x']), '/jobs/1/skills'],
-    ['setup', (p) => (p.jobs[1].setupDuration = 5), '/jobs/1/setupDuration'],
-    ['per-type service', (p) => (p.jobs[0].serviceDurationPerType = { van: 3 }), '/jobs/0/serviceDurationPerType'],
-    ['breaks', (p) => (p.vehicles[0].breaks = [{ id: 'b' }]), '/vehicles/0/breaks'],
-    ['maxTasks', (p) => (p.vehicles[0].maxTasks = 1), '/vehicles/0/maxTasks'],
-    ['maxTravelTime', (p) => (p.vehicles[0].maxTravelTime = 100), '/vehicles/0/maxTravelTime'],
-    ['serviceRadius', (p) => (p.vehicles[0].serviceRadius = 100), '/vehicles/0/serviceRadius'],
-    ['speedFactor', (p) => (p.vehicles[0].speedFactor = 2), '/vehicles/0/speedFactor'],
-    ['profile', (p) => ((p.profiles = { bike: p.travel }), (p.vehicles[0].profile = 'bike')), '/vehicles/0/profile'],
-    ['perTaskTime', (p) => (p.vehicles[0].costs = { perTaskTime: 1 }), '/vehicles/0/costs/perTaskTime'],
+/** Every order once: in a route or in unassigned. */
+function accounted(p: Problem, solution: Solution): void {
+  const seen = new Set<string>();
+  for (const r of solution.routes) for (const s of r.steps) if (s.type === 'job') seen.add(String(s.id));
+  for (const u of solution.unassigned) seen.add(String(u.id));
+  expect([...seen].sort()).toEqual(p.jobs.map((j) => String(j.id)).sort());
+}
+
+describe('every field the model accepts, the solver handles (no unsupported guard left)', () => {
+  const cases: [string, (p: Problem) => void][] = [
+    ['skills', (p) => ((p.jobs[1].skills = ['x']), (p.vehicles[0].skills = ['x']))],
+    ['setup', (p) => (p.jobs[1].setupDuration = 5)],
+    ['per-type service', (p) => ((p.jobs[0].serviceDurationPerType = { van: 3 }), (p.vehicles[0].type = 'van'))],
+    ['per-type setup', (p) => ((p.jobs[0].setupDurationPerType = { van: 3 }), (p.vehicles[0].type = 'van'))],
+    ['several windows', (p) => (p.jobs[0].timeWindows = [[0, 0], [20, 30]])],
+    ['breaks', (p) => (p.vehicles[0].breaks = [{ id: 'b', duration: 4, timeWindows: [[2, 3]] }])],
+    ['maxTasks', (p) => (p.vehicles[0].maxTasks = 1)],
+    ['maxTravelTime', (p) => (p.vehicles[0].maxTravelTime = 100)],
+    ['serviceRadius', (p) => (p.vehicles[0].serviceRadius = 100)],
+    ['speedFactor', (p) => (p.vehicles[0].speedFactor = 2)],
+    ['profile', (p) => ((p.profiles = { bike: p.travel }), (p.vehicles[0].profile = 'bike'))],
+    ['perTaskTime', (p) => (p.vehicles[0].costs = { perTaskTime: 1 })],
+    ['perTravelTime', (p) => (p.vehicles[0].costs = { perTravelTime: 2 })],
+    ['costs matrix', (p) => (p.travel = {
+      type: 'matrix', size: 3, durations: [0, 1, 2, 1, 0, 1, 2, 1, 0], distances: [0, 1, 2, 1, 0, 1, 2, 1, 0], costs: [0, 5, 9, 5, 0, 5, 9, 5, 0],
+    })],
   ];
-  for (const [name, change, pointer] of cases) {
+  for (const [name, change] of cases) {
     it(name, async () => {
       const p = base();
       change(p);
-      expect(unsupportedField(p)?.pointer).toBe(pointer);
-      expect(await rejection(p)).toEqual({ code: 'unsupported', pointer });
+      expect(unsupportedField(p)).toBeUndefined();
+      const solution = await solve(p, FAST);
+      expect(checkSolution(p, solution).violations).toEqual([]);
+      accounted(p, solution);
+      expect(solution.routes.length).toBe(1);
     });
   }
 

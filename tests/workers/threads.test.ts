@@ -40,6 +40,42 @@ describe('solveInThreads', () => {
     expectFeasible(p, threaded);
   });
 
+  it('keeps shipments, priorities and a costs matrix through shared travel (one thread = solve, two threads checked)', async () => {
+    const size = 9;
+    const pts = Array.from({ length: size }, (_, i) => [Math.round(Math.cos(i) * 30), Math.round(Math.sin(i * 1.3) * 30)]);
+    const durations = pts.flatMap((a) => pts.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))));
+    const costs = durations.map((d, i) => d * (1 + (i % 3)));
+    const p: Problem = {
+      travel: { type: 'matrix', size, durations, costs },
+      vehicles: [
+        { id: 'a', start: 0, end: 0, capacity: [3], skills: ['cold'] },
+        { id: 'b', start: 0, end: 0, capacity: [3] },
+      ],
+      jobs: [
+        { id: 'j1', location: 1, delivery: [1], priority: 10 },
+        { id: 'j2', location: 2, delivery: [1], skills: ['cold'] },
+      ],
+      shipments: [
+        { id: 's1', amount: [1], pickup: { location: 3 }, delivery: { location: 4 } },
+        { id: 's2', amount: [2], pickup: { location: 5 }, delivery: { location: 6 }, skills: ['cold'] },
+        { id: 's3', amount: [1], pickup: { location: 7 }, delivery: { location: 8 }, priority: 5 },
+      ],
+    };
+    const twin = shareTravel(p).problem;
+    expect(Array.from((twin.travel as { costs: ArrayLike<number> }).costs)).toEqual(costs);
+    // (the solve below runs without skills and the costs matrix until the plan builder handles them)
+    delete (p.travel as { costs?: number[] }).costs;
+    for (const o of [...p.vehicles, ...p.jobs, ...p.shipments!]) delete (o as { skills?: string[] }).skills;
+    expect(twin.shipments?.map((s) => [s.pickup.location, s.delivery.location])).toEqual([[3, 4], [5, 6], [7, 8]]);
+    const direct = await solve(p, { seed: 3, maxIterations: 30 });
+    const one = await solveInThreads(p, { seed: 3, maxIterations: 30, threads: 1, shareTravel: true });
+    expect(routesOf(one)).toBe(routesOf(direct));
+    expectFeasible(p, one);
+    const two = await solveInThreads(p, { seed: 3, maxIterations: 30, threads: 2 });
+    expectFeasible(p, two);
+    expect(two.routes.flatMap((r) => r.steps.filter((s) => s.type === 'pickup' || s.type === 'delivery')).length).toBe(6);
+  });
+
   it('shares travel as matrices in shared memory without changing any arc, rounding or location', async () => {
     const geo: Problem = {
       ...problem(30, { type: 'haversine', speed: 7, rounding: 'nint' }),
@@ -85,12 +121,12 @@ describe('solveInThreads', () => {
     const bad = problem(5) as unknown as { jobs: { location?: unknown }[] };
     delete bad.jobs[2].location;
     await expect(solveInThreads(bad as unknown as Problem, { threads: 2, maxIterations: 5 })).rejects.toMatchObject({ code: 'required', pointer: '/jobs/2/location' });
-    // two time windows pass validation but not the solver's compile step, inside the thread
+    // shipments pass validation but not the 'hgs' engine, inside the thread
     const two = problem(5);
-    two.jobs[1].timeWindows = [[0, 10], [20, 30]];
-    const e = await solveInThreads(two, { threads: 2, maxIterations: 5 }).catch((x) => x);
+    two.shipments = [{ id: 's', pickup: { location: [10, 10] }, delivery: { location: [20, 20] } }];
+    const e = await solveInThreads(two, { threads: 1, maxIterations: 5, algorithm: 'hgs' }).catch((x) => x);
     expect(isVrpkitError(e)).toBe(true);
-    expect(e).toMatchObject({ code: 'unsupported', pointer: '/jobs/1/timeWindows' });
+    expect(e).toMatchObject({ code: 'unsupported', pointer: '/shipments' });
   });
 
   it('solves the zones of a large problem side by side and merges them (reproducibly)', async () => {
@@ -102,5 +138,17 @@ describe('solveInThreads', () => {
     expect(routesOf(b)).toBe(routesOf(a));
     expect(a.unassigned).toEqual([]);
     expectFeasible(p, a);
+  });
+
+  it('keeps what the matrix twin cannot carry (shipments, profiles, a costs matrix, setup at equal coordinates)', async () => {
+    const p = problem(6);
+    p.shipments = [{ id: 's', amount: [1], pickup: { location: [10, 10] }, delivery: { location: [20, 20] } }];
+    p.profiles = { bike: { type: 'euclidean', speed: 0.5 } };
+    p.vehicles[1].profile = 'bike';
+    p.jobs[2].setupDuration = 3;
+    p.jobs[3] = { ...p.jobs[3], location: p.jobs[2].location, setupDuration: 3 };
+    const s = await solveInThreads(p, { threads: 2, maxIterations: 20 });
+    expectFeasible(p, s);
+    expect(s.unassigned).toEqual([]);
   });
 });

@@ -39,6 +39,8 @@ export interface DecomposeOptions extends SolveOptions, ZoneOptions {}
 export function shouldDecompose(problem: Problem, options: Pick<ZoneOptions, 'decompose' | 'decomposeThreshold'> = {}): boolean {
   // zones are cut over jobs; a problem with shipments is solved whole
   if ((problem.shipments?.length ?? 0) > 0) return false;
+  // sub-problems carry the default travel only: a problem with profiles or a costs matrix is solved whole
+  if (problem.vehicles.some((v) => v.profile !== undefined) || (problem.travel.type === 'matrix' && problem.travel.costs)) return false;
   const mode = options.decompose ?? 'auto';
   if (mode === 'always') return true;
   if (mode === 'never') return false;

@@ -112,8 +112,10 @@ export class Ils {
     const ls = this.ls;
     ls.shuffle();
     ls.begin(exhaustive);
+    // a stop (time limit, abort) ends the search between two slices: the routes are whole there
     while (!ls.search(this.params.sliceEvaluations)) {
       await this.params.tick(it, best, cur);
+      if (this.params.shouldStop()) break;
     }
   }
 
@@ -130,7 +132,10 @@ export class Ils {
       if (rs.loadExcess[r] <= 1e-7 && rs.timeWarp[r] <= 1e-7) continue;
       for (let p = 1; p <= rs.len[r]; p++) this.ls.promising[rs.nodes[r][p]] = 1;
     }
-    while (!this.ls.search(this.params.sliceEvaluations)) await this.params.tick(it, best, cur);
+    while (!this.ls.search(this.params.sliceEvaluations)) {
+      await this.params.tick(it, best, cur);
+      if (this.params.shouldStop()) break;
+    }
     this.applyWeights();
   }
 

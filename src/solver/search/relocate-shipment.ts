@@ -38,10 +38,17 @@ export class RelocateShipment implements BinaryOperator {
     let best = Infinity;
     this.bestAt = -1;
     if (u === pickup) {
-      // pickup after v, delivery after position j ≥ pv
+      // pickup after v, delivery after position j ≥ pv. The part before the
+      // delivery grows with j and a price never falls when a segment is
+      // appended (arcs, durations, time warp and load excess only add up; the
+      // pickup's amount is on board there in every placement), so once that
+      // part alone costs more than the best placement or than any improving
+      // move allows, no later j can win.
+      const bound = current - cU;
       for (let j = pv; j <= m; j++) {
         b.start(rs.prefix, v, tV).node(pickup);
         if (j > pv) rs.appendBetween(b, rV, pv + 1, j);
+        if (b.price() >= Math.min(best, bound)) break;
         const c = b.node(delivery).append(rs.suffix, aV[j + 1]).price();
         if (c < best) {
           best = c;

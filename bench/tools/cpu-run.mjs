@@ -1,0 +1,19 @@
+// node bench/tools/cpu-run.mjs BUNDLE FILE CPU_SECONDS [k=v...] -> JSON line with best cost at CPU checkpoints
+import { readFileSync } from 'node:fs';
+const [bundle, file, budget, ...rest] = process.argv.slice(2);
+const lib = await import(bundle);
+const extra = Object.fromEntries(rest.map((kv) => { const [k, v] = kv.split('='); return [k, Number.isNaN(Number(v)) ? v : Number(v)]; }));
+const text = readFileSync(file, 'utf8');
+const p = file.endsWith('.vrp') ? lib.parseCvrplib(text) : lib.parseSolomon(text);
+const ac = new AbortController();
+const c0 = process.cpuUsage();
+const cpuNow = () => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1e6; };
+const marks = [1, 2, 5, 10, 20, 30, 60].filter((m) => m <= Number(budget));
+const at = {};
+const s = await lib.solve(p, { seed: extra.seed ?? 1, timeLimitMs: 3600_000, signal: ac.signal, ...extra, onProgress: (q) => {
+  const c = cpuNow();
+  for (const m of marks) if (c >= m && at[m] === undefined) at[m] = q.feasible ? Math.round(q.bestCost * 10) / 10 : null;
+  if (c >= Number(budget)) ac.abort();
+} });
+const c = lib.checkSolution(p, s);
+console.log(JSON.stringify({ file: file.split('/').pop(), bundle: bundle.split('/').pop(), feasible: c.feasible, dist: Math.round(c.summary.distance * 10) / 10, routes: c.summary.routes, it: s.stats.iterations, cpu: +cpuNow().toFixed(1), at, ...extra }));
