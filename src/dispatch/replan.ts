@@ -11,6 +11,10 @@
  *    with the kept-order plan (`keepOrderPlan`) at promisePenalty per changed job.
  * 5. `mergePlan` + `diffPlans`: frozen prefixes + new plan, and what changed.
  *
+ * A vehicle on the road pays for the rest of its trip to its end whatever the
+ * plan gives it (home stops, `home.ts`), and `maxEtaShift` bounds how far a
+ * promised ETA may move (`eta-bound.ts`).
+ *
  * The returned `solution` is a plan of the returned `problem` (the reduced
  * one) and is checked with the independent checker (`check`).
  *
@@ -32,6 +36,7 @@
  *   `changes.selection`), not inside the search.
  */
 import type { Id, Job, Location, Problem, RoutePlan, Solution } from '../model/types.js';
+import { VrpkitError } from '../core/errors.js';
 import { departAt, planWithTimes } from './plan-times.js';
 import { resolveTravel } from '../model/travel.js';
 import { checkSolution, type CheckReport } from '../model/check.js';
@@ -42,12 +47,23 @@ import { updateTravel, type BaseMatrix, type DerivableNetwork, type TravelReport
 import { mergePlan, type Leg, type MergedPlan } from './merge.js';
 import { diffPlans, type ReplanChanges } from './changes.js';
 import { keepOrderPlan } from './keep-order.js';
+import { addHomeStops, withHomeLast, withoutHomeStops } from './home.js';
+import { boundEtas, promisedStarts, type EtaBound } from './eta-bound.js';
 
 export interface ReplanOptions {
   /** See `ReduceOptions.promisePenalty`. Default: the old plan's cost per routed job. */
   promisePenalty?: number;
   /** ETA moves larger than this (time units) are counted in `changes`. Default 900 (15 min in seconds). */
   etaThreshold?: number;
+  /**
+   * Most a promised job's service start may move from the old plan's (time
+   * units; default unlimited). The search sees each promised job with its
+   * service start bounded to `[promised − maxEtaShift, promised + maxEtaShift]`;
+   * when that leaves more jobs unassigned than keeping every previous
+   * assignment (the kept-order plan, built whatever `keepOrder` and
+   * `promisePenalty` say), the previous assignments are kept. See `eta-bound.ts`.
+   */
+  maxEtaShift?: number;
   /** Passed to the solver. */
   seed?: number;
   maxIterations?: number;
@@ -106,7 +122,13 @@ export interface ReplanResult {
   solution: Solution;
   /** The full plan view: frozen prefixes + the new plan, per vehicle. */
   plan: MergedPlan;
-  changes: ReplanChanges & { travel: TravelReport; promisePenalty: number; selection: Selection };
+  changes: ReplanChanges & {
+    travel: TravelReport;
+    promisePenalty: number;
+    selection: Selection;
+    /** With `maxEtaShift`: the bounded and unboundable promised jobs, and whether the bound held (the search's plan was chosen). */
+    etaBound?: { maxEtaShift: number; bounded: Id[]; unbounded: Id[]; held: boolean };
+  };
   /** The independent check of `solution` against `problem`. */
   check: Pick<CheckReport, 'feasible' | 'violations'>;
   progress: PlanProgress;
@@ -123,10 +145,19 @@ export async function replan(
   events: ReplanEvents,
   options: ReplanOptions = {},
 ): Promise<ReplanResult> {
+  if (options.maxEtaShift !== undefined && !(typeof options.maxEtaShift === 'number' && options.maxEtaShift >= 0)) {
+    throw new VrpkitError('negative', `maxEtaShift must be a number ≥ 0, got ${String(options.maxEtaShift)}`, '/maxEtaShift');
+  }
   const plan = planWithTimes(problem, oldPlan);
   const progress = inferProgress(problem, plan, events);
   const reduction = reduceProblem(problem, plan, progress, events, { promisePenalty: options.promisePenalty });
-  const { problem: toSolve, report, network } = updateTravel(reduction.problem, events, options.baseMatrix);
+  const { problem: reduced, report, network } = updateTravel(reduction.problem, events, options.baseMatrix);
+  // Every vehicle on the road pays for its drive to its end (home stops); promised ETAs may be bounded.
+  const home = addHomeStops(reduced, reduction.states);
+  const bound: EtaBound | undefined =
+    options.maxEtaShift !== undefined ? boundEtas(home.problem, promisedStarts(plan, reduction.initialSolution), options.maxEtaShift) : undefined;
+  const toSolve = bound?.problem ?? home.problem;
+  const initial = withHomeLast(reduction.initialSolution, home);
 
   const solveOptions: SolveOptions = {};
   if (options.seed !== undefined) solveOptions.seed = options.seed;
@@ -134,21 +165,25 @@ export async function replan(
   if (options.timeLimitMs !== undefined) solveOptions.timeLimitMs = options.timeLimitMs;
   if (options.signal) solveOptions.signal = options.signal;
   if (options.onProgress) solveOptions.onProgress = options.onProgress;
-  if (options.warmStart !== false && reduction.initialSolution.routes.length > 0) solveOptions.initialSolution = reduction.initialSolution;
+  if (options.warmStart !== false && initial.routes.length > 0) solveOptions.initialSolution = initial;
   const solver = options.solver ?? defaultSolve;
   // Nothing to plan, or nobody left to plan for: no search needed.
   const found =
-    toSolve.jobs.length > 0 && toSolve.vehicles.length > 0
+    reduced.jobs.length > 0 && toSolve.vehicles.length > 0
       ? await solver(toSolve, solveOptions)
-      : emptySolution(toSolve.jobs.map((j) => j.id));
+      : emptySolution(reduced.jobs.map((j) => j.id));
   const onRoad = new Map<Id, number>();
   if (options.driveOn !== false) for (const s of reduction.states) if (s.departed && s.available) onRoad.set(s.vehicle, s.readyTime);
   const searched = departAt(toSolve, found, onRoad);
 
-  const leg = legFunction(problem, toSolve, network);
+  const leg = legFunction(problem, reduced, network);
   const locationOf = locationLookup(problem, events.newJobs);
-  const evaluate = (candidate: Solution) => {
-    const merged = mergePlan(problem, reduction, candidate, leg, locationOf);
+  // A candidate is a plan of the problem with home stops (`toSolve` or `home.problem`): its cost includes every drive home.
+  const evaluate = (candidate: Solution, solved: Problem) => {
+    const cost = candidate.routes.reduce((a, r) => a + r.cost, 0);
+    const returned = solved === toSolve && bound ? { ...bound.problem, jobs: bound.problem.jobs.slice(0, reduced.jobs.length), vehicles: reduced.vehicles } : reduced;
+    const solution = withoutHomeStops(returned, candidate, home);
+    const merged = mergePlan(problem, reduction, solution, leg, locationOf);
     const changes = diffPlans({
       oldPlan: plan,
       merged,
@@ -159,17 +194,18 @@ export async function replan(
       retiredVehicles: reduction.states.filter((s) => s.retired).map((s) => s.vehicle),
       etaThreshold: options.etaThreshold ?? 900,
     });
-    const cost = candidate.routes.reduce((a, r) => a + r.cost, 0);
     const score = cost + reduction.promisePenalty * changes.changed.length;
-    return { solution: candidate, merged, changes, cost, score, unassigned: candidate.unassigned.length };
+    return { solution, problem: returned, merged, changes, cost, score, unassigned: solution.unassigned.length };
   };
-  let chosen = evaluate(searched);
+  let chosen = evaluate(searched, toSolve);
   const selection: Selection = { plan: 'search', search: summaryOf(chosen) };
-  if (options.keepOrder !== false && reduction.promisePenalty > 0 && toSolve.vehicles.length > 0) {
-    const kept = keepOrderPlan(toSolve, reduction.initialSolution, onRoad);
+  const keepOrder = options.keepOrder !== false && reduction.promisePenalty > 0;
+  if ((keepOrder || bound) && toSolve.vehicles.length > 0) {
+    // The kept-order plan is a plan of the problem without the ETA bound: it keeps the previous assignments.
+    const kept = keepOrderPlan(home.problem, initial, onRoad);
     const reasons = new Map<Id, Solution['unassigned'][number]>(searched.unassigned.map((u) => [u.id, u]));
     if (kept && kept.unrouted.every((id) => reasons.has(id))) {
-      const keptSolution = planWithTimes(toSolve, {
+      const keptSolution = planWithTimes(home.problem, {
         routes: kept.routes.map((r) => ({
           vehicle: r.vehicle,
           steps: [
@@ -181,21 +217,31 @@ export async function replan(
         unassigned: kept.unrouted.map((id) => ({ ...reasons.get(id)! })),
       });
       keptSolution.unassigned = kept.unrouted.map((id) => ({ ...reasons.get(id)! }));
-      const alt = evaluate(keptSolution);
+      const alt = evaluate(keptSolution, home.problem);
       selection.keptOrder = summaryOf(alt);
-      if (alt.unassigned < chosen.unassigned || (alt.unassigned === chosen.unassigned && alt.score < chosen.score)) {
+      // Without promises (promisePenalty 0 or keepOrder false) the kept-order plan only stands in for a bounded search that drops jobs.
+      const better = alt.unassigned < chosen.unassigned || (keepOrder && alt.unassigned === chosen.unassigned && alt.score < chosen.score);
+      if (better) {
         chosen = alt;
         selection.plan = 'kept-order';
       }
     }
   }
   const { solution, merged, changes } = chosen;
-  const report0 = checkSolution(toSolve, solution as unknown as RoutePlan);
+  const report0 = checkSolution(chosen.problem, solution as unknown as RoutePlan);
   return {
-    problem: toSolve,
+    problem: chosen.problem,
     solution,
     plan: merged,
-    changes: { ...changes, travel: report, promisePenalty: reduction.promisePenalty, selection },
+    changes: {
+      ...changes,
+      travel: report,
+      promisePenalty: reduction.promisePenalty,
+      selection,
+      ...(bound
+        ? { etaBound: { maxEtaShift: bound.maxEtaShift, bounded: bound.bounded.map((b) => b.id), unbounded: bound.unbounded, held: selection.plan === 'search' } }
+        : {}),
+    },
     check: { feasible: report0.feasible, violations: report0.violations },
     progress,
   };

@@ -34,6 +34,8 @@ import { deliveryTask, pickupTask, stopId, taskOfStep } from './tasks.js';
 
 export { capacityDimensions } from './check-route.js';
 import { checkPlanStatements, claimedNumber, showStated } from './check-plan.js';
+import { objectiveScore, resolveObjective } from './objective.js';
+import type { ObjectiveName } from './types.js';
 
 export type { CheckedRoute, CheckedStep, Violation, ViolationCode } from './check-route.js';
 
@@ -74,6 +76,23 @@ export interface CheckSummary {
   lateTasks: number;
   /** The part of `cost` that prices lateness (soft time windows). */
   latenessCost: number;
+  /** Latest end arrival over the routes with tasks (0 without any). */
+  makespan: number;
+  /** The problem's objective and this plan's score under it (see `compareObjective`). */
+  objective: ObjectiveReport;
+}
+
+/** A plan's standing under the problem's objective (docs/semantics.md, "Objective and summary"). */
+export interface ObjectiveReport {
+  type: ObjectiveName;
+  /**
+   * Compared in order after served priority and tasks, lower is better:
+   * `cost` [cost]; `fewest-vehicles` [routes, cost]; `balance` [cost + weight × spread];
+   * `makespan` [makespan, cost].
+   */
+  score: number[];
+  /** `balance` only: the population standard deviation of the measure over every vehicle (0 without a route). */
+  spread?: number;
 }
 
 export interface CheckReport {
@@ -375,14 +394,38 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
     servedTasks++;
     priority += tasks[t].priority;
   }
-  const summary: CheckSummary = { cost: 0, distance: 0, duration: 0, routes: 0, unassigned, assigned, tasks: servedTasks, priority, lateTasks: 0, latenessCost: 0 };
+  const objective = resolveObjective(problem.objective);
+  const measure = new Float64Array(problem.vehicles.length);
+  let makespan = -Infinity;
+  let cost = 0;
+  let used = 0;
   for (const r of routes) {
-    summary.cost += r.cost;
+    cost += r.cost;
+    if (r.steps.length <= 2) continue;
+    used++;
+    makespan = Math.max(makespan, r.steps[r.steps.length - 1].arrival);
+    measure[r.vehicleIndex] += objective.measure === 'stops' ? r.tasks : objective.measure === 'distance' ? r.distance : r.duration;
+  }
+  if (used === 0) makespan = 0;
+  const summary: CheckSummary = {
+    cost,
+    distance: 0,
+    duration: 0,
+    routes: used,
+    unassigned,
+    assigned,
+    tasks: servedTasks,
+    priority,
+    lateTasks: 0,
+    latenessCost: 0,
+    makespan,
+    objective: { type: objective.type, ...objectiveScore(objective, { cost, routes: used, makespan, measure }) },
+  };
+  for (const r of routes) {
     summary.lateTasks += r.lateTasks;
     summary.latenessCost += r.latenessCost;
     summary.distance += r.distance;
     summary.duration += r.duration;
-    if (r.steps.length > 2) summary.routes++;
   }
   const statedSummary = (plan as { summary?: unknown }).summary;
   if (isObject(statedSummary)) {

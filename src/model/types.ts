@@ -360,6 +360,31 @@ export interface Shipment {
   data?: unknown;
 }
 
+/**
+ * What makes one plan better than another after served priority and served
+ * tasks (docs/semantics.md, "Objective and summary"):
+ * - `cost`: the lower total cost (the default);
+ * - `fewest-vehicles`: the fewer routes, then the lower cost;
+ * - `balance`: the lower cost + weight × the spread of a per-vehicle measure;
+ * - `makespan`: the earlier latest end arrival, then the lower cost.
+ */
+export type ObjectiveName = 'cost' | 'fewest-vehicles' | 'balance' | 'makespan';
+
+/** What the `balance` objective evens out between vehicles. */
+export type BalanceMeasure = 'duration' | 'stops' | 'distance';
+
+/** An objective with its settings (`measure` and `weight` apply to `balance` only). */
+export interface ObjectiveSpec {
+  type: ObjectiveName;
+  /** `balance`: the per-vehicle measure whose spread is priced: route duration, tasks or distance. Default `duration`. */
+  measure?: BalanceMeasure;
+  /** `balance`: the cost of one unit of spread (standard deviation of the measure over the fleet). Default 1. @minimum 0 */
+  weight?: number;
+}
+
+/** The objective: a name, or an object with `type` and the balance settings. */
+export type Objective = ObjectiveName | ObjectiveSpec;
+
 /** Problem-wide defaults of task fields (`problem.defaults`). */
 export interface TaskDefaults {
   /** Lateness price of every job and shipment stop without its own `latenessCost`. @minimum 0 */
@@ -384,6 +409,8 @@ export interface Problem {
   profiles?: Record<string, Travel>;
   /** Values for every job and shipment stop that does not state its own (soft time windows). */
   defaults?: TaskDefaults;
+  /** How plans compare after served priority and tasks: `cost` (default), `fewest-vehicles`, `balance`, `makespan`. */
+  objective?: Objective;
   /** Free-form name (e.g. the benchmark instance name). */
   name?: string;
   /** The JSON Schema a route file follows, for editors (`./node_modules/vrpkit/schema.json`). Ignored. */

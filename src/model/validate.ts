@@ -14,7 +14,7 @@
  * | `negative`        | a negative amount, duration, capacity, cost, limit or matrix entry          |
  * | `range`           | a number outside its range (a speed of 0, a priority above 100)             |
  * | `not-integer`     | a non-integer amount, matrix size or location index                         |
- * | `enum`            | an unknown `travel.type` or `travel.rounding`                               |
+ * | `enum`            | an unknown `travel.type` or `travel.rounding`, objective or balance measure |
  * | `required`        | (also) a vehicle with a `serviceRadius` but no `start`                      |
  * | `time-window`     | a window/shift starting after it ends, windows unsorted or overlapping,     |
  * |                   | releaseTime after dispatchDeadline, a shipment's delivery that can never    |
@@ -29,6 +29,7 @@
  * | `unknown-vehicle` | `allowedVehicles` / `preferredVehicle` naming a vehicle that does not exist |
  * | `unknown-profile` | `vehicle.profile` naming no key of `problem.profiles`                        |
  * | `conflict`        | `perDistance` / `perTravelTime` on a vehicle whose travel has a costs matrix |
+ * |                   | `measure` / `weight` on an objective other than `balance`                   |
  * | `unknown-field`   | a field vrpkit does not know (typos like `timewindows`), except in `data`   |
  *
  * Matrix entries are checked one by one but only the first few bad ones are
@@ -42,6 +43,7 @@ import { checkShipmentWindows, validateShipments } from './validate-shipments.js
 import { unknownLocations, validateLocation, validateTravel, type LocationModel } from './validate-travel.js';
 import { validatePriority, validateSkills, validateTaskDurations, validateVehicleConstraints } from './validate-constraints.js';
 import { validateDefaults, validateLateness } from './validate-lateness.js';
+import { validateObjective } from './validate-objective.js';
 import {
   Issues,
   at,
@@ -56,7 +58,7 @@ import {
   show,
 } from './validate-util.js';
 
-const PROBLEM_FIELDS = ['jobs', 'shipments', 'vehicles', 'travel', 'profiles', 'defaults', 'name', '$schema'] as const;
+const PROBLEM_FIELDS = ['jobs', 'shipments', 'vehicles', 'travel', 'profiles', 'defaults', 'objective', 'name', '$schema'] as const;
 const JOB_FIELDS = [
   'id',
   'location',
@@ -131,6 +133,7 @@ function validateRoot(issues: Issues, input: unknown): void {
   if (has(input, 'name') && typeof input.name !== 'string') issues.add('type', '/name', `name must be a string, got ${show(input.name)}`);
   if (has(input, '$schema') && typeof input.$schema !== 'string') issues.add('type', '/$schema', `$schema must be a string, got ${show(input.$schema)}`);
   if (has(input, 'defaults')) validateDefaults(issues, input.defaults, '/defaults');
+  if (has(input, 'objective')) validateObjective(issues, input.objective, '/objective');
 
   const base = has(input, 'travel')
     ? validateTravel(issues, input.travel, '/travel')

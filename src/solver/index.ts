@@ -4,7 +4,8 @@
  * routes (see HGS.md and docs/semantics.md).
  */
 import { VrpkitError } from '../core/errors.js';
-import type { Problem, RoutePlan, Solution } from '../model/types.js';
+import type { Objective, Problem, RoutePlan, Solution } from '../model/types.js';
+import { withObjective } from '../model/objective.js';
 import { assertProblem } from '../model/validate.js';
 import { compileProblem } from './compile.js';
 import { decodePlan, type DecodeContext } from './decode.js';
@@ -27,6 +28,8 @@ export interface SolveOptions extends ZoneOptions {
   maxIterations?: number;
   /** Random seed (default 1). */
   seed?: number;
+  /** Replaces `problem.objective` for this solve (docs/semantics.md, "Objective and summary"). */
+  objective?: Objective;
   /** Abort: resolves with the best solution so far and status `aborted`. */
   signal?: AbortSignal;
   /** Called about every 50 ms. */
@@ -121,6 +124,7 @@ function guard(problem: Problem): void {
  */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Solution> {
   const started = now();
+  if (options.objective !== undefined) problem = withObjective(problem, options.objective);
   await validate(problem);
   const unsupported = unsupportedField(problem); if (unsupported) throw new VrpkitError('unsupported', unsupported.message, unsupported.pointer);
   // Very large problems are planned zone by zone (cluster, route each zone, improve across borders).

@@ -1,6 +1,9 @@
 /**
  * Runs the iterated local search (search/ils.ts) for `solve` and returns the
- * best per-slot client lists.
+ * best per-slot client lists. The problem's objective enters the search as
+ * `search/objective.ts` describes: fewest-vehicles through a dominating fixed
+ * cost per route and more whole-route ruins, balance and makespan through a
+ * term on every solution total.
  */
 import type { Problem } from '../model/types.js';
 import type { CompiledProblem } from './compile.js';
@@ -9,12 +12,24 @@ import type { ExchangeOffer, SolveOptions } from './index.js';
 import { slotPlan, warmRoutes } from './plan-map.js';
 import type { EngineRun } from './run-hgs.js';
 import { Ils } from './search/ils.js';
+import { SearchObjective, searchProblem } from './search/objective.js';
+import { FleetLimit } from './search/objective-fleet.js';
+import { resolveObjective } from '../model/objective.js';
+
+/** Share of perturbations that ruin a whole route under `fewest-vehicles` (route elimination). */
+const ROUTE_ELIMINATION_RATE = 0.2;
+/** `fewest-vehicles`: iterations between two attempts at one route fewer (per client, at least 200), and of one attempt (at least 50). */
+const FLEET_NORMAL_PER_CLIENT = 20;
+const FLEET_ATTEMPT_PER_CLIENT = 0.5;
 
 export async function runIls(
-  _problem: Problem, cp: CompiledProblem, options: SolveOptions, hasTime: boolean, hasIt: boolean,
+  problem: Problem, compiled: CompiledProblem, options: SolveOptions, hasTime: boolean, hasIt: boolean,
   shouldStop: () => boolean, report: (iteration: number, bestCost: number, feasible: boolean) => Promise<void>,
 ): Promise<EngineRun> {
-  const { slotType, slotVehicle } = fleetSlots(cp);
+  const { slotType, slotVehicle } = fleetSlots(compiled);
+  const objective = resolveObjective(problem.objective);
+  const cp = searchProblem(compiled, objective);
+  const goal = new SearchObjective(compiled, cp, slotVehicle, objective);
   const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);
   const ils: Ils = new Ils(cp, slotType, {
     seed: options.seed ?? 1,
@@ -26,15 +41,21 @@ export async function runIls(
     minPerturbation: options.minPerturbation ?? 1,
     // measured (bench/results/tuning.md): a skewed 1-25 clients up to 500 clients, 1-10 above
     maxPerturbation: options.maxPerturbation ?? (cp.n <= 500 ? -25 : 10),
-    routeRemovalRate: options.routeRemovalRate ?? 0,
+    routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? ROUTE_ELIMINATION_RATE : 0),
     useSwapStar: options.useSwapStar ?? true,
     sliceEvaluations: 20_000,
     shouldStop,
     tick: async (iteration, best, cur) => {
-      await report(iteration, best ? best.base : cur.cost(ils.data.wQ, ils.data.wTW), !!best);
+      goal.adapt(ils.rs, iteration, best);
+      fleet?.step(ils.rs, iteration, best);
+      // fewest-vehicles: report the cost without the search's route fixed cost
+      const shown = (x: { base: number; routeCount: number }) => x.base - goal.routeFixed * x.routeCount;
+      await report(iteration, best ? shown(best) : cur.cost(ils.data.wQ, ils.data.wTW) - goal.routeFixed * cur.routeCount, !!best);
     },
     warm: options.initialSolution ? warmRoutes(cp, options.initialSolution, slotType, slotVehicle) : undefined,
   });
+  goal.install(ils.rs);
+  const fleet = objective.type === 'fewest-vehicles' ? new FleetLimit(ils.rs, Math.max(200, FLEET_NORMAL_PER_CLIENT * cp.n), Math.max(50, Math.round(FLEET_ATTEMPT_PER_CLIENT * cp.n))) : null;
   if (options.exchange) {
     const ex = options.exchange;
     ils.params.exchange = {

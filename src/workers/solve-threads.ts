@@ -17,6 +17,7 @@
 import { VrpkitError } from '../core/errors.js';
 import type { Problem, Solution } from '../model/types.js';
 import { assertProblem } from '../model/validate.js';
+import { compareObjective, solutionObjective, withObjective } from '../model/objective.js';
 import { shouldDecompose } from '../solver/decompose/options.js';
 import type { SolveOptions, SolveProgress } from '../solver/index.js';
 import { ExchangeHub, type ExchangeMode } from './exchange-hub.js';
@@ -53,10 +54,10 @@ export function defaultExchangeEvery(jobs: number): number {
   return Math.max(20, Math.min(500, Math.round(20_000 / Math.max(1, jobs))));
 }
 
-/** Better final solution: fewer unassigned jobs, then lower cost (ties keep the earlier thread). */
-function betterSolution(a: Solution, b: Solution): boolean {
+/** Better final solution: fewer unassigned jobs, then the problem's objective (ties keep the earlier thread). */
+function betterSolution(problem: Problem, a: Solution, b: Solution): boolean {
   if (a.unassigned.length !== b.unassigned.length) return a.unassigned.length < b.unassigned.length;
-  return a.summary.cost < b.summary.cost - 1e-9 * Math.max(1, Math.abs(b.summary.cost));
+  return compareObjective(solutionObjective(problem, a), solutionObjective(problem, b)) < 0;
 }
 
 /**
@@ -66,7 +67,7 @@ function betterSolution(a: Solution, b: Solution): boolean {
  */
 export async function solveInThreads(problem: Problem, options: ThreadSolveOptions = {}): Promise<Solution> {
   const started = Date.now();
-  assertProblem(problem);
+  assertProblem(withObjective(problem, options.objective));
   const zoned = shouldDecompose(problem, options);
   const wanted = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   if (zoned && wanted > 1 && !needsSharedTravel(problem)) return solveZonesInThreads(problem, wanted, options);
@@ -103,7 +104,7 @@ export async function solveInThreads(problem: Problem, options: ThreadSolveOptio
       if (--left === 0) {
         signal?.removeEventListener('abort', stopAll);
         let best: Solution | undefined;
-        for (const s of results) if (s && (!best || betterSolution(s, best))) best = s;
+        for (const s of results) if (s && (!best || betterSolution(withObjective(problem, options.objective), s, best))) best = s;
         resolveAll(best);
       }
     };

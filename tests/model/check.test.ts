@@ -45,7 +45,7 @@ describe('checkSolution: schedule and departure d*', () => {
     expect(r.steps.map((s) => s.waiting)).toEqual([0, 0, 0, 0, 0]);
     expect(r.steps.map((s) => s.distance)).toEqual([0, 10, 20, 30, 60]);
     expect([r.distance, r.duration, r.cost, r.service, r.waiting]).toEqual([60, 70, 60, 10, 0]);
-    expect(rep.summary).toEqual({ cost: 60, distance: 60, duration: 70, routes: 1, unassigned: 0, assigned: 3, tasks: 3, priority: 0, lateTasks: 0, latenessCost: 0 });
+    expect(rep.summary).toEqual({ cost: 60, distance: 60, duration: 70, routes: 1, unassigned: 0, assigned: 3, tasks: 3, priority: 0, lateTasks: 0, latenessCost: 0, makespan: 95, objective: { type: 'cost', score: [60] } });
   });
 
   it('a stated departure is used as is (waiting then appears)', () => {

@@ -40,7 +40,7 @@ describe('checkSolution with shipments: loads, steps, totals', () => {
     // Route totals as VROOM reports them: unloaded = job deliveries + delivered amounts, loaded = pickups.
     expect(r.delivery).toEqual([9]);
     expect(r.pickup).toEqual([5]);
-    expect(rep.summary).toEqual({ cost: 60, distance: 60, duration: 60, routes: 1, unassigned: 0, assigned: 2, tasks: 3, priority: 0, lateTasks: 0, latenessCost: 0 });
+    expect(rep.summary).toEqual({ cost: 60, distance: 60, duration: 60, routes: 1, unassigned: 0, assigned: 2, tasks: 3, priority: 0, lateTasks: 0, latenessCost: 0, makespan: 60, objective: { type: 'cost', score: [60] } });
   });
 
   it('capacity counts the shipment together with deliveries still on board', () => {

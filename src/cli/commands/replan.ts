@@ -52,6 +52,8 @@ Options:
   --promise-penalty P   cost of moving a promised order to another vehicle
                         (default: the old plan's cost per routed order; 0 = no promises)
   --eta-threshold T     count ETA moves above T time units (default 900)
+  --max-eta-shift S     no promised order's service start moves more than S time units;
+                        when that cannot hold, the previous assignments are kept
   --output FILE         write the JSON to FILE instead of stdout
   --hierarchy FILE      contraction-hierarchy file of the plan's road network: loaded when
                         it exists, else built and written there (closures then reuse it)
@@ -78,13 +80,15 @@ export const replan: Command = {
   help: HELP,
   async run(argv, context) {
     const args = parseArgs(argv);
-    rejectUnknownOptions(args, ['time-limit', 'max-iterations', 'seed', 'promise-penalty', 'eta-threshold', 'output', 'hierarchy']);
+    rejectUnknownOptions(args, ['time-limit', 'max-iterations', 'seed', 'promise-penalty', 'eta-threshold', 'max-eta-shift', 'output', 'hierarchy']);
     if (args.positional.length !== 2) throw new UsageError('replan needs PLAN.json and EVENTS.json (see vrpkit replan --help)');
     const timeLimit = numberOption(args, 'time-limit');
     const maxIterations = numberOption(args, 'max-iterations');
     const seed = numberOption(args, 'seed');
     const promisePenalty = numberOption(args, 'promise-penalty');
     const etaThreshold = numberOption(args, 'eta-threshold');
+    const maxEtaShift = numberOption(args, 'max-eta-shift');
+    if (maxEtaShift !== undefined && !(maxEtaShift >= 0)) throw new UsageError('--max-eta-shift must be a non-negative number');
     const output = stringOption(args, 'output');
     if (timeLimit !== undefined && !(timeLimit > 0)) throw new UsageError('--time-limit must be a positive number of seconds');
     if (maxIterations !== undefined && !(Number.isInteger(maxIterations) && maxIterations >= 0)) {
@@ -128,6 +132,7 @@ export const replan: Command = {
         seed,
         promisePenalty,
         etaThreshold,
+        maxEtaShift,
       }),
     );
     const text = JSON.stringify({ plan: result.plan, changes: result.changes, check: result.check }, nonFiniteAsString, 2) + '\n';

@@ -32,6 +32,7 @@ import { toVroom, vroomError } from '../../io/vroom/index.js';
 import { isVrpkitError } from '../../core/errors.js';
 import { REPORT_OPTIONS_HELP, reportOptions, writeReport } from './report.js';
 import { progressLines } from './progress.js';
+import { OBJECTIVE_NAMES, isObjectiveName } from '../../model/validate-objective.js';
 
 const HELP = `vrpkit solve FILE [options]
 
@@ -51,6 +52,8 @@ ${HIERARCHY_HELP}
   --time-limit S       stop after S seconds (default: the solver's own budget)
   --max-iterations N   stop after N iterations (with --seed: the same answer every run)
   --seed N             random seed (default 1)
+  --objective NAME     cost (default), fewest-vehicles, balance or makespan: replaces the
+                       file's "objective" (a balance object there keeps its measure and weight)
   --threads N          worker threads searching together (default: the available cores,
                        at most 8); the same seed, --max-iterations and N give the same answer
   -o, --output FILE    write the solution JSON to FILE instead of stdout
@@ -78,13 +81,15 @@ export const solve: Command = {
     const args = parseArgs(argv, new Set(['kpi', 'progress', 'straight']));
     rejectUnknownOptions(args, [
       ...FORMAT_OPTIONS, 'time-limit', 'max-iterations', 'seed', 'output', 'kpi', 'geojson', 'progress',
-      'report', 'orders', 'now', 'time-origin', 'time-unit-ms', 'time-format', 'straight', 'threads', 'hierarchy',
+      'report', 'orders', 'now', 'time-origin', 'time-unit-ms', 'time-format', 'straight', 'threads', 'hierarchy', 'objective',
     ]);
     const withKpis = args.options.get('kpi') === true;
     if (args.positional.length !== 1) throw new UsageError('solve needs exactly one FILE (see vrpkit solve --help)');
     const timeLimit = numberOption(args, 'time-limit');
     const maxIterations = numberOption(args, 'max-iterations');
     const seed = numberOption(args, 'seed');
+    const objective = stringOption(args, 'objective');
+    if (objective !== undefined && !isObjectiveName(objective)) throw new UsageError(`--objective must be one of ${OBJECTIVE_NAMES.join(', ')}, got ${JSON.stringify(objective)}`);
     const output = stringOption(args, 'output');
     const geojson = stringOption(args, 'geojson');
     const reportFile = stringOption(args, 'report');
@@ -118,6 +123,7 @@ export const solve: Command = {
         timeLimitMs: timeLimit !== undefined ? timeLimit * 1000 : undefined,
         maxIterations,
         seed,
+        objective,
         signal: controller.signal,
         onProgress: jsonProgress
           ? jsonProgress.progress

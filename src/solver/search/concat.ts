@@ -181,7 +181,13 @@ export class Concat {
     if (this.distance > cp.typeMaxDist[t]) tw += this.distance - cp.typeMaxDist[t];
     if (this.travel > cp.typeMaxTravel[t]) tw += this.travel - cp.typeMaxTravel[t];
     const lx = this.load.excess(cp.typeCap, t * cp.dims);
-    const base = cp.typeFixed[t] + this.arcCost + cp.typePerDur[t] * dur + cp.typePerTask[t] * this.task + this.penalty;
+    let base = cp.typeFixed[t] + this.arcCost + cp.typePerDur[t] * dur + cp.typePerTask[t] * this.task + this.penalty;
+    // the objective's per-route term (balance, makespan: search/objective.ts), null otherwise
+    const rt = this.data.routeTerm;
+    if (rt !== null) {
+      const m = rt.measure;
+      base += rt.term(m === 0 ? dur : m === 1 ? this.distance : m === 2 ? this.count : (dep === -Infinity ? Math.min(0, hi) : dep) + dur);
+    }
     this.baseCost = base;
     this.loadExcess = lx;
     this.timeWarp = this.notAllowed > 0 ? tw + this.notAllowed : tw;

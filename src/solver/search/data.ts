@@ -8,6 +8,7 @@
  */
 import type { CompiledProblem } from '../compile.js';
 import { SegmentTable } from './table.js';
+import type { SearchRoutes } from './routes.js';
 
 export class SearchData {
   readonly n: number;
@@ -37,6 +38,10 @@ export class SearchData {
   wQ = 1;
   /** Penalty per unit of time warp (and of max duration / distance excess). */
   wTW = 1;
+  /** The objective's term added to every solution total (balance, makespan: search/objective.ts), or null. */
+  extraPrice: ((rs: SearchRoutes) => number) | null = null;
+  /** The objective's per-route term of a measure (0 duration, 1 distance, 2 stops, 3 end time), priced into every route (search/objective.ts), or null. */
+  routeTerm: { measure: number; term: (x: number) => number } | null = null;
 
   constructor(readonly cp: CompiledProblem, readonly slotType: Int32Array) {
     const n = (this.n = cp.n);

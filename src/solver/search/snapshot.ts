@@ -33,7 +33,7 @@ export class Snapshot {
     a.set(rs.nodes[r].subarray(1, m + 1));
   }
 
-  /** Copies the cost parts of the working solution (the prizes of clients left out count as cost). */
+  /** Copies the cost parts of the working solution (the prizes of clients left out count as cost; the objective's term, see `SearchData.extraPrice`). */
   saveTotals(rs: SearchRoutes): void {
     let base = 0, lx = 0, tw = 0, k = 0;
     const cp = rs.data.cp;
@@ -45,7 +45,7 @@ export class Snapshot {
       lx += rs.loadExcess[r];
       tw += rs.timeWarp[r];
     }
-    this.base = base;
+    this.base = base + (rs.data.extraPrice ? rs.data.extraPrice(rs) : 0);
     this.loadExcess = lx;
     this.timeWarp = tw;
     this.routeCount = k;
