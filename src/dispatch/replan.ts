@@ -148,6 +148,10 @@ export async function replan(
   if (options.maxEtaShift !== undefined && !(typeof options.maxEtaShift === 'number' && options.maxEtaShift >= 0)) {
     throw new VrpkitError('negative', `maxEtaShift must be a number ≥ 0, got ${String(options.maxEtaShift)}`, '/maxEtaShift');
   }
+  if ((problem.shipments?.length ?? 0) > 0) {
+    // progress on shipments (picked up, on board, delivered) is not modelled yet: refuse rather than lose one
+    throw new VrpkitError('unsupported', 'replan does not handle shipments yet (plan them with solve)', '/shipments');
+  }
   const plan = planWithTimes(problem, oldPlan);
   const progress = inferProgress(problem, plan, events);
   const reduction = reduceProblem(problem, plan, progress, events, { promisePenalty: options.promisePenalty });

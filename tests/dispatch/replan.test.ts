@@ -156,3 +156,11 @@ describe('keepOrderPlan', () => {
     expect(keepOrderPlan(red.problem, red.initialSolution, new Map([['A', 50]]))).toBeUndefined();
   });
 });
+
+describe('replan and shipments', () => {
+  it('refuses a problem with shipments (unsupported, naming /shipments) instead of losing one', async () => {
+    const problem = lineProblem();
+    problem.shipments = [{ id: 's1', amount: [1], pickup: { location: [1, 0] }, delivery: { location: [2, 0] } }];
+    await expect(replan(problem, { routes: [] } as unknown as RoutePlan, { now: 0 })).rejects.toMatchObject({ code: 'unsupported', pointer: '/shipments' });
+  });
+});
