@@ -4,7 +4,7 @@ const [bundle, file, budget, ...rest] = process.argv.slice(2);
 const lib = await import(bundle);
 const extra = Object.fromEntries(rest.map((kv) => { const [k, v] = kv.split('='); return [k, Number.isNaN(Number(v)) ? v : Number(v)]; }));
 const text = readFileSync(file, 'utf8');
-const p = file.endsWith('.vrp') ? lib.parseCvrplib(text) : lib.parseSolomon(text);
+const p = file.endsWith('.vrp') ? lib.parseCvrplib(text) : file.includes('lilim') ? lib.parseLiLim(text) : lib.parseSolomon(text);
 const ac = new AbortController();
 const c0 = process.cpuUsage();
 const cpuNow = () => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1e6; };
