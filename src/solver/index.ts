@@ -3,6 +3,7 @@
  * windows, release times, dispatch deadlines, heterogeneous fleets and open
  * routes (see HGS.md and docs/semantics.md).
  */
+import { yieldToEventLoop } from '../core/yield.js';
 import { VrpkitError } from '../core/errors.js';
 import type { Objective, Problem, RoutePlan, Solution } from '../model/types.js';
 import { withObjective } from '../model/objective.js';
@@ -150,11 +151,15 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     }
     return false;
   };
+  // the search hands the event loop a turn about every 15 ms and reports progress about every 50 ms
+  let lastProgress = started;
   const report = async (iteration: number, bestCost: number, feasible: boolean) => {
     const t = now();
-    if (t - lastYield < 50) return;
+    if (t - lastYield < 15) return;
     lastYield = t;
-    await new Promise((r) => setTimeout(r, 0));
+    await yieldToEventLoop();
+    if (t - lastProgress < 50) return;
+    lastProgress = t;
     options.onProgress?.({ iteration, elapsedMs: t - started, bestCost, feasible });
   };
   const run = algorithm === 'hgs'
