@@ -64,3 +64,16 @@ describe('vrpkit replan', () => {
     expect(help.stdout).toMatch(/PLAN\.json/);
   });
 });
+
+describe('vrpkit replan with shipments', () => {
+  it('is refused: exit 2, one JSON error naming /problem/shipments', () => {
+    const problem = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures/courier-shipments.json'), 'utf8'));
+    const planFile = join(tmp, 'shipments-plan.json');
+    writeFileSync(planFile, JSON.stringify({ problem, solution: { routes: [] } }));
+    const eventsFile = join(tmp, 'shipments-events.json');
+    writeFileSync(eventsFile, JSON.stringify({ now: 0 }));
+    const r = runCli(['replan', planFile, eventsFile]);
+    expect(r.status).toBe(2);
+    expect(stderrError(r)).toMatchObject({ code: 'unsupported', pointer: '/problem/shipments' });
+  });
+});

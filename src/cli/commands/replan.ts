@@ -118,6 +118,9 @@ export const replan: Command = {
     if (hierarchy !== undefined && !network) throw new UsageError('--hierarchy needs a plan whose route file names a road-network file');
     if (hierarchy !== undefined && network) attachHierarchyFile(network, hierarchy, ['duration']);
     const problem = under('/problem', () => problemFromJson(planDoc.problem, { network, limits })) as ReturnType<typeof problemFromJson>;
+    if ((problem.shipments?.length ?? 0) > 0) {
+      throw new VrpkitError('unsupported', 'replan does not handle shipments yet (plan them with solve)', '/problem/shipments');
+    }
     const plan = under('/solution', () => readPlan(planDoc.solution)) as RoutePlan;
     const events = inFile(eventsFile, () => parseJsonText(readTextFile(eventsFile, limits), 'the events file', limits));
     if (!isObject(events)) throw new VrpkitError('type', 'the events file must be a JSON object', eventsFile);
