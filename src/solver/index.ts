@@ -127,6 +127,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const started = now();
   if (options.objective !== undefined) problem = withObjective(problem, options.objective);
   await validate(problem);
+  await yieldToEventLoop();
   const unsupported = unsupportedField(problem); if (unsupported) throw new VrpkitError('unsupported', unsupported.message, unsupported.pointer);
   // Very large problems are planned zone by zone (cluster, route each zone, improve across borders).
   if (shouldDecompose(problem, options)) return solveByZones(problem, options);
@@ -139,6 +140,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const cpTimeWindows = problem.jobs.some((j) => j.timeWindows && j.timeWindows.length > 0);
   const algorithm = options.algorithm ?? 'ils';
   const cp = compileProblem(problem, { granularSize: algorithm === 'hgs' ? (options.granularSize ?? (cpTimeWindows ? 30 : 20)) : 0 });
+  await yieldToEventLoop(); // compiling and searching are separate turns of the event loop
   let lastYield = now();
   const shouldStop = () => {
     if (signal?.aborted) {
@@ -173,6 +175,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   });
   // the search's route model can be coarser than the exact evaluation: decode repairs (decode.ts)
   const ctx: DecodeContext = { problem, tasks: cp.tasks, travel: cp.travel, dims: cp.problemDims, evaluator: cp.evaluator };
+  await yieldToEventLoop();
   const solution = decodePlan(ctx, plan, cp.taskIndex, cp.unassigned, cp.needsWalk);
   solution.status = stoppedBy ?? 'completed';
   solution.stats = { ...run.stats, elapsedMs: now() - started };

@@ -174,6 +174,7 @@ export class Ils {
       insertionConstruction(this.inserter, order);
     }
     cur.save(rs);
+    await p.tick(0, null, cur); // the construction and the first local search are separate turns
     // the first local search prices violations dearly, so the first plan is feasible when it can be
     this.data.wQ = pm.params.max;
     this.data.wTW = pm.params.max;
