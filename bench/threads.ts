@@ -38,7 +38,7 @@ interface Result {
 
 function runSet(set: string, threads: number, timeLimit: string, seed: string, subset: string | undefined, instances: string | undefined): { summary: Summary; results: Result[]; load: string } {
   const out = `bench/results/threads-${set}-t${threads}.md`;
-  const args = [join(root, 'dist', 'bench', 'solver.js'), '--set', set, '--time-limit', timeLimit, '--seed', seed, '--parallel', '1', '--threads', String(threads), '--out', out];
+  const args = [join(root, 'dist-bench', 'solver.js'), '--set', set, '--time-limit', timeLimit, '--seed', seed, '--parallel', '1', '--threads', String(threads), '--out', out];
   if (subset) args.push('--subset', subset);
   if (instances) args.push('--instances', instances);
   process.stderr.write(`node ${args.join(' ')}\n`);

@@ -9,6 +9,7 @@ import type { Objective, Problem, RoutePlan, Solution } from '../model/types.js'
 import { withObjective } from '../model/objective.js';
 import { assertProblem } from '../model/validate.js';
 import { compileProblem } from './compile.js';
+import { defaultEngine } from './engine-choice.js';
 import { decodePlan, type DecodeContext } from './decode.js';
 import { runHgs } from './run-hgs.js';
 import { runIls } from './run-ils.js';
@@ -64,8 +65,12 @@ export interface SolveOptions extends ZoneOptions {
   initialPopulation?: number;
   /** Use the SWAP* neighbourhood (default true). */
   useSwapStar?: boolean;
-  /** Search engine: iterated local search (default) or the hybrid genetic search. */
-  algorithm?: 'ils' | 'hgs';
+  /**
+   * Search engine: `auto` (default: the hybrid genetic search for plain
+   * capacitated problems up to 450 jobs, the iterated local search for
+   * everything else — engine-choice.ts), `ils` or `hgs`.
+   */
+  algorithm?: 'auto' | 'ils' | 'hgs';
   /** ILS: late-acceptance history length (default 300). */
   historyLength?: number;
   /**
@@ -138,7 +143,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const signal = options.signal;
   let stoppedBy: 'time-limit' | 'aborted' | null = null;
   const cpTimeWindows = problem.jobs.some((j) => j.timeWindows && j.timeWindows.length > 0);
-  const algorithm = options.algorithm ?? 'ils';
+  const algorithm = options.algorithm === 'ils' || options.algorithm === 'hgs' ? options.algorithm : defaultEngine(problem);
   const cp = compileProblem(problem, { granularSize: algorithm === 'hgs' ? (options.granularSize ?? (cpTimeWindows ? 30 : 20)) : 0 });
   await yieldToEventLoop(); // compiling and searching are separate turns of the event loop
   let lastYield = now();

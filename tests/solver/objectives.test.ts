@@ -76,7 +76,9 @@ describe('solve: each objective gives its own plan', () => {
 
   it('balance (duration, weight 3): two vans, the optimum 140 + 3 × 10 = 170; cost: one van (80)', async () => {
     const r = await both((o) => line(o), { type: 'balance', weight: 3 });
-    expect(routesOf(r.plain)).toEqual([['j1', 'j2', 'j3', 'j4']]);
+    // one van along the line, in either direction (the same cost)
+    expect(routesOf(r.plain)).toHaveLength(1);
+    expect([['j1', 'j2', 'j3', 'j4'], ['j4', 'j3', 'j2', 'j1']]).toContainEqual(routesOf(r.plain)[0]);
     expect(r.plainScore).toEqual([80 + 3 * 40]);
     expect(r.score[0]).toBeCloseTo(170, 9); // the other van's farthest job is j3: sd (80 − 60) / 2
     expect(routesOf(r.mine)).toHaveLength(2);

@@ -1,0 +1,52 @@
+/**
+ * The default engine: the genetic search only for plain capacitated problems
+ * up to 450 jobs, the iterated local search for everything else; both answers
+ * checked.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkSolution, solve } from '../../src/index.js';
+import type { Problem } from '../../src/model/types.js';
+import { defaultEngine, HGS_MAX_JOBS } from '../../src/solver/engine-choice.js';
+
+function cvrp(n: number): Problem {
+  const jobs = Array.from({ length: n }, (_, i) => ({ id: `j${i}`, location: [Math.round(50 + 40 * Math.cos(i * 2.1)), Math.round(50 + 40 * Math.sin(i * 1.3))] as [number, number], delivery: [1 + (i % 3)] }));
+  const vehicles = Array.from({ length: 6 }, (_, k) => ({ id: `v${k}`, start: [50, 50] as [number, number], end: [50, 50] as [number, number], capacity: [15] }));
+  return { jobs, vehicles, travel: { type: 'euclidean' } };
+}
+
+describe('defaultEngine', () => {
+  it('picks the genetic search for a plain capacitated problem up to the size limit, the ILS above', () => {
+    expect(defaultEngine(cvrp(30))).toBe('hgs');
+    expect(defaultEngine(cvrp(HGS_MAX_JOBS + 1))).toBe('ils');
+  });
+
+  it('picks the ILS as soon as any other feature appears', () => {
+    const variants: ((p: Problem) => void)[] = [
+      (p) => (p.jobs[0].timeWindows = [[0, 100]]),
+      (p) => (p.jobs[0].skills = ['x']),
+      (p) => (p.jobs[0].priority = 5),
+      (p) => (p.jobs[0].releaseTime = 3),
+      (p) => (p.vehicles[0].breaks = [{ id: 'b', duration: 5, timeWindows: [[0, 100]] }]),
+      (p) => (p.vehicles[0].maxTasks = 4),
+      (p) => (p.vehicles[0].costs = { perTravelTime: 1 }),
+      (p) => (p.objective = 'fewest-vehicles'),
+      (p) => (p.shipments = [{ id: 's', pickup: { location: [1, 1] }, delivery: { location: [2, 2] } }]),
+    ];
+    for (const change of variants) {
+      const p = cvrp(30);
+      change(p);
+      expect(defaultEngine(p)).toBe('ils');
+    }
+    const withCostObjective = cvrp(30);
+    withCostObjective.objective = 'cost';
+    expect(defaultEngine(withCostObjective)).toBe('hgs');
+  });
+
+  it('solves a plain problem with the default engine: feasible by the checker, the same answer as algorithm hgs', async () => {
+    const p = cvrp(30);
+    const auto = await solve(p, { seed: 2, maxIterations: 60 });
+    const hgs = await solve(p, { seed: 2, maxIterations: 60, algorithm: 'hgs' });
+    expect(checkSolution(p, auto).feasible).toBe(true);
+    expect(JSON.stringify(auto.routes)).toBe(JSON.stringify(hgs.routes));
+  });
+});
