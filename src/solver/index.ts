@@ -1,7 +1,10 @@
 /**
- * `solve`: hybrid genetic search for capacitated vehicle routing with time
- * windows, release times, dispatch deadlines, heterogeneous fleets and open
- * routes (see HGS.md and docs/semantics.md).
+ * `solve`: validates, compiles the problem for the search (compile.ts), runs
+ * the engine `algorithm` names (`auto`: engine-choice.ts — the iterated local
+ * search of search/ils.ts, or the hybrid genetic search of hgs.ts for plain
+ * capacitated problems), then builds the plan under the exact rules of
+ * docs/semantics.md (decode.ts). Problems above the zone threshold are planned
+ * zone by zone (decompose/).
  */
 import { yieldToEventLoop } from '../core/yield.js';
 import { VrpkitError } from '../core/errors.js';
@@ -133,7 +136,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   if (options.objective !== undefined) problem = withObjective(problem, options.objective);
   await validate(problem);
   await yieldToEventLoop();
-  const unsupported = unsupportedField(problem); if (unsupported) throw new VrpkitError('unsupported', unsupported.message, unsupported.pointer);
+  const unsupported = unsupportedField(problem);
+  if (unsupported) throw new VrpkitError('unsupported', unsupported.message, unsupported.pointer);
   // Very large problems are planned zone by zone (cluster, route each zone, improve across borders).
   if (shouldDecompose(problem, options)) return solveByZones(problem, options);
   const hasTime = options.timeLimitMs !== undefined;
