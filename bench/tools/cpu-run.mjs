@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 const [bundle, file, budget, ...rest] = process.argv.slice(2);
 const lib = await import(bundle);
-const extra = Object.fromEntries(rest.map((kv) => { const [k, v] = kv.split('='); return [k, Number.isNaN(Number(v)) ? v : Number(v)]; }));
+// arguments G.name=value set globalThis.name (experiment switches read inside a bundle)
+for (const kv of rest.filter((a) => a.startsWith('G.'))) { const [k, v] = kv.slice(2).split('='); globalThis[k] = Number.isNaN(Number(v)) ? v : Number(v); }
+const extra = Object.fromEntries(rest.filter((a) => !a.startsWith('G.')).map((kv) => { const [k, v] = kv.split('='); return [k, Number.isNaN(Number(v)) ? v : Number(v)]; }));
 const text = readFileSync(file, 'utf8');
 const p = file.endsWith('.vrp') ? lib.parseCvrplib(text) : file.includes('lilim') ? lib.parseLiLim(text) : lib.parseSolomon(text);
 const ac = new AbortController();
@@ -16,4 +18,4 @@ const s = await lib.solve(p, { seed: extra.seed ?? 1, timeLimitMs: 3600_000, sig
   if (c >= Number(budget)) ac.abort();
 } });
 const c = lib.checkSolution(p, s);
-console.log(JSON.stringify({ file: file.split('/').pop(), bundle: bundle.split('/').pop(), feasible: c.feasible, dist: Math.round(c.summary.distance * 10) / 10, routes: c.summary.routes, it: s.stats.iterations, cpu: +cpuNow().toFixed(1), at, ...extra }));
+console.log(JSON.stringify({ file: file.split('/').pop(), bundle: bundle.split('/').pop(), feasible: c.feasible, dist: Math.round(c.summary.distance * 10) / 10, routes: c.summary.routes, it: s.stats.iterations, cpu: +cpuNow().toFixed(1), at, ...extra, ...Object.fromEntries(rest.filter((a) => a.startsWith('G.')).map((a) => a.split('='))) }));

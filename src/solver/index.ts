@@ -87,6 +87,12 @@ export interface SolveOptions extends ZoneOptions {
   /** ILS: share of perturbations that ruin a whole short route (default 0). */
   routeRemovalRate?: number;
   /**
+   * ILS: how the first plan is built — `savings` (Clarke & Wright), `insertion`
+   * (greedy, seeded random order) or `auto` (default: insertion when time
+   * windows, release times, deadlines or finite shifts matter, savings otherwise).
+   */
+  construction?: 'auto' | 'savings' | 'insertion';
+  /**
    * Cooperation between independent searches (threads, workers): every
    * `exchange.every` iterations the search calls `exchange.exchange` with its
    * best plan so far and awaits the answer; a returned plan is adopted as a

@@ -22,6 +22,22 @@ const ROUTE_ELIMINATION_RATE = 0.2;
 const FLEET_NORMAL_PER_CLIENT = 20;
 const FLEET_ATTEMPT_PER_CLIENT = 0.5;
 
+/** `auto` construction: insertion above this many clients when time matters. */
+const INSERTION_FROM_CLIENTS = 300;
+
+/**
+ * The first plan's construction. `auto`: greedy insertion when time matters
+ * (windows, release times, deadlines or finite shifts) and there are more than
+ * 300 clients, savings otherwise. Measured at equal CPU (bench/results/tuning.md,
+ * "Construction"): savings with windows builds many short routes (R2_10_1: 68
+ * after the first local search, against 33 from insertion) which the search
+ * removes slowly at 1,000 clients; at 100–200 clients both end level.
+ */
+export function ilsConstruction(choice: SolveOptions['construction'], cp: CompiledProblem): 'savings' | 'insertion' {
+  if (choice === 'savings' || choice === 'insertion') return choice;
+  return cp.hasTime && cp.n > INSERTION_FROM_CLIENTS ? 'insertion' : 'savings';
+}
+
 export async function runIls(
   problem: Problem, compiled: CompiledProblem, options: SolveOptions, hasTime: boolean, hasIt: boolean,
   shouldStop: () => boolean, report: (iteration: number, bestCost: number, feasible: boolean) => Promise<void>,
@@ -43,6 +59,7 @@ export async function runIls(
     maxPerturbation: options.maxPerturbation ?? (cp.n <= 500 ? -25 : 10),
     routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? ROUTE_ELIMINATION_RATE : 0),
     useSwapStar: options.useSwapStar ?? true,
+    construction: ilsConstruction(options.construction, cp),
     sliceEvaluations: 20_000,
     shouldStop,
     tick: async (iteration, best, cur) => {

@@ -50,6 +50,12 @@ export interface IlsParams {
   tick: (iteration: number, best: Snapshot | null, current: Snapshot) => Promise<void>;
   /** Optional cooperation with other searches (see `SolveOptions.exchange`). */
   exchange?: { every: number; call: (best: Snapshot | null, iteration: number) => Promise<number[][] | undefined> };
+  /**
+   * How the first plan is built: Clarke & Wright savings (needs one start and
+   * one end for the whole fleet; otherwise insertion is used) or greedy
+   * insertion of the clients in a seeded random order.
+   */
+  construction: 'savings' | 'insertion';
   /** Warm start: client lists per route slot. */
   warm?: number[][];
   /** Called after every iteration with diagnostics (profiling only). */
@@ -166,7 +172,7 @@ export class Ils {
 
     // first plan
     if (p.warm) this.loadWarm(p.warm);
-    else if (savingsApplies(rs)) savingsConstruction(rs, this.nb, this.inserter);
+    else if (p.construction === 'savings' && savingsApplies(rs)) savingsConstruction(rs, this.nb, this.inserter);
     else {
       const order = new Int32Array(n);
       for (let i = 0; i < n; i++) order[i] = i;
