@@ -1,9 +1,9 @@
 // node bench/tools/cpu-run.mjs BUNDLE FILE CPU_SECONDS [k=v...] -> JSON line with best cost at CPU checkpoints
 import { readFileSync } from 'node:fs';
 const [bundle, file, budget, ...rest] = process.argv.slice(2);
-const lib = await import(bundle);
 // arguments G.name=value set globalThis.name (experiment switches read inside a bundle)
 for (const kv of rest.filter((a) => a.startsWith('G.'))) { const [k, v] = kv.slice(2).split('='); globalThis[k] = Number.isNaN(Number(v)) ? v : Number(v); }
+const lib = await import(bundle);
 const extra = Object.fromEntries(rest.filter((a) => !a.startsWith('G.')).map((kv) => { const [k, v] = kv.split('='); return [k, Number.isNaN(Number(v)) ? v : Number(v)]; }));
 const text = readFileSync(file, 'utf8');
 const p = file.endsWith('.vrp') ? lib.parseCvrplib(text) : file.includes('lilim') ? lib.parseLiLim(text) : lib.parseSolomon(text);

@@ -21,6 +21,14 @@ const ROUTE_ELIMINATION_RATE = 0.2;
 /** `fewest-vehicles`: iterations between two attempts at one route fewer (per client, at least 200), and of one attempt (at least 50). */
 const FLEET_NORMAL_PER_CLIENT = 20;
 const FLEET_ATTEMPT_PER_CLIENT = 0.5;
+/**
+ * `fewest-vehicles`: the ejection-pool phase (search/route-min.ts) — steps per
+ * attempt at one route fewer (per client, at least 1,000), failed attempts in a
+ * row that end it, and its largest share of a time limit.
+ */
+const ROUTE_MIN_STEPS_PER_CLIENT = 30;
+const ROUTE_MIN_FAILURES = 5;
+const ROUTE_MIN_TIME_SHARE = 0.5;
 
 /** `auto` construction: insertion above this many clients when time matters. */
 const INSERTION_FROM_CLIENTS = 300;
@@ -36,6 +44,13 @@ const INSERTION_FROM_CLIENTS = 300;
 export function ilsConstruction(choice: SolveOptions['construction'], cp: CompiledProblem): 'savings' | 'insertion' {
   if (choice === 'savings' || choice === 'insertion') return choice;
   return cp.hasTime && cp.n > INSERTION_FROM_CLIENTS ? 'insertion' : 'savings';
+}
+
+/** A clock that says when the route-minimisation phase has used its share of the time limit (never without one). */
+function phaseClock(timeLimitMs: number): () => boolean {
+  if (!Number.isFinite(timeLimitMs)) return () => false;
+  const end = performance.now() + ROUTE_MIN_TIME_SHARE * timeLimitMs;
+  return () => performance.now() >= end;
 }
 
 export async function runIls(
@@ -69,6 +84,9 @@ export async function runIls(
       const shown = (x: { base: number; routeCount: number }) => x.base - goal.routeFixed * x.routeCount;
       await report(iteration, best ? shown(best) : cur.cost(ils.data.wQ, ils.data.wTW) - goal.routeFixed * cur.routeCount, !!best);
     },
+    routeMin: objective.type === 'fewest-vehicles' && !options.initialSolution
+      ? { attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: ROUTE_MIN_FAILURES, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity) }
+      : undefined,
     warm: options.initialSolution ? warmRoutes(cp, options.initialSolution, slotType, slotVehicle) : undefined,
   });
   goal.install(ils.rs);

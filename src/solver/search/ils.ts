@@ -23,6 +23,7 @@ import { Inserter } from './insert.js';
 import { LocalSearch } from './local-search.js';
 import { computeNeighbourhood, type Neighbourhood } from './neighbourhood.js';
 import { PenaltyManager } from './penalties.js';
+import { RouteMinimiser } from './route-min.js';
 import { Perturbation } from './perturb.js';
 import { SearchRoutes } from './routes.js';
 import { Snapshot } from './snapshot.js';
@@ -56,6 +57,12 @@ export interface IlsParams {
    * insertion of the clients in a seeded random order.
    */
   construction: 'savings' | 'insertion';
+  /**
+   * Route minimisation before the search (`fewest-vehicles`): attempts at
+   * one route fewer by the ejection pool (route-min.ts) until `maxFailures`
+   * attempts in a row fail or `phaseOver()` says its share of the time is used.
+   */
+  routeMin?: { attemptIterations: number; maxFailures: number; phaseOver: () => boolean };
   /** Warm start: client lists per route slot. */
   warm?: number[][];
   /** Called after every iteration with diagnostics (profiling only). */
@@ -145,6 +152,33 @@ export class Ils {
     this.applyWeights();
   }
 
+  /** The route-minimisation phase from a feasible best; returns the best after it (also in `cur` and the routes). */
+  private async minimiseRoutes(cfg: NonNullable<IlsParams['routeMin']>, best: Snapshot, cur: Snapshot): Promise<Snapshot> {
+    const p = this.params, rs = this.rs;
+    const rm = new RouteMinimiser(rs, this.nb, this.rng.fork());
+    const pause = async (): Promise<boolean> => {
+      await p.tick(0, best, cur);
+      return p.shouldStop() || cfg.phaseOver();
+    };
+    let failures = 0;
+    while (failures < cfg.maxFailures && !p.shouldStop() && !cfg.phaseOver()) {
+      if (await rm.removeOne(cfg.attemptIterations, pause)) {
+        failures = 0;
+        cur.save(rs);
+        if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
+      } else failures++;
+    }
+    // polish the plan with one route fewer (violations priced dearly, as for the first plan)
+    this.data.wQ = this.penalties.params.max;
+    this.data.wTW = this.penalties.params.max;
+    rs.reprice();
+    await this.localSearch(true, 0, best, cur);
+    this.applyWeights();
+    cur.save(rs);
+    if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
+    return best;
+  }
+
   private loadWarm(warm: number[][]): void {
     const rs = this.rs, n = rs.n;
     const seen = new Uint8Array(n);
@@ -190,6 +224,7 @@ export class Ils {
     cur.save(rs);
     bestInf.copyFrom(cur);
     if (cur.feasible) best = new Snapshot(R).copyFrom(cur);
+    if (p.routeMin && best && RouteMinimiser.applies(rs)) best = await this.minimiseRoutes(p.routeMin, best, cur);
 
     // late-acceptance history: a ring of cost parts; until a slot is filled, the first plan stands in
     const H = Math.max(1, p.historyLength);

@@ -1,0 +1,157 @@
+/**
+ * Route minimisation by an ejection pool (after Nagata & Bräysy 2009, written
+ * our way) for the `fewest-vehicles` objective: one route of a feasible plan
+ * is removed and its clients wait in a pool; each step takes the last client
+ * of the pool and inserts it where it fits at the least cost, or, when it fits
+ * nowhere, inserts it with one or two ejections chosen by how often the
+ * ejected clients failed before (their counters) — they go to the pool in its
+ * place. A few random feasible relocations after each ejection keep the
+ * search from cycling. The attempt succeeds when the pool is empty: a
+ * feasible plan with one route fewer; after `attemptIterations` steps it is
+ * given up and the plan it started from is restored.
+ *
+ * Works on the search's relaxed model (loads and time warp; see
+ * docs/semantics.md); the decoder re-checks everything exactly. Plans with
+ * shipments or optional clients are not handled here (the fleet limit in
+ * objective-fleet.ts still works on them).
+ */
+import type { Rng } from '../../core/rng.js';
+import { Ejector, type EjectionChoice } from './eject.js';
+import type { Neighbourhood } from './neighbourhood.js';
+import type { SearchRoutes } from './routes.js';
+
+/** Random relocations tried after each ejection. */
+const SHAKE_MOVES = 50;
+
+export class RouteMinimiser {
+  private readonly ejector: Ejector;
+  private readonly counter: Int32Array;
+  private readonly pool: Int32Array;
+  private readonly saved: Int32Array[];
+  private readonly choice: EjectionChoice = { route: -1, position: 0, eject1: -1, eject2: -1, score: 0, cost: 0 };
+  /** Steps taken in all attempts (for statistics). */
+  steps = 0;
+
+  constructor(private readonly rs: SearchRoutes, private readonly nb: Neighbourhood, private readonly rng: Rng) {
+    this.ejector = new Ejector(rs);
+    this.counter = new Int32Array(rs.n).fill(1);
+    this.pool = new Int32Array(rs.n);
+    this.saved = Array.from({ length: rs.R }, () => new Int32Array(0));
+  }
+
+  /** Whether the problem is one this minimiser handles (no shipments, no optional clients). */
+  static applies(rs: SearchRoutes): boolean {
+    return !rs.data.hasShipments && !rs.data.cp.optional;
+  }
+
+  /**
+   * Tries to remove one route from the current plan (which must be feasible).
+   * `pause` is awaited every few steps (it yields and may ask to stop).
+   * Returns true with a feasible plan of one route fewer in `rs`, or false with
+   * the starting plan restored.
+   */
+  async removeOne(attemptIterations: number, pause: () => Promise<boolean>): Promise<boolean> {
+    const rs = this.rs;
+    const victim = this.pickRoute();
+    if (victim < 0) return false;
+    for (let r = 0; r < rs.R; r++) this.saved[r] = rs.nodes[r].slice(1, rs.len[r] + 1);
+    let size = 0;
+    const a = rs.nodes[victim];
+    for (let p = rs.len[victim]; p >= 1; p--) this.pool[size++] = a[p];
+    rs.clear(victim);
+    rs.update(victim);
+    const ch = this.choice, ej = this.ejector;
+    for (let it = 0; it < attemptIterations && size > 0; it++) {
+      if ((it & 31) === 31 && (await pause())) break;
+      this.steps++;
+      const v = this.pool[--size];
+      if (ej.bestInsertion(v, victim, ch)) {
+        this.apply(v, ch);
+        continue;
+      }
+      this.counter[v]++;
+      if (!ej.bestEjection(v, victim, this.counter, ch)) {
+        // fits nowhere even with ejections: back to the bottom of the pool
+        this.pool.copyWithin(1, 0, size);
+        this.pool[0] = v;
+        size++;
+        this.shake(victim);
+        continue;
+      }
+      const r = ch.route, nodes = rs.nodes[r];
+      const e1 = ch.eject1 >= 0 ? nodes[ch.eject1] : -1;
+      const e2 = ch.eject2 >= 0 ? nodes[ch.eject2] : -1;
+      this.apply(v, ch);
+      if (e1 >= 0) this.pool[size++] = e1;
+      if (e2 >= 0) this.pool[size++] = e2;
+      this.shake(victim);
+    }
+    if (size === 0) return true;
+    // give up: restore the plan the attempt started from
+    for (let r = 0; r < rs.R; r++) rs.clear(r);
+    for (let r = 0; r < rs.R; r++) {
+      rs.setRoute(r, this.saved[r]);
+      rs.update(r);
+    }
+    return false;
+  }
+
+  /** Applies an insertion (with its ejections) chosen by the ejector: the ejected clients leave first. */
+  private apply(v: number, ch: EjectionChoice): void {
+    const rs = this.rs, r = ch.route, nodes = rs.nodes[r];
+    const e1 = ch.eject1 >= 0 ? nodes[ch.eject1] : -1;
+    const e2 = ch.eject2 >= 0 ? nodes[ch.eject2] : -1;
+    let p = ch.position;
+    if (e2 >= 0) {
+      if (ch.eject2 < p) p--;
+      rs.remove(e2);
+    }
+    if (e1 >= 0) {
+      if (ch.eject1 < p) p--;
+      rs.remove(e1);
+    }
+    rs.insert(v, r, p);
+    rs.update(r);
+  }
+
+  /** A few random feasible relocations of a client next to one of its neighbours (between routes other than `skip`). */
+  private shake(skip: number): void {
+    const rs = this.rs, nb = this.nb, rng = this.rng, n = rs.n;
+    const ch = this.choice;
+    for (let k = 0; k < SHAKE_MOVES; k++) {
+      const u = rng.int(n);
+      const ru = rs.routeOf[u];
+      if (ru < 0 || rs.len[ru] < 2) continue;
+      const deg = nb.start[u + 1] - nb.start[u];
+      if (deg === 0) continue;
+      const w = nb.list[nb.start[u] + rng.int(deg)];
+      const rw = rs.routeOf[w];
+      if (rw < 0 || rw === ru || rw === skip) continue;
+      const p = rs.pos[w] + rng.int(2); // before or after w
+      if (this.ejector.price(rw, u, p, -1, -1) === Infinity) continue;
+      // removing u never breaks its route in the relaxed model's loads and windows; check anyway
+      if (this.ejector.price(ru, -1, -1, rs.pos[u], -1) === Infinity) continue;
+      rs.remove(u);
+      rs.update(ru);
+      ch.route = rw;
+      ch.position = p;
+      ch.eject1 = ch.eject2 = -1;
+      this.apply(u, ch);
+    }
+  }
+
+  /** The shorter of two random non-empty routes (-1 when fewer than two are used). */
+  private pickRoute(): number {
+    const rs = this.rs;
+    let used = 0;
+    for (let r = 0; r < rs.R; r++) if (rs.len[r] > 0) used++;
+    if (used < 2) return -1;
+    const pick = (): number => {
+      let k = this.rng.int(used);
+      for (let r = 0; r < rs.R; r++) if (rs.len[r] > 0 && k-- === 0) return r;
+      return -1;
+    };
+    const a = pick(), b = pick();
+    return rs.len[a] <= rs.len[b] ? a : b;
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Route minimisation by ejection pool: the ejector prices every insertion /
+ * ejection exactly like a route rebuilt from scratch, and an attempt either
+ * removes a route with a feasible plan or restores the plan it started from.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
+import { checkSolution, solve } from '../../src/index.js';
+import type { Problem } from '../../src/model/types.js';
+import { compileProblem } from '../../src/solver/compile.js';
+import { fleetSlots } from '../../src/solver/hgs.js';
+import { SearchData } from '../../src/solver/search/data.js';
+import { Ejector } from '../../src/solver/search/eject.js';
+import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
+import { RouteMinimiser } from '../../src/solver/search/route-min.js';
+import { SearchRoutes } from '../../src/solver/search/routes.js';
+
+function problem(n: number, seed: number): Problem {
+  const rng = new Rng(seed);
+  const jobs = Array.from({ length: n }, (_, i) => {
+    const open = rng.int(300);
+    return { id: `j${i}`, location: [rng.int(100), rng.int(100)] as [number, number], delivery: [1 + rng.int(5)], serviceDuration: 5, timeWindows: [[open, open + 60 + rng.int(200)]] as [number, number][] };
+  });
+  const vehicles = Array.from({ length: n }, (_, k) => ({ id: `v${k}`, start: [50, 50] as [number, number], end: [50, 50] as [number, number], capacity: [40], shift: [0, 700] as [number, number] }));
+  return { jobs, vehicles, travel: { type: 'euclidean' } };
+}
+
+/** Routes of a problem laid out in slots, ready for the search structures. */
+function routesOf(p: Problem, lists: number[][]): SearchRoutes {
+  const cp = compileProblem(p, { granularSize: 0 });
+  const rs = new SearchRoutes(new SearchData(cp, fleetSlots(cp).slotType));
+  rs.data.wQ = rs.data.wTW = 1000;
+  lists.forEach((l, r) => {
+    rs.setRoute(r, l);
+    rs.update(r);
+  });
+  return rs;
+}
+
+describe('Ejector.price', () => {
+  it('equals the price of the route rebuilt with the insertion and the ejections', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (seed, pick) => {
+        const p = problem(14, seed);
+        const rs = routesOf(p, [[0, 1, 2, 3, 4, 5], [6, 7, 8, 9], [10, 11, 12]]);
+        const ej = new Ejector(rs);
+        const r = pick % 3, m = rs.len[r];
+        const v = 13;
+        const pos = 1 + (pick % (m + 1));
+        const q1 = pick % 2 === 0 ? -1 : 1 + (pick % m);
+        const q2 = q1 > 0 && q1 < m && pick % 3 === 0 ? q1 + 1 + (pick % (m - q1)) : -1;
+        const got = ej.price(r, v, pos, q1, q2);
+        // rebuild: the route's clients without q1, q2, with v before position pos
+        const a = Array.from(rs.nodes[r].slice(1, m + 1));
+        const out: number[] = [];
+        for (let k = 1; k <= m + 1; k++) {
+          if (k === pos) out.push(v);
+          if (k <= m && k !== q1 && k !== q2) out.push(a[k - 1]);
+        }
+        const type = rs.typeOf(r);
+        const acc = rs.b.startNode(rs.data.startOf(r), type);
+        for (const c of out) acc.node(c);
+        acc.node(rs.data.endOf(r)).price();
+        const feasible = acc.loadExcess <= 1e-7 && acc.timeWarp <= 1e-7;
+        if (!feasible) expect(got).toBe(Infinity);
+        else expect(got).toBeCloseTo(acc.baseCost, 6);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('RouteMinimiser', () => {
+  it('an attempt ends with a feasible plan of one route fewer, or the starting plan restored', async () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const p = problem(30, seed);
+      // one client per route: feasible (each alone fits) and easy to shrink
+      const lists = Array.from({ length: 30 }, (_, i) => [i]);
+      const rs = routesOf(p, lists);
+      const before = rs.usedRoutes();
+      const rm = new RouteMinimiser(rs, computeNeighbourhood(rs.data.cp, 10), new Rng(seed));
+      const ok = await rm.removeOne(2000, async () => false);
+      let routed = 0;
+      for (let r = 0; r < rs.R; r++) {
+        routed += rs.len[r];
+        expect(rs.loadExcess[r]).toBeLessThanOrEqual(1e-7);
+        expect(rs.timeWarp[r]).toBeLessThanOrEqual(1e-7);
+      }
+      expect(routed).toBe(30);
+      expect(rs.usedRoutes()).toBe(ok ? before - 1 : before);
+    }
+  });
+
+  it('fewest-vehicles with the phase: checked plans, deterministic for a seed and an iteration budget', async () => {
+    const p = { ...problem(30, 9), objective: { type: 'fewest-vehicles' as const } };
+    const opts = { algorithm: 'ils' as const, seed: 3, maxIterations: 200 };
+    const a = await solve(p, opts);
+    const b = await solve(p, opts);
+    const report = checkSolution(p, a);
+    expect(report.violations).toEqual([]);
+    expect(report.feasible).toBe(true);
+    expect(a.unassigned).toEqual([]);
+    expect(JSON.stringify(b.routes)).toBe(JSON.stringify(a.routes));
+    // the same search without the phase (a cost objective) uses at least as many routes
+    const plain = await solve({ ...p, objective: { type: 'cost' } }, opts);
+    expect(a.routes.length).toBeLessThanOrEqual(plain.routes.length);
+  });
+});
