@@ -30,7 +30,7 @@ export interface HomeStops {
 
 /** Adds a home stop for every available vehicle of `states` that has left and has an `end` in `problem`. */
 export function addHomeStops(problem: Problem, states: readonly VehicleState[]): HomeStops {
-  const taken = new Set<string>(problem.jobs.map((j) => idKey(j.id)));
+  const taken = new Set<string>([...problem.jobs, ...(problem.shipments ?? [])].map((o) => idKey(o.id)));
   const vehicleOf = new Map<string, Id>();
   const stopOf = new Map<string, Id>();
   const homes: Job[] = [];
@@ -81,7 +81,9 @@ export function withoutHomeStops(problem: Problem, solution: Solution, home: Hom
     if (!steps.some((s) => s.type === 'job')) continue;
     routes.push({
       vehicle: r.vehicle,
-      steps: steps.map((s) => (s.type === 'start' ? { type: 'start' as const, departure: s.departure } : { type: s.type, id: s.id })),
+      steps: steps.map((s) =>
+        s.type === 'start' ? { type: 'start' as const, departure: s.departure } : s.shipment !== undefined ? { type: s.type, id: s.id, shipment: s.shipment } : { type: s.type, id: s.id },
+      ),
     });
   }
   const unassigned = solution.unassigned.filter((u) => !isHome(u.id));
