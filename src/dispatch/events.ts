@@ -407,7 +407,7 @@ export function inferProgress(problem: Problem, plan: Solution, events: ReplanEv
       issues.push({ code: 'conflict', pointer: pointer('cancelled', i), message: `${order?.kind === 'shipment' ? 'shipment' : 'job'} ${JSON.stringify(id)} is ${st === 'done' ? 'served' : 'in progress'} at now and cannot be cancelled` });
     }
   });
-  issues.push(...shipmentOrderIssues(keys, plan, events, jobStatus, jobVehicle));
+  issues.push(...shipmentOrderIssues(keys, plan, events, jobStatus, jobVehicle, vehicles));
   if (issues.length > 0) throw VrpkitError.fromIssues(issues);
   return { now, vehicles, jobStatus, jobVehicle, keys };
 }
@@ -416,7 +416,14 @@ export function inferProgress(problem: Problem, plan: Solution, events: ReplanEv
  * A delivery done or in progress needs its pickup done, on the same vehicle.
  * Points at the delivery's event entry when the events list it, else at its plan step.
  */
-function shipmentOrderIssues(keys: TaskKeys, plan: Solution, events: ReplanEvents, status: Map<Id, StepStatus>, vehicleOf: Map<Id, Id>): InputIssue[] {
+function shipmentOrderIssues(
+  keys: TaskKeys,
+  plan: Solution,
+  events: ReplanEvents,
+  status: Map<Id, StepStatus>,
+  vehicleOf: Map<Id, Id>,
+  routes: RouteProgress[],
+): InputIssue[] {
   const issues: InputIssue[] = [];
   const n = keys.table.shipmentCount;
   if (n === 0) return issues;
@@ -450,6 +457,8 @@ function shipmentOrderIssues(keys: TaskKeys, plan: Solution, events: ReplanEvent
         pointer: at.ptr,
         message: `the delivery of ${name} is ${ds === 'done' ? 'done' : 'in progress'} but its pickup is ${ps === 'in-progress' ? 'still in progress' : 'not done'}`,
       });
+    } else if (idKey(vehicleOf.get(p)) === idKey(vehicleOf.get(d)) && routes.some((r) => r.jobs.includes(d) && r.jobs.indexOf(d) < r.jobs.indexOf(p))) {
+      issues.push({ code: 'event-order', pointer: at.ptr, message: `the delivery of ${name} is done before its pickup (it comes first in the route)` });
     } else if (idKey(vehicleOf.get(p)) !== idKey(vehicleOf.get(d))) {
       issues.push({
         code: 'conflict',

@@ -78,7 +78,7 @@ export function withoutHomeStops(problem: Problem, solution: Solution, home: Hom
   const routes: RoutePlan['routes'] = [];
   for (const r of solution.routes) {
     const steps = r.steps.filter((s) => !(s.type === 'job' && isHome(s.id)));
-    if (!steps.some((s) => s.type === 'job')) continue;
+    if (!steps.some((s) => s.type === 'job' || s.type === 'pickup' || s.type === 'delivery')) continue;
     routes.push({
       vehicle: r.vehicle,
       steps: steps.map((s) =>

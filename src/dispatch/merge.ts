@@ -113,7 +113,7 @@ export function mergePlan(
   for (const state of reduction.states) {
     const vehicle = problem.vehicles[state.vehicleIndex];
     const fresh = newRoute.get(state.vehicle);
-    const freshJobs = fresh ? fresh.steps.some((s) => s.type === 'job') : false;
+    const freshJobs = fresh ? fresh.steps.some((s) => s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') : false;
     let steps: MergedStep[] = [];
     let restart: MergedRoute['restart'];
 

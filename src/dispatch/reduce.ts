@@ -116,10 +116,10 @@ function addInto(acc: number[], amounts: number[] | undefined): void {
   for (let d = 0; d < acc.length && d < amounts.length; d++) acc[d] += amounts[d];
 }
 
-/** The default promise penalty: the old plan's cost per routed job (0 for an empty plan). */
+/** The default promise penalty: the old plan's cost per routed task (job or shipment stop; 0 for an empty plan). */
 export function defaultPromisePenalty(plan: Solution): number {
   let routed = 0;
-  for (const r of plan.routes) for (const s of r.steps) if (s.type === 'job') routed++;
+  for (const r of plan.routes) for (const s of r.steps) if (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') routed++;
   const cost = plan.summary?.cost ?? plan.routes.reduce((a, r) => a + (r.cost ?? 0), 0);
   return routed > 0 && Number.isFinite(cost) ? Math.max(0, cost / routed) : 0;
 }
