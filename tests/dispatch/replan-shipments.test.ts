@@ -206,6 +206,24 @@ describe('replan with shipments: progress', () => {
     );
   });
 
+  it('maxEtaShift bounds the stops of promised shipments and the on-board delivery', async () => {
+    const problem = shipmentLine();
+    const plan = basePlan(problem);
+    const events: ReplanEvents = { now: 27, served: ['j1', { type: 'pickup', shipment: 's1' }], inProgress: [] };
+    const r = await replan(problem, plan, events, { ...FAST, maxEtaShift: 30, promisePenalty: 0 });
+    expect(r.changes.selection.plan).toBe('search');
+    expect(r.check.feasible).toBe(true);
+    expect(r.changes.etaBound!.bounded).toEqual(expect.arrayContaining(['s1', 's2']));
+    // Old service starts: s1's delivery 60, p2 30, d2 65 — the returned problem carries the cut windows.
+    expect(r.problem.jobs.find((j) => j.id === 's1')!.timeWindows).toEqual([[30, 90]]);
+    const s2 = r.problem.shipments!.find((s) => s.id === 's2')!;
+    expect([s2.pickup.timeWindows, s2.delivery.timeWindows]).toEqual([[[0, 60]], [[35, 95]]]);
+    const oldStart = new Map(plan.routes.flatMap((x) => x.steps).filter((s) => s.shipment !== undefined).map((s) => [`${s.type} ${s.shipment}`, s.serviceStart]));
+    const planned = r.plan.routes.flatMap((x) => x.steps).filter((s) => s.shipment !== undefined && s.status === 'planned');
+    expect(planned).toHaveLength(3);
+    for (const s of planned) expect(Math.abs(s.serviceStart - oldStart.get(`${s.type} ${s.shipment}`)!)).toBeLessThanOrEqual(30);
+  });
+
   it('the kept-order plan keeps the sequences and inserts a shipment whole, pickup first', () => {
     const s3: Shipment = { id: 's3', amount: [1], pickup: { location: 4 }, delivery: { location: 1 } };
     const problem = shipmentLine([s3]);
