@@ -16,10 +16,12 @@
  * (riding from the start) and only the vehicle holding it allowed; neither →
  * an ordinary shipment.
  */
-import type { Id, Job, Location, Problem, Shipment, Solution, Step, Unassigned, Vehicle } from '../model/types.js';
+import type { Id, Job, Location, Problem, Solution, Step, Unassigned, Vehicle } from '../model/types.js';
 import type { PlanProgress, ReplanEvents, RouteProgress, StepStatus } from './events.js';
-import { stopId } from '../model/tasks.js';
 import type { TaskKeys } from './stops.js';
+import { reduceShipments, type OnBoard } from './reduce-shipments.js';
+
+export type { OnBoard } from './reduce-shipments.js';
 
 export interface ReduceOptions {
   /**
@@ -62,23 +64,6 @@ export interface Restriction {
   allowedVehicles: Id[];
   /** `on-board`: its goods are on this vehicle; `not-loaded`: vehicles on the road cannot load it. */
   reason: 'on-board' | 'not-loaded';
-}
-
-/** A shipment picked up and not delivered: its delivery is a job of the reduced problem, pinned to `vehicle`. */
-export interface OnBoard {
-  /** The shipment id, also the id of its delivery job in the reduced problem. */
-  shipment: Id;
-  /** Index in the original `problem.shipments`. */
-  shipmentIndex: number;
-  /** Stop ids of its pickup and delivery. */
-  pickup: Id;
-  delivery: Id;
-  /** The vehicle it is on. */
-  vehicle: Id;
-  /** Per dimension: what is on board. */
-  amount: number[];
-  /** Whether its delivery job is in the reduced problem (false when the vehicle is not re-planned). */
-  offered: boolean;
 }
 
 export interface Reduction {
@@ -216,58 +201,11 @@ export function reduceProblem(
 
   // Shipments: served (both stops frozen), on board (pickup frozen) or open.
   const keys = progress.keys;
-  const shipmentList = problem.shipments ?? [];
-  const openShipments: Shipment[] = [];
-  const onBoard: OnBoard[] = [];
-  const onBoardOf = new Map<number, OnBoard>();
-  const openOf = new Map<number, Shipment>();
-  const shipmentDone = new Set<number>();
-  const frozenStatus = (key: Id) => {
-    const st = progress.jobStatus.get(key);
-    return st === 'done' || st === 'in-progress';
-  };
-  const offerShipment = (s: number) => {
-    if (shipmentDone.has(s)) return;
-    shipmentDone.add(s);
-    const sh = shipmentList[s];
-    if (frozenStatus(keys.stop(s, 'delivery'))) return;
-    const ids = { pickup: stopId(sh, 'pickup'), delivery: stopId(sh, 'delivery') };
-    if (frozenStatus(keys.stop(s, 'pickup'))) {
-      const holder = progress.jobVehicle.get(keys.stop(s, 'pickup'))!;
-      const amount = sh.amount ? [...sh.amount] : new Array<number>(nDims).fill(0);
-      const entry: OnBoard = { shipment: sh.id, shipmentIndex: s, ...ids, vehicle: holder, amount, offered: false };
-      onBoard.push(entry);
-      onBoardOf.set(s, entry);
-      restricted.push({ id: sh.id, allowedVehicles: [holder], reason: 'on-board' });
-      if (!available.has(holder)) {
-        preUnassigned.push({
-          id: sh.id,
-          type: 'shipment',
-          ...ids,
-          reason: 'no-vehicle',
-          message: `its goods are on board vehicle ${JSON.stringify(holder)}, which is not re-planned (its shift is over)`,
-        });
-        return;
-      }
-      entry.offered = true;
-      jobs.push(onBoardJob(sh, holder, amount, nDims));
-      return;
-    }
-    if (cancelledSet.has(sh.id)) {
-      cancelled.push(sh.id);
-      return;
-    }
-    const out: Shipment = { ...sh };
-    if (sh.allowedVehicles !== undefined) {
-      out.allowedVehicles = sh.allowedVehicles.filter((v) => available.has(v));
-      if (out.allowedVehicles.length === 0) {
-        preUnassigned.push({ id: sh.id, type: 'shipment', ...ids, reason: 'no-vehicle', message: 'no vehicle that may serve it is available' });
-        return;
-      }
-    }
-    openShipments.push(out);
-    openOf.set(s, out);
-  };
+  const ships = reduceShipments(problem, progress, available, cancelledSet, nDims);
+  restricted.push(...ships.restricted);
+  preUnassigned.push(...ships.preUnassigned);
+  const onBoardOf = new Map<number, OnBoard>(ships.onBoard.map((b) => [b.shipmentIndex, b]));
+  const openOf = ships.open;
 
   const initialRoutes: Reduction['initialSolution']['routes'] = [];
   for (const rp of progress.vehicles) {
@@ -277,16 +215,8 @@ export function reduceProblem(
     if (state.finished) continue;
     // Skipped tasks come first: the driver will have to go back for them.
     const order = [...rp.skipped, ...remaining.filter((id) => !rp.skipped.includes(id))];
-    for (const id of order) {
-      const stop = keys.stopOf(id);
-      if (stop) offerShipment(stop.shipmentIndex);
-      else offer(jobById.get(id)!, rp.vehicle);
-    }
-    for (const id of rp.frozen) {
-      const stop = keys.stopOf(id);
-      if (stop) offerShipment(stop.shipmentIndex);
-      else seen.add(id);
-    }
+    for (const id of order) if (!keys.stopOf(id)) offer(jobById.get(id)!, rp.vehicle);
+    for (const id of rp.frozen) if (!keys.stopOf(id)) seen.add(id);
     if (available.has(rp.vehicle)) {
       const inOrder = new Set<Id>(order);
       const steps: Reduction['initialSolution']['routes'][number]['steps'] = [];
@@ -316,41 +246,21 @@ export function reduceProblem(
   for (const rp of progress.vehicles) for (const id of rp.jobs) if (!keys.stopOf(id)) seen.add(id);
   for (const job of problem.jobs) offer(job, undefined);
   for (const job of events.newJobs ?? []) offer(job, undefined);
-  shipmentList.forEach((_, s) => offerShipment(s));
+  jobs.push(...ships.jobs);
+  cancelled.push(...ships.cancelled);
 
   const reduced: Problem = { ...problem, jobs, vehicles };
-  if (problem.shipments !== undefined) reduced.shipments = openShipments;
+  if (problem.shipments !== undefined) reduced.shipments = [...ships.open.values()];
   return {
     problem: reduced,
     states,
     preUnassigned,
     restricted,
     cancelled,
-    onBoard,
+    onBoard: ships.onBoard,
     initialSolution: { routes: initialRoutes },
     promisePenalty,
   };
-}
-
-/** The delivery of an on-board shipment as a job pinned to `vehicle`: its amount rides from the start. */
-function onBoardJob(sh: Shipment, vehicle: Id, amount: number[], nDims: number): Job {
-  const stop = sh.delivery;
-  const job: Job = { id: sh.id, location: stop.location, allowedVehicles: [vehicle] };
-  if (nDims > 0) {
-    job.delivery = [...amount];
-    job.pickup = new Array<number>(nDims).fill(0);
-  }
-  if (stop.serviceDuration !== undefined) job.serviceDuration = stop.serviceDuration;
-  if (stop.setupDuration !== undefined) job.setupDuration = stop.setupDuration;
-  if (stop.serviceDurationPerType !== undefined) job.serviceDurationPerType = stop.serviceDurationPerType;
-  if (stop.setupDurationPerType !== undefined) job.setupDurationPerType = stop.setupDurationPerType;
-  if (stop.timeWindows !== undefined) job.timeWindows = stop.timeWindows;
-  if (stop.latenessCost !== undefined) job.latenessCost = stop.latenessCost;
-  if (stop.maxLateness !== undefined) job.maxLateness = stop.maxLateness;
-  if (sh.skills !== undefined) job.skills = sh.skills;
-  if (sh.priority !== undefined) job.priority = sh.priority;
-  if (stop.data !== undefined) job.data = stop.data;
-  return job;
 }
 
 function vehicleState(
