@@ -37,7 +37,7 @@ export interface MergedRoute {
 
 export interface MergedPlan {
   routes: MergedRoute[];
-  /** Jobs in no route: the solver's, those no vehicle was left for, and cancelled ones. */
+  /** Jobs and shipments in no route: the solver's, those no vehicle was left for, and cancelled ones. */
   unassigned: Unassigned[];
   summary: { cost: number; distance: number; duration: number; routes: number; unassigned: number };
 }

@@ -108,4 +108,13 @@ describe('replan with shipments (random plans and progress)', () => {
     expect(onBoardSeen).toBeGreaterThan(0);
     expect(onBoardSeen + onBoardUnserved).toBeGreaterThan(2);
   });
+
+  it('is deterministic: the same case, seed and iterations give the same plan and changes', async () => {
+    for (const seed of [11, 12, 13]) {
+      const c = makeShipCase(seed, { windows: true });
+      const a = await replan(c.problem, c.plan, c.events, FAST);
+      const b = await replan(c.problem, c.plan, c.events, FAST);
+      expect(JSON.stringify([b.plan, b.changes])).toBe(JSON.stringify([a.plan, a.changes]));
+    }
+  });
 });
