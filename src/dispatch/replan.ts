@@ -37,6 +37,8 @@
  * - Shipments (docs/semantics.md, "Re-planning with shipments"): a shipment
  *   picked up and not delivered is on board: its delivery is a job pinned to
  *   its vehicle carrying the amount from the start; promises apply to jobs only.
+ *   One its vehicle cannot make even alone is unassigned before the search and
+ *   its goods lower that vehicle's capacity (`settleOnBoard`).
  */
 import type { Id, Job, Location, Problem, RoutePlan, Solution } from '../model/types.js';
 import { VrpkitError } from '../core/errors.js';
@@ -46,6 +48,7 @@ import { checkSolution, type CheckReport } from '../model/check.js';
 import { solve as defaultSolve, type SolveOptions } from '../solver/index.js';
 import { inferProgress, type PlanProgress, type ReplanEvents } from './events.js';
 import { reduceProblem, type Reduction } from './reduce.js';
+import { settleOnBoard } from './reduce-shipments.js';
 import { updateTravel, type BaseMatrix, type DerivableNetwork, type TravelReport } from './travel-events.js';
 import { mergePlan, type Leg, type LocationOf, type MergedPlan } from './merge.js';
 import { stopId, taskOfStep, taskTable } from '../model/tasks.js';
@@ -154,8 +157,11 @@ export async function replan(
   }
   const plan = planWithTimes(problem, oldPlan);
   const progress = inferProgress(problem, plan, events);
-  const reduction = reduceProblem(problem, plan, progress, events, { promisePenalty: options.promisePenalty });
-  const { problem: reduced, report, network } = updateTravel(reduction.problem, events, options.baseMatrix);
+  const reduced0 = reduceProblem(problem, plan, progress, events, { promisePenalty: options.promisePenalty });
+  const updated = updateTravel(reduced0.problem, events, options.baseMatrix);
+  const { report, network } = updated;
+  // On-board deliveries their vehicle cannot make at all are unassigned now; their goods stay on board.
+  const { problem: reduced, reduction } = settleOnBoard(updated.problem, reduced0);
   // Every vehicle on the road pays for its drive to its end (home stops); promised ETAs may be bounded.
   const home = addHomeStops(reduced, reduction.states);
   let bound: EtaBound | undefined;

@@ -169,6 +169,9 @@ describe('replan with shipments: progress', () => {
     const a = r.plan.routes.find((x) => x.vehicle === 'A')!;
     expect(a.steps[a.steps.length - 1].load).toEqual([3]);
     expect(r.changes.newlyUnassigned.map((x) => x.id)).toContain('s1');
+    // Unassigned before the search: the search sees A with 3 less room for the rest of its route.
+    expect(r.problem.jobs.map((j) => j.id)).not.toContain('s1');
+    expect(r.problem.vehicles.find((v) => v.id === 'A')!.capacity).toEqual([7]);
   });
 
   it('an on-board shipment of a vehicle whose shift is over is unassigned (no-vehicle)', async () => {
