@@ -10,14 +10,26 @@
  * - `routeChangeRate` = jobs whose vehicle or position changed, or that are now
  *   unassigned, divided by the open jobs compared (0 when there are none),
  * - ETA delta = new arrival − old arrival, for open jobs routed in both plans.
+ *
+ * Shipments: each stop is compared like a job (by its task key, `stops.ts`);
+ * `changed`, `moved`, `newlyUnassigned` and `skipped` name the shipment once
+ * (its id), `compared` counts it once, and an ETA move names the stop (`id` =
+ * stop id, `type`, `shipment`).
  */
 import type { Id, Solution, Unassigned } from '../model/types.js';
 import type { PlanProgress } from './events.js';
 import type { MergedPlan } from './merge.js';
 import type { Restriction } from './reduce.js';
+import type { TaskKeys } from './stops.js';
+import { idKey } from '../model/ids.js';
 
 export interface EtaMove {
+  /** The job id, or the stop id of a shipment stop. */
   id: Id;
+  /** `pickup` / `delivery` for a shipment stop (absent for a job). */
+  type?: 'pickup' | 'delivery';
+  /** The shipment id of a stop. */
+  shipment?: Id;
   vehicle: Id;
   oldArrival: number;
   newArrival: number;
@@ -72,56 +84,87 @@ interface Placement {
   arrival: number;
 }
 
-function placements(routes: { vehicle: Id; steps: { type: string; id?: Id; arrival: number }[] }[]): Map<Id, Placement> {
+type Steps = { vehicle: Id; steps: { type: string; id?: Id; shipment?: Id; arrival: number }[] }[];
+
+/** Task key → vehicle and arrival, over the task steps of `routes`. */
+function placements(routes: Steps, keys: TaskKeys): Map<Id, Placement> {
   const out = new Map<Id, Placement>();
-  for (const r of routes) for (const s of r.steps) if (s.type === 'job') out.set(s.id as Id, { vehicle: r.vehicle, arrival: s.arrival });
+  for (const r of routes) {
+    for (const s of r.steps) {
+      const key = s.type === 'job' || s.type === 'pickup' || s.type === 'delivery' ? keys.ofStep(s) : undefined;
+      if (key !== undefined) out.set(key, { vehicle: r.vehicle, arrival: s.arrival });
+    }
+  }
   return out;
 }
 
-/** Relative positions of the jobs in `keep`, per route. */
-function positions(routes: { vehicle: Id; steps: { type: string; id?: Id }[] }[], keep: (id: Id) => boolean): Map<Id, number> {
+/** Relative positions of the tasks in `keep`, per route. */
+function positions(routes: Steps, keys: TaskKeys, keep: (id: Id) => boolean): Map<Id, number> {
   const out = new Map<Id, number>();
   for (const r of routes) {
     let k = 0;
-    for (const s of r.steps) if (s.type === 'job' && keep(s.id as Id)) out.set(s.id as Id, k++);
+    for (const s of r.steps) {
+      const key = s.type === 'job' || s.type === 'pickup' || s.type === 'delivery' ? keys.ofStep(s) : undefined;
+      if (key !== undefined && keep(key)) out.set(key, k++);
+    }
   }
   return out;
+}
+
+/** Appends `id` unless an id with the same string form is there. */
+function addOnce<T extends { id: Id }>(list: T[], seen: Set<string>, item: T): void {
+  if (seen.has(idKey(item.id))) return;
+  seen.add(idKey(item.id));
+  list.push(item);
 }
 
 /** Compares the old plan with the merged new plan. */
 export function diffPlans(input: ChangeInput): ReplanChanges {
   const { oldPlan, merged, progress } = input;
-  const oldAt = placements(oldPlan.routes);
-  const newAt = placements(merged.routes);
-  const cancelled = new Set<Id>(input.cancelled);
-  const inBoth = (id: Id) => oldAt.has(id) && newAt.has(id) && !cancelled.has(id);
-  const oldPos = positions(oldPlan.routes, inBoth);
-  const newPos = positions(merged.routes, inBoth);
-  const unassignedNow = new Map<Id, Unassigned>(merged.unassigned.map((u) => [u.id, u]));
+  const keys = progress.keys;
+  /** The order a task key belongs to: the job id, or the shipment id of a stop. */
+  const orderOf = (key: Id): Id => keys.stopOf(key)?.shipment ?? key;
+  const oldAt = placements(oldPlan.routes, keys);
+  const newAt = placements(merged.routes, keys);
+  const cancelled = new Set<string>(input.cancelled.map(idKey));
+  const isCancelled = (key: Id) => cancelled.has(idKey(orderOf(key)));
+  const inBoth = (id: Id) => oldAt.has(id) && newAt.has(id) && !isCancelled(id);
+  const oldPos = positions(oldPlan.routes, keys, inBoth);
+  const newPos = positions(merged.routes, keys, inBoth);
+  const unassignedNow = new Map<string, Unassigned>(merged.unassigned.map((u) => [idKey(u.id), u]));
 
-  const changed: Id[] = [];
+  const changed: { id: Id }[] = [];
+  const changedSeen = new Set<string>();
   const moved: ReplanChanges['moved'] = [];
+  const movedSeen = new Set<string>();
   const etaMoves: EtaMove[] = [];
   const newlyUnassigned: Unassigned[] = [];
-  let compared = 0;
-  for (const [id, before] of oldAt) {
-    if (cancelled.has(id)) continue;
-    const status = progress.jobStatus.get(id);
+  const unassignedSeen = new Set<string>();
+  const comparedSeen = new Set<string>();
+  for (const [key, before] of oldAt) {
+    if (isCancelled(key)) continue;
+    const status = progress.jobStatus.get(key);
     if (status === 'done' || status === 'in-progress') continue;
-    compared++;
-    const after = newAt.get(id);
+    const order = orderOf(key);
+    comparedSeen.add(idKey(order));
+    const after = newAt.get(key);
     if (!after) {
-      changed.push(id);
-      const u = unassignedNow.get(id);
-      newlyUnassigned.push(u ? { ...u } : { id, reason: 'fleet-exhausted', message: 'not in the new plan' });
+      addOnce(changed, changedSeen, { id: order });
+      const u = unassignedNow.get(idKey(order));
+      addOnce(newlyUnassigned, unassignedSeen, u ? { ...u } : { id: order, reason: 'fleet-exhausted', message: 'not in the new plan' });
       continue;
     }
-    if (after.vehicle !== before.vehicle) moved.push({ id, from: before.vehicle, to: after.vehicle });
-    if (after.vehicle !== before.vehicle || oldPos.get(id) !== newPos.get(id)) changed.push(id);
+    if (after.vehicle !== before.vehicle) addOnce(moved, movedSeen, { id: order, from: before.vehicle, to: after.vehicle });
+    if (after.vehicle !== before.vehicle || oldPos.get(key) !== newPos.get(key)) addOnce(changed, changedSeen, { id: order });
     const delta = after.arrival - before.arrival;
     // Float noise from re-deriving the same schedule (|delta| ~1e-11) is not a move.
-    if (Math.abs(delta) > 1e-9 * (1 + Math.abs(before.arrival))) etaMoves.push({ id, vehicle: after.vehicle, oldArrival: before.arrival, newArrival: after.arrival, delta });
+    if (Math.abs(delta) > 1e-9 * (1 + Math.abs(before.arrival))) {
+      const ref = keys.stopOf(key);
+      const named = ref ? { id: ref.id, type: ref.type as 'pickup' | 'delivery', shipment: ref.shipment } : { id: key };
+      etaMoves.push({ ...named, vehicle: after.vehicle, oldArrival: before.arrival, newArrival: after.arrival, delta });
+    }
   }
+  const compared = comparedSeen.size;
 
   let served = 0;
   let inProgress = 0;
@@ -130,11 +173,13 @@ export function diffPlans(input: ChangeInput): ReplanChanges {
     else if (st === 'in-progress') inProgress++;
   }
   // Jobs re-planned because the driver went past them count as skipped.
-  const skipped = progress.vehicles.flatMap((v) => v.skipped);
+  const skipped: { id: Id }[] = [];
+  const skippedSeen = new Set<string>();
+  for (const v of progress.vehicles) for (const key of v.skipped) addOnce(skipped, skippedSeen, { id: orderOf(key) });
   const threshold = input.etaThreshold;
   return {
     compared,
-    changed,
+    changed: changed.map((c) => c.id),
     routeChangeRate: compared > 0 ? changed.length / compared : 0,
     moved,
     etaMoves,
@@ -145,11 +190,11 @@ export function diffPlans(input: ChangeInput): ReplanChanges {
     added: input.newJobIds.map((id) => {
       const at = newAt.get(id);
       if (at) return { id, vehicle: at.vehicle };
-      return { id, reason: unassignedNow.get(id)?.reason ?? 'fleet-exhausted' };
+      return { id, reason: unassignedNow.get(idKey(id))?.reason ?? 'fleet-exhausted' };
     }),
     cancelled: [...input.cancelled],
     restricted: input.restricted.map((r) => ({ ...r, allowedVehicles: [...r.allowedVehicles] })),
-    skipped,
+    skipped: skipped.map((x) => x.id),
     frozen: { served, inProgress },
     retiredVehicles: [...input.retiredVehicles],
   };

@@ -15,10 +15,17 @@
  *   step's departure is strictly before `now` on a route with jobs, or when its
  *   reported position differs from its start.
  * An explicit `served` / `inProgress` list replaces the inference of that status.
+ *
+ * Shipment stops are tasks like jobs (keys of `stops.ts`): events name them as
+ * plan steps do, and a delivery done or in progress needs its pickup done on
+ * the same vehicle (docs/semantics.md, "Re-planning with shipments").
  */
 import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
 import type { Id, Job, Location, Problem, Solution, Step } from '../model/types.js';
 import { validateProblem } from '../model/validate.js';
+import { idKey } from '../model/ids.js';
+import { isStopEvent, taskKeys, type StopEvent, type TaskKeys } from './stops.js';
+import { shipmentOrderIssues } from './stop-order.js';
 
 /** Where a vehicle is. `at` (optional) is when it is free there; default `now`. */
 export interface VehiclePosition {
@@ -43,13 +50,13 @@ export interface ReplanEvents {
   now: number;
   /** Live positions; a vehicle with a position is re-planned from there. */
   vehiclePositions?: VehiclePosition[];
-  /** Jobs already served (replaces the inference from the plan's times). */
-  served?: Id[];
-  /** Jobs whose service has started but not ended (replaces the inference). */
-  inProgress?: Id[];
+  /** Jobs and shipment stops already served (replaces the inference from the plan's times). */
+  served?: (Id | StopEvent)[];
+  /** Jobs and shipment stops whose service has started but not ended (replaces the inference). */
+  inProgress?: (Id | StopEvent)[];
   /** Orders received since the plan was made. */
   newJobs?: Job[];
-  /** Orders withdrawn; they leave the plan (reported as `cancelled`). */
+  /** Orders (jobs, shipments) withdrawn; they leave the plan (reported as `cancelled`). */
   cancelled?: Id[];
   /** Road network travel only: arcs to close, passed to `network.withClosures`. */
   closures?: unknown[];
@@ -69,7 +76,7 @@ export interface RouteProgress {
   vehicleIndex: number;
   /** Index of its route in the old plan, or -1 when it had none. */
   routeIndex: number;
-  /** The old route's job ids in order. */
+  /** The old route's tasks in order: job ids, and stop keys for shipment stops (`stops.ts`). */
   jobs: Id[];
   /** Status of each job step of the old route (same order as `jobs`). */
   status: StepStatus[];
@@ -91,10 +98,12 @@ export interface PlanProgress {
   now: number;
   /** One entry per vehicle of the problem, in `problem.vehicles` order. */
   vehicles: RouteProgress[];
-  /** Status of every job of the old plan's routes. */
+  /** Status of every task (job id or stop key) of the old plan's routes. */
   jobStatus: Map<Id, StepStatus>;
-  /** Vehicle holding each job in the old plan. */
+  /** Vehicle holding each task in the old plan. */
   jobVehicle: Map<Id, Id>;
+  /** The task keys: shipment stops ↔ keys. */
+  keys: TaskKeys;
 }
 
 const TIME_FIELDS = ['arrival', 'serviceStart', 'departure'] as const;
@@ -102,10 +111,10 @@ const TIME_FIELDS = ['arrival', 'serviceStart', 'departure'] as const;
 /** The list-valued event fields and what they list (`speedFactors` is checked by the network). */
 const EVENT_LISTS: [keyof ReplanEvents, string][] = [
   ['vehiclePositions', 'positions { vehicle, location, at? }'],
-  ['served', 'job ids'],
-  ['inProgress', 'job ids'],
+  ['served', 'job ids and stops { type, id?, shipment? }'],
+  ['inProgress', 'job ids and stops { type, id?, shipment? }'],
   ['newJobs', 'jobs'],
-  ['cancelled', 'job ids'],
+  ['cancelled', 'job and shipment ids'],
   ['closures', '[fromNode, toNode] pairs'],
   ['travelUpdates', 'updates { from, to, duration?, distance? }'],
 ];
@@ -138,8 +147,12 @@ export function validateEvents(problem: Problem, plan: Solution, events: ReplanE
   if (issues.length > before) return issues;
 
   const jobIds = new Set<Id>(problem.jobs.map((j) => j.id));
+  const shipmentIds = new Set<string>((problem.shipments ?? []).map((sh) => idKey(sh.id)));
   const vehicleIds = new Set<Id>(problem.vehicles.map((v) => v.id));
+  const keys = taskKeys(problem, newJobIdsOf(events));
   const planned = new Set<Id>();
+  /** Vehicle of each planned task key. */
+  const plannedOn = new Map<Id, Id>();
   (plan?.routes ?? []).forEach((route, r) => {
     if (!vehicleIds.has(route.vehicle)) add('unknown-vehicle', pointer('plan', 'routes', r, 'vehicle'), `unknown vehicle ${JSON.stringify(route.vehicle)}`);
     route.steps.forEach((step, s) => {
@@ -148,38 +161,70 @@ export function validateEvents(problem: Problem, plan: Solution, events: ReplanE
           add('plan-times', pointer('plan', 'routes', r, 'steps', s, f), `plan step needs a numeric ${f}`);
         }
       }
-      if (step.type === 'job') {
-        if (!jobIds.has(step.id as Id)) add('unknown-job', pointer('plan', 'routes', r, 'steps', s, 'id'), `unknown job ${JSON.stringify(step.id)}`);
-        else if (planned.has(step.id as Id)) add('duplicate-job', pointer('plan', 'routes', r, 'steps', s, 'id'), `job ${JSON.stringify(step.id)} is in the plan twice`);
-        planned.add(step.id as Id);
+      const stop = step.type === 'pickup' || step.type === 'delivery';
+      if (step.type !== 'job' && !stop) return;
+      const key = keys.ofStep(step);
+      const what = stop ? `${step.type} ${JSON.stringify(step.id ?? step.shipment)}` : `job ${JSON.stringify(step.id)}`;
+      if (key === undefined || (!stop && !jobIds.has(key))) add('unknown-job', pointer('plan', 'routes', r, 'steps', s, 'id'), `unknown ${what}`);
+      else {
+        if (planned.has(key)) add('duplicate-job', pointer('plan', 'routes', r, 'steps', s, 'id'), `${what} is in the plan twice`);
+        planned.add(key);
+        plannedOn.set(key, route.vehicle);
       }
     });
   });
 
-  const idList = (name: 'served' | 'inProgress' | 'cancelled') => {
-    const list = events[name];
-    if (list === undefined) return;
-    if (!Array.isArray(list)) {
-      add('type', pointer(name), `${name} must be an array of job ids`);
-      return;
-    }
-    list.forEach((id, i) => {
-      if (!jobIds.has(id)) add('unknown-job', pointer(name, i), `unknown job ${JSON.stringify(id)}`);
-      else if (name !== 'cancelled' && !planned.has(id)) {
-        add('not-planned', pointer(name, i), `job ${JSON.stringify(id)} is not in any route of the plan`);
+  /** The task key of an entry of `served` / `inProgress`, or undefined (issue added). */
+  const entryKey = (name: 'served' | 'inProgress', e: unknown, i: number): Id | undefined => {
+    if (isStopEvent(e)) {
+      const key = keys.ofStep(e);
+      if (key === undefined) {
+        add('unknown-job', pointer(name, i), `unknown ${e.type} ${JSON.stringify(e.id ?? e.shipment)}${e.id === undefined && e.shipment === undefined ? ' (name it by id or shipment)' : ''}`);
+        return undefined;
       }
-    });
+      if (!planned.has(key)) {
+        add('not-planned', pointer(name, i), `${e.type} ${JSON.stringify(e.id ?? e.shipment)} is not in any route of the plan`);
+        return undefined;
+      }
+      if (e.vehicle !== undefined && idKey(e.vehicle) !== idKey(plannedOn.get(key))) {
+        add('conflict', pointer(name, i, 'vehicle'), `${e.type} ${JSON.stringify(e.id ?? e.shipment)} is on vehicle ${JSON.stringify(plannedOn.get(key))} in the plan, not ${JSON.stringify(e.vehicle)}`);
+        return undefined;
+      }
+      return key;
+    }
+    if (typeof e === 'object' && e !== null) {
+      add('type', pointer(name, i), `${name} entries are job ids or stops { "type": "pickup" | "delivery", "id"?, "shipment"? }, got ${describeValue(e)}`);
+      return undefined;
+    }
+    if (!jobIds.has(e as Id)) {
+      if (shipmentIds.has(idKey(e))) {
+        add('type', pointer(name, i), `${JSON.stringify(e)} is a shipment: report its stops, e.g. { "type": "pickup", "shipment": ${JSON.stringify(e)} }`);
+      } else add('unknown-job', pointer(name, i), `unknown job ${JSON.stringify(e)}`);
+      return undefined;
+    }
+    if (!planned.has(e as Id)) {
+      add('not-planned', pointer(name, i), `job ${JSON.stringify(e)} is not in any route of the plan`);
+      return undefined;
+    }
+    return e as Id;
   };
-  idList('served');
-  idList('inProgress');
-  idList('cancelled');
-  const frozen = new Set<Id>([...(events.served ?? []), ...(events.inProgress ?? [])]);
+  const servedKeys = (events.served ?? []).map((e, i) => entryKey('served', e, i));
+  const startedKeys = (events.inProgress ?? []).map((e, i) => entryKey('inProgress', e, i));
   (events.cancelled ?? []).forEach((id, i) => {
-    if (frozen.has(id)) add('conflict', pointer('cancelled', i), `job ${JSON.stringify(id)} is served or in progress and cannot be cancelled`);
+    if (!jobIds.has(id) && !shipmentIds.has(idKey(id))) add('unknown-job', pointer('cancelled', i), `unknown job ${JSON.stringify(id)}`);
   });
-  const served = new Set<Id>(events.served ?? []);
-  (events.inProgress ?? []).forEach((id, i) => {
-    if (served.has(id)) add('conflict', pointer('inProgress', i), `job ${JSON.stringify(id)} is listed as both served and in progress`);
+  const frozen = new Set<Id>([...servedKeys, ...startedKeys].filter((k): k is Id => k !== undefined));
+  const frozenShipments = new Set<string>();
+  for (const k of frozen) {
+    const ref = keys.stopOf(k);
+    if (ref) frozenShipments.add(idKey(ref.shipment));
+  }
+  (events.cancelled ?? []).forEach((id, i) => {
+    if (frozen.has(id) || frozenShipments.has(idKey(id))) add('conflict', pointer('cancelled', i), `order ${JSON.stringify(id)} is served or in progress and cannot be cancelled`);
+  });
+  const served = new Set<Id>(servedKeys.filter((k): k is Id => k !== undefined));
+  startedKeys.forEach((key, i) => {
+    if (key !== undefined && served.has(key)) add('conflict', pointer('inProgress', i), `${describeKey(keys, key)} is listed as both served and in progress`);
   });
 
   (events.vehiclePositions ?? []).forEach((p, i) => {
@@ -204,7 +249,7 @@ export function validateEvents(problem: Problem, plan: Solution, events: ReplanE
       add('type', pointer('newJobs', i), 'a new job must be an object');
       return;
     }
-    if (jobIds.has(job.id) || newIds.has(job.id)) add('duplicate-id', pointer('newJobs', i, 'id'), `job id ${JSON.stringify(job.id)} already exists`);
+    if (jobIds.has(job.id) || newIds.has(job.id) || shipmentIds.has(idKey(job.id))) add('duplicate-id', pointer('newJobs', i, 'id'), `job id ${JSON.stringify(job.id)} already exists`);
     newIds.add(job.id);
   });
   if (Array.isArray(events.newJobs) && events.newJobs.length > 0 && events.newJobs.every((j) => typeof j === 'object' && j !== null)) {
@@ -244,6 +289,17 @@ export function validateEvents(problem: Problem, plan: Solution, events: ReplanE
   return issues;
 }
 
+/** The ids of the events' new jobs (empty when the list is not usable). */
+function newJobIdsOf(events: ReplanEvents): Id[] {
+  return Array.isArray(events.newJobs) ? events.newJobs.filter((j) => typeof j === 'object' && j !== null).map((j) => j.id) : [];
+}
+
+/** A job id, or a stop as `pickup s1` for messages. */
+function describeKey(keys: TaskKeys, key: Id): string {
+  const ref = keys.stopOf(key);
+  return ref ? `${ref.type} ${String(ref.id)} of shipment ${String(ref.shipment)}` : `job ${String(key)}`;
+}
+
 function isLocation(loc: unknown): loc is Location {
   if (typeof loc === 'number') return Number.isInteger(loc) && loc >= 0;
   return Array.isArray(loc) && loc.length === 2 && loc.every((c) => typeof c === 'number' && Number.isFinite(c));
@@ -264,8 +320,11 @@ export function inferProgress(problem: Problem, plan: Solution, events: ReplanEv
   const issues = validateEvents(problem, plan, events);
   if (issues.length > 0) throw VrpkitError.fromIssues(issues);
   const now = events.now;
-  const servedGiven = events.served ? new Set<Id>(events.served) : undefined;
-  const inProgressGiven = events.inProgress ? new Set<Id>(events.inProgress) : undefined;
+  const keys = taskKeys(problem, newJobIdsOf(events));
+  // Reported entries by task key (validated above: every entry names a planned task).
+  const keyOf = (e: Id | StopEvent) => (isStopEvent(e) ? keys.ofStep(e)! : e);
+  const servedGiven = events.served ? new Set<Id>(events.served.map(keyOf)) : undefined;
+  const inProgressGiven = events.inProgress ? new Set<Id>(events.inProgress.map(keyOf)) : undefined;
   const positions = new Map<Id, VehiclePosition>();
   for (const p of events.vehiclePositions ?? []) positions.set(p.vehicle, p);
 
@@ -282,9 +341,9 @@ export function inferProgress(problem: Problem, plan: Solution, events: ReplanEv
   const vehicles: RouteProgress[] = problem.vehicles.map((vehicle, k) => {
     const r = routeOf.get(vehicle.id) ?? -1;
     const steps: Step[] = r >= 0 ? plan.routes[r].steps : [];
-    const jobSteps = steps.filter((s) => s.type === 'job');
+    const jobSteps = steps.filter((s) => s.type === 'job' || s.type === 'pickup' || s.type === 'delivery');
     const status: StepStatus[] = jobSteps.map((s) => {
-      const id = s.id as Id;
+      const id = keys.ofStep(s)!;
       // A reported in-progress job is not inferred served.
       if (!servedGiven && inProgressGiven?.has(id)) return 'in-progress';
       const served = servedGiven ? servedGiven.has(id) : s.departure <= now;
@@ -302,7 +361,7 @@ export function inferProgress(problem: Problem, plan: Solution, events: ReplanEv
       const started = status.indexOf('in-progress');
       if (started >= 0) for (let i = started + 1; i < status.length; i++) if (status[i] === 'done') status[i] = 'planned';
     }
-    const jobs = jobSteps.map((s) => s.id as Id);
+    const jobs = jobSteps.map((s) => keys.ofStep(s)!);
     let last = -1;
     status.forEach((st, i) => {
       if (st !== 'planned') last = i;
@@ -317,7 +376,7 @@ export function inferProgress(problem: Problem, plan: Solution, events: ReplanEv
           issues.push({
             code: 'event-order',
             pointer: pointer('plan', 'routes', r, 'steps'),
-            message: `job ${JSON.stringify(jobs[i])} follows job ${JSON.stringify(frozen[frozen.length - 1])}, which is still in progress`,
+            message: `${describeKey(keys, jobs[i])} follows ${describeKey(keys, frozen[frozen.length - 1])}, which is still in progress`,
           });
         }
         frozen.push(jobs[i]);
@@ -342,11 +401,14 @@ export function inferProgress(problem: Problem, plan: Solution, events: ReplanEv
     return { vehicle: vehicle.id, vehicleIndex: k, routeIndex: r, jobs, status, frozen, inProgress, skipped, departed, finished, position };
   });
   (events.cancelled ?? []).forEach((id, i) => {
-    const st = jobStatus.get(id);
-    if (st === 'done' || st === 'in-progress') {
-      issues.push({ code: 'conflict', pointer: pointer('cancelled', i), message: `job ${JSON.stringify(id)} is ${st === 'done' ? 'served' : 'in progress'} at now and cannot be cancelled` });
+    const order = keys.table.orders.get(idKey(id));
+    const tasks = order?.kind === 'shipment' ? [keys.stop(order.index, 'pickup'), keys.stop(order.index, 'delivery')] : [id];
+    const st = tasks.map((k) => jobStatus.get(k)).find((x) => x === 'done' || x === 'in-progress');
+    if (st !== undefined) {
+      issues.push({ code: 'conflict', pointer: pointer('cancelled', i), message: `${order?.kind === 'shipment' ? 'shipment' : 'job'} ${JSON.stringify(id)} is ${st === 'done' ? 'served' : 'in progress'} at now and cannot be cancelled` });
     }
   });
+  issues.push(...shipmentOrderIssues(keys, plan, events, jobStatus, jobVehicle, vehicles));
   if (issues.length > 0) throw VrpkitError.fromIssues(issues);
-  return { now, vehicles, jobStatus, jobVehicle };
+  return { now, vehicles, jobStatus, jobVehicle, keys };
 }

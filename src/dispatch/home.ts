@@ -30,7 +30,7 @@ export interface HomeStops {
 
 /** Adds a home stop for every available vehicle of `states` that has left and has an `end` in `problem`. */
 export function addHomeStops(problem: Problem, states: readonly VehicleState[]): HomeStops {
-  const taken = new Set<string>(problem.jobs.map((j) => idKey(j.id)));
+  const taken = new Set<string>([...problem.jobs, ...(problem.shipments ?? [])].map((o) => idKey(o.id)));
   const vehicleOf = new Map<string, Id>();
   const stopOf = new Map<string, Id>();
   const homes: Job[] = [];
@@ -78,10 +78,12 @@ export function withoutHomeStops(problem: Problem, solution: Solution, home: Hom
   const routes: RoutePlan['routes'] = [];
   for (const r of solution.routes) {
     const steps = r.steps.filter((s) => !(s.type === 'job' && isHome(s.id)));
-    if (!steps.some((s) => s.type === 'job')) continue;
+    if (!steps.some((s) => s.type === 'job' || s.type === 'pickup' || s.type === 'delivery')) continue;
     routes.push({
       vehicle: r.vehicle,
-      steps: steps.map((s) => (s.type === 'start' ? { type: 'start' as const, departure: s.departure } : { type: s.type, id: s.id })),
+      steps: steps.map((s) =>
+        s.type === 'start' ? { type: 'start' as const, departure: s.departure } : s.shipment !== undefined ? { type: s.type, id: s.id, shipment: s.shipment } : { type: s.type, id: s.id },
+      ),
     });
   }
   const unassigned = solution.unassigned.filter((u) => !isHome(u.id));

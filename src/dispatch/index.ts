@@ -15,3 +15,8 @@ export { planWithTimes } from './plan-times.js';
 export { keepOrderPlan } from './keep-order.js';
 export type { KeptOrderPlan } from './keep-order.js';
 export type { Selection, CandidateSummary } from './replan.js';
+export { taskKeys, isStopEvent } from './stops.js';
+export type { StopEvent, TaskKeys, TaskRef } from './stops.js';
+export type { OnBoard } from './reduce-shipments.js';
+export type { TaskStep } from './keep-order.js';
+export type { LocationOf } from './merge.js';

@@ -8,10 +8,16 @@
  * loads including what is on board outside the reduced problem. Where the new
  * plan has nothing for a vehicle on the road (emptied, or its shift is over),
  * it still drives to its end: that leg is computed with `leg`.
+ *
+ * An on-board shipment's delivery, a job of the reduced problem, is shown as
+ * the shipment's `delivery` step again (stop id and `shipment`), and when the
+ * new plan leaves it out it is listed as the shipment, with its goods still in
+ * the van's loads.
  */
 import type { Id, Location, Solution, Step, Unassigned, Vehicle, Problem } from '../model/types.js';
 import type { StepStatus } from './events.js';
-import type { Reduction } from './reduce.js';
+import type { OnBoard, Reduction } from './reduce.js';
+import { idKey } from '../model/ids.js';
 
 export interface MergedStep extends Step {
   status: StepStatus;
@@ -31,7 +37,7 @@ export interface MergedRoute {
 
 export interface MergedPlan {
   routes: MergedRoute[];
-  /** Jobs in no route: the solver's, those no vehicle was left for, and cancelled ones. */
+  /** Jobs and shipments in no route: the solver's, those no vehicle was left for, and cancelled ones. */
   unassigned: Unassigned[];
   summary: { cost: number; distance: number; duration: number; routes: number; unassigned: number };
 }
@@ -48,12 +54,24 @@ function withStatus(step: Step, status: StepStatus): MergedStep {
   return { ...step, load: [...step.load], status };
 }
 
-/** A new step with its location in the original problem's terms (the solved problem may use matrix indices). */
-function planned(step: Step, vehicle: Vehicle, locationOf: ((id: Id) => Location | undefined) | undefined): MergedStep {
+/** Where a task step is in the original problem's terms (a job by id, a stop by type, id and shipment). */
+export type LocationOf = (step: { type: string; id?: Id; shipment?: Id }) => Location | undefined;
+
+/**
+ * A new step with its location in the original problem's terms (the solved
+ * problem may use matrix indices); an on-board delivery job becomes its shipment's delivery step.
+ */
+function planned(step: Step, vehicle: Vehicle, locationOf: LocationOf | undefined, onBoard: Map<string, OnBoard>): MergedStep {
   const m = withStatus(step, 'planned');
+  const board = step.type === 'job' && step.id !== undefined ? onBoard.get(idKey(step.id)) : undefined;
+  if (board) {
+    m.type = 'delivery';
+    m.id = board.delivery;
+    m.shipment = board.shipment;
+  }
   if (locationOf) {
-    if (step.type === 'job') {
-      const loc = locationOf(step.id as Id);
+    if (m.type === 'job' || m.type === 'pickup' || m.type === 'delivery') {
+      const loc = locationOf(m);
       if (loc !== undefined) m.location = loc;
     } else if (step.type === 'end' && vehicle.end !== undefined) m.location = vehicle.end;
     else if (step.type === 'start' && vehicle.start !== undefined) m.location = vehicle.start;
@@ -70,23 +88,32 @@ export function mergePlan(
   reduction: Reduction,
   solution: Solution,
   leg: Leg,
-  locationOf?: (id: Id) => Location | undefined,
+  locationOf?: LocationOf,
 ): MergedPlan {
   const newRoute = new Map<Id, Solution['routes'][number]>();
   for (const r of solution.routes) newRoute.set(r.vehicle, r);
   const routes: MergedRoute[] = [];
+  const onBoard = new Map<string, OnBoard>((reduction.onBoard ?? []).map((b) => [idKey(b.shipment), b]));
 
   const unserved = new Set<Id>(solution.unassigned.map((u) => u.id));
   const stuck = new Map<Id, Id[]>();
+  /** Per vehicle: goods of on-board shipments the new plan does not deliver. */
+  const stuckShipments = new Map<Id, number[][]>();
   for (const r of reduction.restricted) {
-    if (r.reason !== 'on-board' || !unserved.has(r.id)) continue;
+    if (r.reason !== 'on-board') continue;
     const v = r.allowedVehicles[0];
+    const board = onBoard.get(idKey(r.id));
+    if (board) {
+      if (!board.offered || unserved.has(r.id)) stuckShipments.set(v, [...(stuckShipments.get(v) ?? []), board.amount]);
+      continue;
+    }
+    if (!unserved.has(r.id)) continue;
     stuck.set(v, [...(stuck.get(v) ?? []), r.id]);
   }
   for (const state of reduction.states) {
     const vehicle = problem.vehicles[state.vehicleIndex];
     const fresh = newRoute.get(state.vehicle);
-    const freshJobs = fresh ? fresh.steps.some((s) => s.type === 'job') : false;
+    const freshJobs = fresh ? fresh.steps.some((s) => s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') : false;
     let steps: MergedStep[] = [];
     let restart: MergedRoute['restart'];
 
@@ -94,7 +121,7 @@ export function mergePlan(
       steps = state.frozenSteps.map((s) => withStatus(s, 'done'));
     } else if (!state.departed) {
       if (!fresh || !freshJobs) continue;
-      steps = fresh.steps.map((s) => planned(s, vehicle, locationOf));
+      steps = fresh.steps.map((s) => planned(s, vehicle, locationOf, onBoard));
     } else {
       steps = state.frozenSteps.map((s, i) => withStatus(s, state.frozenStatus[i]));
       restart = { location: state.start, time: state.readyTime };
@@ -105,12 +132,13 @@ export function mergePlan(
         const delivery = reduction.problem.jobs.find((j) => j.id === id)?.delivery ?? [];
         for (let d = 0; d < extra.length; d++) extra[d] += delivery[d] ?? 0;
       }
+      for (const amount of stuckShipments.get(state.vehicle) ?? []) for (let d = 0; d < extra.length; d++) extra[d] += amount[d] ?? 0;
       if (fresh && freshJobs) {
         restart.time = fresh.steps[0]?.type === 'start' ? fresh.steps[0].departure : state.readyTime;
         for (const s of fresh.steps) {
           // The old start step stays; a vehicle without an old route starts here.
           if (s.type === 'start' && steps.length > 0) continue;
-          const m = planned(s, vehicle, locationOf);
+          const m = planned(s, vehicle, locationOf, onBoard);
           if (s.type === 'start') m.location = state.start;
           m.distance += state.frozenDistance;
           m.load = s.load.map((x, d) => x + (extra[d] ?? 0));
@@ -141,10 +169,18 @@ export function mergePlan(
     routes.push({ vehicle: state.vehicle, steps, restart, distance, duration, cost: routeCost(vehicle, distance, duration) });
   }
 
+  const shipmentStops = new Map<string, Pick<Unassigned, 'type' | 'pickup' | 'delivery'>>(
+    (problem.shipments ?? []).map((sh) => [idKey(sh.id), { type: 'shipment', pickup: sh.pickup.id ?? sh.id, delivery: sh.delivery.id ?? sh.id }]),
+  );
   const unassigned: Unassigned[] = [
-    ...solution.unassigned.map((u) => ({ ...u })),
+    ...solution.unassigned.map((u) => {
+      const board = onBoard.get(idKey(u.id));
+      if (!board) return { ...u };
+      const message = `its goods are on board vehicle ${JSON.stringify(board.vehicle)} (picked up), but the new plan cannot deliver them${u.message ? `: ${u.message}` : ''}`;
+      return { id: board.shipment, type: 'shipment' as const, pickup: board.pickup, delivery: board.delivery, reason: u.reason, message };
+    }),
     ...reduction.preUnassigned.map((u) => ({ ...u })),
-    ...reduction.cancelled.map((id): Unassigned => ({ id, reason: 'cancelled', message: 'cancelled by the caller' })),
+    ...reduction.cancelled.map((id): Unassigned => ({ id, ...(shipmentStops.get(idKey(id)) ?? {}), reason: 'cancelled', message: 'cancelled by the caller' })),
   ];
   const summary = {
     cost: routes.reduce((a, r) => a + r.cost, 0),

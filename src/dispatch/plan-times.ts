@@ -45,7 +45,12 @@ export function planWithTimes(problem: Problem, plan: Solution | RoutePlan): Sol
   if (hasTimes(plan) && 'summary' in plan) return plan as Solution;
   const report = checkSolution(problem, plan as RoutePlan);
   const routes = report.routes.map(routeOf);
-  const unassigned = (plan.unassigned ?? []).map((u) => ({ id: u.id, reason: (u.reason ?? 'fleet-exhausted') as UnassignedReason }));
+  const unassigned = (plan.unassigned ?? []).map((u) => ({
+    id: u.id,
+    // A shipment keeps its stop ids (`type`, `pickup`, `delivery`) as a solve output names them.
+    ...(u.type === 'shipment' ? { type: u.type, ...(u.pickup !== undefined ? { pickup: u.pickup } : {}), ...(u.delivery !== undefined ? { delivery: u.delivery } : {}) } : {}),
+    reason: (u.reason ?? 'fleet-exhausted') as UnassignedReason,
+  }));
   return {
     summary: {
       cost: report.summary.cost,
@@ -77,7 +82,13 @@ export function departAt(problem: Problem, solution: Solution, departures: Map<u
   const report = checkSolution(problem, {
     routes: targets.map((r) => ({
       vehicle: r.vehicle,
-      steps: r.steps.map((s) => (s.type === 'start' ? { type: 'start' as const, departure: departures.get(r.vehicle)! } : { type: s.type, id: s.id })),
+      steps: r.steps.map((s) =>
+        s.type === 'start'
+          ? { type: 'start' as const, departure: departures.get(r.vehicle)! }
+          : s.shipment !== undefined
+            ? { type: s.type, id: s.id, shipment: s.shipment }
+            : { type: s.type, id: s.id },
+      ),
     })),
   });
   const replaced = new Map<unknown, Solution['routes'][number]>();

@@ -9,9 +9,19 @@
  * on it (`allowedVehicles = [it]`), and no other delivery can join it. Jobs the
  * old plan promised carry `preferredVehicle` + `reassignmentPenalty` so that
  * the solver only moves them when it pays.
+ *
+ * Shipments (docs/semantics.md, "Re-planning with shipments"): both stops
+ * frozen → served, gone; pickup frozen only → on board: its delivery becomes a
+ * job of the reduced problem with the shipment's id, `delivery` = its amount
+ * (riding from the start) and only the vehicle holding it allowed; neither →
+ * an ordinary shipment.
  */
 import type { Id, Job, Location, Problem, Solution, Step, Unassigned, Vehicle } from '../model/types.js';
 import type { PlanProgress, ReplanEvents, RouteProgress, StepStatus } from './events.js';
+import type { TaskKeys } from './stops.js';
+import { reduceShipments, type OnBoard } from './reduce-shipments.js';
+
+export type { OnBoard } from './reduce-shipments.js';
 
 export interface ReduceOptions {
   /**
@@ -62,10 +72,12 @@ export interface Reduction {
   /** Jobs that could not be offered to the solver (no vehicle left for them). */
   preUnassigned: Unassigned[];
   restricted: Restriction[];
-  /** Cancelled job ids that were still in the problem or plan. */
+  /** Cancelled job and shipment ids that were still in the problem or plan. */
   cancelled: Id[];
-  /** Remaining jobs in old-plan order per vehicle (warm start). */
-  initialSolution: { routes: { vehicle: Id; steps: { type: 'start' | 'job' | 'end'; id?: Id }[] }[] };
+  /** Shipments on board a vehicle (pickup done, delivery not). */
+  onBoard: OnBoard[];
+  /** Remaining tasks in old-plan order per vehicle (warm start). */
+  initialSolution: { routes: { vehicle: Id; steps: { type: 'start' | 'job' | 'pickup' | 'delivery' | 'end'; id?: Id; shipment?: Id }[] }[] };
   promisePenalty: number;
 }
 
@@ -80,6 +92,7 @@ function dims(problem: Problem, events: ReplanEvents): number {
     if (j.delivery) return j.delivery.length;
     if (j.pickup) return j.pickup.length;
   }
+  for (const sh of problem.shipments ?? []) if (sh.amount) return sh.amount.length;
   return 0;
 }
 
@@ -88,10 +101,10 @@ function addInto(acc: number[], amounts: number[] | undefined): void {
   for (let d = 0; d < acc.length && d < amounts.length; d++) acc[d] += amounts[d];
 }
 
-/** The default promise penalty: the old plan's cost per routed job (0 for an empty plan). */
+/** The default promise penalty: the old plan's cost per routed task (job or shipment stop; 0 for an empty plan). */
 export function defaultPromisePenalty(plan: Solution): number {
   let routed = 0;
-  for (const r of plan.routes) for (const s of r.steps) if (s.type === 'job') routed++;
+  for (const r of plan.routes) for (const s of r.steps) if (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') routed++;
   const cost = plan.summary?.cost ?? plan.routes.reduce((a, r) => a + (r.cost ?? 0), 0);
   return routed > 0 && Number.isFinite(cost) ? Math.max(0, cost / routed) : 0;
 }
@@ -117,7 +130,7 @@ export function reduceProblem(
   const vehicles: Vehicle[] = [];
   for (const rp of progress.vehicles) {
     const vehicle = problem.vehicles[rp.vehicleIndex];
-    const state = vehicleState(plan, rp, vehicle, jobById, cancelledSet, nDims, now);
+    const state = vehicleState(plan, rp, vehicle, jobById, cancelledSet, nDims, now, progress.keys);
     states.push(state);
     if (state.finished || state.retired) continue;
     const reduced = reducedVehicle(vehicle, state, now);
@@ -186,37 +199,65 @@ export function reduceProblem(
     offered.set(out.id, out);
   };
 
+  // Shipments: served (both stops frozen), on board (pickup frozen) or open.
+  const keys = progress.keys;
+  const ships = reduceShipments(problem, progress, available, cancelledSet, nDims);
+  restricted.push(...ships.restricted);
+  preUnassigned.push(...ships.preUnassigned);
+  const onBoardOf = new Map<number, OnBoard>(ships.onBoard.map((b) => [b.shipmentIndex, b]));
+  const openOf = ships.open;
+
   const initialRoutes: Reduction['initialSolution']['routes'] = [];
   for (const rp of progress.vehicles) {
     const state = stateOf.get(rp.vehicle)!;
     const frozen = new Set<Id>(rp.frozen);
     const remaining = rp.jobs.filter((id) => !frozen.has(id));
     if (state.finished) continue;
-    // Skipped jobs come first: the driver will have to go back for them.
+    // Skipped tasks come first: the driver will have to go back for them.
     const order = [...rp.skipped, ...remaining.filter((id) => !rp.skipped.includes(id))];
-    for (const id of order) offer(jobById.get(id)!, rp.vehicle);
-    for (const id of rp.frozen) seen.add(id);
+    for (const id of order) if (!keys.stopOf(id)) offer(jobById.get(id)!, rp.vehicle);
+    for (const id of rp.frozen) if (!keys.stopOf(id)) seen.add(id);
     if (available.has(rp.vehicle)) {
-      const ids = order.filter((id) => {
-        const job = offered.get(id);
-        return job !== undefined && (job.allowedVehicles?.includes(rp.vehicle) ?? true);
-      });
-      if (ids.length > 0) {
-        initialRoutes.push({ vehicle: rp.vehicle, steps: [{ type: 'start' }, ...ids.map((id) => ({ type: 'job' as const, id })), { type: 'end' }] });
+      const inOrder = new Set<Id>(order);
+      const steps: Reduction['initialSolution']['routes'][number]['steps'] = [];
+      for (const id of order) {
+        const stop = keys.stopOf(id);
+        if (!stop) {
+          const job = offered.get(id);
+          if (job !== undefined && (job.allowedVehicles?.includes(rp.vehicle) ?? true)) steps.push({ type: 'job', id });
+          continue;
+        }
+        const s = stop.shipmentIndex;
+        const board = onBoardOf.get(s);
+        if (board) {
+          if (board.offered && board.vehicle === rp.vehicle) steps.push({ type: 'job', id: board.shipment });
+          continue;
+        }
+        const sh = openOf.get(s);
+        // An open shipment starts warm only when both its stops are on this route, pickup first.
+        if (!sh || !inOrder.has(keys.stop(s, 'pickup')) || !inOrder.has(keys.stop(s, 'delivery'))) continue;
+        if (order.indexOf(keys.stop(s, 'pickup')) > order.indexOf(keys.stop(s, 'delivery'))) continue;
+        if (sh.allowedVehicles !== undefined && !sh.allowedVehicles.includes(rp.vehicle)) continue;
+        steps.push({ type: stop.type as 'pickup' | 'delivery', id: stop.id, shipment: sh.id });
       }
+      if (steps.length > 0) initialRoutes.push({ vehicle: rp.vehicle, steps: [{ type: 'start' }, ...steps, { type: 'end' }] });
     }
   }
-  for (const rp of progress.vehicles) for (const id of rp.jobs) seen.add(id);
+  for (const rp of progress.vehicles) for (const id of rp.jobs) if (!keys.stopOf(id)) seen.add(id);
   for (const job of problem.jobs) offer(job, undefined);
   for (const job of events.newJobs ?? []) offer(job, undefined);
+  jobs.push(...ships.jobs);
+  cancelled.push(...ships.cancelled);
 
   const reduced: Problem = { ...problem, jobs, vehicles };
+  if (problem.shipments !== undefined) reduced.shipments = [...ships.open.values()];
   return {
     problem: reduced,
     states,
     preUnassigned,
     restricted,
     cancelled,
+    onBoard: ships.onBoard,
     initialSolution: { routes: initialRoutes },
     promisePenalty,
   };
@@ -230,6 +271,7 @@ function vehicleState(
   cancelled: Set<Id>,
   nDims: number,
   now: number,
+  keys: TaskKeys,
 ): VehicleState {
   const steps = rp.routeIndex >= 0 ? plan.routes[rp.routeIndex].steps : [];
   const extraLoad = new Array<number>(nDims).fill(0);
@@ -256,17 +298,20 @@ function vehicleState(
   const startStep = steps.find((s) => s.type === 'start');
   const frozenSteps: Step[] = [];
   if (startStep) frozenSteps.push({ ...startStep });
-  for (const s of steps) if (s.type === 'job' && frozen.has(s.id as Id)) frozenSteps.push({ ...s });
+  for (const s of steps) {
+    const key = keys.ofStep(s);
+    if (key !== undefined && s.type !== 'break' && frozen.has(key)) frozenSteps.push({ ...s });
+  }
   base.frozenSteps = frozenSteps;
-  base.frozenStatus = frozenSteps.map((s, i): StepStatus => (rp.inProgress && s.type === 'job' && i === frozenSteps.length - 1 ? 'in-progress' : 'done'));
+  base.frozenStatus = frozenSteps.map((s, i): StepStatus => (rp.inProgress && s.type !== 'start' && i === frozenSteps.length - 1 ? 'in-progress' : 'done'));
   const last = frozenSteps[frozenSteps.length - 1];
   base.frozenDistance = last?.distance ?? 0;
   // Goods on board that no remaining job of the reduced problem will account for.
   for (const id of rp.frozen) addInto(extraLoad, jobById.get(id)?.pickup);
   for (const id of rp.jobs) if (!frozen.has(id) && cancelled.has(id)) addInto(extraLoad, jobById.get(id)?.delivery);
 
-  const lastJobStep = frozenSteps.filter((s) => s.type === 'job').pop();
-  const lastLocation: Location | undefined = lastJobStep ? jobById.get(lastJobStep.id as Id)!.location : vehicle.start;
+  const lastTaskStep = frozenSteps.filter((s) => s.type !== 'start').pop();
+  const lastLocation: Location | undefined = lastTaskStep ? keys.location(keys.ofStep(lastTaskStep)!, jobById) : vehicle.start;
   const position = rp.position;
   base.start = position ? position.location : lastLocation;
   // With a live position the vehicle is free there at `at` (default now), unless

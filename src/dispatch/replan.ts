@@ -34,6 +34,11 @@
  *   another vehicle; re-ordering is priced afterwards, by comparing the
  *   search's plan with the kept-order plan (`options.keepOrder`,
  *   `changes.selection`), not inside the search.
+ * - Shipments (docs/semantics.md, "Re-planning with shipments"): a shipment
+ *   picked up and not delivered is on board: its delivery is a job pinned to
+ *   its vehicle carrying the amount from the start; promises apply to jobs only.
+ *   One its vehicle cannot make even alone is unassigned before the search and
+ *   its goods lower that vehicle's capacity (`settleOnBoard`).
  */
 import type { Id, Job, Location, Problem, RoutePlan, Solution } from '../model/types.js';
 import { VrpkitError } from '../core/errors.js';
@@ -43,12 +48,14 @@ import { checkSolution, type CheckReport } from '../model/check.js';
 import { solve as defaultSolve, type SolveOptions } from '../solver/index.js';
 import { inferProgress, type PlanProgress, type ReplanEvents } from './events.js';
 import { reduceProblem, type Reduction } from './reduce.js';
+import { settleOnBoard } from './reduce-shipments.js';
 import { updateTravel, type BaseMatrix, type DerivableNetwork, type TravelReport } from './travel-events.js';
-import { mergePlan, type Leg, type MergedPlan } from './merge.js';
+import { mergePlan, type Leg, type LocationOf, type MergedPlan } from './merge.js';
+import { stopId, taskOfStep, taskTable } from '../model/tasks.js';
 import { diffPlans, type ReplanChanges } from './changes.js';
 import { keepOrderPlan } from './keep-order.js';
 import { addHomeStops, withHomeLast, withoutHomeStops } from './home.js';
-import { boundEtas, promisedStarts, type EtaBound } from './eta-bound.js';
+import { boundEtas, promisedStarts, promisedStopStarts, type EtaBound } from './eta-bound.js';
 
 export interface ReplanOptions {
   /** See `ReduceOptions.promisePenalty`. Default: the old plan's cost per routed job. */
@@ -148,18 +155,22 @@ export async function replan(
   if (options.maxEtaShift !== undefined && !(typeof options.maxEtaShift === 'number' && options.maxEtaShift >= 0)) {
     throw new VrpkitError('negative', `maxEtaShift must be a number ≥ 0, got ${String(options.maxEtaShift)}`, '/maxEtaShift');
   }
-  if ((problem.shipments?.length ?? 0) > 0) {
-    // progress on shipments (picked up, on board, delivered) is not modelled yet: refuse rather than lose one
-    throw new VrpkitError('unsupported', 'replan does not handle shipments yet (plan them with solve)', '/shipments');
-  }
   const plan = planWithTimes(problem, oldPlan);
   const progress = inferProgress(problem, plan, events);
-  const reduction = reduceProblem(problem, plan, progress, events, { promisePenalty: options.promisePenalty });
-  const { problem: reduced, report, network } = updateTravel(reduction.problem, events, options.baseMatrix);
+  const reduced0 = reduceProblem(problem, plan, progress, events, { promisePenalty: options.promisePenalty });
+  const updated = updateTravel(reduced0.problem, events, options.baseMatrix);
+  const { report, network } = updated;
+  // On-board deliveries their vehicle cannot make at all are unassigned now; their goods stay on board.
+  const { problem: reduced, reduction } = settleOnBoard(updated.problem, reduced0);
   // Every vehicle on the road pays for its drive to its end (home stops); promised ETAs may be bounded.
   const home = addHomeStops(reduced, reduction.states);
-  const bound: EtaBound | undefined =
-    options.maxEtaShift !== undefined ? boundEtas(home.problem, promisedStarts(plan, reduction.initialSolution), options.maxEtaShift) : undefined;
+  let bound: EtaBound | undefined;
+  if (options.maxEtaShift !== undefined) {
+    const promised = promisedStarts(plan, reduction.initialSolution);
+    const stops = promisedStopStarts(plan, reduction.initialSolution, progress.keys);
+    for (const [id, p] of stops.onBoard) promised.set(id, p);
+    bound = boundEtas(home.problem, promised, options.maxEtaShift, stops.stops);
+  }
   const toSolve = bound?.problem ?? home.problem;
   const initial = withHomeLast(reduction.initialSolution, home);
 
@@ -173,9 +184,9 @@ export async function replan(
   const solver = options.solver ?? defaultSolve;
   // Nothing to plan, or nobody left to plan for: no search needed.
   const found =
-    reduced.jobs.length > 0 && toSolve.vehicles.length > 0
+    reduced.jobs.length + (reduced.shipments?.length ?? 0) > 0 && toSolve.vehicles.length > 0
       ? await solver(toSolve, solveOptions)
-      : emptySolution(reduced.jobs.map((j) => j.id));
+      : emptySolution(reduced);
   const onRoad = new Map<Id, number>();
   if (options.driveOn !== false) for (const s of reduction.states) if (s.departed && s.available) onRoad.set(s.vehicle, s.readyTime);
   const searched = departAt(toSolve, found, onRoad);
@@ -214,7 +225,7 @@ export async function replan(
           vehicle: r.vehicle,
           steps: [
             r.departure === undefined ? { type: 'start' as const } : { type: 'start' as const, departure: r.departure },
-            ...r.jobs.map((id) => ({ type: 'job' as const, id })),
+            ...r.steps,
             { type: 'end' as const },
           ],
         })),
@@ -251,20 +262,31 @@ export async function replan(
   };
 }
 
-/** A plan without routes: every job unassigned because no vehicle is available any more. */
-function emptySolution(jobs: Id[]): Solution {
+/** A plan without routes: every job and shipment unassigned because no vehicle is available any more. */
+function emptySolution(problem: Problem): Solution {
+  const message = 'no vehicle is available any more (shifts over or routes finished)';
+  const unassigned: Solution['unassigned'] = [
+    ...problem.jobs.map((j) => ({ id: j.id, reason: 'no-vehicle' as const, message })),
+    ...(problem.shipments ?? []).map((sh) => ({ id: sh.id, type: 'shipment' as const, pickup: stopId(sh, 'pickup'), delivery: stopId(sh, 'delivery'), reason: 'no-vehicle' as const, message })),
+  ];
   return {
-    summary: { cost: 0, routes: 0, unassigned: jobs.length, distance: 0, duration: 0, waiting: 0, service: 0, delivery: [], pickup: [] },
+    summary: { cost: 0, routes: 0, unassigned: unassigned.length, distance: 0, duration: 0, waiting: 0, service: 0, delivery: [], pickup: [] },
     routes: [],
-    unassigned: jobs.map((id) => ({ id, reason: 'no-vehicle' as const, message: 'no vehicle is available any more (shifts over or routes finished)' })),
+    unassigned,
   };
 }
 
-function locationLookup(problem: Problem, newJobs: Job[] | undefined): (id: Id) => Location | undefined {
+/** Where a task step is in the original problem: a job (old or new) by id, a shipment stop by its step. */
+function locationLookup(problem: Problem, newJobs: Job[] | undefined): LocationOf {
   const map = new Map<Id, Location>();
   for (const j of problem.jobs) map.set(j.id, j.location);
   for (const j of newJobs ?? []) map.set(j.id, j.location);
-  return (id) => map.get(id);
+  const table = taskTable(problem);
+  return (step) => {
+    if (step.type === 'job') return step.id === undefined ? undefined : map.get(step.id);
+    const t = taskOfStep(table, step);
+    return typeof t === 'number' ? table.tasks[t].location : undefined;
+  };
 }
 
 /**

@@ -153,6 +153,11 @@ export function updateTravel(
     return i;
   };
   const jobs = reduced.jobs.map((j) => ({ ...j, location: index(j.location) }));
+  const shipments = reduced.shipments?.map((sh) => ({
+    ...sh,
+    pickup: { ...sh.pickup, location: index(sh.pickup.location) },
+    delivery: { ...sh.delivery, location: index(sh.delivery.location) },
+  }));
   const vehicles = reduced.vehicles.map((v) => {
     const out = { ...v };
     if (v.start !== undefined) out.start = index(v.start);
@@ -164,7 +169,7 @@ export function updateTravel(
   const { durations, distances, report } = networkMatrix(base, network, points, changed ? events : undefined, baseMatrix, travel.points?.length ?? 0);
   const coordinates = points.every((p) => Array.isArray(p)) ? (points as [number, number][]).map((p) => [p[0], p[1]] as [number, number]) : undefined;
   const next: MatrixTravel = { type: 'matrix', size, durations, distances, ...(coordinates ? { coordinates } : {}) };
-  return { problem: { ...reduced, jobs, vehicles, travel: next }, report, network };
+  return { problem: { ...reduced, jobs, ...(shipments ? { shipments } : {}), vehicles, travel: next }, report, network };
 }
 
 function networkMatrix(

@@ -66,14 +66,48 @@ describe('vrpkit replan', () => {
 });
 
 describe('vrpkit replan with shipments', () => {
-  it('is refused: exit 2, one JSON error naming /problem/shipments', () => {
-    const problem = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures/courier-shipments.json'), 'utf8'));
-    const planFile = join(tmp, 'shipments-plan.json');
-    writeFileSync(planFile, JSON.stringify({ problem, solution: { routes: [] } }));
-    const eventsFile = join(tmp, 'shipments-events.json');
-    writeFileSync(eventsFile, JSON.stringify({ now: 0 }));
-    const r = runCli(['replan', planFile, eventsFile]);
+  const problem = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures/courier-shipments.json'), 'utf8'));
+  const solved = runCli(['solve', 'fixtures/courier-shipments.json', '--max-iterations', '60', '--seed', '1']);
+  const solution = JSON.parse(solved.stdout);
+  const planFile = write('shipments-plan.json', { problem, solution });
+  // The first route with a pickup: everything up to and including that pickup is served.
+  const route = solution.routes.find((r: { steps: { type: string }[] }) => r.steps.some((s) => s.type === 'pickup'));
+  const upTo = route.steps.findIndex((s: { type: string }) => s.type === 'pickup');
+  const picked = route.steps[upTo];
+  const served = route.steps
+    .slice(0, upTo + 1)
+    .filter((s: { type: string }) => s.type !== 'start' && s.type !== 'break')
+    .map((s: { type: string; id: string; shipment?: string }) => (s.type === 'job' ? s.id : { type: s.type, id: s.id, shipment: s.shipment, vehicle: route.vehicle }));
+
+  it('keeps a picked-up parcel on its van and names its delivery as solve does; checker passes', () => {
+    expect(solved.status, solved.stderr).toBe(0);
+    const events = write('shipments-events.json', { now: picked.departure, served, inProgress: [] });
+    const r = runCli(['replan', planFile, events, '--max-iterations', '60', '--seed', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.check).toEqual({ feasible: true, violations: [] });
+    const mine = out.plan.routes.find((x: { vehicle: string }) => x.vehicle === route.vehicle);
+    const stops = mine.steps.filter((s: { shipment?: string }) => s.shipment === picked.shipment);
+    expect(stops.map((s: { type: string; status: string }) => [s.type, s.status])).toEqual([
+      ['pickup', 'done'],
+      ['delivery', 'planned'],
+    ]);
+    const stopId = problem.shipments.find((x: { id: string }) => x.id === picked.shipment).delivery.id ?? picked.shipment;
+    expect(stops[1].id).toBe(stopId);
+    // Every shipment once: both stops in one route, or listed whole.
+    for (const sh of problem.shipments) {
+      const on = out.plan.routes.filter((x: { steps: { shipment?: string }[] }) => x.steps.some((s) => s.shipment === sh.id));
+      const listed = out.plan.unassigned.filter((u: { id: string }) => u.id === sh.id);
+      expect(on.length + listed.length).toBe(1);
+      if (on.length === 1) expect(on[0].steps.filter((s: { shipment?: string }) => s.shipment === sh.id).map((s: { type: string }) => s.type)).toEqual(['pickup', 'delivery']);
+    }
+  });
+
+  it('a delivery reported before its pickup: exit 2, one JSON error naming the entry', () => {
+    const other = solution.routes.flatMap((r: { steps: { type: string; shipment?: string }[] }) => r.steps).find((s: { type: string; shipment?: string }) => s.type === 'delivery' && s.shipment !== picked.shipment);
+    const events = write('shipments-bad.json', { now: 0, served: [{ type: 'delivery', shipment: other.shipment }] });
+    const r = runCli(['replan', planFile, events]);
     expect(r.status).toBe(2);
-    expect(stderrError(r)).toMatchObject({ code: 'unsupported', pointer: '/problem/shipments' });
+    expect(stderrError(r)).toMatchObject({ code: 'event-order', pointer: '/served/0' });
   });
 });

@@ -31,12 +31,15 @@ const HELP = `vrpkit replan PLAN.json EVENTS.json [options]
 Re-plans routes while vehicles are on the road: served and in-progress stops stay
 as they are, vehicles on the road continue from where they are, new orders join,
 cancelled ones leave, promised orders stay on their vehicle unless moving them pays.
+A shipment picked up and not delivered stays on its vehicle (its goods are on board).
 
 PLAN.json    { "problem": <JSON route file>, "solution": <solution JSON of vrpkit solve> }
 EVENTS.json  { "now": 39600,
                "vehiclePositions": [{ "vehicle": "van-1", "location": [lon, lat], "at": 39600 }],
                "served": [ids], "inProgress": [ids],        (default: inferred from the plan's times)
-               "newJobs": [jobs], "cancelled": [ids],
+                 shipment stops as plan steps name them: { "type": "pickup" | "delivery",
+                 "shipment": id, "id"?: stop id, "vehicle"?: id }
+               "newJobs": [jobs], "cancelled": [job or shipment ids],
                "travelUpdates": [{ "from": i, "to": j, "duration": d, "distance": m }],   (matrix travel)
                "closures": [[fromNode, toNode]],                                   (road network:
                "speedFactors": [{ "from": node, "to": node, "factor": 2 }] }        "travel.file")
@@ -118,9 +121,6 @@ export const replan: Command = {
     if (hierarchy !== undefined && !network) throw new UsageError('--hierarchy needs a plan whose route file names a road-network file');
     if (hierarchy !== undefined && network) attachHierarchyFile(network, hierarchy, ['duration']);
     const problem = under('/problem', () => problemFromJson(planDoc.problem, { network, limits })) as ReturnType<typeof problemFromJson>;
-    if ((problem.shipments?.length ?? 0) > 0) {
-      throw new VrpkitError('unsupported', 'replan does not handle shipments yet (plan them with solve)', '/problem/shipments');
-    }
     const plan = under('/solution', () => readPlan(planDoc.solution)) as RoutePlan;
     const events = inFile(eventsFile, () => parseJsonText(readTextFile(eventsFile, limits), 'the events file', limits));
     if (!isObject(events)) throw new VrpkitError('type', 'the events file must be a JSON object', eventsFile);
