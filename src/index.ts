@@ -18,7 +18,7 @@ export type { Kpis, KpiOptions, OrderKpis, RouteKpis, ChangeKpis, Spread } from 
 export { clusterPoints } from './cluster/index.js';
 export type { ClusterMethod, ClusterMetric, ClusterOptions, ClusterPointObject, ClusterPoints, ClusterResult, CoordinateDistance } from './cluster/index.js';
 export { replan } from './dispatch/index.js';
-export type { ReplanEvents, ReplanOptions, ReplanResult, ReplanChanges, EtaMove, MergedPlan, MergedRoute, MergedStep, StepStatus, VehiclePosition, TravelUpdate, TravelReport, BaseMatrix, Restriction, Selection, CandidateSummary } from './dispatch/index.js';
+export type { ReplanEvents, ReplanOptions, ReplanResult, ReplanChanges, EtaMove, MergedPlan, MergedRoute, MergedStep, StepStatus, VehiclePosition, TravelUpdate, TravelReport, BaseMatrix, Restriction, Selection, CandidateSummary, StopEvent } from './dispatch/index.js';
 export { RoadNetwork, DEFAULT_SPEED_KMH } from './network/index.js';
 export type { NodeId, Metric, MatrixMetric, PathAlgorithm, PathOptions, PathResult, PathFound, PathUnreachable, TravelMatrix, SnappedPoint, NetworkMemory, DimacsOptions, DimacsSource, EdgeList, EdgeListOptions, GraphologyOptions, GraphologyLike, EdgeNumberFn, GeoJsonOptions, UnitOptions } from './network/index.js';
 export { haversineMetres, EARTH_RADIUS_M, GeoIndex } from './geo/index.js';
