@@ -28,22 +28,27 @@ const FLEET_ATTEMPT_PER_CLIENT = 0.5;
  */
 const ROUTE_MIN_STEPS_PER_CLIENT = 30;
 const ROUTE_MIN_FAILURES = 5;
-const ROUTE_MIN_TIME_SHARE = 0.5;
+const ROUTE_MIN_TIME_SHARE = 0.7;
 
-/** `auto` construction: insertion above this many clients when time matters. */
+/** `auto` construction: insertion above this many clients when time matters... */
 const INSERTION_FROM_CLIENTS = 300;
+/** ...and the time limit (if any) gives at least this many milliseconds per client. */
+const INSERTION_MS_PER_CLIENT = 5;
 
 /**
  * The first plan's construction. `auto`: greedy insertion when time matters
- * (windows, release times, deadlines or finite shifts) and there are more than
- * 300 clients, savings otherwise. Measured at equal CPU (bench/results/tuning.md,
- * "Construction"): savings with windows builds many short routes (R2_10_1: 68
- * after the first local search, against 33 from insertion) which the search
- * removes slowly at 1,000 clients; at 100–200 clients both end level.
+ * (windows, release times, deadlines or finite shifts), there are more than
+ * 300 clients and the time limit (if any) allows 5 ms per client; savings
+ * otherwise. Measured at equal CPU (bench/results/tuning.md, "Construction"):
+ * savings with windows builds many short routes (R2_10_1: 68 after the first
+ * local search, against 33 from insertion) which the search removes slowly at
+ * 1,000 clients; at 100–200 clients both end level. Savings' plan is feasible
+ * as built, while insertion's needs its first local search to become so,
+ * hence savings under short limits (bench/results/time-to-quality.md: 1 s).
  */
-export function ilsConstruction(choice: SolveOptions['construction'], cp: CompiledProblem): 'savings' | 'insertion' {
+export function ilsConstruction(choice: SolveOptions['construction'], cp: CompiledProblem, timeLimitMs = Infinity): 'savings' | 'insertion' {
   if (choice === 'savings' || choice === 'insertion') return choice;
-  return cp.hasTime && cp.n > INSERTION_FROM_CLIENTS ? 'insertion' : 'savings';
+  return cp.hasTime && cp.n > INSERTION_FROM_CLIENTS && timeLimitMs >= INSERTION_MS_PER_CLIENT * cp.n ? 'insertion' : 'savings';
 }
 
 /** A clock that says when the route-minimisation phase has used its share of the time limit (never without one). */
@@ -74,7 +79,7 @@ export async function runIls(
     maxPerturbation: options.maxPerturbation ?? (cp.n <= 500 ? -25 : 10),
     routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? ROUTE_ELIMINATION_RATE : 0),
     useSwapStar: options.useSwapStar ?? true,
-    construction: ilsConstruction(options.construction, cp),
+    construction: ilsConstruction(options.construction, cp, hasTime ? options.timeLimitMs! : Infinity),
     sliceEvaluations: 20_000,
     shouldStop,
     tick: async (iteration, best, cur) => {

@@ -20,12 +20,16 @@ function withWindows(n: number, windows: boolean): Problem {
 }
 
 describe('ILS construction', () => {
-  it('auto picks insertion only when time matters above 300 clients', () => {
+  it('auto picks insertion only when time matters above 300 clients and the limit allows 5 ms per client', () => {
     const c = (n: number, w: boolean) => ilsConstruction('auto', compileProblem(withWindows(n, w), { granularSize: 0 }));
     expect(c(301, true)).toBe('insertion');
     expect(c(300, true)).toBe('savings');
     expect(ilsConstruction(undefined, compileProblem(withWindows(40, true), { granularSize: 0 }))).toBe('savings');
     expect(ilsConstruction('insertion', compileProblem(withWindows(40, true), { granularSize: 0 }))).toBe('insertion');
+    // a short time limit keeps savings (its plan is feasible as built): 5 ms per client are needed
+    const big = compileProblem(withWindows(400, true), { granularSize: 0 });
+    expect(ilsConstruction('auto', big, 1000)).toBe('savings');
+    expect(ilsConstruction('auto', big, 2000)).toBe('insertion');
   });
 
   for (const construction of ['savings', 'insertion'] as const) {
