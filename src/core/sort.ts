@@ -1,0 +1,53 @@
+/**
+ * Sorting a large index array without blocking: a bottom-up merge sort
+ * (insertion-sorted runs of 32, then stable merges) written as steps
+ * (core/pacer.ts) that yield after about every 4,096 elements placed. With a
+ * total order (`cmp` never 0 for distinct elements) the result is exactly the
+ * one `TypedArray.prototype.sort(cmp)` gives.
+ */
+import type { Steps } from './pacer.js';
+
+const RUN = 32;
+const CHUNK = 4096;
+
+/** Sorts `a` in place by `cmp`, as steps (see the module comment); returns `a`. */
+export function* sortSteps(a: Int32Array, cmp: (x: number, y: number) => number): Steps<Int32Array> {
+  const n = a.length;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(n, lo + RUN);
+    for (let i = lo + 1; i < hi; i++) {
+      const v = a[i];
+      let j = i - 1;
+      while (j >= lo && cmp(a[j], v) > 0) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+    if (hi % CHUNK === 0) yield;
+  }
+  if (n <= RUN) return a;
+  let src: Int32Array = a;
+  let dst: Int32Array = new Int32Array(n);
+  let placed = 0;
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width), hi = Math.min(n, lo + 2 * width);
+      let i = lo, j = mid, k = lo;
+      // stable: on a tie the left run's element comes first
+      while (i < mid && j < hi) dst[k++] = cmp(src[j], src[i]) < 0 ? src[j++] : src[i++];
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+      placed += hi - lo;
+      if (placed >= CHUNK) {
+        placed = 0;
+        yield;
+      }
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== a) a.set(src);
+  return a;
+}
