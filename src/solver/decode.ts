@@ -250,8 +250,6 @@ export function reinsert(ctx: DecodeContext, plan: Map<number, number[]>, remove
 
 /** Assembles the public solution from per-vehicle task lists. */
 export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, unassigned: Unassigned[]): Solution {
-  const data = evaluatorOf(ctx).data;
-  const dims = data.dims;
   const routes: Route[] = [];
   const ks = [...plan.keys()].sort((a, b) => a - b);
   for (const k of ks) {
@@ -259,6 +257,13 @@ export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, u
     if (route.length === 0) continue;
     routes.push(simulateRoute(ctx, k, route).route);
   }
+  return assembleSolution(ctx, routes, unassigned);
+}
+
+/** The public solution of simulated routes (`simulateRoute`, in vehicle order) and the unassigned entries: sums the summary. */
+export function assembleSolution(ctx: DecodeContext, routes: Route[], unassigned: Unassigned[]): Solution {
+  const data = evaluatorOf(ctx).data;
+  const dims = data.dims;
   const summary = {
     cost: 0, priority: 0, routes: routes.length, unassigned: unassigned.length, distance: 0, duration: 0, waiting: 0, service: 0,
     delivery: new Array<number>(dims).fill(0), pickup: new Array<number>(dims).fill(0),

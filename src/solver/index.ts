@@ -140,17 +140,27 @@ function guard(problem: Problem): void {
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Solution> {
   const started = now();
   if (options.objective !== undefined) problem = withObjective(problem, options.objective);
+  await validate(problem);
+  return solveValidated(problem, options, started);
+}
+
+/**
+ * `solve` for a problem already validated (the zone decomposition's
+ * sub-problems, built from a validated problem), with the time limit counted
+ * from `started` (a `performance.now()` reading). Internal.
+ */
+export async function solveValidated(problem: Problem, options: SolveOptions, started: number): Promise<Solution> {
+  if (options.objective !== undefined) problem = withObjective(problem, options.objective);
   const signal = options.signal;
   // every long phase hands the event loop a turn about every `yieldIntervalMs` and stops early on an abort
   const pacer = new Pacer(Math.max(0, options.yieldIntervalMs ?? DEFAULT_SLICE_MS), signal);
-  await validate(problem);
   const unsupported = unsupportedField(problem);
   if (unsupported) throw new VrpkitError('unsupported', unsupported.message, unsupported.pointer);
   // an abort before the first plan: every order unassigned as `aborted` (aborted.ts)
   if (pacer.aborted) return abortedSolution(problem, now() - started);
   await pacer.yieldNow();
   // Very large problems are planned zone by zone (cluster, route each zone, improve across borders).
-  if (shouldDecompose(problem, options)) return solveByZones(problem, options);
+  if (shouldDecompose(problem, options)) return solveByZones(problem, options, { started, validated: true });
   const hasTime = options.timeLimitMs !== undefined;
   const hasIt = options.maxIterations !== undefined;
   const timeLimit = hasTime ? options.timeLimitMs! : hasIt ? Infinity : defaultTimeLimitMs(problem.jobs.length);
