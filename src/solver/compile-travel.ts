@@ -41,7 +41,7 @@ export function searchTravel(
   return runSteps(searchTravelSteps(problem, fleet, keep, typeVehicles));
 }
 
-/** `searchTravel` as steps (core/pacer.ts): yields after every matrix row. */
+/** `searchTravel` as steps (core/pacer.ts): yields after about every 16,384 matrix entries. */
 export function* searchTravelSteps(
   problem: Problem, fleet: VehicleTravel[], keep: number[], typeVehicles: number[][],
 ): Steps<SearchTravel> {
@@ -89,6 +89,7 @@ export function* searchTravelSteps(
   for (let t = 0; t < T; t++) if (endLoc[t] >= 0) typeEnd[t] = depotOf(typeGroup[t], endLoc[t]);
   const virtualPoint = n + depots.length;
   const P = virtualPoint + 1;
+  const rowsPerStep = Math.max(1, Math.floor(16_384 / P));
   for (let t = 0; t < T; t++) {
     if (startLoc[t] < 0) typeStart[t] = virtualPoint;
     if (endLoc[t] < 0) typeEnd[t] = virtualPoint;
@@ -120,7 +121,7 @@ export function* searchTravelSteps(
         dist[a * P + b] = x;
         dur[a * P + b] = y;
       }
-      yield;
+      if (a % rowsPerStep === rowsPerStep - 1) yield;
     }
     // Float32 when every value is an integer float32 holds exactly (less memory traffic)
     let same = true, integral = true;
@@ -130,7 +131,7 @@ export function* searchTravelSteps(
         if (!Number.isInteger(dist[i]) || !Number.isInteger(dur[i])) integral = false;
         else if ((Math.abs(dist[i]) > 16_777_216 && dist[i] !== UNREACHABLE_ARC) || (Math.abs(dur[i]) > 16_777_216 && dur[i] !== UNREACHABLE_ARC)) integral = false;
       }
-      yield;
+      if (a % rowsPerStep === rowsPerStep - 1) yield;
     }
     if (integral) {
       dist = Float32Array.from(dist);
@@ -162,7 +163,7 @@ export function* searchTravelSteps(
         if (vt.costs) arc[a * P + b] = la < 0 || lb < 0 ? 0 : Number.isFinite(vt.costs[la * size + lb]) ? vt.costs[la * size + lb] : UNREACHABLE_ARC;
         else arc[a * P + b] = perDist * dist[a * P + b] + perTravel * dur[a * P + b];
       }
-      yield;
+      if (a % rowsPerStep === rowsPerStep - 1) yield;
     }
     typeArc.push(arc);
   }

@@ -149,7 +149,7 @@ export function compileProblemPaced(problem: Problem, options: CompileOptions, p
   return runPaced(compileSteps(problem, options), pacer);
 }
 
-/** `compileProblem` as steps (core/pacer.ts): yields between chunks of about one matrix row of work. */
+/** `compileProblem` as steps (core/pacer.ts): yields between chunks of about 16,384 matrix entries (or 32 orders) of work. */
 export function* compileSteps(problem: Problem, options: CompileOptions): Steps<CompiledProblem> {
   const tasks = taskTable(problem);
   const travel = resolveTaskTravel(problem, tasks);
@@ -305,10 +305,11 @@ export function* compileSteps(problem: Problem, options: CompileOptions): Steps<
     maxPer = Math.max(maxPer, typePerDist[t] + typePerDur[t]);
   }
   let maxArc = 0;
+  const rowsPerStep = Math.max(1, Math.floor(16_384 / P));
   for (const m of new Set([...typeArc, dur])) {
     for (let a = 0; a < P; a++) {
       for (let i = a * P; i < (a + 1) * P; i++) if (m[i] < UNREACHABLE_ARC && m[i] > maxArc) maxArc = m[i];
-      yield;
+      if (a % rowsPerStep === rowsPerStep - 1) yield;
     }
   }
   const notAllowedPenalty = 10 * (maxFixed + Math.max(1, maxPer) * maxArc * 2) + 1000;
@@ -362,7 +363,7 @@ export function* compileSteps(problem: Problem, options: CompileOptions): Steps<
   let symmetric = true;
   for (let a = 0; a < P && symmetric; a++) {
     for (let b = a + 1; b < P; b++) if (dist[a * P + b] !== dist[b * P + a]) { symmetric = false; break; }
-    yield;
+    if (a % rowsPerStep === rowsPerStep - 1) yield;
   }
   let anyDel = false, anyPick = false;
   for (let i = 0; i < n * dims; i++) { if (delivery[i] !== 0) anyDel = true; if (pickup[i] !== 0) anyPick = true; }

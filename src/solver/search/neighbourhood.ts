@@ -41,7 +41,7 @@ export async function prepareNeighbourhood(cp: CompiledProblem, size: number, pa
   return true;
 }
 
-/** The computation as steps (core/pacer.ts): yields after every 16 clients. */
+/** The computation as steps (core/pacer.ts): yields after about every 16,384 pairs. */
 function* neighbourhoodSteps(cp: CompiledProblem, size: number): Steps<Neighbourhood> {
   const n = cp.n;
   const k = Math.max(0, Math.min(size, n - 1));
@@ -66,6 +66,7 @@ function* neighbourhoodSteps(cp: CompiledProblem, size: number): Steps<Neighbour
     const w = wait > 0 ? wait : 0;
     return arcM[i * P + j] + perDur * (t + w) + WAIT_WEIGHT * w;
   };
+  const clientsPerStep = Math.max(1, Math.floor(16_384 / n));
   const topP = new Float64Array(k + 1);
   const topV = new Int32Array(k + 1);
   for (let u = 0; u < n; u++) {
@@ -87,7 +88,7 @@ function* neighbourhoodSteps(cp: CompiledProblem, size: number): Steps<Neighbour
       topV[i] = v;
     }
     for (let i = 0; i < k; i++) list[u * k + i] = topV[i];
-    if ((u & 15) === 15) yield;
+    if (u % clientsPerStep === clientsPerStep - 1) yield;
   }
   return { start, list };
 }
