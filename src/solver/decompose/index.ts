@@ -139,7 +139,10 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
     const budget = hasTime || !hasIt ? ((phaseOneEnd - now()) * members.length) / jobsLeft - overheadMs : Infinity;
     jobsLeft -= members.length;
     const { back } = await subSolve(members, vehicles, budget, false);
-    for (const [k, jobs] of back.routes) plan.setRoute(k, jobs);
+    for (const [k, jobs] of back.routes) {
+      plan.setRoute(k, jobs); // simulates the route on the whole problem
+      if (pacer.due()) await pacer.yieldNow();
+    }
     for (const u of back.unassigned) plan.leaveOut(u.job, u.reason, u.message);
     for (const k of vehicles) if (!back.routes.has(k)) spare.push(k);
     progress();
@@ -186,6 +189,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
       simulated.set(k, s.cost);
       newAssigned += jobs.length;
       newCost += s.cost;
+      if (pacer.due()) await pacer.yieldNow();
     }
     const better = newAssigned > oldAssigned || (newAssigned === oldAssigned && newCost < oldCost - 1e-9 * Math.max(1, oldCost));
     if (valid && better) {
