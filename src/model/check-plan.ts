@@ -36,6 +36,7 @@ export const UNASSIGNED_REASONS: Readonly<Record<UnassignedReason, true>> = Obje
   'release-time': true,
   'fleet-exhausted': true,
   cancelled: true,
+  aborted: true,
   skills: true,
   'service-radius': true,
   'max-tasks': true,

@@ -507,7 +507,9 @@ export type UnassignedReason =
   /** It could be served alone, but the fleet has no room left for it. */
   | 'fleet-exhausted'
   /** Removed by the caller (e.g. a cancelled order in re-planning). */
-  | 'cancelled';
+  | 'cancelled'
+  /** The solve was aborted before the order was planned (status `aborted`; docs/semantics.md, "Abort"). */
+  | 'aborted';
 
 export interface Unassigned {
   /** The job id, or the shipment id for a shipment. */

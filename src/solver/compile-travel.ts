@@ -12,6 +12,7 @@
 import type { VehicleTravel } from '../model/fleet-travel.js';
 import type { ResolvedTravel } from '../model/travel.js';
 import type { Problem } from '../model/types.js';
+import { runSteps, type Steps } from '../core/pacer.js';
 
 /** Replacement for an infinite (unreachable) arc inside the search: huge but finite. */
 export const UNREACHABLE_ARC = 1e9;
@@ -37,6 +38,13 @@ export interface SearchTravel {
 export function searchTravel(
   problem: Problem, fleet: VehicleTravel[], keep: number[], typeVehicles: number[][],
 ): SearchTravel {
+  return runSteps(searchTravelSteps(problem, fleet, keep, typeVehicles));
+}
+
+/** `searchTravel` as steps (core/pacer.ts): yields after about every 16,384 matrix entries. */
+export function* searchTravelSteps(
+  problem: Problem, fleet: VehicleTravel[], keep: number[], typeVehicles: number[][],
+): Steps<SearchTravel> {
   const n = keep.length;
   const T = typeVehicles.length;
   // travel groups: (resolved travel, speed factor)
@@ -81,6 +89,7 @@ export function searchTravel(
   for (let t = 0; t < T; t++) if (endLoc[t] >= 0) typeEnd[t] = depotOf(typeGroup[t], endLoc[t]);
   const virtualPoint = n + depots.length;
   const P = virtualPoint + 1;
+  const rowsPerStep = Math.max(1, Math.floor(16_384 / P));
   for (let t = 0; t < T; t++) {
     if (startLoc[t] < 0) typeStart[t] = virtualPoint;
     if (endLoc[t] < 0) typeEnd[t] = virtualPoint;
@@ -112,16 +121,21 @@ export function searchTravel(
         dist[a * P + b] = x;
         dur[a * P + b] = y;
       }
+      if (a % rowsPerStep === rowsPerStep - 1) yield;
     }
     // Float32 when every value is an integer float32 holds exactly (less memory traffic)
     let same = true, integral = true;
-    for (let i = 0; i < P * P; i++) {
-      if (dist[i] !== dur[i]) same = false;
-      if (!Number.isInteger(dist[i]) || !Number.isInteger(dur[i])) integral = false;
-      else if ((Math.abs(dist[i]) > 16_777_216 && dist[i] !== UNREACHABLE_ARC) || (Math.abs(dur[i]) > 16_777_216 && dur[i] !== UNREACHABLE_ARC)) integral = false;
+    for (let a = 0; a < P; a++) {
+      for (let i = a * P; i < (a + 1) * P; i++) {
+        if (dist[i] !== dur[i]) same = false;
+        if (!Number.isInteger(dist[i]) || !Number.isInteger(dur[i])) integral = false;
+        else if ((Math.abs(dist[i]) > 16_777_216 && dist[i] !== UNREACHABLE_ARC) || (Math.abs(dur[i]) > 16_777_216 && dur[i] !== UNREACHABLE_ARC)) integral = false;
+      }
+      if (a % rowsPerStep === rowsPerStep - 1) yield;
     }
     if (integral) {
       dist = Float32Array.from(dist);
+      yield;
       dur = same ? dist : Float32Array.from(dur);
     } else if (same) dur = dist;
     groupDist.push(dist);
@@ -149,6 +163,7 @@ export function searchTravel(
         if (vt.costs) arc[a * P + b] = la < 0 || lb < 0 ? 0 : Number.isFinite(vt.costs[la * size + lb]) ? vt.costs[la * size + lb] : UNREACHABLE_ARC;
         else arc[a * P + b] = perDist * dist[a * P + b] + perTravel * dur[a * P + b];
       }
+      if (a % rowsPerStep === rowsPerStep - 1) yield;
     }
     typeArc.push(arc);
   }

@@ -20,7 +20,8 @@ import { breakAllowance, needsExactWalk, relaxedClients } from './compile-relax.
 import { exactSoloVerdict } from './compile-solo.js';
 import { vehicleTypes } from './compile-types.js';
 import { RouteEvaluator } from './evaluate.js';
-import { UNREACHABLE_ARC, searchTravel } from './compile-travel.js';
+import { UNREACHABLE_ARC, searchTravelSteps } from './compile-travel.js';
+import { Pacer, runPaced, runSteps, type Steps } from '../core/pacer.js';
 import { granularNeighbours, mortonCode } from './neighbours.js';
 import { soloShipmentVerdict, soloVerdict, type TypeInfo } from './solo.js';
 
@@ -136,6 +137,20 @@ export interface CompileOptions {
 
 /** Compiles a validated problem (see the module comment). */
 export function compileProblem(problem: Problem, options: CompileOptions): CompiledProblem {
+  return runSteps(compileSteps(problem, options));
+}
+
+/**
+ * Compiles cooperatively: hands the event loop a turn whenever `pacer`'s
+ * slice is used up; resolves to `undefined` when its signal fires first. The
+ * result is the same as `compileProblem`'s.
+ */
+export function compileProblemPaced(problem: Problem, options: CompileOptions, pacer: Pacer): Promise<CompiledProblem | undefined> {
+  return runPaced(compileSteps(problem, options), pacer);
+}
+
+/** `compileProblem` as steps (core/pacer.ts): yields between chunks of about 16,384 matrix entries (or 32 orders) of work. */
+export function* compileSteps(problem: Problem, options: CompileOptions): Steps<CompiledProblem> {
   const tasks = taskTable(problem);
   const travel = resolveTaskTravel(problem, tasks);
   const fleet = resolveFleetTravel(problem, tasks, travel);
@@ -172,6 +187,7 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     const verdict = exact ? exact([j], out, (reason, message) => ({ id: jobs[j].id, reason, message })) : out;
     if (verdict === null) keep.push(j);
     else unassigned.push(verdict);
+    if ((j & 31) === 31) yield;
   }
   for (let s = 0; s < shipments.length; s++) {
     const p = J + 2 * s;
@@ -185,6 +201,7 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
       : out;
     if (verdict === null) keep.push(p, p + 1);
     else unassigned.push(verdict);
+    if ((s & 31) === 31) yield;
   }
 
   // Number clients along a Z-order curve when coordinates are known: neighbours
@@ -204,10 +221,12 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
       const qy = Math.floor(((c[2 * l + 1] - y0) / (y1 - y0 || 1)) * 65535);
       code.set(t, mortonCode(qx, qy));
     }
+    yield;
     keep.sort((a, b) => code.get(a)! - code.get(b)! || a - b);
+    yield;
   }
   const n = keep.length;
-  const st = searchTravel(problem, fleet, keep, typeVehicles);
+  const st = yield* searchTravelSteps(problem, fleet, keep, typeVehicles);
   const { P, virtualPoint, typeGroup, groupDist, groupDur, typeArc, typeStart, typeEnd, pointLoc } = st;
   const dist = groupDist[0] ?? new Float64Array(P * P);
   const dur = groupDur[0] ?? dist;
@@ -286,10 +305,13 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
     maxPer = Math.max(maxPer, typePerDist[t] + typePerDur[t]);
   }
   let maxArc = 0;
-  for (const arc of typeArc) {
-    for (let i = 0; i < P * P; i++) if (arc[i] < UNREACHABLE_ARC && arc[i] > maxArc) maxArc = arc[i];
+  const rowsPerStep = Math.max(1, Math.floor(16_384 / P));
+  for (const m of new Set([...typeArc, dur])) {
+    for (let a = 0; a < P; a++) {
+      for (let i = a * P; i < (a + 1) * P; i++) if (m[i] < UNREACHABLE_ARC && m[i] > maxArc) maxArc = m[i];
+      if (a % rowsPerStep === rowsPerStep - 1) yield;
+    }
   }
-  for (let i = 0; i < P * P; i++) if (dur[i] < UNREACHABLE_ARC && dur[i] > maxArc) maxArc = dur[i];
   const notAllowedPenalty = 10 * (maxFixed + Math.max(1, maxPer) * maxArc * 2) + 1000;
 
   const assignPen = new Float64Array(n * T);
@@ -315,6 +337,7 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
       assignPen[c * T + t] = pen;
       if (pen !== 0) hasAssignPen = true;
     }
+    if ((c & 63) === 63) yield;
   }
 
   let px: Float64Array | undefined;
@@ -338,7 +361,10 @@ export function compileProblem(problem: Problem, options: CompileOptions): Compi
   }
 
   let symmetric = true;
-  for (let a = 0; a < P && symmetric; a++) for (let b = a + 1; b < P; b++) if (dist[a * P + b] !== dist[b * P + a]) { symmetric = false; break; }
+  for (let a = 0; a < P && symmetric; a++) {
+    for (let b = a + 1; b < P; b++) if (dist[a * P + b] !== dist[b * P + a]) { symmetric = false; break; }
+    if (a % rowsPerStep === rowsPerStep - 1) yield;
+  }
   let anyDel = false, anyPick = false;
   for (let i = 0; i < n * dims; i++) { if (delivery[i] !== 0) anyDel = true; if (pickup[i] !== 0) anyPick = true; }
   let intraDistanceOnly = !hasTime && !(anyDel && anyPick) && !hasShipments;

@@ -50,7 +50,7 @@ function judge(ev: RouteEvaluator, k: number, route: ArrayLike<number>, count: n
  * with that vehicle's route) while this strictly lowers the violations of the
  * two routes involved, before `makeFeasible` removes anything.
  */
-export function reassignVehicles(ctx: DecodeContext, plan: Map<number, number[]>, workLimit = 2e6): void {
+export function reassignVehicles(ctx: DecodeContext, plan: Map<number, number[]>, workLimit = 2e6, stop: () => boolean = noStop): void {
   const K = ctx.problem.vehicles.length;
   const ev = evaluatorOf(ctx);
   const out = new RouteEvaluation();
@@ -61,6 +61,7 @@ export function reassignVehicles(ctx: DecodeContext, plan: Map<number, number[]>
   while (changed && work < workLimit) {
     changed = false;
     for (const k of [...plan.keys()].sort((a, b) => a - b)) {
+      if (stop()) return;
       const route = plan.get(k)!;
       if (route.length === 0) continue;
       const here = sim(k, route);
@@ -116,15 +117,23 @@ function orderPriority(ctx: DecodeContext, order: number[]): number {
  * feasible at once, then the fewest violations and amount left, then the
  * lowest cost. When no removal lowers the violations, the one leaving the
  * fewest is removed (same tie-breaks). `removed` receives one task per
- * removed order (a job, or a shipment's pickup).
+ * removed order (a job, or a shipment's pickup). Once `stop()` is true (an
+ * abort), a violating route loses all its orders at once instead.
  */
-export function makeFeasible(ctx: DecodeContext, plan: Map<number, number[]>, removed: number[]): void {
+export function makeFeasible(ctx: DecodeContext, plan: Map<number, number[]>, removed: number[], stop: () => boolean = noStop): void {
   const ev = evaluatorOf(ctx);
   const out = new RouteEvaluation();
   let trial = new Int32Array(16);
   for (const [k, route] of plan) {
     let cur = judge(ev, k, route, route.length, out);
     while (cur.violations > 0 && route.length > 0) {
+      if (stop()) {
+        const orders = new Set<number>();
+        for (const t of route) orders.add(orderTasks(ctx, t)[0]);
+        removed.push(...orders);
+        route.length = 0;
+        break;
+      }
       if (trial.length < route.length) trial = new Int32Array(2 * route.length);
       let best: number[] = [];
       let bestKey: number[] | null = null;
@@ -178,8 +187,10 @@ function lexLess(a: number[], b: number[]): boolean {
  * jobs, then in the given order), each at its cheapest feasible place in any
  * vehicle (used or not; a shipment's pickup and delivery at their best pair of
  * positions). Returns the orders left over (one task each, as `removed`).
+ * Once `stop()` is true (an abort) the orders not tried yet go to `skipped`
+ * instead.
  */
-export function reinsert(ctx: DecodeContext, plan: Map<number, number[]>, removed: number[], workLimit = 2e6): number[] {
+export function reinsert(ctx: DecodeContext, plan: Map<number, number[]>, removed: number[], workLimit = 2e6, stop: () => boolean = noStop, skipped: number[] = []): number[] {
   const ev = evaluatorOf(ctx);
   const data = ev.data;
   const out = new RouteEvaluation();
@@ -190,6 +201,10 @@ export function reinsert(ctx: DecodeContext, plan: Map<number, number[]>, remove
   orders.sort((a, b) => orderPriority(ctx, b.order) - orderPriority(ctx, a.order) || b.order.length - a.order.length || a.i - b.i);
   let trial = new Int32Array(16);
   for (const { first, order } of orders) {
+    if (stop()) {
+      skipped.push(first);
+      continue;
+    }
     let best = Infinity, bestK = -1, bestP = -1, bestQ = -1;
     const triedEmpty = new Set<string>();
     const anyEmpty = restricted(ctx, order);
@@ -235,8 +250,6 @@ export function reinsert(ctx: DecodeContext, plan: Map<number, number[]>, remove
 
 /** Assembles the public solution from per-vehicle task lists. */
 export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, unassigned: Unassigned[]): Solution {
-  const data = evaluatorOf(ctx).data;
-  const dims = data.dims;
   const routes: Route[] = [];
   const ks = [...plan.keys()].sort((a, b) => a - b);
   for (const k of ks) {
@@ -244,6 +257,13 @@ export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, u
     if (route.length === 0) continue;
     routes.push(simulateRoute(ctx, k, route).route);
   }
+  return assembleSolution(ctx, routes, unassigned);
+}
+
+/** The public solution of simulated routes (`simulateRoute`, in vehicle order) and the unassigned entries: sums the summary. */
+export function assembleSolution(ctx: DecodeContext, routes: Route[], unassigned: Unassigned[]): Solution {
+  const data = evaluatorOf(ctx).data;
+  const dims = data.dims;
   const summary = {
     cost: 0, priority: 0, routes: routes.length, unassigned: unassigned.length, distance: 0, duration: 0, waiting: 0, service: 0,
     delivery: new Array<number>(dims).fill(0), pickup: new Array<number>(dims).fill(0),
@@ -276,13 +296,18 @@ export function buildSolution(ctx: DecodeContext, plan: Map<number, number[]>, u
  * `fleet-exhausted`: the compiler kept only orders some vehicle can serve
  * alone. With `polish` (the search saw a relaxed model), routes are then
  * improved by exact intra-route moves (decode-polish.ts). Returns the solution.
+ *
+ * `stop` (an abort) cuts the repair short (docs/semantics.md, "Abort"): no
+ * more vehicle moves, a violating route loses all its orders, orders not yet
+ * reinserted stay out with reason `aborted`, no polish. The plan stays valid.
  */
 export function decodePlan(
   ctx: DecodeContext, plan: Map<number, number[]>, candidates: ArrayLike<number>, unassigned: Unassigned[], polish = false,
+  stop: () => boolean = noStop,
 ): Solution {
-  reassignVehicles(ctx, plan);
+  reassignVehicles(ctx, plan, undefined, stop);
   const removed: number[] = [];
-  makeFeasible(ctx, plan, removed);
+  makeFeasible(ctx, plan, removed, stop);
   const placed = new Set<number>();
   for (const route of plan.values()) for (const t of route) placed.add(t);
   const missing = new Set(removed);
@@ -292,10 +317,12 @@ export function decodePlan(
     if (ctx.tasks.tasks[t].kind === 'delivery' || placed.has(t)) continue;
     missing.add(t);
   }
-  const left = missing.size > 0 ? reinsert(ctx, plan, [...missing]) : [];
-  if (polish) polishRoutes(ctx, plan);
+  const skipped: number[] = [];
+  const left = missing.size > 0 ? reinsert(ctx, plan, [...missing], undefined, stop, skipped) : [];
+  if (polish && !stop()) polishRoutes(ctx, plan);
   const all = [...unassigned];
   for (const t of left) all.push(unassignedOrder(ctx, t, 'fleet-exhausted', 'no feasible room for the job in the fleet was found'));
+  for (const t of skipped) all.push(unassignedOrder(ctx, t, 'aborted', 'the solve was aborted before the job was planned'));
   return buildSolution(ctx, plan, all);
 }
 
@@ -307,6 +334,10 @@ export function unassignedOrder(ctx: DecodeContext, t: number, reason: Unassigne
   const pick = ctx.tasks.tasks[task.kind === 'pickup' ? t : task.partner];
   const drop = ctx.tasks.tasks[task.kind === 'pickup' ? task.partner : t];
   return { id: sh.id, type: 'shipment', pickup: pick.id, delivery: drop.id, reason, message: message.replace('the job', 'the shipment') };
+}
+
+function noStop(): boolean {
+  return false;
 }
 
 export type { Problem };

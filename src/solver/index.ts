@@ -6,12 +6,13 @@
  * docs/semantics.md (decode.ts). Problems above the zone threshold are planned
  * zone by zone (decompose/).
  */
-import { yieldToEventLoop } from '../core/yield.js';
+import { DEFAULT_SLICE_MS, Pacer } from '../core/pacer.js';
 import { VrpkitError } from '../core/errors.js';
 import type { Objective, Problem, RoutePlan, Solution } from '../model/types.js';
 import { withObjective } from '../model/objective.js';
 import { assertProblem } from '../model/validate.js';
-import { compileProblem } from './compile.js';
+import { compileProblemPaced } from './compile.js';
+import { abortedSolution } from './aborted.js';
 import { defaultEngine } from './engine-choice.js';
 import { decodePlan, type DecodeContext } from './decode.js';
 import { runHgs } from './run-hgs.js';
@@ -39,6 +40,11 @@ export interface SolveOptions extends ZoneOptions {
   signal?: AbortSignal;
   /** Called about every 50 ms. */
   onProgress?: (p: SolveProgress) => void;
+  /**
+   * Longest stretch of work (ms) between two turns the solve hands the event
+   * loop (default 15). Only when to yield depends on it, never the answer.
+   */
+  yieldIntervalMs?: number;
   /** Warm start (e.g. the current plan when re-planning). */
   initialSolution?: RoutePlan;
   /** HGS mu: minimum subpopulation size (default 25; 12 above 200 jobs). */
@@ -141,22 +147,36 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const started = now();
   if (options.objective !== undefined) problem = withObjective(problem, options.objective);
   await validate(problem);
-  await yieldToEventLoop();
+  return solveValidated(problem, options, started);
+}
+
+/**
+ * `solve` for a problem already validated (the zone decomposition's
+ * sub-problems, built from a validated problem), with the time limit counted
+ * from `started` (a `performance.now()` reading). Internal.
+ */
+export async function solveValidated(problem: Problem, options: SolveOptions, started: number): Promise<Solution> {
+  if (options.objective !== undefined) problem = withObjective(problem, options.objective);
+  const signal = options.signal;
+  // every long phase hands the event loop a turn about every `yieldIntervalMs` and stops early on an abort
+  const pacer = new Pacer(Math.max(0, options.yieldIntervalMs ?? DEFAULT_SLICE_MS), signal);
   const unsupported = unsupportedField(problem);
   if (unsupported) throw new VrpkitError('unsupported', unsupported.message, unsupported.pointer);
+  // an abort before the first plan: every order unassigned as `aborted` (aborted.ts)
+  if (pacer.aborted) return abortedSolution(problem, now() - started);
+  await pacer.yieldNow();
   // Very large problems are planned zone by zone (cluster, route each zone, improve across borders).
-  if (shouldDecompose(problem, options)) return solveByZones(problem, options);
+  if (shouldDecompose(problem, options)) return solveByZones(problem, options, { started, validated: true });
   const hasTime = options.timeLimitMs !== undefined;
   const hasIt = options.maxIterations !== undefined;
   const timeLimit = hasTime ? options.timeLimitMs! : hasIt ? Infinity : defaultTimeLimitMs(problem.jobs.length);
   const deadline = started + timeLimit;
-  const signal = options.signal;
   let stoppedBy: 'time-limit' | 'aborted' | null = null;
   const cpTimeWindows = problem.jobs.some((j) => j.timeWindows && j.timeWindows.length > 0);
   const algorithm = options.algorithm === 'ils' || options.algorithm === 'hgs' ? options.algorithm : defaultEngine(problem);
-  const cp = compileProblem(problem, { granularSize: algorithm === 'hgs' ? (options.granularSize ?? (cpTimeWindows ? 30 : 20)) : 0 });
-  await yieldToEventLoop(); // compiling and searching are separate turns of the event loop
-  let lastYield = now();
+  const cp = await compileProblemPaced(problem, { granularSize: algorithm === 'hgs' ? (options.granularSize ?? (cpTimeWindows ? 30 : 20)) : 0 }, pacer);
+  if (cp === undefined) return abortedSolution(problem, now() - started);
+  await pacer.yieldNow(); // compiling and searching are separate turns of the event loop
   const shouldStop = () => {
     if (signal?.aborted) {
       stoppedBy = 'aborted';
@@ -168,20 +188,20 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     }
     return false;
   };
-  // the search hands the event loop a turn about every 15 ms and reports progress about every 50 ms
+  // the search hands the event loop a turn about every `yieldIntervalMs` and reports progress about every 50 ms
   let lastProgress = started;
   const report = async (iteration: number, bestCost: number, feasible: boolean) => {
+    if (!pacer.due()) return;
+    await pacer.yieldNow();
     const t = now();
-    if (t - lastYield < 15) return;
-    lastYield = t;
-    await yieldToEventLoop();
     if (t - lastProgress < 50) return;
     lastProgress = t;
     options.onProgress?.({ iteration, elapsedMs: t - started, bestCost, feasible });
   };
   const run = algorithm === 'hgs'
     ? await runHgs(problem, cp, options, hasTime, hasIt, shouldStop, report)
-    : await runIls(problem, cp, options, hasTime, hasIt, shouldStop, report);
+    : await runIls(problem, cp, options, hasTime, hasIt, shouldStop, report, pacer);
+  if (run === null) return abortedSolution(problem, now() - started);
 
   // internal best -> per-vehicle task lists
   const plan = new Map<number, number[]>();
@@ -190,8 +210,9 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   });
   // the search's route model can be coarser than the exact evaluation: decode repairs (decode.ts)
   const ctx: DecodeContext = { problem, tasks: cp.tasks, travel: cp.travel, dims: cp.problemDims, evaluator: cp.evaluator };
-  await yieldToEventLoop();
-  const solution = decodePlan(ctx, plan, cp.taskIndex, cp.unassigned, cp.needsWalk);
+  await pacer.yieldNow();
+  // after an abort the decode's repair is cut short (decode.ts): what it has no time for stays out as `aborted`
+  const solution = decodePlan(ctx, plan, cp.taskIndex, cp.unassigned, cp.needsWalk, () => pacer.aborted);
   solution.status = stoppedBy ?? 'completed';
   solution.stats = { ...run.stats, elapsedMs: now() - started };
   return solution;

@@ -15,7 +15,19 @@ import { Ils } from './search/ils.js';
 import { SearchObjective, searchProblem } from './search/objective.js';
 import { FleetLimit } from './search/objective-fleet.js';
 import { resolveObjective } from '../model/objective.js';
+import type { Pacer } from '../core/pacer.js';
+import { prepareNeighbourhood } from './search/neighbourhood.js';
 
+/**
+ * Move evaluations per local-search slice (the search ticks between slices).
+ * Objectives that adapt their prices at a tick (a route term — balance,
+ * makespan — or fewest-vehicles' fleet limit: search/objective.ts,
+ * objective-fleet.ts) keep 20,000, so their answers do not move; for the
+ * others a tick only yields, so shorter slices (about 5-25 ms at 1,000
+ * clients) change nothing but the cadence.
+ */
+const SLICE_ADAPTING = 20_000;
+const SLICE = 4_000;
 /** Share of perturbations that ruin a whole route under `fewest-vehicles` (route elimination). */
 const ROUTE_ELIMINATION_RATE = 0.2;
 /** `fewest-vehicles`: iterations between two attempts at one route fewer (per client, at least 200), and of one attempt (at least 50). */
@@ -58,19 +70,29 @@ function phaseClock(timeLimitMs: number): () => boolean {
   return () => performance.now() >= end;
 }
 
+/**
+ * Runs the search; `pacer` paces the set-up (neighbourhoods) and the first
+ * plan's construction. Resolves to null when aborted before the search had
+ * its neighbourhoods (no plan exists then).
+ */
 export async function runIls(
   problem: Problem, compiled: CompiledProblem, options: SolveOptions, hasTime: boolean, hasIt: boolean,
   shouldStop: () => boolean, report: (iteration: number, bestCost: number, feasible: boolean) => Promise<void>,
-): Promise<EngineRun> {
+  pacer: Pacer,
+): Promise<EngineRun | null> {
   const { slotType, slotVehicle } = fleetSlots(compiled);
   const objective = resolveObjective(problem.objective);
   const cp = searchProblem(compiled, objective);
   const goal = new SearchObjective(compiled, cp, slotVehicle, objective);
+  const granularSize = options.granularSize ?? 40;
+  // the neighbourhoods are the search's longest set-up step: computed cooperatively, the constructor then reuses them
+  if (!(await prepareNeighbourhood(cp, granularSize, pacer))) return null;
+  await pacer.yieldNow(); // the search's constructor gets a fresh slice
   const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);
   const ils: Ils = new Ils(cp, slotType, {
     seed: options.seed ?? 1,
     maxIterations: options.maxIterations ?? Infinity,
-    granularSize: options.granularSize ?? 40,
+    granularSize,
     historyLength: options.historyLength ?? 300,
     noImprovement,
     stopOnNoImprovement: !hasTime && !hasIt,
@@ -80,8 +102,9 @@ export async function runIls(
     routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? ROUTE_ELIMINATION_RATE : 0),
     useSwapStar: options.useSwapStar ?? true,
     construction: ilsConstruction(options.construction, cp, hasTime ? options.timeLimitMs! : Infinity),
-    sliceEvaluations: 20_000,
+    sliceEvaluations: SLICE_ADAPTING,
     shouldStop,
+    pause: () => pacer.pause(),
     tick: async (iteration, best, cur) => {
       goal.adapt(ils.rs, iteration, best);
       fleet?.step(ils.rs, iteration, best);
@@ -96,6 +119,7 @@ export async function runIls(
   });
   goal.install(ils.rs);
   const fleet = objective.type === 'fewest-vehicles' ? new FleetLimit(ils.rs, Math.max(200, FLEET_NORMAL_PER_CLIENT * cp.n), Math.max(50, Math.round(FLEET_ATTEMPT_PER_CLIENT * cp.n))) : null;
+  if (ils.data.routeTerm === null && fleet === null) ils.params.sliceEvaluations = SLICE;
   if (options.exchange) {
     const ex = options.exchange;
     ils.params.exchange = {

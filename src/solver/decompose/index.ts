@@ -26,9 +26,10 @@ import { resolveTravel } from '../../model/travel.js';
 import type { Problem, RoutePlan, Solution, Unassigned, UnassignedReason } from '../../model/types.js';
 import { assertProblem } from '../../model/validate.js';
 import { compileProblem } from '../compile.js';
-import { buildSolution } from '../decode.js';
-import { taskTable } from '../../model/tasks.js';
-import { defaultTimeLimitMs, solve, type SolveOptions } from '../index.js';
+import { assembleSolution } from '../decode.js';
+import { defaultTimeLimitMs, solveValidated, type SolveOptions } from '../index.js';
+import { abortedSolution } from '../aborted.js';
+import { DEFAULT_SLICE_MS, Pacer } from '../../core/pacer.js';
 import { splitFleet, vehicleKinds, zoneWeights } from './fleet.js';
 import type { DecomposeOptions } from './options.js';
 import { ZonePlan } from './plan.js';
@@ -46,6 +47,15 @@ export type { ZoningMethod } from './zones.js';
 const SUB_POPULATION = 5;
 /** Border rounds planned per zone when the time limit sets their length (each 0.3–5 s). */
 const ROUNDS_PER_ZONE = 8;
+/** Share of the time limit kept for the final merge (and the re-homing before it), at least `MERGE_MIN_MS`. */
+const MERGE_SHARE = 0.03;
+const MERGE_MIN_MS = 20;
+
+/** How `solve` hands a problem over: when its clock started, and that it validated the problem already. */
+export interface ZoneCall {
+  started?: number;
+  validated?: boolean;
+}
 
 /**
  * Solves `problem` zone by zone (see the module comment). Same contract as
@@ -53,9 +63,11 @@ const ROUNDS_PER_ZONE = 8;
  * constraint is violated, the best plan so far is returned on time-out or abort.
  * Deterministic for a seed when `maxIterations` bounds every sub-solve.
  */
-export async function solveByZones(problem: Problem, options: DecomposeOptions = {}): Promise<Solution> {
-  const started = now();
-  assertProblem(problem);
+export async function solveByZones(problem: Problem, options: DecomposeOptions = {}, call: ZoneCall = {}): Promise<Solution> {
+  const started = call.started ?? now();
+  if (!call.validated) assertProblem(problem);
+  const pacer = new Pacer(Math.max(0, options.yieldIntervalMs ?? DEFAULT_SLICE_MS), options.signal);
+  if (pacer.aborted) return abortedSolution(problem, now() - started);
   const travel = resolveTravel(problem);
   const dims = capacityDims(problem);
   const n = problem.jobs.length;
@@ -71,16 +83,22 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   const stopped = () => signal?.aborted === true || now() >= deadline;
   let subSolves = 0;
   let improvements = 0;
+  // What a sub-solve costs beyond its time limit (compile, construction, decode): measured, and taken off the next budgets.
+  let overheadMs = 0;
+  const mergeMs = Number.isFinite(timeLimit) ? Math.max(MERGE_MIN_MS, MERGE_SHARE * timeLimit) : 0;
 
   const plan = new ZonePlan(problem, travel, dims);
   const kinds = vehicleKinds(problem, travel);
+  await pacer.pause();
   const zones = zoneJobs(travel, n, zoneSize, options.zoning ?? 'kmeans', rng);
+  await pacer.pause();
   const fleet = splitFleet(kinds, zoneWeights(problem, zones.members), zones.members.map((m) => m.length));
   const spare = fleet.spare;
   const progress = () => onProgress?.({ iteration: subSolves, elapsedMs: now() - started, bestCost: plan.totalCost(), feasible: true });
 
   /** One sub-solve; `budgetMs` Infinity when iterations bound it. */
   const subSolve = async (jobs: number[], vehicles: number[], budgetMs: number, warm: boolean) => {
+    const t0 = now();
     const sub = buildSubProblem(problem, travel, jobs, vehicles);
     // `decompose: 'never'`: a sub-problem is never cut again, whatever its size.
     const opts: SolveOptions & { decompose: 'never' } = {
@@ -89,7 +107,11 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
     if (Number.isFinite(budgetMs)) opts.timeLimitMs = Math.max(1, budgetMs);
     if (maxIterations !== undefined) opts.maxIterations = maxIterations;
     if (warm) opts.initialSolution = warmPlan(problem, plan.routes, vehicles);
-    const solution = await solve(sub.problem, opts);
+    const solution = await solveValidated(sub.problem, opts, t0);
+    if (Number.isFinite(budgetMs)) {
+      const over = now() - t0 - Math.max(1, budgetMs);
+      overheadMs = subSolves === 0 ? Math.max(0, over) : Math.max(0, 0.5 * overheadMs + 0.5 * over);
+    }
     subSolves++;
     return { solution, back: mapBack(problem, sub, solution) };
   };
@@ -106,21 +128,28 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
     const members = zones.members[z];
     const vehicles = fleet.perZone[z];
     if (signal?.aborted || vehicles.length === 0) {
-      for (const j of members) plan.leaveOut(j);
+      for (const j of members) {
+        if (signal?.aborted) plan.leaveOut(j, 'aborted', 'the solve was aborted before the job was planned');
+        else plan.leaveOut(j);
+      }
       spare.push(...vehicles);
       jobsLeft -= members.length;
       continue;
     }
-    const budget = hasTime || !hasIt ? ((phaseOneEnd - now()) * members.length) / jobsLeft : Infinity;
+    const budget = hasTime || !hasIt ? ((phaseOneEnd - now()) * members.length) / jobsLeft - overheadMs : Infinity;
     jobsLeft -= members.length;
     const { back } = await subSolve(members, vehicles, budget, false);
-    for (const [k, jobs] of back.routes) plan.setRoute(k, jobs);
+    for (const [k, jobs] of back.routes) {
+      plan.setRoute(k, jobs); // simulates the route on the whole problem
+      if (pacer.due()) await pacer.yieldNow();
+    }
     for (const u of back.unassigned) plan.leaveOut(u.job, u.reason, u.message);
     for (const k of vehicles) if (!back.routes.has(k)) spare.push(k);
     progress();
   }
   spare.sort((a, b) => a - b);
-  plan.rehomeAll([...plan.unrouted].sort((a, b) => a - b), spare);
+  if (!signal?.aborted) plan.rehomeAll([...plan.unrouted].sort((a, b) => a - b), spare);
+  await pacer.pause();
 
   // --- 2. borders -------------------------------------------------------------
   const rounds = options.improvementRounds ?? (hasTime || !hasIt ? Infinity : 2 * zones.k);
@@ -128,7 +157,12 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   // search of the warm start across the old borders (bench/results/large.md).
   const perRoundMs = hasTime || !hasIt ? Math.min(5000, Math.max(300, (deadline - now()) / Math.max(1, ROUNDS_PER_ZONE * zones.k))) : Infinity;
   let order: number[] = [];
-  for (let round = 0; round < rounds && !stopped() && plan.routes.size > 0; round++) {
+  let outOfTime = false;
+  for (let round = 0; round < rounds && plan.routes.size > 0; round++) {
+    if (stopped()) {
+      outOfTime = !signal?.aborted;
+      break;
+    }
     if (order.length === 0) order = shuffle([...plan.routes.keys()].sort((a, b) => a - b), rng);
     const seed = order.pop()!;
     if (!plan.routes.has(seed)) {
@@ -136,8 +170,12 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
       continue;
     }
     const hood = neighbourhood(plan, seed, zoneSize, spare);
-    const budget = Math.min(perRoundMs, deadline - now());
-    if (budget < 50) break;
+    // the round's limit leaves room for its own overhead and for the final merge
+    const budget = Math.min(perRoundMs, deadline - now() - mergeMs - overheadMs);
+    if (budget < 50) {
+      outOfTime = true;
+      break;
+    }
     const oldAssigned = hood.routed.length;
     const oldCost = hood.vehicles.reduce((s, k) => s + (plan.cost.get(k) ?? 0), 0);
     const { back } = await subSolve(hood.routed.concat(hood.unrouted), hood.vehicles, budget, true);
@@ -151,6 +189,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
       simulated.set(k, s.cost);
       newAssigned += jobs.length;
       newCost += s.cost;
+      if (pacer.due()) await pacer.yieldNow();
     }
     const better = newAssigned > oldAssigned || (newAssigned === oldAssigned && newCost < oldCost - 1e-9 * Math.max(1, oldCost));
     if (valid && better) {
@@ -166,13 +205,23 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
       spare.sort((a, b) => a - b);
     }
     progress();
+    await pacer.pause();
   }
-  plan.rehomeAll([...plan.unrouted].sort((a, b) => a - b), spare);
+  if (!signal?.aborted) plan.rehomeAll([...plan.unrouted].sort((a, b) => a - b), spare);
 
-  // --- 3. merge ---------------------------------------------------------------
-  const unassigned = [...plan.unrouted].sort((a, b) => a - b).map((j) => reasonFor(problem, travel, kinds, plan, j));
-  const solution = buildSolution({ problem, tasks: taskTable(problem), travel, dims }, plan.routes, unassigned);
-  solution.status = signal?.aborted ? 'aborted' : now() >= deadline ? 'time-limit' : 'completed';
+  // --- 3. merge (routes simulated already are reused: ZonePlan.finalRoute) -----------
+  const unassigned: Unassigned[] = [];
+  for (const j of [...plan.unrouted].sort((a, b) => a - b)) {
+    unassigned.push(reasonFor(problem, travel, kinds, plan, j));
+    if (pacer.due()) await pacer.yieldNow();
+  }
+  const routes = [];
+  for (const k of [...plan.routes.keys()].sort((a, b) => a - b)) {
+    routes.push(plan.finalRoute(k));
+    if (pacer.due()) await pacer.yieldNow();
+  }
+  const solution = assembleSolution(plan.decode, routes, unassigned);
+  solution.status = signal?.aborted ? 'aborted' : outOfTime || now() >= deadline ? 'time-limit' : 'completed';
   solution.stats = { zones: zones.k, subSolves, improvements, elapsedMs: now() - started };
   return solution;
 }
@@ -246,6 +295,9 @@ function neighbourhood(plan: ZonePlan, seed: number, size: number, spare: number
  */
 function reasonFor(problem: Problem, travel: ReturnType<typeof resolveTravel>, kinds: number[][], plan: ZonePlan, j: number): Unassigned {
   const job = problem.jobs[j];
+  const kept = plan.reasons.get(j);
+  // left out because of an abort: no sub-solve had the time to plan it
+  if (kept?.reason === 'aborted') return { id: job.id, reason: 'aborted', ...(kept.message ? { message: kept.message } : {}) };
   const allowed = job.allowedVehicles ? new Set(job.allowedVehicles.map(String)) : null;
   const reps = kinds.map((kind) => kind.find((k) => !allowed || allowed.has(String(problem.vehicles[k].id))) ?? kind[0]);
   for (const k of reps) {
@@ -258,7 +310,6 @@ function reasonFor(problem: Problem, travel: ReturnType<typeof resolveTravel>, k
   const cp = compileProblem(sub.problem, { granularSize: 1 });
   const why = cp.unassigned[0];
   if (why) return { id: job.id, reason: why.reason, ...(why.message ? { message: why.message } : {}) };
-  const kept = plan.reasons.get(j);
   return { id: job.id, reason: (kept?.reason ?? 'fleet-exhausted') as UnassignedReason, ...(kept?.message ? { message: kept.message } : {}) };
 }
 

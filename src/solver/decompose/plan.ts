@@ -7,7 +7,7 @@
  */
 import { taskTable } from '../../model/tasks.js';
 import type { ResolvedTravel } from '../../model/travel.js';
-import type { Problem } from '../../model/types.js';
+import type { Problem, Route } from '../../model/types.js';
 import { simulateRoute, type DecodeContext } from '../decode.js';
 
 export class ZonePlan {
@@ -24,7 +24,9 @@ export class ZonePlan {
   private readonly x: Float64Array;
   private readonly y: Float64Array;
   /** What the route simulation needs (a problem of jobs only: tasks are jobs). */
-  private readonly decode: DecodeContext;
+  readonly decode: DecodeContext;
+  /** The last simulation of every vehicle: its jobs and route, reused by `finalRoute` when the jobs did not change. */
+  private readonly simulated = new Map<number, { jobs: number[]; route: Route }>();
 
   constructor(
     readonly problem: Problem,
@@ -56,7 +58,16 @@ export class ZonePlan {
   /** Simulates vehicle `k` on `jobs` in the whole problem. */
   simulate(k: number, jobs: number[]): { cost: number; violations: number } {
     const s = simulateRoute(this.decode, k, jobs);
+    this.simulated.set(k, { jobs: jobs.slice(), route: s.route });
     return { cost: s.route.cost, violations: s.violations };
+  }
+
+  /** Vehicle `k`'s current route as the public `Route` (the last simulation when its jobs are the same, else simulated now). */
+  finalRoute(k: number): Route {
+    const jobs = this.routes.get(k)!;
+    const last = this.simulated.get(k);
+    if (last && last.jobs.length === jobs.length && last.jobs.every((j, i) => j === jobs[i])) return last.route;
+    return simulateRoute(this.decode, k, jobs).route;
   }
 
   /** Replaces vehicle `k`'s route (an empty list frees the vehicle). */

@@ -14,6 +14,8 @@ import type { Inserter } from './insert.js';
 import type { Neighbourhood } from './neighbourhood.js';
 import type { SearchRoutes } from './routes.js';
 import { SegmentTable } from './table.js';
+import { runPausing, runSteps } from '../../core/pacer.js';
+import { sortSteps } from '../../core/sort.js';
 
 /** Whether savings applies: one start point and one end point for the whole fleet. */
 export function savingsApplies(rs: SearchRoutes): boolean {
@@ -22,8 +24,12 @@ export function savingsApplies(rs: SearchRoutes): boolean {
   return true;
 }
 
-/** Builds routes by savings into the (empty) working solution. */
-export function savingsConstruction(rs: SearchRoutes, nb: Neighbourhood, inserter: Inserter): void {
+/**
+ * Builds routes by savings into the (empty) working solution. `pause`, when
+ * given, is awaited every so often (it may yield to the event loop); when it
+ * resolves true the construction stops where it is (an abort).
+ */
+export async function savingsConstruction(rs: SearchRoutes, nb: Neighbourhood, inserter: Inserter, pause?: () => Promise<boolean>): Promise<void> {
   const data = rs.data, n = rs.n, R = rs.R;
   if (n === 0 || R === 0) return;
   const type = data.slotType[0];
@@ -37,6 +43,7 @@ export function savingsConstruction(rs: SearchRoutes, nb: Neighbourhood, inserte
     head[c] = tail[c] = c;
     acc.startNode(c, type).store(chain, c);
     chainCost[c] = rs.b.startNode(s, type).append(chain, c).node(e).price();
+    if (pause && (c & 127) === 127 && (await pause())) return;
   }
   let chains = n;
   // a shipment starts as the chain pickup → delivery
@@ -62,11 +69,15 @@ export function savingsConstruction(rs: SearchRoutes, nb: Neighbourhood, inserte
       si[k] = i; sj[k] = j; sv[k++] = data.d(i, e) + data.d(s, j) - data.d(i, j);
       si[k] = j; sj[k] = i; sv[k++] = data.d(j, e) + data.d(s, i) - data.d(j, i);
     }
+    if (pause && (i & 31) === 31 && (await pause())) return;
   }
   const idx = new Int32Array(k);
   for (let x = 0; x < k; x++) idx[x] = x;
-  idx.sort((a, b) => sv[b] - sv[a] || a - b);
+  // the same order as idx.sort(cmp) (a total order), in steps that may yield
+  const sorting = sortSteps(idx, (a, b) => sv[b] - sv[a] || a - b);
+  if ((pause ? await runPausing(sorting, pause) : runSteps(sorting)) === undefined) return;
   for (let x = 0; x < k; x++) {
+    if (pause && (x & 1023) === 1023 && (await pause())) return;
     const i = si[idx[x]], j = sj[idx[x]];
     if (next[i] !== -1 || head[j] !== j) continue; // i must end a chain, j must start one
     const hi = head[i];
@@ -97,10 +108,16 @@ export function savingsConstruction(rs: SearchRoutes, nb: Neighbourhood, inserte
       rs.update(h);
     } else for (let z = 0; z < len; z++) leftover.push(list[z]);
   }
-  for (const w of leftover) inserter.insert(w);
+  for (let i = 0; i < leftover.length; i++) {
+    inserter.insert(leftover[i]);
+    if (pause && (i & 15) === 15 && (await pause())) return;
+  }
 }
 
-/** Greedy insertion of every client (in the given order) into an empty working solution. */
-export function insertionConstruction(inserter: Inserter, order: Int32Array): void {
-  for (let i = 0; i < order.length; i++) inserter.insert(order[i]);
+/** Greedy insertion of every client (in the given order) into an empty working solution; `pause` as for savings. */
+export async function insertionConstruction(inserter: Inserter, order: Int32Array, pause?: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < order.length; i++) {
+    inserter.insert(order[i]);
+    if (pause && (i & 15) === 15 && (await pause())) return;
+  }
 }

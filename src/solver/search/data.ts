@@ -61,7 +61,8 @@ export class SearchData {
       this.typeDist.push(cp.groupDist[cp.typeGroup[t]]);
       this.typeDur.push(cp.groupDur[cp.typeGroup[t]]);
       const arc = cp.typeArc[t];
-      let sym = symmetric.get(arc);
+      // the compiler already knows whether its first distance matrix is symmetric
+      let sym = arc === cp.dist ? cp.symmetric : symmetric.get(arc);
       if (sym === undefined) {
         sym = true;
         const P = cp.P;

@@ -47,6 +47,8 @@ export interface IlsParams {
   /** Move evaluations between two checks of the clock inside one local search. */
   sliceEvaluations: number;
   shouldStop: () => boolean;
+  /** Optional: hands the event loop a turn when due during the construction; resolves true to stop it (abort). */
+  pause?: () => Promise<boolean>;
   /** Called between iterations and between local-search slices; may yield to the event loop. */
   tick: (iteration: number, best: Snapshot | null, current: Snapshot) => Promise<void>;
   /** Optional cooperation with other searches (see `SolveOptions.exchange`). */
@@ -206,12 +208,12 @@ export class Ils {
 
     // first plan
     if (p.warm) this.loadWarm(p.warm);
-    else if (p.construction === 'savings' && savingsApplies(rs)) savingsConstruction(rs, this.nb, this.inserter);
+    else if (p.construction === 'savings' && savingsApplies(rs)) await savingsConstruction(rs, this.nb, this.inserter, p.pause);
     else {
       const order = new Int32Array(n);
       for (let i = 0; i < n; i++) order[i] = i;
       rng.shuffle(order);
-      insertionConstruction(this.inserter, order);
+      await insertionConstruction(this.inserter, order, p.pause);
     }
     cur.save(rs);
     await p.tick(0, null, cur); // the construction and the first local search are separate turns

@@ -8,6 +8,7 @@
  * cheaper of the two directions.
  */
 import type { CompiledProblem } from '../compile.js';
+import { runPaced, runSteps, type Pacer, type Steps } from '../../core/pacer.js';
 
 export interface Neighbourhood {
   /** CSR: the neighbours of client u are list[start[u] .. start[u+1]), nearest first. */
@@ -18,7 +19,30 @@ export interface Neighbourhood {
 /** Proximity weight of the forced waiting time. */
 const WAIT_WEIGHT = 0.2;
 
+/** Neighbourhoods computed ahead by `prepareNeighbourhood`, per compiled problem and size. */
+const prepared = new WeakMap<CompiledProblem, { size: number; nb: Neighbourhood }>();
+
+/** The granular neighbourhoods of `cp` (see the module comment); the one `prepareNeighbourhood` computed when it did. */
 export function computeNeighbourhood(cp: CompiledProblem, size: number): Neighbourhood {
+  const ready = prepared.get(cp);
+  if (ready && ready.size === size) return ready.nb;
+  return runSteps(neighbourhoodSteps(cp, size));
+}
+
+/**
+ * Computes the neighbourhoods of `cp` cooperatively (yielding to the event
+ * loop as `pacer` says) and keeps them for `computeNeighbourhood`, so the
+ * search's constructor does not block. Resolves to false when aborted.
+ */
+export async function prepareNeighbourhood(cp: CompiledProblem, size: number, pacer: Pacer): Promise<boolean> {
+  const nb = await runPaced(neighbourhoodSteps(cp, size), pacer);
+  if (nb === undefined) return false;
+  prepared.set(cp, { size, nb });
+  return true;
+}
+
+/** The computation as steps (core/pacer.ts): yields after about every 16,384 pairs. */
+function* neighbourhoodSteps(cp: CompiledProblem, size: number): Steps<Neighbourhood> {
   const n = cp.n;
   const k = Math.max(0, Math.min(size, n - 1));
   const start = new Int32Array(n + 1);
@@ -42,6 +66,7 @@ export function computeNeighbourhood(cp: CompiledProblem, size: number): Neighbo
     const w = wait > 0 ? wait : 0;
     return arcM[i * P + j] + perDur * (t + w) + WAIT_WEIGHT * w;
   };
+  const clientsPerStep = Math.max(1, Math.floor(16_384 / n));
   const topP = new Float64Array(k + 1);
   const topV = new Int32Array(k + 1);
   for (let u = 0; u < n; u++) {
@@ -63,6 +88,7 @@ export function computeNeighbourhood(cp: CompiledProblem, size: number): Neighbo
       topV[i] = v;
     }
     for (let i = 0; i < k; i++) list[u * k + i] = topV[i];
+    if (u % clientsPerStep === clientsPerStep - 1) yield;
   }
   return { start, list };
 }
