@@ -42,6 +42,11 @@ export class LocalSearch {
   // resumable state
   private k = 0;
   private passClean = true;
+  /** SWAP* phase in progress: the route pair it resumes at (ssU < 0: not running) and whether it improved. */
+  private ssU = -1;
+  private ssV = 0;
+  private ssLast = 0;
+  private ssImproved = false;
   private exhaustive = false;
   private running = false;
 
@@ -100,6 +105,7 @@ export class LocalSearch {
     this.lastTestRoute.fill(-1);
     this.k = 0;
     this.passClean = true;
+    this.ssU = -1;
     this.exhaustive = exhaustive;
     this.running = true;
   }
@@ -112,7 +118,17 @@ export class LocalSearch {
     const ops = this.operators;
     for (;;) {
       if (this.k === n) {
-        if (this.exhaustive && this.swapStar && this.swapStarPhase()) this.passClean = false;
+        if (this.exhaustive && this.swapStar) {
+          if (this.ssU < 0) {
+            this.ssU = 0;
+            this.ssV = -1;
+            this.ssImproved = false;
+          }
+          // resumable: a budget cut leaves the phase where it stopped, so slicing never changes the answer
+          if (!this.swapStarPhase(start + budget)) return false;
+          this.ssU = -1;
+          if (this.ssImproved) this.passClean = false;
+        }
         if (this.passClean) {
           this.running = false;
           return true;
@@ -206,17 +222,26 @@ export class LocalSearch {
     }
   }
 
-  /** One SWAP* pass over the route pairs changed since they were last tested. */
-  private swapStarPhase(): boolean {
+  /**
+   * One SWAP* pass over the route pairs changed since they were last tested,
+   * resumed from (ssU, ssV); returns false when the evaluation count reached
+   * `until` before the pass ended (call again to go on).
+   */
+  private swapStarPhase(until: number): boolean {
     const rs = this.rs, ss = this.swapStar!;
-    let improved = false;
-    for (let rU = 0; rU < rs.R; rU++) {
+    for (; this.ssU < rs.R; this.ssU++, this.ssV = -1) {
+      const rU = this.ssU;
       if (rs.len[rU] === 0) continue;
-      const last = this.lastTestRoute[rU];
-      this.lastTestRoute[rU] = rs.updates;
-      for (let rV = rU + 1; rV < rs.R; rV++) {
-        if (rs.len[rV] === 0) continue;
-        if (Math.max(rs.version[rU], rs.version[rV]) <= last) continue;
+      if (this.ssV < 0) {
+        this.ssLast = this.lastTestRoute[rU];
+        this.lastTestRoute[rU] = rs.updates;
+        this.ssV = rU + 1;
+      }
+      for (; this.ssV < rs.R; this.ssV++) {
+        if (this.stats.evaluations >= until) return false;
+        const rV = this.ssV;
+        if (rs.len[rV] === 0 || rs.len[rU] === 0) continue;
+        if (Math.max(rs.version[rU], rs.version[rV]) <= this.ssLast) continue;
         if (!ss.overlap(rU, rV)) continue;
         this.stats.evaluations += rs.len[rU] + rs.len[rV];
         if (ss.evaluate(rU, rV) < -MOVE_EPS) {
@@ -227,10 +252,10 @@ export class LocalSearch {
           ss.routeChanged(rU);
           ss.routeChanged(rV);
           this.stats.moves++;
-          improved = true;
+          this.ssImproved = true;
         }
       }
     }
-    return improved;
+    return true;
   }
 }
