@@ -11,8 +11,7 @@ import type { Hierarchy, HierarchySpace } from './ch-types.js';
 
 /** Whether every second weight of `h` is zero (decided once, kept on the hierarchy). */
 export function singleWeight(h: Hierarchy): boolean {
-  if (h.singleWeight === undefined) h.singleWeight = h.fwdWeight2.every((x) => x === 0) && h.bwdWeight2.every((x) => x === 0);
-  return h.singleWeight;
+  return (h.upward ??= undefined, (h as { sw?: boolean }).sw ??= h.fwdWeight2.every((x) => x === 0) && h.bwdWeight2.every((x) => x === 0));
 }
 
 /** Runs both searches from ranks `rs` and `rt`; the spaces' generations `gf` and `gb` are already bumped. */

@@ -13,6 +13,8 @@
 import { hierarchyScratch, nextHierarchyGeneration, type Hierarchy, type HierarchySpace } from './ch-types.js';
 import { unpackRef } from './ch-unpack.js';
 import { plainMeet, singleWeight } from './ch-query-plain.js';
+import { upwardGraph } from './ch-upward.js';
+import { newUpwardSpace, upwardChain, upwardDistance } from './ch-query-upward.js';
 
 /** Per-arc "uses a changed arc" flags of a hierarchy on a derived network. */
 export interface ArcTaint {
@@ -31,9 +33,29 @@ export interface HierarchyPath {
   settled: number;
 }
 
+export const experiment = { old: false };
+
 /** Shortest path from node `s` to node `t` (node indices) on the hierarchy. */
 export function hierarchyPath(h: Hierarchy, s: number, t: number, taint: ArcTaint | null = null, unpack = true): HierarchyPath {
   if (s === t) return { arcs: [], weight: 0, weight2: 0, tainted: false, settled: 0 };
+  if (taint === null && !experiment.old) {
+    const g = upwardGraph(h);
+    if (g.weight2 === null) {
+      const S = (h.upwardSpace ??= newUpwardSpace(g));
+      const a = g.slotOfNode[s];
+      const b = g.slotOfNode[t];
+      const weight = upwardDistance(g, S, a, b);
+      if (S.meet < 0) return { arcs: null, weight: Infinity, weight2: Infinity, tainted: false, settled: S.settled };
+      const found: HierarchyPath = { arcs: null, weight, weight2: 0, tainted: false, settled: S.settled };
+      if (!unpack) return found;
+      const refs: number[] = [];
+      upwardChain(g, S, a, b, refs);
+      const arcs: number[] = [];
+      for (const ref of refs) unpackRef(h, ref, arcs);
+      found.arcs = arcs;
+      return found;
+    }
+  }
   const { forward: F, backward: B } = hierarchyScratch(h);
   const gf = nextHierarchyGeneration(F);
   const gb = nextHierarchyGeneration(B);

@@ -18,6 +18,8 @@
 import { LexHeap } from './ch-heap.js';
 import type { IndexedHeap } from './heap.js';
 import type { ShortcutHalves } from './ch-unpack.js';
+import type { UpwardGraph } from './ch-upward.js';
+import type { UpwardSpace } from './ch-query-upward.js';
 
 export type HierarchyMetric = 'distance' | 'duration';
 
@@ -46,8 +48,9 @@ export interface Hierarchy {
   scratch?: HierarchyScratch;
   /** The halves of every shortcut, for unpacking (derived on first use, see ch-unpack.ts). */
   halves?: ShortcutHalves;
-  /** Whether every second weight is zero (decided on first use, see ch-query-plain.ts). */
-  singleWeight?: boolean;
+  /** The point-to-point query layout (derived on first use, see ch-upward.ts) and its search state. */
+  upward?: UpwardGraph;
+  upwardSpace?: UpwardSpace;
 }
 
 /**

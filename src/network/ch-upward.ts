@@ -1,0 +1,153 @@
+/**
+ * The point-to-point query layout of a contraction hierarchy: both arc lists
+ * of a node merged into one contiguous run, in a node order chosen for memory
+ * locality (see `upwardOrder`).
+ *
+ * A node's run holds one entry per higher neighbour `x`, with the weight of the
+ * upward arc `node → x` (the forward search relaxes it; Infinity when absent)
+ * and of `x → node` (the backward search relaxes it; Infinity when absent).
+ * The forward search's stall test reads the backward weights of the very same
+ * run, and the other way round, so settling a node reads one stretch of
+ * memory. Within a run, entries with only a forward arc come first, then those
+ * with both, then those with only a backward arc: each direction's relaxations
+ * and stall tests are contiguous ranges with no absent weights to skip.
+ *
+ * An entry is 24 bytes, interleaved: the neighbour's slot (int32 at `6e`), the
+ * forward weight (float64 at `3e + 1`) and the backward weight (`3e + 2`), in
+ * one buffer viewed both ways. Second weights (tie-breaks, see ch-types.ts),
+ * when the hierarchy has any, sit in their own array (`2e`, `2e + 1`); the
+ * hierarchy arcs an entry stands for (for unpacking paths) in two more.
+ */
+import type { Hierarchy } from './ch-types.js';
+
+export interface UpwardGraph {
+  readonly nodeCount: number;
+  /** Slot of node index `v` (the searches run on slots). */
+  readonly slotOfNode: Int32Array;
+  /** Hierarchy rank of slot `i`. */
+  readonly rankOfSlot: Int32Array;
+  /**
+   * Per slot `u`, four bounds: `bounds[3u] ..` forward only, `bounds[3u+1] ..`
+   * both, `bounds[3u+2] ..` backward only, up to `bounds[3u+3]` (the next slot's start).
+   */
+  readonly bounds: Int32Array;
+  /** Neighbour slot of entry `e` at `head[6e]` (a view of the same buffer as `weight`). */
+  readonly head: Int32Array;
+  /** Forward weight of entry `e` at `weight[3e+1]`, backward weight at `weight[3e+2]`. */
+  readonly weight: Float64Array;
+  /** Second weights: forward at `weight2[2e]`, backward at `weight2[2e+1]`; null when all are zero. */
+  readonly weight2: Float64Array | null;
+  /** The hierarchy's forward arc (index in `fwdHeads`) of entry `e`, or -1. */
+  readonly fwdArc: Int32Array;
+  /** The hierarchy's backward arc (index in `bwdTails`) of entry `e`, or -1. */
+  readonly bwdArc: Int32Array;
+}
+
+/** The query layout of `h` (derived on first use, O(nodes + arcs), kept on the hierarchy). */
+export function upwardGraph(h: Hierarchy): UpwardGraph {
+  if (!h.upward) h.upward = buildUpwardGraph(h, upwardOrder(h));
+  return h.upward;
+}
+
+/**
+ * The slot order: ranks from the top down, so the nodes every search ends in
+ * (the top of the hierarchy) share a few pages. Returns the rank of each slot.
+ */
+export function upwardOrder(h: Hierarchy): Int32Array {
+  const n = h.nodeCount;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = n - 1 - i;
+  return out;
+}
+
+/** Builds the layout of `h` with slots in the given order (`rankOfSlot`, a permutation of the ranks). */
+export function buildUpwardGraph(h: Hierarchy, rankOfSlot: Int32Array): UpwardGraph {
+  const n = h.nodeCount;
+  const slotOfRank = new Int32Array(n);
+  for (let i = 0; i < n; i++) slotOfRank[rankOfSlot[i]] = i;
+  const slotOfNode = new Int32Array(n);
+  for (let v = 0; v < n; v++) slotOfNode[v] = slotOfRank[h.rank[v]];
+  // Per rank, the forward and backward arc to each higher neighbour (at most one of each).
+  const fwdOf = new Int32Array(n).fill(-1);
+  const bwdOf = new Int32Array(n).fill(-1);
+  const bounds = new Int32Array(3 * n + 1);
+  let entries = 0;
+  const count = (r: number): void => {
+    let fOnly = 0;
+    let both = 0;
+    let bOnly = 0;
+    for (let k = h.fwdOffsets[r]; k < h.fwdOffsets[r + 1]; k++) fwdOf[h.fwdHeads[k]] = k;
+    for (let k = h.bwdOffsets[r]; k < h.bwdOffsets[r + 1]; k++) {
+      if (fwdOf[h.bwdTails[k]] >= 0) both++;
+      else bOnly++;
+    }
+    fOnly = h.fwdOffsets[r + 1] - h.fwdOffsets[r] - both;
+    for (let k = h.fwdOffsets[r]; k < h.fwdOffsets[r + 1]; k++) fwdOf[h.fwdHeads[k]] = -1;
+    const u = slotOfRank[r];
+    bounds[3 * u + 1] = fOnly;
+    bounds[3 * u + 2] = fOnly + both;
+    bounds[3 * u + 3] = fOnly + both + bOnly;
+  };
+  for (let r = 0; r < n; r++) count(r);
+  // Sizes to absolute bounds, slot by slot.
+  for (let u = 0; u < n; u++) {
+    const start = entries;
+    const total = bounds[3 * u + 3];
+    bounds[3 * u] = start;
+    bounds[3 * u + 1] += start;
+    bounds[3 * u + 2] += start;
+    entries = start + total;
+    bounds[3 * u + 3] = entries;
+  }
+  const buffer = new ArrayBuffer(24 * Math.max(1, entries));
+  const head = new Int32Array(buffer);
+  const weight = new Float64Array(buffer);
+  const second = hasSecond(h);
+  const weight2 = second ? new Float64Array(2 * entries) : null;
+  const fwdArc = new Int32Array(entries).fill(-1);
+  const bwdArc = new Int32Array(entries).fill(-1);
+  const put = (e: number, x: number, kf: number, kb: number): void => {
+    head[6 * e] = slotOfRank[x];
+    weight[3 * e + 1] = kf >= 0 ? h.fwdWeight[kf] : Infinity;
+    weight[3 * e + 2] = kb >= 0 ? h.bwdWeight[kb] : Infinity;
+    if (weight2) {
+      weight2[2 * e] = kf >= 0 ? h.fwdWeight2[kf] : Infinity;
+      weight2[2 * e + 1] = kb >= 0 ? h.bwdWeight2[kb] : Infinity;
+    }
+    fwdArc[e] = kf;
+    bwdArc[e] = kb;
+  };
+  for (let r = 0; r < n; r++) {
+    const u = slotOfRank[r];
+    let fOnly = bounds[3 * u];
+    let both = bounds[3 * u + 1];
+    let bOnly = bounds[3 * u + 2];
+    for (let k = h.bwdOffsets[r]; k < h.bwdOffsets[r + 1]; k++) bwdOf[h.bwdTails[k]] = k;
+    for (let k = h.fwdOffsets[r]; k < h.fwdOffsets[r + 1]; k++) {
+      const x = h.fwdHeads[k];
+      const kb = bwdOf[x];
+      if (kb >= 0) {
+        put(both++, x, k, kb);
+        bwdOf[x] = -1;
+      } else put(fOnly++, x, k, -1);
+    }
+    for (let k = h.bwdOffsets[r]; k < h.bwdOffsets[r + 1]; k++) {
+      const x = h.bwdTails[k];
+      if (bwdOf[x] >= 0) {
+        put(bOnly++, x, -1, k);
+        bwdOf[x] = -1;
+      }
+    }
+  }
+  return { nodeCount: n, slotOfNode, rankOfSlot, bounds, head, weight, weight2, fwdArc, bwdArc };
+}
+
+/** Whether any second weight of `h` is non-zero. */
+function hasSecond(h: Hierarchy): boolean {
+  return h.fwdWeight2.some((x) => x !== 0) || h.bwdWeight2.some((x) => x !== 0);
+}
+
+/** Bytes held by the layout's arrays. */
+export function upwardBytes(g: UpwardGraph): number {
+  return g.slotOfNode.byteLength + g.rankOfSlot.byteLength + g.bounds.byteLength + g.weight.byteLength + (g.weight2?.byteLength ?? 0) + g.fwdArc.byteLength + g.bwdArc.byteLength;
+}
