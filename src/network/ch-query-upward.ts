@@ -4,72 +4,31 @@
  * stall-on-demand, the directions taking turns by smaller key, each stopping
  * once its smallest key reaches the best meeting weight found.
  *
- * Both directions' labels of a node sit side by side (`state[4u]` forward
- * stamp, `+1` forward weight, `+2` backward stamp, `+3` backward weight), so a
- * relaxation sees at once whether the other side reached the node, and the
- * meeting weight is tightened there (earlier than when nodes are settled,
- * which lets both searches stop sooner). Labels are valid where their stamp is
- * the query's; the queues drop entries whose key is above the label
- * (superseded). Nothing is allocated per query.
+ * Both directions' labels of a node sit side by side (see ch-upward-space.ts),
+ * so a relaxation sees at once whether the other side reached the node, and
+ * the meeting weight is tightened there (earlier than when nodes are settled,
+ * which lets both searches stop sooner). Unreached labels are Infinity; the
+ * queues drop entries whose key is above the label (superseded). Nothing is
+ * allocated per query.
+ *
+ * With a core table (see ch-core.ts) neither direction expands core slots:
+ * they are noted when first reached, and once both searches are done every
+ * pair of noted slots is tried through the table.
  */
-import { LazyQueue } from './ch-queue.js';
 import type { UpwardGraph } from './ch-upward.js';
-
-/** Reusable state of the searches on one layout. */
-export interface UpwardSpace {
-  /**
-   * Per slot `u`, 32 bytes: forward weight (`dist[4u]`), backward weight
-   * (`dist[4u+1]`), both Infinity where not reached, and the entry by which
-   * each direction reached the slot (`link[8u+4]`, `link[8u+5]`, the same buffer).
-   */
-  readonly dist: Float64Array;
-  readonly link: Int32Array;
-  /** Slots whose weights were set by the last query (reset at the start of the next). */
-  touched: Int32Array;
-  touchedCount: number;
-  readonly forward: LazyQueue;
-  readonly backward: LazyQueue;
-  /** Meeting slot of the last query (-1 when unreachable) and the slots settled. */
-  meet: number;
-  settled: number;
-}
-
-/** A fresh search state for layout `g`. */
-export function newUpwardSpace(g: UpwardGraph): UpwardSpace {
-  const buffer = new ArrayBuffer(32 * g.nodeCount);
-  const dist = new Float64Array(buffer).fill(Infinity);
-  return { dist, link: new Int32Array(buffer), touched: new Int32Array(1024), touchedCount: 0, forward: new LazyQueue(), backward: new LazyQueue(), meet: -1, settled: 0 };
-}
-
-/** Clears the weights the last query set (O(slots it touched)). */
-function reset(S: UpwardSpace): void {
-  const { dist, touched } = S;
-  for (let i = 0, end = S.touchedCount; i < end; i++) {
-    const x = 4 * touched[i];
-    dist[x] = Infinity;
-    dist[x + 1] = Infinity;
-  }
-  S.touchedCount = 0;
-  S.forward.size = 0;
-  S.backward.size = 0;
-}
-
-/** Records slot `v` as touched (growing the list when full). */
-function touch(S: UpwardSpace, v: number): void {
-  if (S.touchedCount === S.touched.length) {
-    const bigger = new Int32Array(2 * S.touched.length);
-    bigger.set(S.touched);
-    S.touched = bigger;
-  }
-  S.touched[S.touchedCount++] = v;
-}
+import { resetUpwardSpace, touch, type UpwardSpace } from './ch-upward-space.js';
 
 /**
  * The weight of a shortest path from slot `s` to slot `t` (Infinity when there
- * is none); `S.meet` and `S.link` then describe the path (see `upwardChain`).
+ * is none); `S.meet`, `S.meetBack` and `S.link` then describe the path (see
+ * `upwardChain` in ch-query.ts). `useCore: false` searches the whole hierarchy (the path
+ * between two core slots).
  */
-export function upwardDistance(g: UpwardGraph, S: UpwardSpace, s: number, t: number): number {
-  reset(S);
+export function upwardDistance(g: UpwardGraph, S: UpwardSpace, s: number, t: number, useCore = true): number {
+  resetUpwardSpace(S);
+  const core = useCore ? g.core.size : 0;
+  const fCore = S.forwardCore;
+  const bCore = S.backwardCore;
   const dist = S.dist;
   const link = S.link;
   const fq = S.forward;
@@ -81,10 +40,12 @@ export function upwardDistance(g: UpwardGraph, S: UpwardSpace, s: number, t: num
   touch(S, t);
   dist[4 * s] = 0;
   link[8 * s + 4] = -1;
-  fq.push(s, 0);
+  if (s < core) fCore[S.forwardCoreCount++] = s;
+  else fq.push(s, 0);
   dist[4 * t + 1] = 0;
   link[8 * t + 5] = -1;
-  bq.push(t, 0);
+  if (t < core) bCore[S.backwardCoreCount++] = t;
+  else bq.push(t, 0);
   let best = s === t ? 0 : Infinity;
   let meet = s === t ? s : -1;
   let settled = 0;
@@ -113,10 +74,13 @@ export function upwardDistance(g: UpwardGraph, S: UpwardSpace, s: number, t: num
         const nd = fk + weight[3 * e + 1];
         const old = dist[y];
         if (nd >= old) continue;
-        if (old === Infinity) touch(S, v);
         dist[y] = nd;
         link[2 * y + 4] = e;
-        fq.push(v, nd);
+        if (v >= core) fq.push(v, nd);
+        if (old === Infinity) {
+          touch(S, v);
+          if (v < core) fCore[S.forwardCoreCount++] = v;
+        }
         const c = nd + dist[y + 1];
         if (c < best) {
           best = c;
@@ -141,10 +105,13 @@ export function upwardDistance(g: UpwardGraph, S: UpwardSpace, s: number, t: num
         const nd = bk + weight[3 * e + 2];
         const old = dist[y + 1];
         if (nd >= old) continue;
-        if (old === Infinity) touch(S, v);
         dist[y + 1] = nd;
         link[2 * y + 5] = e;
-        bq.push(v, nd);
+        if (v >= core) bq.push(v, nd);
+        if (old === Infinity) {
+          touch(S, v);
+          if (v < core) bCore[S.backwardCoreCount++] = v;
+        }
         const c = nd + dist[y];
         if (c < best) {
           best = c;
@@ -153,40 +120,27 @@ export function upwardDistance(g: UpwardGraph, S: UpwardSpace, s: number, t: num
       }
     }
   }
+  let meetBack = meet;
+  // Paths through the core: in at a (forward), out at b (backward), the table in between.
+  const table = g.core.weight;
+  for (let i = 0, fEnd = S.forwardCoreCount, bEnd = S.backwardCoreCount; i < fEnd; i++) {
+    const a = fCore[i];
+    const da = dist[4 * a];
+    if (da >= best) continue;
+    const row = a * core;
+    for (let j = 0; j < bEnd; j++) {
+      const b = bCore[j];
+      const c = da + table[row + b] + dist[4 * b + 1];
+      if (c < best) {
+        best = c;
+        meet = a;
+        meetBack = b;
+      }
+    }
+  }
   S.meet = meet;
+  S.meetBack = meetBack;
   S.settled = settled;
   return best;
 }
 
-/**
- * After `upwardDistance`, the hierarchy arc refs (see ch-unpack.ts) of the path
- * found, in travel order: forward arcs from the source up to the meeting slot,
- * then backward arcs down to the target.
- */
-export function upwardChain(g: UpwardGraph, S: UpwardSpace, s: number, t: number, out: number[]): void {
-  const meet = S.meet;
-  const up: number[] = [];
-  for (let u = meet; u !== s; ) {
-    const e = S.link[8 * u + 4];
-    up.push(g.fwdArc[e]);
-    u = entryTail(g, e);
-  }
-  for (let i = up.length - 1; i >= 0; i--) out.push(up[i]);
-  for (let u = meet; u !== t; ) {
-    const e = S.link[8 * u + 5];
-    out.push(-1 - g.bwdArc[e]);
-    u = entryTail(g, e);
-  }
-}
-/** The slot whose run holds entry `e` (binary search over the run starts). */
-function entryTail(g: UpwardGraph, e: number): number {
-  const bounds = g.bounds;
-  let lo = 0;
-  let hi = g.nodeCount - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (bounds[3 * mid] <= e) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

@@ -16,10 +16,9 @@
  * `both` matrices report the shortest among the fastest paths.
  */
 import { LexHeap } from './ch-heap.js';
-import type { IndexedHeap } from './heap.js';
 import type { ShortcutHalves } from './ch-unpack.js';
 import type { UpwardGraph } from './ch-upward.js';
-import type { UpwardSpace } from './ch-query-upward.js';
+import type { UpwardSpace } from './ch-upward-space.js';
 
 export type HierarchyMetric = 'distance' | 'duration';
 
@@ -64,8 +63,6 @@ export interface HierarchySpace {
   gen: number;
   readonly state: Float64Array;
   readonly heap: LexHeap;
-  /** The single-weight search's heap (created on first use, see ch-query-plain.ts). */
-  plainHeap?: IndexedHeap;
   /** Ranks settled (and not stalled) by the last exhaustive search, in order: `settled[0 .. settledCount-1]`. */
   readonly settled: Int32Array;
   settledCount: number;

@@ -18,6 +18,7 @@
  * when the hierarchy has any, sit in their own array (`2e`, `2e + 1`); the
  * hierarchy arcs an entry stands for (for unpacking paths) in two more.
  */
+import { coreSizeFor, coreTable, type CoreTable } from './ch-core.js';
 import type { Hierarchy } from './ch-types.js';
 
 export interface UpwardGraph {
@@ -41,11 +42,13 @@ export interface UpwardGraph {
   readonly fwdArc: Int32Array;
   /** The hierarchy's backward arc (index in `bwdTails`) of entry `e`, or -1. */
   readonly bwdArc: Int32Array;
+  /** Weights between the core slots `0 .. core.size-1` (the top ranks, see ch-core.ts). */
+  readonly core: CoreTable;
 }
 
 /** The query layout of `h` (derived on first use, O(nodes + arcs), kept on the hierarchy). */
 export function upwardGraph(h: Hierarchy): UpwardGraph {
-  if (!h.upward) h.upward = buildUpwardGraph(h, upwardOrder(h));
+  if (!h.upward) h.upward = buildUpwardGraph(h, coreSizeFor(h.nodeCount));
   return h.upward;
 }
 
@@ -60,9 +63,10 @@ export function upwardOrder(h: Hierarchy): Int32Array {
   return out;
 }
 
-/** Builds the layout of `h` with slots in the given order (`rankOfSlot`, a permutation of the ranks). */
-export function buildUpwardGraph(h: Hierarchy, rankOfSlot: Int32Array): UpwardGraph {
+/** Builds the layout of `h` with a core table of the top `coreSize` ranks (0: none). */
+export function buildUpwardGraph(h: Hierarchy, coreSize: number): UpwardGraph {
   const n = h.nodeCount;
+  const rankOfSlot = upwardOrder(h);
   const slotOfRank = new Int32Array(n);
   for (let i = 0; i < n; i++) slotOfRank[rankOfSlot[i]] = i;
   const slotOfNode = new Int32Array(n);
@@ -139,7 +143,9 @@ export function buildUpwardGraph(h: Hierarchy, rankOfSlot: Int32Array): UpwardGr
       }
     }
   }
-  return { nodeCount: n, slotOfNode, rankOfSlot, bounds, head, weight, weight2, fwdArc, bwdArc };
+  const size = Math.max(0, Math.min(n, coreSize));
+  const core = coreTable(h, Int32Array.from({ length: size }, (_, c) => h.order[rankOfSlot[c]]), second);
+  return { nodeCount: n, slotOfNode, rankOfSlot, bounds, head, weight, weight2, fwdArc, bwdArc, core };
 }
 
 /** Whether any second weight of `h` is non-zero. */
@@ -149,5 +155,6 @@ function hasSecond(h: Hierarchy): boolean {
 
 /** Bytes held by the layout's arrays. */
 export function upwardBytes(g: UpwardGraph): number {
-  return g.slotOfNode.byteLength + g.rankOfSlot.byteLength + g.bounds.byteLength + g.weight.byteLength + (g.weight2?.byteLength ?? 0) + g.fwdArc.byteLength + g.bwdArc.byteLength;
+  const arrays = [g.slotOfNode, g.rankOfSlot, g.bounds, g.weight, g.weight2, g.fwdArc, g.bwdArc, g.core.weight, g.core.weight2];
+  return arrays.reduce((sum, a) => sum + (a?.byteLength ?? 0), 0);
 }
