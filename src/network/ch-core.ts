@@ -19,7 +19,7 @@
  * milliseconds on Porto for a core of 1,000 nodes (8 MB per weight).
  */
 import { bucketRow, targetBuckets } from './ch-matrix.js';
-import type { Hierarchy } from './ch-types.js';
+import { hasSecondWeights, type Hierarchy } from './ch-types.js';
 
 /** Largest core (nodes): the table holds its square, 8 bytes per weight. */
 export const CORE_MAX = 1000;
@@ -30,20 +30,29 @@ export function coreSizeFor(n: number): number {
 }
 
 export interface CoreTable {
-  /** Number of core nodes: the top `size` ranks, slots `0 .. size-1` of the query layout. */
+  /**
+   * Number of core nodes: the top `size` ranks, highest first (core index `c`
+   * is rank `n - 1 - c`, slot `c` of the query layout).
+   */
   readonly size: number;
-  /** Weight from core slot `a` to core slot `b` at `weight[a * size + b]` (Infinity when unreachable). */
+  /** Weight from core index `a` to core index `b` at `weight[a * size + b]` (Infinity when unreachable). */
   readonly weight: Float64Array;
   /** The second weights of the same paths (the least among the lightest), or null for single-weight hierarchies. */
   readonly weight2: Float64Array | null;
 }
 
-/**
- * The table between the nodes of `coreNodes` (node indices, in core slot
- * order); `second` asks for second weights.
- */
-export function coreTable(h: Hierarchy, coreNodes: Int32Array, second: boolean): CoreTable {
-  const size = coreNodes.length;
+/** The core table of `h` (computed when missing: with the build, or for hierarchies loaded without one). */
+export function hierarchyCore(h: Hierarchy): CoreTable {
+  if (!h.core) h.core = coreTable(h, coreSizeFor(h.nodeCount));
+  return h.core;
+}
+
+/** The table between the top `size` ranks of `h` (at most all of them). */
+export function coreTable(h: Hierarchy, size: number): CoreTable {
+  const n = h.nodeCount;
+  size = Math.max(0, Math.min(n, size));
+  const coreNodes = Int32Array.from({ length: size }, (_, c) => h.order[n - 1 - c]);
+  const second = hasSecondWeights(h);
   const weight = new Float64Array(size * size);
   const weight2 = second ? new Float64Array(size * size) : null;
   if (size > 0) {

@@ -8,6 +8,7 @@ import { buildNetworkHierarchy, metricWeights, type UsableHierarchy, type Weight
 import { readHierarchies, writeHierarchies } from './ch-serialize.js';
 import type { Hierarchy, HierarchyMetric } from './ch-types.js';
 import { reuseHierarchy, type Reuse } from './ch-updates.js';
+import { upwardGraph } from './ch-upward.js';
 
 export class NetworkHierarchies {
   private readonly own = new Map<HierarchyMetric, Hierarchy>();
@@ -38,6 +39,15 @@ export class NetworkHierarchies {
       this.own.set(metric, h);
     }
     return { hierarchy: h, taint: null };
+  }
+
+  /**
+   * Derives the point-to-point query layout of the own hierarchy for `metric`
+   * now (with the core table when it is missing) rather than at the first query.
+   */
+  prepareQueries(metric: HierarchyMetric): void {
+    const h = this.own.get(metric);
+    if (h) upwardGraph(h);
   }
 
   /** Whether `build(metric)` would follow an ancestor's order rather than order from scratch. */
@@ -86,7 +96,10 @@ export class NetworkHierarchies {
   /** Loads hierarchies saved for this very network; returns their metrics. */
   load(bytes: Uint8Array): HierarchyMetric[] {
     const list = readHierarchies(bytes, this.net);
-    for (const h of list) this.own.set(h.metric, h);
+    for (const h of list) {
+      this.own.set(h.metric, h);
+      upwardGraph(h);
+    }
     return list.map((h) => h.metric);
   }
 }

@@ -17,6 +17,7 @@
  */
 import { LexHeap } from './ch-heap.js';
 import type { ShortcutHalves } from './ch-unpack.js';
+import type { CoreTable } from './ch-core.js';
 import type { UpwardGraph } from './ch-upward.js';
 import type { UpwardSpace } from './ch-upward-space.js';
 
@@ -47,6 +48,8 @@ export interface Hierarchy {
   scratch?: HierarchyScratch;
   /** The halves of every shortcut, for unpacking (derived on first use, see ch-unpack.ts). */
   halves?: ShortcutHalves;
+  /** Weights between the top ranks (see ch-core.ts): computed with the hierarchy, saved and loaded with it. */
+  core?: CoreTable;
   /** The point-to-point query layout (derived on first use, see ch-upward.ts) and its search state. */
   upward?: UpwardGraph;
   upwardSpace?: UpwardSpace;
@@ -105,10 +108,15 @@ export function hierarchyScratch(h: Hierarchy): HierarchyScratch {
   return h.scratch;
 }
 
-/** Bytes held by the hierarchy's arrays (scratch excluded). */
+/** Bytes held by the hierarchy's arrays and core table (scratch and query layout excluded). */
 export function hierarchyBytes(h: Hierarchy): number {
-  const arrays = [h.rank, h.order, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, h.fwdMiddle, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, h.bwdMiddle];
-  return arrays.reduce((s, a) => s + a.byteLength, 0);
+  const arrays = [h.rank, h.order, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, h.fwdMiddle, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, h.bwdMiddle, h.core?.weight, h.core?.weight2];
+  return arrays.reduce((s, a) => s + (a?.byteLength ?? 0), 0);
+}
+
+/** Whether any second weight of `h` is non-zero (the `distance` hierarchy has none). */
+export function hasSecondWeights(h: Hierarchy): boolean {
+  return h.fwdWeight2.some((x) => x !== 0) || h.bwdWeight2.some((x) => x !== 0);
 }
 
 /** Number of arcs (original and shortcuts, both directions). */

@@ -18,8 +18,8 @@
  * when the hierarchy has any, sit in their own array (`2e`, `2e + 1`); the
  * hierarchy arcs an entry stands for (for unpacking paths) in two more.
  */
-import { coreSizeFor, coreTable, type CoreTable } from './ch-core.js';
-import type { Hierarchy } from './ch-types.js';
+import { hierarchyCore, type CoreTable } from './ch-core.js';
+import { hasSecondWeights, type Hierarchy } from './ch-types.js';
 
 export interface UpwardGraph {
   readonly nodeCount: number;
@@ -48,7 +48,7 @@ export interface UpwardGraph {
 
 /** The query layout of `h` (derived on first use, O(nodes + arcs), kept on the hierarchy). */
 export function upwardGraph(h: Hierarchy): UpwardGraph {
-  if (!h.upward) h.upward = buildUpwardGraph(h, coreSizeFor(h.nodeCount));
+  if (!h.upward) h.upward = buildUpwardGraph(h, hierarchyCore(h));
   return h.upward;
 }
 
@@ -63,8 +63,8 @@ export function upwardOrder(h: Hierarchy): Int32Array {
   return out;
 }
 
-/** Builds the layout of `h` with a core table of the top `coreSize` ranks (0: none). */
-export function buildUpwardGraph(h: Hierarchy, coreSize: number): UpwardGraph {
+/** Builds the layout of `h` around a core table of its top ranks (see ch-core.ts; size 0: none). */
+export function buildUpwardGraph(h: Hierarchy, core: CoreTable): UpwardGraph {
   const n = h.nodeCount;
   const rankOfSlot = upwardOrder(h);
   const slotOfRank = new Int32Array(n);
@@ -106,7 +106,7 @@ export function buildUpwardGraph(h: Hierarchy, coreSize: number): UpwardGraph {
   const buffer = new ArrayBuffer(24 * Math.max(1, entries));
   const head = new Int32Array(buffer);
   const weight = new Float64Array(buffer);
-  const second = hasSecond(h);
+  const second = hasSecondWeights(h);
   const weight2 = second ? new Float64Array(2 * entries) : null;
   const fwdArc = new Int32Array(entries).fill(-1);
   const bwdArc = new Int32Array(entries).fill(-1);
@@ -143,14 +143,7 @@ export function buildUpwardGraph(h: Hierarchy, coreSize: number): UpwardGraph {
       }
     }
   }
-  const size = Math.max(0, Math.min(n, coreSize));
-  const core = coreTable(h, Int32Array.from({ length: size }, (_, c) => h.order[rankOfSlot[c]]), second);
   return { nodeCount: n, slotOfNode, rankOfSlot, bounds, head, weight, weight2, fwdArc, bwdArc, core };
-}
-
-/** Whether any second weight of `h` is non-zero. */
-function hasSecond(h: Hierarchy): boolean {
-  return h.fwdWeight2.some((x) => x !== 0) || h.bwdWeight2.some((x) => x !== 0);
 }
 
 /** Bytes held by the layout's arrays. */

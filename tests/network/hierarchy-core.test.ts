@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { RoadNetwork } from '../../src/network/index.js';
 import { hierarchyPath } from '../../src/network/ch-query.js';
 import { buildUpwardGraph } from '../../src/network/ch-upward.js';
+import { coreTable } from '../../src/network/ch-core.js';
 import type { Hierarchy } from '../../src/network/ch-types.js';
 import { Rng } from '../../src/core/rng.js';
 import { arcsOf, chainyGraph, floydWarshall, randomGraph, type RandomGraph } from './reference.js';
@@ -46,7 +47,7 @@ function fastestThenShortest(n: number, arcs: Arc[]): { t: number[][]; d: number
 
 /** Gives `h` a query layout with a core of `size` nodes (and a fresh search state). */
 function withCore(h: Hierarchy, size: number): void {
-  h.upward = buildUpwardGraph(h, size);
+  h.upward = buildUpwardGraph(h, coreTable(h, size));
   h.upwardSpace = undefined;
   expect(h.upward.core.size).toBe(Math.min(size, h.nodeCount));
 }
