@@ -128,7 +128,6 @@ export function upwardPairDistance(g: UpwardGraph, S: UpwardSpace, s: number, t:
       }
     }
   }
-  let meetBack = meet;
   const table = g.core.weight;
   const table2 = g.core.weight2!;
   for (let i = 0, fEnd = S.forwardCoreCount, bEnd = S.backwardCoreCount; i < fEnd; i++) {
@@ -146,12 +145,10 @@ export function upwardPairDistance(g: UpwardGraph, S: UpwardSpace, s: number, t:
         best = c;
         best2 = c2;
         meet = a;
-        meetBack = b;
       }
     }
   }
   S.meet = meet;
-  S.meetBack = meetBack;
   S.weight2 = best2;
   S.settled = settled;
   return best;

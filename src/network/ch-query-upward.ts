@@ -20,9 +20,9 @@ import { resetUpwardSpace, touch, type UpwardSpace } from './ch-upward-space.js'
 
 /**
  * The weight of a shortest path from slot `s` to slot `t` (Infinity when there
- * is none); `S.meet`, `S.meetBack` and `S.link` then describe the path (see
- * `upwardChain` in ch-query.ts). `useCore: false` searches the whole hierarchy (the path
- * between two core slots).
+ * is none). With `useCore: false` the search runs through the whole hierarchy
+ * and `S.meet` with `S.link` then describe the path (see `upwardChain` in
+ * ch-query.ts).
  */
 export function upwardDistance(g: UpwardGraph, S: UpwardSpace, s: number, t: number, useCore = true): number {
   resetUpwardSpace(S);
@@ -120,7 +120,6 @@ export function upwardDistance(g: UpwardGraph, S: UpwardSpace, s: number, t: num
       }
     }
   }
-  let meetBack = meet;
   // Paths through the core: in at a (forward), out at b (backward), the table in between.
   const table = g.core.weight;
   for (let i = 0, fEnd = S.forwardCoreCount, bEnd = S.backwardCoreCount; i < fEnd; i++) {
@@ -134,12 +133,10 @@ export function upwardDistance(g: UpwardGraph, S: UpwardSpace, s: number, t: num
       if (c < best) {
         best = c;
         meet = a;
-        meetBack = b;
       }
     }
   }
   S.meet = meet;
-  S.meetBack = meetBack;
   S.settled = settled;
   return best;
 }

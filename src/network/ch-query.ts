@@ -113,20 +113,26 @@ export function hierarchyPath(h: Hierarchy, s: number, t: number, taint: ArcTain
   return result;
 }
 
-/** The query on the hierarchy's own network: its query layout and core table. */
+/**
+ * The query on the hierarchy's own network, on its query layout: with the
+ * core table for the weight alone; with a search of the whole hierarchy when
+ * the path is wanted (the part of a path inside the core would take a second
+ * search, which on Porto costs about what the whole search does).
+ */
 function layoutPath(h: Hierarchy, s: number, t: number, unpack: boolean): HierarchyPath {
   const g = upwardGraph(h);
   const pairs = g.weight2 !== null;
   const S = (h.upwardSpace ??= newUpwardSpace(g, pairs));
   const a = g.slotOfNode[s];
   const b = g.slotOfNode[t];
-  const weight = pairs ? upwardPairDistance(g, S, a, b) : upwardDistance(g, S, a, b);
+  const useCore = !unpack;
+  const weight = pairs ? upwardPairDistance(g, S, a, b, useCore) : upwardDistance(g, S, a, b, useCore);
   const weight2 = pairs ? S.weight2 : 0;
   if (S.meet < 0) return { arcs: null, weight: Infinity, weight2: Infinity, tainted: false, settled: S.settled };
   const found: HierarchyPath = { arcs: null, weight, weight2, tainted: false, settled: S.settled };
   if (!unpack) return found;
   const refs: number[] = [];
-  upwardChain(g, S, a, b, pairs, refs);
+  upwardChain(g, S, a, b, refs);
   const arcs: number[] = [];
   for (const ref of refs) unpackRef(h, ref, arcs);
   found.arcs = arcs;
@@ -134,35 +140,26 @@ function layoutPath(h: Hierarchy, s: number, t: number, unpack: boolean): Hierar
 }
 
 /**
- * After a layout search from slot `s` to slot `t`, the hierarchy arc refs (see
- * ch-unpack.ts) of its path, in travel order: forward arcs from the source up
- * to where it enters the core (or meets the backward search), the path
- * between the two core slots (by a search of the whole hierarchy between
- * them), then backward arcs down to the target.
+ * After a layout search from slot `s` to slot `t` without the core table, the
+ * hierarchy arc refs (see ch-unpack.ts) of its path, in travel order: forward
+ * arcs from the source up to the meeting slot, then backward arcs down to the
+ * target.
  */
-function upwardChain(g: UpwardGraph, S: UpwardSpace, s: number, t: number, pairs: boolean, out: number[]): void {
-  const a = S.meet;
-  const b = S.meetBack;
+function upwardChain(g: UpwardGraph, S: UpwardSpace, s: number, t: number, out: number[]): void {
   const at = S.stride - 2;
+  const meet = S.meet;
   const up: number[] = [];
-  for (let u = a; u !== s; ) {
+  for (let u = meet; u !== s; ) {
     const e = S.link[2 * (S.stride * u + at)];
     up.push(g.fwdArc[e]);
     u = entryTail(g, e);
   }
-  const down: number[] = [];
-  for (let u = b; u !== t; ) {
+  for (let i = up.length - 1; i >= 0; i--) out.push(up[i]);
+  for (let u = meet; u !== t; ) {
     const e = S.link[2 * (S.stride * u + at) + 1];
-    down.push(-1 - g.bwdArc[e]);
+    out.push(-1 - g.bwdArc[e]);
     u = entryTail(g, e);
   }
-  for (let i = up.length - 1; i >= 0; i--) out.push(up[i]);
-  if (a !== b) {
-    if (pairs) upwardPairDistance(g, S, a, b, false);
-    else upwardDistance(g, S, a, b, false);
-    upwardChain(g, S, a, b, pairs, out);
-  }
-  for (const ref of down) out.push(ref);
 }
 
 /** The rank whose arc range `offsets[r] .. offsets[r+1]-1` holds arc `k` (binary search). */

@@ -116,7 +116,8 @@ export function hierarchyBytes(h: Hierarchy): number {
 
 /** Whether any second weight of `h` is non-zero (the `distance` hierarchy has none). */
 export function hasSecondWeights(h: Hierarchy): boolean {
-  return h.fwdWeight2.some((x) => x !== 0) || h.bwdWeight2.some((x) => x !== 0);
+  for (const list of [h.fwdWeight2, h.bwdWeight2]) for (let k = 0; k < list.length; k++) if (list[k] !== 0) return true;
+  return false;
 }
 
 /** Number of arcs (original and shortcuts, both directions). */

@@ -33,12 +33,11 @@ export interface UpwardSpace {
   forwardCoreCount: number;
   backwardCoreCount: number;
   /**
-   * Where the path of the last query turns: the forward search's last slot
-   * (-1 when unreachable) and the backward search's first; different when it
-   * runs through the core table between them.
+   * Where the forward search's path of the last query ends (-1 when
+   * unreachable): the meeting slot, or with the core table the core slot where
+   * the path enters the core (its path is then not unpacked, see ch-query.ts).
    */
   meet: number;
-  meetBack: number;
   /** Second weight of the last pair search's answer. */
   weight2: number;
   /** Slots settled (taken from the queues, stalled or not). */
@@ -66,7 +65,6 @@ export function newUpwardSpace(g: UpwardGraph, pairs: boolean): UpwardSpace {
     forwardCoreCount: 0,
     backwardCoreCount: 0,
     meet: -1,
-    meetBack: -1,
     weight2: 0,
     settled: 0,
   };

@@ -66,41 +66,37 @@ export function upwardOrder(h: Hierarchy): Int32Array {
 /** Builds the layout of `h` around a core table of its top ranks (see ch-core.ts; size 0: none). */
 export function buildUpwardGraph(h: Hierarchy, core: CoreTable): UpwardGraph {
   const n = h.nodeCount;
+  const { fwdOffsets, fwdHeads, fwdWeight, fwdWeight2, bwdOffsets, bwdTails, bwdWeight, bwdWeight2 } = h;
   const rankOfSlot = upwardOrder(h);
   const slotOfRank = new Int32Array(n);
   for (let i = 0; i < n; i++) slotOfRank[rankOfSlot[i]] = i;
   const slotOfNode = new Int32Array(n);
   for (let v = 0; v < n; v++) slotOfNode[v] = slotOfRank[h.rank[v]];
-  // Per rank, the forward and backward arc to each higher neighbour (at most one of each).
-  const fwdOf = new Int32Array(n).fill(-1);
+  // Per rank, its backward arc from each higher neighbour (at most one), marked while the rank is read.
   const bwdOf = new Int32Array(n).fill(-1);
+  // Run sizes per slot (forward only, both, backward only), then their bounds.
   const bounds = new Int32Array(3 * n + 1);
-  let entries = 0;
-  const count = (r: number): void => {
-    let fOnly = 0;
+  for (let r = 0; r < n; r++) {
+    const f0 = fwdOffsets[r];
+    const f1 = fwdOffsets[r + 1];
+    const b0 = bwdOffsets[r];
+    const b1 = bwdOffsets[r + 1];
+    for (let k = b0; k < b1; k++) bwdOf[bwdTails[k]] = k;
     let both = 0;
-    let bOnly = 0;
-    for (let k = h.fwdOffsets[r]; k < h.fwdOffsets[r + 1]; k++) fwdOf[h.fwdHeads[k]] = k;
-    for (let k = h.bwdOffsets[r]; k < h.bwdOffsets[r + 1]; k++) {
-      if (fwdOf[h.bwdTails[k]] >= 0) both++;
-      else bOnly++;
-    }
-    fOnly = h.fwdOffsets[r + 1] - h.fwdOffsets[r] - both;
-    for (let k = h.fwdOffsets[r]; k < h.fwdOffsets[r + 1]; k++) fwdOf[h.fwdHeads[k]] = -1;
+    for (let k = f0; k < f1; k++) if (bwdOf[fwdHeads[k]] >= 0) both++;
+    for (let k = b0; k < b1; k++) bwdOf[bwdTails[k]] = -1;
     const u = slotOfRank[r];
-    bounds[3 * u + 1] = fOnly;
-    bounds[3 * u + 2] = fOnly + both;
-    bounds[3 * u + 3] = fOnly + both + bOnly;
-  };
-  for (let r = 0; r < n; r++) count(r);
-  // Sizes to absolute bounds, slot by slot.
+    bounds[3 * u + 1] = f1 - f0 - both;
+    bounds[3 * u + 2] = f1 - f0;
+    bounds[3 * u + 3] = f1 - f0 + b1 - b0 - both;
+  }
+  let entries = 0;
   for (let u = 0; u < n; u++) {
     const start = entries;
-    const total = bounds[3 * u + 3];
+    entries = start + bounds[3 * u + 3];
     bounds[3 * u] = start;
     bounds[3 * u + 1] += start;
     bounds[3 * u + 2] += start;
-    entries = start + total;
     bounds[3 * u + 3] = entries;
   }
   const buffer = new ArrayBuffer(24 * Math.max(1, entries));
@@ -108,39 +104,45 @@ export function buildUpwardGraph(h: Hierarchy, core: CoreTable): UpwardGraph {
   const weight = new Float64Array(buffer);
   const second = hasSecondWeights(h);
   const weight2 = second ? new Float64Array(2 * entries) : null;
-  const fwdArc = new Int32Array(entries).fill(-1);
-  const bwdArc = new Int32Array(entries).fill(-1);
-  const put = (e: number, x: number, kf: number, kb: number): void => {
-    head[6 * e] = slotOfRank[x];
-    weight[3 * e + 1] = kf >= 0 ? h.fwdWeight[kf] : Infinity;
-    weight[3 * e + 2] = kb >= 0 ? h.bwdWeight[kb] : Infinity;
-    if (weight2) {
-      weight2[2 * e] = kf >= 0 ? h.fwdWeight2[kf] : Infinity;
-      weight2[2 * e + 1] = kb >= 0 ? h.bwdWeight2[kb] : Infinity;
-    }
-    fwdArc[e] = kf;
-    bwdArc[e] = kb;
-  };
+  const fwdArc = new Int32Array(entries);
+  const bwdArc = new Int32Array(entries);
   for (let r = 0; r < n; r++) {
     const u = slotOfRank[r];
     let fOnly = bounds[3 * u];
     let both = bounds[3 * u + 1];
     let bOnly = bounds[3 * u + 2];
-    for (let k = h.bwdOffsets[r]; k < h.bwdOffsets[r + 1]; k++) bwdOf[h.bwdTails[k]] = k;
-    for (let k = h.fwdOffsets[r]; k < h.fwdOffsets[r + 1]; k++) {
-      const x = h.fwdHeads[k];
+    const b0 = bwdOffsets[r];
+    const b1 = bwdOffsets[r + 1];
+    for (let k = b0; k < b1; k++) bwdOf[bwdTails[k]] = k;
+    for (let k = fwdOffsets[r], end = fwdOffsets[r + 1]; k < end; k++) {
+      const x = fwdHeads[k];
       const kb = bwdOf[x];
-      if (kb >= 0) {
-        put(both++, x, k, kb);
-        bwdOf[x] = -1;
-      } else put(fOnly++, x, k, -1);
-    }
-    for (let k = h.bwdOffsets[r]; k < h.bwdOffsets[r + 1]; k++) {
-      const x = h.bwdTails[k];
-      if (bwdOf[x] >= 0) {
-        put(bOnly++, x, -1, k);
-        bwdOf[x] = -1;
+      const e = kb >= 0 ? both++ : fOnly++;
+      head[6 * e] = slotOfRank[x];
+      weight[3 * e + 1] = fwdWeight[k];
+      weight[3 * e + 2] = kb >= 0 ? bwdWeight[kb] : Infinity;
+      if (weight2) {
+        weight2[2 * e] = fwdWeight2[k];
+        weight2[2 * e + 1] = kb >= 0 ? bwdWeight2[kb] : Infinity;
       }
+      fwdArc[e] = k;
+      bwdArc[e] = kb;
+      bwdOf[x] = -1;
+    }
+    for (let k = b0; k < b1; k++) {
+      const x = bwdTails[k];
+      if (bwdOf[x] < 0) continue;
+      const e = bOnly++;
+      head[6 * e] = slotOfRank[x];
+      weight[3 * e + 1] = Infinity;
+      weight[3 * e + 2] = bwdWeight[k];
+      if (weight2) {
+        weight2[2 * e] = Infinity;
+        weight2[2 * e + 1] = bwdWeight2[k];
+      }
+      fwdArc[e] = -1;
+      bwdArc[e] = k;
+      bwdOf[x] = -1;
     }
   }
   return { nodeCount: n, slotOfNode, rankOfSlot, bounds, head, weight, weight2, fwdArc, bwdArc, core };
