@@ -93,13 +93,15 @@ export class NetworkHierarchies {
     return writeHierarchies(t.nodeCount, t.arcCount, list);
   }
 
-  /** Loads hierarchies saved for this very network; returns their metrics. */
+  /**
+   * Loads hierarchies saved for this very network; returns their metrics. The
+   * point-to-point query layouts are derived at the first query of each
+   * metric (or by `prepareQueries`), which keeps loading fast for services
+   * that only ask for matrices.
+   */
   load(bytes: Uint8Array): HierarchyMetric[] {
     const list = readHierarchies(bytes, this.net);
-    for (const h of list) {
-      this.own.set(h.metric, h);
-      upwardGraph(h);
-    }
+    for (const h of list) this.own.set(h.metric, h);
     return list.map((h) => h.metric);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The point-to-point query layout of a contraction hierarchy: both arc lists
- * of a node merged into one contiguous run, in a node order chosen for memory
- * locality (see `upwardOrder`).
+ * of a node merged into one contiguous run, nodes numbered from the top rank
+ * down (see `upwardOrder`).
  *
  * A node's run holds one entry per higher neighbour `x`, with the weight of the
  * upward arc `node → x` (the forward search relaxes it; Infinity when absent)
@@ -53,8 +53,11 @@ export function upwardGraph(h: Hierarchy): UpwardGraph {
 }
 
 /**
- * The slot order: ranks from the top down, so the nodes every search ends in
- * (the top of the hierarchy) share a few pages. Returns the rank of each slot.
+ * The slot order: ranks from the top down, so the core (see ch-core.ts) is
+ * slots `0 .. size-1` in the order of its table, and the nodes most searches
+ * touch share a few pages. Returns the rank of each slot. (A depth-first order
+ * from the top, tried on Porto, touched a third fewer pages per query but was
+ * not measurably faster.)
  */
 export function upwardOrder(h: Hierarchy): Int32Array {
   const n = h.nodeCount;

@@ -457,8 +457,9 @@ export class RoadNetwork implements TravelProvider {
   /**
    * Loads hierarchies saved by `saveHierarchy` on the same network (same
    * nodes, arcs and weights); throws a `VrpkitError` for a corrupted file or
-   * one made for another network. Returns the metrics loaded, ready for
-   * point-to-point queries and matrices.
+   * one made for another network. Returns the metrics loaded. The first
+   * point-to-point query of each metric then derives its query layout (a few
+   * hundred milliseconds on a city graph).
    */
   loadHierarchy(bytes: Uint8Array): Metric[] {
     return this.hierarchies.load(bytes);
