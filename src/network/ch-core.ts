@@ -24,9 +24,13 @@ import { hasSecondWeights, type Hierarchy } from './ch-types.js';
 /** Largest core (nodes): the table holds its square, 8 bytes per weight. */
 export const CORE_MAX = 1000;
 
-/** The core size used for a hierarchy of `n` nodes: an eighth of the nodes, at most `CORE_MAX`. */
+/**
+ * The core size used for a hierarchy of `n` nodes: twice the square root of
+ * `n` (the table then grows like the graph: Andorra, 26,522 nodes, 326 core
+ * nodes, 0.85 MB), at most `CORE_MAX` (Porto).
+ */
 export function coreSizeFor(n: number): number {
-  return Math.min(CORE_MAX, Math.ceil(n / 8));
+  return Math.min(CORE_MAX, Math.ceil(2 * Math.sqrt(n)));
 }
 
 export interface CoreTable {
