@@ -8,6 +8,7 @@ import { buildNetworkHierarchy, metricWeights, type UsableHierarchy, type Weight
 import { readHierarchies, writeHierarchies } from './ch-serialize.js';
 import type { Hierarchy, HierarchyMetric } from './ch-types.js';
 import { reuseHierarchy, type Reuse } from './ch-updates.js';
+import { upwardGraph } from './ch-upward.js';
 
 export class NetworkHierarchies {
   private readonly own = new Map<HierarchyMetric, Hierarchy>();
@@ -38,6 +39,15 @@ export class NetworkHierarchies {
       this.own.set(metric, h);
     }
     return { hierarchy: h, taint: null };
+  }
+
+  /**
+   * Derives the point-to-point query layout of the own hierarchy for `metric`
+   * now (with the core table when it is missing) rather than at the first query.
+   */
+  prepareQueries(metric: HierarchyMetric): void {
+    const h = this.own.get(metric);
+    if (h) upwardGraph(h);
   }
 
   /** Whether `build(metric)` would follow an ancestor's order rather than order from scratch. */
@@ -83,7 +93,12 @@ export class NetworkHierarchies {
     return writeHierarchies(t.nodeCount, t.arcCount, list);
   }
 
-  /** Loads hierarchies saved for this very network; returns their metrics. */
+  /**
+   * Loads hierarchies saved for this very network; returns their metrics. The
+   * point-to-point query layouts are derived at the first query of each
+   * metric (or by `prepareQueries`), which keeps loading fast for services
+   * that only ask for matrices.
+   */
   load(bytes: Uint8Array): HierarchyMetric[] {
     const list = readHierarchies(bytes, this.net);
     for (const h of list) this.own.set(h.metric, h);

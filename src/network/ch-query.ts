@@ -6,13 +6,19 @@
  * it). The best meeting node gives the distance; the path is unpacked from the
  * shortcuts back to original arcs.
  *
- * Labels are weight pairs compared lexicographically (see ch-types.ts). With
- * `taint` (a derived network, see ch-updates.ts) every label also records
- * whether its path uses a changed arc; on equal weights an untainted label wins.
+ * On the hierarchy's own network the searches run on its query layout with the
+ * core table (ch-upward.ts, ch-core.ts, ch-query-upward*.ts). With `taint` (a
+ * derived network, see ch-updates.ts) they run here on the plain arc lists,
+ * and every label also records whether its path uses a changed arc; on equal
+ * weights an untainted label wins. Labels are weight pairs compared
+ * lexicographically (see ch-types.ts).
  */
 import { hierarchyScratch, nextHierarchyGeneration, type Hierarchy, type HierarchySpace } from './ch-types.js';
 import { unpackRef } from './ch-unpack.js';
-import { plainMeet, singleWeight } from './ch-query-plain.js';
+import { upwardGraph, type UpwardGraph } from './ch-upward.js';
+import { entryTail, newUpwardSpace, type UpwardSpace } from './ch-upward-space.js';
+import { upwardDistance } from './ch-query-upward.js';
+import { upwardPairDistance } from './ch-query-upward-pair.js';
 
 /** Per-arc "uses a changed arc" flags of a hierarchy on a derived network. */
 export interface ArcTaint {
@@ -34,6 +40,7 @@ export interface HierarchyPath {
 /** Shortest path from node `s` to node `t` (node indices) on the hierarchy. */
 export function hierarchyPath(h: Hierarchy, s: number, t: number, taint: ArcTaint | null = null, unpack = true): HierarchyPath {
   if (s === t) return { arcs: [], weight: 0, weight2: 0, tainted: false, settled: 0 };
+  if (taint === null) return layoutPath(h, s, t, unpack);
   const { forward: F, backward: B } = hierarchyScratch(h);
   const gf = nextHierarchyGeneration(F);
   const gb = nextHierarchyGeneration(B);
@@ -44,55 +51,45 @@ export function hierarchyPath(h: Hierarchy, s: number, t: number, taint: ArcTain
   let bestTaint = 1;
   let meet = -1;
   let settled = 0;
-  if (taint === null && singleWeight(h)) {
-    // No second weights and no flags: the plain search does the same with less work.
-    const found = plainMeet(h, F, B, gf, gb, rs, rt);
-    meet = found.meet;
-    best = found.best;
-    best2 = 0;
-    bestTaint = 0;
-    settled = found.settled;
-  } else {
-    seed(F, gf, rs);
-    seed(B, gb, rt);
-    let fDone = false;
-    let bDone = false;
-    const fh = F.heap;
-    const bh = B.heap;
-    while (!fDone || !bDone) {
-      let forward: boolean;
-      if (fDone) forward = false;
-      else if (bDone) forward = true;
-      else forward = fh.keys[0] < bh.keys[0] || (fh.keys[0] === bh.keys[0] && fh.keys2[0] <= bh.keys2[0]);
-      const X = forward ? F : B;
-      const Y = forward ? B : F;
-      const heap = X.heap;
-      const gy = forward ? gb : gf;
-      const k1 = heap.size > 0 ? heap.keys[0] : Infinity;
-      const k2 = heap.size > 0 ? heap.keys2[0] : Infinity;
-      if (heap.size === 0 || k1 > best || (k1 === best && (k2 > best2 || (k2 === best2 && bestTaint === 0)))) {
-        if (forward) fDone = true;
-        else bDone = true;
-        continue;
-      }
-      const u = heap.pop();
-      settled++;
-      const ys = Y.state;
-      if (ys[4 * u] === gy) {
-        const xs = X.state;
-        const d = xs[4 * u + 1] + ys[4 * u + 1];
-        const d2 = xs[4 * u + 2] + ys[4 * u + 2];
-        const tt = X.tainted[u] | Y.tainted[u];
-        if (d < best || (d === best && (d2 < best2 || (d2 === best2 && tt < bestTaint)))) {
-          best = d;
-          best2 = d2;
-          bestTaint = tt;
-          meet = u;
-        }
-      }
-      if (forward) expand(F, gf, u, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, taint?.fwd ?? null);
-      else expand(B, gb, u, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, taint?.bwd ?? null);
+  seed(F, gf, rs);
+  seed(B, gb, rt);
+  let fDone = false;
+  let bDone = false;
+  const fh = F.heap;
+  const bh = B.heap;
+  while (!fDone || !bDone) {
+    let forward: boolean;
+    if (fDone) forward = false;
+    else if (bDone) forward = true;
+    else forward = fh.keys[0] < bh.keys[0] || (fh.keys[0] === bh.keys[0] && fh.keys2[0] <= bh.keys2[0]);
+    const X = forward ? F : B;
+    const Y = forward ? B : F;
+    const heap = X.heap;
+    const gy = forward ? gb : gf;
+    const k1 = heap.size > 0 ? heap.keys[0] : Infinity;
+    const k2 = heap.size > 0 ? heap.keys2[0] : Infinity;
+    if (heap.size === 0 || k1 > best || (k1 === best && (k2 > best2 || (k2 === best2 && bestTaint === 0)))) {
+      if (forward) fDone = true;
+      else bDone = true;
+      continue;
     }
+    const u = heap.pop();
+    settled++;
+    const ys = Y.state;
+    if (ys[4 * u] === gy) {
+      const xs = X.state;
+      const d = xs[4 * u + 1] + ys[4 * u + 1];
+      const d2 = xs[4 * u + 2] + ys[4 * u + 2];
+      const tt = X.tainted[u] | Y.tainted[u];
+      if (d < best || (d === best && (d2 < best2 || (d2 === best2 && tt < bestTaint)))) {
+        best = d;
+        best2 = d2;
+        bestTaint = tt;
+        meet = u;
+      }
+    }
+    if (forward) expand(F, gf, u, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, taint?.fwd ?? null);
+    else expand(B, gb, u, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, taint?.bwd ?? null);
   }
   if (meet < 0) return { arcs: null, weight: Infinity, weight2: Infinity, tainted: false, settled };
   const result: HierarchyPath = { arcs: null, weight: best, weight2: best2, tainted: bestTaint === 1, settled };
@@ -114,6 +111,55 @@ export function hierarchyPath(h: Hierarchy, s: number, t: number, taint: ArcTain
   }
   result.arcs = arcs;
   return result;
+}
+
+/**
+ * The query on the hierarchy's own network, on its query layout: with the
+ * core table for the weight alone; with a search of the whole hierarchy when
+ * the path is wanted (the part of a path inside the core would take a second
+ * search, which on Porto costs about what the whole search does).
+ */
+function layoutPath(h: Hierarchy, s: number, t: number, unpack: boolean): HierarchyPath {
+  const g = upwardGraph(h);
+  const pairs = g.weight2 !== null;
+  const S = (h.upwardSpace ??= newUpwardSpace(g, pairs));
+  const a = g.slotOfNode[s];
+  const b = g.slotOfNode[t];
+  const useCore = !unpack;
+  const weight = pairs ? upwardPairDistance(g, S, a, b, useCore) : upwardDistance(g, S, a, b, useCore);
+  const weight2 = pairs ? S.weight2 : 0;
+  if (S.meet < 0) return { arcs: null, weight: Infinity, weight2: Infinity, tainted: false, settled: S.settled };
+  const found: HierarchyPath = { arcs: null, weight, weight2, tainted: false, settled: S.settled };
+  if (!unpack) return found;
+  const refs: number[] = [];
+  upwardChain(g, S, a, b, refs);
+  const arcs: number[] = [];
+  for (const ref of refs) unpackRef(h, ref, arcs);
+  found.arcs = arcs;
+  return found;
+}
+
+/**
+ * After a layout search from slot `s` to slot `t` without the core table, the
+ * hierarchy arc refs (see ch-unpack.ts) of its path, in travel order: forward
+ * arcs from the source up to the meeting slot, then backward arcs down to the
+ * target.
+ */
+function upwardChain(g: UpwardGraph, S: UpwardSpace, s: number, t: number, out: number[]): void {
+  const at = S.stride - 2;
+  const meet = S.meet;
+  const up: number[] = [];
+  for (let u = meet; u !== s; ) {
+    const e = S.link[2 * (S.stride * u + at)];
+    up.push(g.fwdArc[e]);
+    u = entryTail(g, e);
+  }
+  for (let i = up.length - 1; i >= 0; i--) out.push(up[i]);
+  for (let u = meet; u !== t; ) {
+    const e = S.link[2 * (S.stride * u + at) + 1];
+    out.push(-1 - g.bwdArc[e]);
+    u = entryTail(g, e);
+  }
 }
 
 /** The rank whose arc range `offsets[r] .. offsets[r+1]-1` holds arc `k` (binary search). */

@@ -10,10 +10,12 @@
  *     (u32, of every byte after the header), reserved (u32)
  *   per hierarchy, a 32-byte record: metric (u32: 0 distance, 1 duration),
  *     network checksum (u32, see ch-network.ts), forward and backward arc
- *     counts (u32), whether second weights are stored (u32), 3 × reserved;
- *     then rank (n × i32), forward offsets ((n+1) × i32), heads, middles
- *     (i32), weights, second weights (f64, only when stored), and the same
- *     four or five arrays backward.
+ *     counts (u32), whether second weights are stored (u32), core size
+ *     (u32, see ch-core.ts), 2 × reserved; then rank (n × i32), forward
+ *     offsets ((n+1) × i32), heads, middles (i32), weights, second weights
+ *     (f64, only when stored), the same four or five arrays backward, and
+ *     the core table: size² weights, then size² second weights when stored.
+ * Version 2 added the core table (version 1 files are refused: rebuild them).
  * A file is rejected with a `VrpkitError` naming what is wrong: not a
  * hierarchy, another version, corrupted (payload checksum), or made for
  * another network (node/arc counts, network checksum).
@@ -21,11 +23,12 @@
 import { VrpkitError } from '../core/errors.js';
 import { checksumArrays } from './ch-checksum.js';
 import { networkChecksum, type WeightedNetwork } from './ch-network.js';
-import type { Hierarchy, HierarchyMetric } from './ch-types.js';
+import { hierarchyCore } from './ch-core.js';
+import { hasSecondWeights, type Hierarchy, type HierarchyMetric } from './ch-types.js';
 
 const MAGIC = [0x56, 0x52, 0x50, 0x4b, 0x43, 0x48, 0, 0]; // "VRPKCH\0\0"
 /** Bumped whenever the layout or the meaning of a field changes. */
-export const HIERARCHY_FORMAT_VERSION = 1;
+export const HIERARCHY_FORMAT_VERSION = 2;
 const HEADER = 32;
 const RECORD = 32;
 
@@ -33,7 +36,7 @@ const pad8 = (x: number) => (x + 7) & ~7;
 
 /** Serialises hierarchies of one network (`nodeCount` nodes, `arcCount` arcs). */
 export function writeHierarchies(nodeCount: number, arcCount: number, list: readonly Hierarchy[]): Uint8Array {
-  const parts = list.map((h) => arraysOf(h, hasSecond(h)));
+  const parts = list.map((h) => arraysOf(h, hasSecondWeights(h)));
   let size = HEADER;
   for (const arrays of parts) {
     size += RECORD;
@@ -52,7 +55,8 @@ export function writeHierarchies(nodeCount: number, arcCount: number, list: read
     view.setUint32(at + 4, h.checksum, true);
     view.setUint32(at + 8, h.fwdHeads.length, true);
     view.setUint32(at + 12, h.bwdTails.length, true);
-    view.setUint32(at + 16, hasSecond(h) ? 1 : 0, true);
+    view.setUint32(at + 16, hasSecondWeights(h) ? 1 : 0, true);
+    view.setUint32(at + 20, hierarchyCore(h).size, true);
     at += RECORD;
     for (const a of parts[i]) {
       bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
@@ -111,6 +115,8 @@ export function readHierarchies(input: Uint8Array, net: WeightedNetwork): Hierar
     const mf = view.getUint32(at + 8, true);
     const mb = view.getUint32(at + 12, true);
     const second = view.getUint32(at + 16, true) === 1;
+    const coreSize = view.getUint32(at + 20, true);
+    if (coreSize > n) fail('invalid-hierarchy', `the hierarchy file is inconsistent: a core of ${coreSize} nodes in a network of ${n}`);
     at += RECORD;
     const rank = i32(n);
     const fwdOffsets = i32(n + 1);
@@ -123,10 +129,13 @@ export function readHierarchies(input: Uint8Array, net: WeightedNetwork): Hierar
     const bwdMiddle = i32(mb);
     const bwdWeight = f64(mb);
     const bwdWeight2 = second ? f64(mb) : new Float64Array(mb);
+    const coreWeight = f64(coreSize * coreSize);
+    const coreWeight2 = second ? f64(coreSize * coreSize) : null;
     const order = new Int32Array(n);
     const problem = structureProblem(t, rank, order, fwdOffsets, fwdHeads, fwdMiddle, bwdOffsets, bwdTails, bwdMiddle);
     if (problem) fail('invalid-hierarchy', `the hierarchy file is inconsistent: ${problem}`);
-    list.push({ metric, nodeCount: n, checksum, rank, order, fwdOffsets, fwdHeads, fwdWeight, fwdWeight2, fwdMiddle, bwdOffsets, bwdTails, bwdWeight, bwdWeight2, bwdMiddle });
+    const core = { size: coreSize, weight: coreWeight, weight2: coreWeight2 };
+    list.push({ metric, nodeCount: n, checksum, rank, order, fwdOffsets, fwdHeads, fwdWeight, fwdWeight2, fwdMiddle, bwdOffsets, bwdTails, bwdWeight, bwdWeight2, bwdMiddle, core });
   }
   return list;
 }
@@ -180,11 +189,6 @@ function structureProblem(
   return side(fwdOffsets, fwdHeads, fwdMiddle, true) ?? side(bwdOffsets, bwdTails, bwdMiddle, false);
 }
 
-/** Whether any second weight is non-zero (the `distance` hierarchy has none to store). */
-function hasSecond(h: Hierarchy): boolean {
-  return h.fwdWeight2.some((x) => x !== 0) || h.bwdWeight2.some((x) => x !== 0);
-}
-
 function arraysOf(h: Hierarchy, second: boolean): ArrayBufferView[] {
   return [
     h.rank,
@@ -198,5 +202,7 @@ function arraysOf(h: Hierarchy, second: boolean): ArrayBufferView[] {
     h.bwdMiddle,
     h.bwdWeight,
     ...(second ? [h.bwdWeight2] : []),
+    hierarchyCore(h).weight,
+    ...(second ? [hierarchyCore(h).weight2!] : []),
   ];
 }

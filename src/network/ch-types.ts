@@ -16,8 +16,10 @@
  * `both` matrices report the shortest among the fastest paths.
  */
 import { LexHeap } from './ch-heap.js';
-import type { IndexedHeap } from './heap.js';
 import type { ShortcutHalves } from './ch-unpack.js';
+import type { CoreTable } from './ch-core.js';
+import type { UpwardGraph } from './ch-upward.js';
+import type { UpwardSpace } from './ch-upward-space.js';
 
 export type HierarchyMetric = 'distance' | 'duration';
 
@@ -46,8 +48,11 @@ export interface Hierarchy {
   scratch?: HierarchyScratch;
   /** The halves of every shortcut, for unpacking (derived on first use, see ch-unpack.ts). */
   halves?: ShortcutHalves;
-  /** Whether every second weight is zero (decided on first use, see ch-query-plain.ts). */
-  singleWeight?: boolean;
+  /** Weights between the top ranks (see ch-core.ts): computed with the hierarchy, saved and loaded with it. */
+  core?: CoreTable;
+  /** The point-to-point query layout (derived on first use, see ch-upward.ts) and its search state. */
+  upward?: UpwardGraph;
+  upwardSpace?: UpwardSpace;
 }
 
 /**
@@ -61,8 +66,6 @@ export interface HierarchySpace {
   gen: number;
   readonly state: Float64Array;
   readonly heap: LexHeap;
-  /** The single-weight search's heap (created on first use, see ch-query-plain.ts). */
-  plainHeap?: IndexedHeap;
   /** Ranks settled (and not stalled) by the last exhaustive search, in order: `settled[0 .. settledCount-1]`. */
   readonly settled: Int32Array;
   settledCount: number;
@@ -105,10 +108,16 @@ export function hierarchyScratch(h: Hierarchy): HierarchyScratch {
   return h.scratch;
 }
 
-/** Bytes held by the hierarchy's arrays (scratch excluded). */
+/** Bytes held by the hierarchy's arrays and core table (scratch and query layout excluded). */
 export function hierarchyBytes(h: Hierarchy): number {
-  const arrays = [h.rank, h.order, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, h.fwdMiddle, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, h.bwdMiddle];
-  return arrays.reduce((s, a) => s + a.byteLength, 0);
+  const arrays = [h.rank, h.order, h.fwdOffsets, h.fwdHeads, h.fwdWeight, h.fwdWeight2, h.fwdMiddle, h.bwdOffsets, h.bwdTails, h.bwdWeight, h.bwdWeight2, h.bwdMiddle, h.core?.weight, h.core?.weight2];
+  return arrays.reduce((s, a) => s + (a?.byteLength ?? 0), 0);
+}
+
+/** Whether any second weight of `h` is non-zero (the `distance` hierarchy has none). */
+export function hasSecondWeights(h: Hierarchy): boolean {
+  for (const list of [h.fwdWeight2, h.bwdWeight2]) for (let k = 0; k < list.length; k++) if (list[k] !== 0) return true;
+  return false;
 }
 
 /** Number of arcs (original and shortcuts, both directions). */

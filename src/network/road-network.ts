@@ -428,13 +428,15 @@ export class RoadNetwork implements TravelProvider {
    * they are not built yet: a few seconds to a minute on a city graph, after
    * which `shortestPath` (default algorithm), `matrix` and `travelMatrix`
    * answer from them. Networks derived later (`withClosures`,
-   * `withSpeedFactors`) reuse them exactly where no weight went down.
+   * `withSpeedFactors`) reuse them exactly where no weight went down. Also
+   * prepares the point-to-point queries (core table and query layout).
    */
   buildHierarchy(options: { metrics?: readonly Metric[] } = {}): this {
     const metrics = options.metrics ?? ['distance', 'duration'];
     metrics.forEach((m, i) => {
       if (m !== 'distance' && m !== 'duration') throw new VrpkitError('invalid-option', `metric must be 'distance' or 'duration', got '${String(m)}'`, pointer('metrics', i));
       this.ownHierarchy(m);
+      this.hierarchies.prepareQueries(m);
     });
     return this;
   }
@@ -455,7 +457,9 @@ export class RoadNetwork implements TravelProvider {
   /**
    * Loads hierarchies saved by `saveHierarchy` on the same network (same
    * nodes, arcs and weights); throws a `VrpkitError` for a corrupted file or
-   * one made for another network. Returns the metrics loaded.
+   * one made for another network. Returns the metrics loaded. The first
+   * point-to-point query of each metric then derives its query layout (a few
+   * hundred milliseconds on a city graph).
    */
   loadHierarchy(bytes: Uint8Array): Metric[] {
     return this.hierarchies.load(bytes);

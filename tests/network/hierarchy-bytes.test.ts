@@ -91,6 +91,11 @@ describe('hierarchy bytes', () => {
     const version = bytes.slice();
     version[8] = 99;
     expect(codeOf(() => grid().loadHierarchy(version))).toBe('hierarchy-version');
+    // Files of format version 1 (before the core table) are refused, asking for a rebuild.
+    const v1 = bytes.slice();
+    v1[8] = 1;
+    expect(codeOf(() => grid().loadHierarchy(v1))).toBe('hierarchy-version');
+    expect(() => grid().loadHierarchy(v1)).toThrow(/version 1, this vrpkit reads version 2: rebuild it/);
     // Another network: other size, or the same arcs with other weights.
     const other = RoadNetwork.fromEdges({ from: [0, 1], to: [1, 2], distance: [1, 1] });
     expect(codeOf(() => other.loadHierarchy(bytes))).toBe('hierarchy-mismatch');
