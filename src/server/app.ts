@@ -35,6 +35,28 @@ export interface ServiceOptions extends SolveLimits {
 
 const ID_PARAMS = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 200 } }, required: ['id'] } as const;
 
+/** How long a connection whose body was too large may go on sending (discarded) before it is cut. */
+const LINGER_MS = 5_000;
+
+/**
+ * A body above the limit is answered while the client may still be sending
+ * it. Closing the connection at once would make the client's system discard
+ * the unread 413 answer (the close resets a connection that still receives
+ * data), so the rest of the body is read and thrown away (no memory grows)
+ * for at most LINGER_MS, then the connection is cut.
+ */
+function lingerOnTooLarge(req: import('node:http').IncomingMessage): void {
+  const socket = req.socket;
+  socket.on('data', () => {}); // keep the socket flowing even when the request stream has let go of it
+  req.resume();
+  // Node ends such a response with socket.destroySoon(), which closes both directions once the answer is
+  // written; only the sending side is closed here, the reading side drains until the client hangs up.
+  (socket as unknown as { destroySoon: () => void }).destroySoon = () => socket.end();
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+}
+
 /** Builds the service around a backend (not listening yet). */
 export function buildService(backend: SolveBackend, options: ServiceOptions): FastifyInstance {
   const started = Date.now();
@@ -58,8 +80,9 @@ export function buildService(backend: SolveBackend, options: ServiceOptions): Fa
     done(new HttpError(415, 'unsupported-media-type', 'send the body as application/json'), undefined);
   });
 
-  app.setErrorHandler((error, _request, reply) => {
+  app.setErrorHandler((error, request, reply) => {
     const { status, body, headers } = errorResponse(error);
+    if (status === 413) lingerOnTooLarge(request.raw);
     reply.code(status).headers(headers).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
