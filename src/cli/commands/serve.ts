@@ -5,7 +5,6 @@
 import type { Command } from './types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
 import { defaultThreads } from '../../workers/thread.js';
-import { closeOnSignals, startService } from '../../server/serve.js';
 
 const HELP = `vrpkit serve [options]
 
@@ -70,6 +69,8 @@ export const serve: Command = {
     const backend = redis
       ? await (await import('../../queue/backend.js')).createQueueBackend({ url: redis, resultTtlMs, maxQueued })
       : undefined;
+    // the HTTP framework is loaded only here, so that every other command starts fast
+    const { closeOnSignals, startService } = await import('../../server/serve.js');
     const service = await startService({
       port, host, maxRunning, maxQueued, threadsPerSolve, maxThreadsPerSolve, maxTimeLimitMs, bodyLimitBytes, resultTtlMs,
       ...(backend ? { backend } : {}),
