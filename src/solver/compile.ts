@@ -21,7 +21,7 @@ import { exactSoloVerdict } from './compile-solo.js';
 import { vehicleTypes } from './compile-types.js';
 import { RouteEvaluator } from './evaluate.js';
 import { UNREACHABLE_ARC, searchTravelSteps } from './compile-travel.js';
-import { Pacer, runPaced, runSteps, type Steps } from '../core/pacer.js';
+import { type Pacer, runPaced, runSteps, type Steps } from '../core/pacer.js';
 import { granularNeighbours, mortonCode } from './neighbours.js';
 import { soloShipmentVerdict, soloVerdict, type TypeInfo } from './solo.js';
 
