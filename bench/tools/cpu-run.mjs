@@ -4,7 +4,8 @@ const [bundle, file, budget, ...rest] = process.argv.slice(2);
 // arguments G.name=value set globalThis.name (experiment switches read inside a bundle)
 for (const kv of rest.filter((a) => a.startsWith('G.'))) { const [k, v] = kv.slice(2).split('='); globalThis[k] = Number.isNaN(Number(v)) ? v : Number(v); }
 const lib = await import(bundle);
-const extra = Object.fromEntries(rest.filter((a) => !a.startsWith('G.')).map((kv) => { const [k, v] = kv.split('='); return [k, Number.isNaN(Number(v)) ? v : Number(v)]; }));
+const value = (v) => (v === 'true' ? true : v === 'false' ? false : Number.isNaN(Number(v)) ? v : Number(v));
+const extra = Object.fromEntries(rest.filter((a) => !a.startsWith('G.')).map((kv) => { const [k, v] = kv.split('='); return [k, value(v)]; }));
 const text = readFileSync(file, 'utf8');
 const p = file.endsWith('.vrp') ? lib.parseCvrplib(text) : file.includes('lilim') ? lib.parseLiLim(text) : lib.parseSolomon(text);
 const ac = new AbortController();

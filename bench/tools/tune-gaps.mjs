@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 const bks = JSON.parse(readFileSync(process.argv[3],'utf8'));
 const rows = readFileSync(process.argv[2],'utf8').trim().split('\n').map(JSON.parse);
-const key = (r) => r.cfg ?? ([r.construction, r.algorithm, r.maxPerturbation !== undefined ? 'mp' + r.maxPerturbation : undefined, ...Object.keys(r).filter((k) => k.startsWith('G.')).map((k) => k + '=' + r[k])].filter(Boolean).join(' ') || 'default');
+const RESULT_FIELDS = new Set(['file', 'bundle', 'feasible', 'dist', 'routes', 'it', 'cpu', 'at', 'seed']);
+const key = (r) => r.cfg ?? (Object.keys(r).filter((k) => !RESULT_FIELDS.has(k)).map((k) => k + '=' + r[k]).join(' ') || 'default');
 const by = {};
 const get=(name)=>{const b=bks[name]??bks[name.toLowerCase()]; if(b==null) return null; if(typeof b==='number') return b; return b.dist?.distance ?? b.distance ?? b.value;};
 for (const r of rows) { const name = r.file.replace(/\.(txt|vrp)$/,''); const b = get(name); (by[key(r)] ??= {})[name] = { gap: b? 100*(r.dist-b)/b : NaN, routes: r.routes, feasible: r.feasible }; }
