@@ -103,16 +103,35 @@ export class Inserter {
     return true;
   }
 
-  /** Best delivery placement after pickup `pickup` inserted after node `after`: [cost delta, after-position of the delivery]. */
-  private pairDelta(pickup: number, delivery: number, after: number): number {
+  /**
+   * Cost delta of the best placement of the delivery after pickup `pickup`
+   * inserted after node `after` (its position in `pairAt`), or Infinity when
+   * none costs less than `bound` (a delta). The part before the delivery
+   * grows with its position and a price never falls when a segment is
+   * appended (see relocate-shipment.ts), so the scan stops once that part
+   * alone costs as much as the best placement found or the bound.
+   */
+  private pairDelta(pickup: number, delivery: number, after: number, bound: number): number {
     const rs = this.rs;
     const r = rs.routeOf[after];
     const a = rs.nodes[r], m = rs.len[r], t = rs.typeOf(r);
     const pa = rs.pos[after];
+    const limit = bound + rs.cost[r];
     let best = Infinity;
+    // fixed and arc costs bound a placement's price from below (every other
+    // term only adds): placements whose bound reaches the best so far are skipped
+    const data = rs.data;
+    const arcs = m > 0 ? rs.fixedCost[r] + rs.arcCost[r] : -Infinity;
+    const nx = a[pa + 1];
+    const withPickup = arcs + data.arc(t, after, pickup) + data.arc(t, pickup, nx) - data.arc(t, after, nx);
     for (let j = pa; j <= m; j++) {
+      const lb = j === pa
+        ? arcs + data.arc(t, after, pickup) + data.arc(t, pickup, delivery) + data.arc(t, delivery, nx) - data.arc(t, after, nx)
+        : withPickup + data.arc(t, a[j], delivery) + data.arc(t, delivery, a[j + 1]) - data.arc(t, a[j], a[j + 1]);
+      if (lb >= (best < limit ? best : limit)) continue;
       const acc = rs.a.start(rs.prefix, after, t).node(pickup);
       if (j > pa) rs.appendBetween(acc, r, pa + 1, j);
+      if (acc.price() >= (best < limit ? best : limit)) break;
       const c = acc.node(delivery).append(rs.suffix, a[j + 1]).price();
       if (c < best) {
         best = c;
@@ -130,7 +149,7 @@ export class Inserter {
     const delivery = data.partner[pickup];
     let best = Infinity, bestAfter = -1, bestAt = -1;
     const consider = (after: number) => {
-      const d = this.pairDelta(pickup, delivery, after);
+      const d = this.pairDelta(pickup, delivery, after, best);
       if (d < best) {
         best = d;
         bestAfter = after;

@@ -68,9 +68,12 @@ export class LocalSearch {
       new Exchange(rs, 2, 2),
       new TwoOpt(rs),
       this.swapTails,
-      ...(rs.data.hasShipments ? [new RelocateShipment(rs)] : []),
+      ...(rs.data.hasShipments ? [new RelocateShipment(rs, nb)] : []),
     ];
-    this.swapStar = useSwapStar ? new SwapStar(rs) : null;
+    // SWAP* moves single clients: with nothing but shipment stops it could never move one
+    let single = false;
+    for (let c = 0; c < n && !single; c++) single = rs.data.partner[c] < 0;
+    this.swapStar = useSwapStar && single ? new SwapStar(rs) : null;
     this.promising = new Uint8Array(n);
     this.optional = rs.data.cp.optional;
     this.lastTest = new Int32Array(n);

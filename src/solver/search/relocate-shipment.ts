@@ -1,19 +1,31 @@
 /**
  * Moves a whole shipment to another route (PyVRP's RelocateShipment; the
  * pair move of the PDPTW literature): both stops leave u's route; in v's route
- * the stop u names goes right after v and its partner to its best place on
- * the right side of it (a delivery after its pickup, a pickup before its
- * delivery), every placement priced in O(1) through between-position segments.
+ * the stop u names goes right after v and its partner on the right side of it
+ * (a delivery after its pickup, a pickup before its delivery): right next to
+ * it, or next to one of the partner's own granular neighbours in that route
+ * (before or after it). Scanning every position of a long route for the
+ * partner cost O(route length) per evaluation and most of the local search's
+ * time on long-route instances; the neighbours keep it granular, as every
+ * other move is. Each placement is priced in O(1) through between-position
+ * segments.
  */
+import type { Neighbourhood } from './neighbourhood.js';
 import type { BinaryOperator } from './operator.js';
 import type { SearchRoutes } from './routes.js';
 
 export class RelocateShipment implements BinaryOperator {
   readonly name = 'relocate-shipment';
-  /** Position after which the partner goes, found by the last evaluation. */
-  private bestAt = -1;
+  /** Positions after which the pickup and the delivery go, found by the last evaluation. */
+  private bestI = -1;
+  private bestJ = -1;
+  private best = Infinity;
+  /** Candidate positions of the partner (at most 1 + 2 per neighbour). */
+  private readonly cand: Int32Array;
 
-  constructor(private readonly rs: SearchRoutes) {}
+  constructor(private readonly rs: SearchRoutes, private readonly nb: Neighbourhood) {
+    this.cand = new Int32Array(rs.n + 2);
+  }
 
   evaluate(u: number, v: number): number {
     const rs = this.rs, data = rs.data;
@@ -24,51 +36,101 @@ export class RelocateShipment implements BinaryOperator {
     const pv = rs.pos[v];
     if (pv > rs.len[rV]) return Infinity;
     const pickup = data.isPickup[u] ? u : z, delivery = data.isPickup[u] ? z : u;
-    // u's route without the shipment
-    const aU = rs.nodes[rU];
-    const pp = rs.pos[pickup], pd = rs.pos[delivery];
+    if (u === delivery && pv === 0) return Infinity;
+    const aU = rs.nodes[rU], aV = rs.nodes[rV];
     const tU = rs.typeOf(rU), tV = rs.typeOf(rV);
-    const a = rs.a.start(rs.prefix, aU[pp - 1], tU);
-    if (pd > pp + 1) rs.appendBetween(a, rU, pp + 1, pd - 1);
-    const cU = a.append(rs.suffix, aU[pd + 1]).price();
+    const pp = rs.pos[pickup], pd = rs.pos[delivery];
+    // Lower bound in fixed and arc costs, as `notBetter` (every other term
+    // only adds): u's route without the shipment, plus v's route with its
+    // arcs changed by `dV`; a placement can only improve when slack + dV < 0.
+    const pPrev = aU[pp - 1], dNext = aU[pd + 1];
+    let arcU = rs.arcCost[rU] - data.arc(tU, pPrev, pickup) - data.arc(tU, delivery, dNext);
+    if (pd === pp + 1) arcU += data.arc(tU, pPrev, dNext) - data.arc(tU, pickup, delivery);
+    else {
+      const pNext = aU[pp + 1], dPrev = aU[pd - 1];
+      arcU += data.arc(tU, pPrev, pNext) - data.arc(tU, pickup, pNext) + data.arc(tU, dPrev, dNext) - data.arc(tU, dPrev, delivery);
+    }
     const current = rs.cost[rU] + rs.cost[rV];
-    const aV = rs.nodes[rV];
-    const m = rs.len[rV];
-    const b = rs.b;
-    let best = Infinity;
-    this.bestAt = -1;
+    const slack = (rs.len[rU] > 2 ? rs.fixedCost[rU] + arcU : 0) + rs.fixedCost[rV] + rs.arcCost[rV] - current + 1e-7;
+    const nb = this.nb, cand = this.cand;
+    let k = 0;
     if (u === pickup) {
-      // pickup after v, delivery after position j ≥ pv. The part before the
-      // delivery grows with j and a price never falls when a segment is
-      // appended (arcs, durations, time warp and load excess only add up; the
-      // pickup's amount is on board there in every placement), so once that
-      // part alone costs more than the best placement or than any improving
-      // move allows, no later j can win.
+      // pickup right after v; the delivery after any position j >= pv
+      const nx = aV[pv + 1];
+      const dP = data.arc(tV, v, pickup) - data.arc(tV, v, nx);
+      if (slack + dP + data.arc(tV, pickup, delivery) + data.arc(tV, delivery, nx) < 0) cand[k++] = pv;
+      const dPalone = slack + dP + data.arc(tV, pickup, nx);
+      // (the detour scan inlined: it is the operator's hot loop on long routes)
+      const m = rs.len[rV], D = data.typeArc[tV], P = data.P, pt = data.visits.first, out = rs.arcOut;
+      const into = pt[delivery], from = into * P;
+      let next = pt[aV[pv + 1]];
+      for (let j = pv + 1; j <= m; j++) {
+        const at = next;
+        next = pt[aV[j + 1]];
+        if (dPalone + D[at * P + into] + D[from + next] - out[aV[j]] < 0) cand[k++] = j;
+      }
+    } else {
+      // delivery right after v; the pickup after any position i < pv
+      const dD = slack + this.detour(tV, aV, pv, delivery);
+      const D = data.typeArc[tV], P = data.P, pt = data.visits.first, out = rs.arcOut;
+      const into = pt[pickup], from = into * P;
+      let next = pt[aV[0]];
+      for (let i = 0; i < pv; i++) {
+        const at = next;
+        next = pt[aV[i + 1]];
+        if (dD + D[at * P + into] + D[from + next] - out[aV[i]] < 0) cand[k++] = i;
+      }
+    }
+    if (k === 0) return Infinity;
+    // u's route without the shipment, priced exactly
+    const a = rs.a.start(rs.prefix, pPrev, tU);
+    if (pd > pp + 1) rs.appendBetween(a, rU, pp + 1, pd - 1);
+    const cU = a.append(rs.suffix, dNext).price();
+    this.best = Infinity;
+    this.bestI = -1;
+    this.bestJ = -1;
+    const b = rs.b;
+    if (u === pickup) {
+      // in increasing j the part before the delivery only grows, and a price
+      // never falls when a segment is appended (arcs, durations, time warp and
+      // load excess only add up; the pickup's amount is on board there in
+      // every placement): once that part alone costs more than the best
+      // placement or than any improving move allows, no later j can win
       const bound = current - cU;
-      for (let j = pv; j <= m; j++) {
+      for (let x = 0; x < k; x++) {
+        const j = cand[x];
+        if (x > 0 && j === cand[x - 1]) continue;
         b.start(rs.prefix, v, tV).node(pickup);
         if (j > pv) rs.appendBetween(b, rV, pv + 1, j);
-        if (b.price() >= Math.min(best, bound)) break;
+        if (b.price() >= Math.min(this.best, bound)) break;
         const c = b.node(delivery).append(rs.suffix, aV[j + 1]).price();
-        if (c < best) {
-          best = c;
-          this.bestAt = j;
+        if (c < this.best) {
+          this.best = c;
+          this.bestI = pv;
+          this.bestJ = j;
         }
       }
     } else {
-      // delivery after v (a client), pickup after position j < pv
-      if (pv === 0) return Infinity;
-      for (let j = 0; j < pv; j++) {
-        b.start(rs.prefix, aV[j], tV).node(pickup);
-        if (j + 1 <= pv) rs.appendBetween(b, rV, j + 1, pv);
+      for (let x = 0; x < k; x++) {
+        const i = cand[x];
+        if (x > 0 && i === cand[x - 1]) continue;
+        b.start(rs.prefix, aV[i], tV).node(pickup);
+        rs.appendBetween(b, rV, i + 1, pv);
         const c = b.node(delivery).append(rs.suffix, aV[pv + 1]).price();
-        if (c < best) {
-          best = c;
-          this.bestAt = j;
+        if (c < this.best) {
+          this.best = c;
+          this.bestI = i;
+          this.bestJ = pv;
         }
       }
     }
-    return cU + best - current;
+    return cU + this.best - current;
+  }
+
+  /** Arc-cost change of inserting x between positions p and p + 1 of a route with nodes `a` (vehicle type t). */
+  private detour(t: number, a: Int32Array, p: number, x: number): number {
+    const data = this.rs.data;
+    return data.arc(t, a[p], x) + data.arc(t, x, a[p + 1]) - data.arc(t, a[p], a[p + 1]);
   }
 
   apply(u: number, v: number): void {
@@ -81,10 +143,8 @@ export class RelocateShipment implements BinaryOperator {
     let k = 0;
     for (let p = 1; p <= rs.len[rU]; p++) if (aU[p] !== pickup && aU[p] !== delivery) A[k++] = aU[p];
     let q = 0;
-    const pv = rs.pos[v], j = this.bestAt;
-    // the stop u names sits right after v; the partner after position j
-    const first = u === pickup ? pv : j; // pickup goes after this position
-    const second = u === pickup ? j : pv; // delivery goes after this position
+    const first = this.bestI; // the pickup goes after this position
+    const second = this.bestJ; // the delivery after this one (first <= second)
     if (first === 0) B[q++] = pickup;
     if (second === 0) B[q++] = delivery;
     for (let p = 1; p <= rs.len[rV]; p++) {
@@ -96,5 +156,18 @@ export class RelocateShipment implements BinaryOperator {
     rs.setRoute(rV, B, 0, q);
     rs.update(rU);
     rs.update(rV);
+  }
+}
+
+/** Sorts the first k entries ascending (insertion sort: k is small). */
+function sortSmall(a: Int32Array, k: number): void {
+  for (let i = 1; i < k; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
   }
 }

@@ -88,8 +88,10 @@ export class SwapStar implements RouteOperator {
     const aF = rs.nodes[from], aI = rs.nodes[into];
     const mF = rs.len[from], mI = rs.len[into];
     const ver = rs.version[into];
+    const partner = data.partner;
     for (let p = 1; p <= mF; p++) {
       const u = aF[p];
+      if (partner[u] >= 0) continue; // shipment stops move in pairs: never priced here
       this.removal[u] = data.arc(tf, aF[p - 1], aF[p + 1]) - data.arc(tf, aF[p - 1], u) - data.arc(tf, u, aF[p + 1]);
       const s = this.slot(u, into);
       if (this.perRoute && this.stamp[s] === ver) continue;
