@@ -90,7 +90,7 @@ export interface SolveOptions extends ZoneOptions {
    */
   minPerturbation?: number;
   maxPerturbation?: number;
-  /** ILS: share of perturbations that ruin a whole short route (default 0). */
+  /** ILS: share of perturbations that ruin a whole short route (default 0; 0.3 with shipments, 0.2 for `fewest-vehicles`). */
   routeRemovalRate?: number;
   /**
    * ILS: how the first plan is built — `savings` (Clarke & Wright), `insertion`

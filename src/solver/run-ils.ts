@@ -30,6 +30,14 @@ const SLICE_ADAPTING = 20_000;
 const SLICE = 4_000;
 /** Share of perturbations that ruin a whole route under `fewest-vehicles` (route elimination). */
 const ROUTE_ELIMINATION_RATE = 0.2;
+/**
+ * Share of whole-route ruins with shipments (cost objective): a pair leaves a
+ * route only whole, so small ruins rarely empty one; measured on Li & Lim 100
+ * at 5 CPU-s (bench/results/tuning.md): mean gap 1.20 % at 0, 0.61 % at 0.2,
+ * 0.37 % at 0.3. Without shipments whole-route ruin did not help (Solomon,
+ * Homberger 1,000), so it stays 0 there.
+ */
+const SHIPMENT_ROUTE_RUIN_RATE = 0.3;
 /** `fewest-vehicles`: iterations between two attempts at one route fewer (per client, at least 200), and of one attempt (at least 50). */
 const FLEET_NORMAL_PER_CLIENT = 20;
 const FLEET_ATTEMPT_PER_CLIENT = 0.5;
@@ -99,7 +107,7 @@ export async function runIls(
     minPerturbation: options.minPerturbation ?? 1,
     // measured (bench/results/tuning.md): a skewed 1-25 clients up to 500 clients, 1-10 above
     maxPerturbation: options.maxPerturbation ?? (cp.n <= 500 ? -25 : 10),
-    routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? ROUTE_ELIMINATION_RATE : 0),
+    routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? ROUTE_ELIMINATION_RATE : cp.hasShipments ? SHIPMENT_ROUTE_RUIN_RATE : 0),
     useSwapStar: options.useSwapStar ?? true,
     construction: ilsConstruction(options.construction, cp, hasTime ? options.timeLimitMs! : Infinity),
     sliceEvaluations: SLICE_ADAPTING,
