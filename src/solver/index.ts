@@ -80,7 +80,7 @@ export interface SolveOptions extends ZoneOptions {
    * everything else — engine-choice.ts), `ils` or `hgs`.
    */
   algorithm?: 'auto' | 'ils' | 'hgs';
-  /** ILS: late-acceptance history length (default 300). */
+  /** ILS: late-acceptance history length (default 300 up to 500 clients, 100 above). */
   historyLength?: number;
   /**
    * ILS: fewest / most clients moved by one perturbation (default 1, and a
