@@ -20,8 +20,13 @@ import { VrpkitError, type InputIssue } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import type { PointSet } from './input.js';
 import type { CentreSpace } from './space.js';
-import { kMeans } from './kmeans.js';
-import { nearestNeighbours } from './neighbours.js';
+import { kMeansSteps } from './kmeans.js';
+import { nearestNeighboursSteps } from './neighbours.js';
+import { runSteps, type Steps } from '../core/pacer.js';
+
+function never(): boolean {
+  return false;
+}
 
 export interface CapacitatedOptions {
   k?: number;
@@ -49,6 +54,19 @@ const MAX_PASSES = 50;
 
 /** Runs the capacitated clustering; throws `cluster-capacity` when demand cannot fit. */
 export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng, options: CapacitatedOptions): CapacitatedRun {
+  return runSteps(capacitatedZonesSteps(points, space, rng, options));
+}
+
+/**
+ * `capacitatedZones` as steps (core/pacer.ts): yields between k-means
+ * iterations, assignments and local-search passes. `stop` (a time budget)
+ * ends the seeding's k-means and the rounds early, keeping the best packing
+ * so far (every zone within its demand and size limits); while it says false
+ * the result is `capacitatedZones`'s.
+ */
+export function* capacitatedZonesSteps(
+  points: PointSet, space: CentreSpace, rng: Rng, options: CapacitatedOptions, stop: () => boolean = never,
+): Steps<CapacitatedRun> {
   const n = points.n;
   const capacity = options.maxDemand ?? Infinity;
   const demand = points.demand;
@@ -78,14 +96,14 @@ export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng,
 
   let k = options.k ?? Math.max(1, Math.ceil(total / capacity - 1e-9));
   k = Math.min(k, n);
-  const neighbours = nearestNeighbours(points, NEIGHBOURS, options.geographic);
   let zones: Int32Array | null = null;
   let maxSize = n;
   for (let attempt = 0; ; attempt++) {
     maxSize = Number.isFinite(options.sizeTolerance) ? Math.max(1, Math.ceil(((1 + options.sizeTolerance) * n) / k)) : n;
     space.allocate(k);
-    kMeans(space, rng, WARM_START);
+    yield* kMeansSteps(space, rng, WARM_START, stop);
     zones = assign(space, demand, limit, maxSize);
+    yield;
     if (zones) break;
     if (options.k !== undefined) {
       if (attempt + 1 >= RESEEDS) {
@@ -107,10 +125,12 @@ export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng,
   let best = zones.slice();
   let bestCost = Infinity;
   let iterations = 0;
-  while (iterations < options.maxIterations) {
+  // the neighbour lists only serve the rounds' local search
+  const neighbours = iterations < options.maxIterations && !stop() ? yield* nearestNeighboursSteps(points, NEIGHBOURS, options.geographic) : new Int32Array(0);
+  while (iterations < options.maxIterations && !stop()) {
     iterations++;
     space.update(zones);
-    improve(space, zones, demand, limit, maxSize, neighbours);
+    yield* improveSteps(space, zones, demand, limit, maxSize, neighbours);
     space.update(zones);
     let cost = 0;
     for (let i = 0; i < n; i++) cost += space.report(space.toCentre(i, zones[i]));
@@ -119,7 +139,9 @@ export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng,
       bestCost = cost;
       best = zones.slice();
     } else break;
+    yield;
     const next = assign(space, demand, limit, maxSize);
+    yield;
     if (!next) break;
     zones = next;
   }
@@ -241,14 +263,14 @@ function place(
  * point-to-centre distances, so the loop ends. A relocate never empties a zone
  * and never grows one beyond `maxSize`; a swap keeps sizes.
  */
-function improve(
+function* improveSteps(
   space: CentreSpace,
   zones: Int32Array,
   demand: Float64Array,
   limit: number,
   maxSize: number,
   neighbours: Int32Array,
-): void {
+): Steps<void> {
   const n = space.n, k = space.k;
   const load = new Float64Array(k);
   const size = new Int32Array(k);
@@ -301,6 +323,7 @@ function improve(
       }
     }
     if (!improved) break;
+    yield;
   }
 }
 

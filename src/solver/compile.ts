@@ -305,7 +305,6 @@ export function* compileSteps(problem: Problem, options: CompileOptions): Steps<
     maxPer = Math.max(maxPer, typePerDist[t] + typePerDur[t]);
   }
   let maxArc = 0;
-  const rowsPerStep = Math.max(1, Math.floor(16_384 / P));
   // the travel step knows the maxima of the matrices it built
   for (const m of new Set([...typeArc, dur])) maxArc = Math.max(maxArc, st.maxOf.get(m) ?? matrixMax(m));
   const notAllowedPenalty = 10 * (maxFixed + Math.max(1, maxPer) * maxArc * 2) + 1000;

@@ -29,12 +29,13 @@ import { compileProblem } from '../compile.js';
 import { assembleSolution } from '../decode.js';
 import { defaultTimeLimitMs, solveValidated, type SolveOptions } from '../index.js';
 import { abortedSolution } from '../aborted.js';
-import { DEFAULT_SLICE_MS, Pacer } from '../../core/pacer.js';
+import { DEFAULT_SLICE_MS, Pacer, runPaced } from '../../core/pacer.js';
 import { splitFleet, vehicleKinds, zoneWeights } from './fleet.js';
 import type { DecomposeOptions } from './options.js';
 import { ZonePlan } from './plan.js';
 import { buildSubProblem, mapBack, warmPlan } from './subproblem.js';
-import { zoneJobs } from './zones.js';
+import { zoneJobsSteps } from './zones.js';
+import { quickZoneSteps } from './quick.js';
 
 export { shouldDecompose, DECOMPOSE_THRESHOLD, type DecomposeOptions, type ZoneOptions } from './options.js';
 export type { ZoningMethod } from './zones.js';
@@ -50,6 +51,16 @@ const ROUNDS_PER_ZONE = 8;
 /** Share of the time limit kept for the final merge (and the re-homing before it), at least `MERGE_MIN_MS`. */
 const MERGE_SHARE = 0.03;
 const MERGE_MIN_MS = 20;
+/**
+ * A sub-solve's set-up (compile, neighbourhoods, construction, decode, merge
+ * back) per job, before one has been measured: 0.1–0.25 ms per job on this
+ * project's 2-core machine (bench/results/responsive.md).
+ */
+const SETUP_MS_PER_JOB = 0.25;
+/** Share of the time limit after which the zoning stops improving its zones (it keeps the valid zones it has). */
+const ZONING_SHARE = 0.1;
+/** A zone whose share of the time limit is below this many set-ups gets the quick plan instead of a sub-solve. */
+const QUICK_BELOW = 1.5;
 
 /** How `solve` hands a problem over: when its clock started, and that it validated the problem already. */
 export interface ZoneCall {
@@ -83,14 +94,21 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   const stopped = () => signal?.aborted === true || now() >= deadline;
   let subSolves = 0;
   let improvements = 0;
+  let quickZones = 0;
   // What a sub-solve costs beyond its time limit (compile, construction, decode): measured, and taken off the next budgets.
   let overheadMs = 0;
+  /** A sub-solve's set-up for `jobs` jobs: as measured once one ran, else the a-priori estimate. */
+  const setupEstimate = (jobs: number) => (subSolves > 0 ? overheadMs : SETUP_MS_PER_JOB * jobs);
   const mergeMs = Number.isFinite(timeLimit) ? Math.max(MERGE_MIN_MS, MERGE_SHARE * timeLimit) : 0;
 
   const plan = new ZonePlan(problem, travel, dims);
   const kinds = vehicleKinds(problem, travel);
   await pacer.pause();
-  const zones = zoneJobs(travel, n, zoneSize, options.zoning ?? 'kmeans', rng);
+  // zoning hands the event loop a turn between its iterations; under a time limit it stops improving the zones after its share
+  const zoningEnd = started + ZONING_SHARE * timeLimit;
+  const zoningStop = hasTime ? () => now() >= zoningEnd : undefined;
+  const zones = await runPaced(zoneJobsSteps(travel, n, zoneSize, options.zoning ?? 'kmeans', rng, zoningStop), pacer);
+  if (zones === undefined) return abortedSolution(problem, now() - started);
   await pacer.pause();
   const fleet = splitFleet(kinds, zoneWeights(problem, zones.members), zones.members.map((m) => m.length));
   const spare = fleet.spare;
@@ -136,8 +154,23 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
       jobsLeft -= members.length;
       continue;
     }
-    const budget = hasTime || !hasIt ? ((phaseOneEnd - now()) * members.length) / jobsLeft - overheadMs : Infinity;
+    const share = hasTime || !hasIt ? ((phaseOneEnd - now()) * members.length) / jobsLeft : Infinity;
     jobsLeft -= members.length;
+    // a share too short to pay a sub-solve's set-up: the quick plan (quick.ts), no compile, no search
+    if (hasTime && share < QUICK_BELOW * setupEstimate(members.length)) {
+      const quick = await runPaced(quickZoneSteps(plan, members, vehicles), pacer);
+      if (quick === undefined) {
+        for (const j of members) if (plan.routeOf[j] < 0) plan.leaveOut(j, 'aborted', 'the solve was aborted before the job was planned');
+        spare.push(...vehicles.filter((k) => !plan.routes.has(k)));
+        continue;
+      }
+      quickZones++;
+      for (const j of quick.left) plan.leaveOut(j);
+      spare.push(...quick.unused);
+      progress();
+      continue;
+    }
+    const budget = share - overheadMs;
     const { back } = await subSolve(members, vehicles, budget, false);
     for (const [k, jobs] of back.routes) {
       plan.setRoute(k, jobs); // simulates the route on the whole problem
@@ -171,7 +204,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
     }
     const hood = neighbourhood(plan, seed, zoneSize, spare);
     // the round's limit leaves room for its own overhead and for the final merge
-    const budget = Math.min(perRoundMs, deadline - now() - mergeMs - overheadMs);
+    const budget = Math.min(perRoundMs, deadline - now() - mergeMs - setupEstimate(hood.routed.length + hood.unrouted.length));
     if (budget < 50) {
       outOfTime = true;
       break;
@@ -222,7 +255,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   }
   const solution = assembleSolution(plan.decode, routes, unassigned);
   solution.status = signal?.aborted ? 'aborted' : outOfTime || now() >= deadline ? 'time-limit' : 'completed';
-  solution.stats = { zones: zones.k, subSolves, improvements, elapsedMs: now() - started };
+  solution.stats = { zones: zones.k, subSolves, ...(quickZones > 0 ? { quickZones } : {}), improvements, elapsedMs: now() - started };
   return solution;
 }
 
