@@ -1,14 +1,18 @@
 /**
  * `solveByZones`: planning a very large problem zone by zone.
  *
- * 1. Zones: the jobs are cut into zones of about `zoneSize` (zones.ts).
+ * 1. Zones: the jobs are cut into zones of about `zoneSize` (zones.ts),
+ *    handing the event loop a turn between iterations; under a time limit the
+ *    zoning stops improving after `ZONING_SHARE` of it.
  * 2. Fleet: every vehicle kind is shared between zones in proportion to their
  *    demand (fleet.ts); no vehicle serves two zones, so the plan never has
  *    more routes than vehicles.
  * 3. Each zone is solved by `solve` on a sub-problem holding only its jobs,
  *    its vehicles and the travel between their locations (subproblem.ts), so
  *    memory stays O(zone²); a share of the time limit (`zoneTimeShare`) is
- *    divided between zones by job count. Jobs a zone leaves out are re-homed
+ *    divided between zones by job count. A zone whose share cannot pay a
+ *    sub-solve's set-up gets the quick plan instead (quick.ts: nearest
+ *    neighbour, every route checked exactly). Jobs a zone leaves out are re-homed
  *    by cheapest insertion into nearby routes or onto a spare vehicle.
  * 4. Borders: repeatedly a route is drawn, the routes whose centres lie
  *    nearest to it are gathered up to `zoneSize` jobs (which crosses zone
