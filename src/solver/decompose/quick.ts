@@ -61,6 +61,7 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
     }
   }
   const pending = new Uint8Array(m).fill(1);
+  const z: Zone = { problem, travel, ids, loc, open, close, several, del, pick, dims, pending };
   let left = m;
   const unused: number[] = [];
   const best = new Float64Array(TRIES);
@@ -83,33 +84,7 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
     for (;;) {
       // score every pending job from the last stop, keeping the best `TRIES` (ties: lower job index)
       if (travel.block && at >= 0) travel.block([at], Array.from(loc));
-      let count = 0;
-      for (let i = 0; i < m; i++) {
-        if (!pending[i] || !fits(del, delivered, cap, i, dims) || !fits(pick, picked, cap, i, dims)) continue;
-        const d = at >= 0 ? travel.distance(at, loc[i]) : 0;
-        const t = at >= 0 ? travel.duration(at, loc[i]) : 0;
-        const arrival = time + t;
-        let a = open[i], b = close[i];
-        if (several[i]) {
-          const w = windowAt(problem.jobs[ids[i]].timeWindows, arrival);
-          if (w === null) continue;
-          a = w[0];
-          b = w[1];
-        } else if (b < arrival) continue;
-        const start = arrival > a ? arrival : a;
-        const urgency = b === Infinity ? 0 : b - arrival;
-        const sc = W_DIST * d + W_TIME * (start - time) + W_URGENCY * urgency;
-        if (!(sc < Infinity) || (count === TRIES && sc >= best[TRIES - 1])) continue;
-        // ids ascend, so a later equal score never displaces an earlier one
-        let p = count < TRIES ? count++ : TRIES - 1;
-        while (p > 0 && best[p - 1] > sc) {
-          best[p] = best[p - 1];
-          order[p] = order[p - 1];
-          p--;
-        }
-        best[p] = sc;
-        order[p] = i;
-      }
+      const count = rank(z, at, time, delivered, picked, cap, best, order);
       let chosen = -1;
       for (let c = 0; c < count; c++) {
         route.push(ids[order[c]]);
@@ -141,6 +116,62 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
   const rest: number[] = [];
   for (let i = 0; i < m; i++) if (pending[i]) rest.push(ids[i]);
   return { left: rest, unused };
+}
+
+/** A zone's jobs as flat arrays (by position in `ids`, ascending job index). */
+interface Zone {
+  problem: ZonePlan['problem'];
+  travel: ZonePlan['travel'];
+  ids: Int32Array;
+  loc: Int32Array;
+  open: Float64Array;
+  close: Float64Array;
+  several: Uint8Array;
+  del: Float64Array;
+  pick: Float64Array;
+  dims: number;
+  pending: Uint8Array;
+}
+
+/**
+ * Scores every pending job of `z` as the next stop after location `at` (−1:
+ * none yet) left at `time`, skipping those that overflow a capacity or whose
+ * windows are all closed; writes the best `TRIES` (positions, best first; ties
+ * to the lower job index) into `order` and returns how many there are.
+ */
+function rank(
+  z: Zone, at: number, time: number, delivered: Float64Array, picked: Float64Array, cap: Float64Array,
+  best: Float64Array, order: Int32Array,
+): number {
+  const { travel, loc, open, close, several, del, pick, dims, pending } = z;
+  let count = 0;
+  for (let i = 0; i < loc.length; i++) {
+    if (!pending[i] || !fits(del, delivered, cap, i, dims) || !fits(pick, picked, cap, i, dims)) continue;
+    const d = at >= 0 ? travel.distance(at, loc[i]) : 0;
+    const t = at >= 0 ? travel.duration(at, loc[i]) : 0;
+    const arrival = time + t;
+    let a = open[i], b = close[i];
+    if (several[i]) {
+      const w = windowAt(z.problem.jobs[z.ids[i]].timeWindows, arrival);
+      if (w === null) continue;
+      a = w[0];
+      b = w[1];
+    } else if (b < arrival) continue;
+    const start = arrival > a ? arrival : a;
+    const urgency = b === Infinity ? 0 : b - arrival;
+    const sc = W_DIST * d + W_TIME * (start - time) + W_URGENCY * urgency;
+    if (!(sc < Infinity) || (count === TRIES && sc >= best[TRIES - 1])) continue;
+    // positions ascend with the job index, so a later equal score never displaces an earlier one
+    let p = count < TRIES ? count++ : TRIES - 1;
+    while (p > 0 && best[p - 1] > sc) {
+      best[p] = best[p - 1];
+      order[p] = order[p - 1];
+      p--;
+    }
+    best[p] = sc;
+    order[p] = i;
+  }
+  return count;
 }
 
 /** The first window still open at `t` (closing at or after it), `[−∞, ∞]` without windows; null when all closed. */
