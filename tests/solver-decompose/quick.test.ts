@@ -10,6 +10,7 @@ import { checkSolution } from '../../src/model/check.js';
 import type { Problem, Solution } from '../../src/model/types.js';
 import { resolveTravel } from '../../src/model/travel.js';
 import { solveByZones } from '../../src/solver/decompose/index.js';
+import { solve } from '../../src/solver/index.js';
 import { ZonePlan } from '../../src/solver/decompose/plan.js';
 import { quickZoneSteps } from '../../src/solver/decompose/quick.js';
 import { zoneJobs, zoneJobsSteps } from '../../src/solver/decompose/zones.js';
@@ -74,6 +75,19 @@ describe('quick zone plan', () => {
     expect(s.stats?.quickZones).toBeGreaterThan(0);
     expectWhole(problem, s);
     expect(s.unassigned.map((u) => [u.id, u.reason])).toEqual([[problem.jobs[10].id, 'capacity']]);
+  });
+});
+
+describe('solve under a limit too short for the search set-up', () => {
+  it('takes the quick plan for 500+ jobs: feasible, nothing lost; never with iterations alone', async () => {
+    const problem = makeInstance({ jobs: 600, seed: 9 });
+    const quick = await solve(problem, { timeLimitMs: 20, seed: 1 });
+    expect(quick.stats?.quickZones).toBeGreaterThan(0);
+    expectWhole(problem, quick);
+    const searched = await solve(problem, { maxIterations: 5, seed: 1 });
+    expect(searched.stats?.quickZones).toBeUndefined();
+    expect(searched.stats?.zones).toBeUndefined();
+    expectWhole(problem, searched);
   });
 });
 
