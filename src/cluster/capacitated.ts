@@ -102,7 +102,7 @@ export function* capacitatedZonesSteps(
     maxSize = Number.isFinite(options.sizeTolerance) ? Math.max(1, Math.ceil(((1 + options.sizeTolerance) * n) / k)) : n;
     space.allocate(k);
     yield* kMeansSteps(space, rng, WARM_START, stop);
-    zones = assign(space, demand, limit, maxSize);
+    zones = yield* assign(space, demand, limit, maxSize);
     yield;
     if (zones) break;
     if (options.k !== undefined) {
@@ -140,7 +140,7 @@ export function* capacitatedZonesSteps(
       best = zones.slice();
     } else break;
     yield;
-    const next = assign(space, demand, limit, maxSize);
+    const next = yield* assign(space, demand, limit, maxSize);
     yield;
     if (!next) break;
     zones = next;
@@ -153,8 +153,8 @@ export function* capacitatedZonesSteps(
 /** Centres each point looks at first in the assignment (a full scan only when all are full). */
 const CANDIDATE_CENTRES = 12;
 
-/** Regret assignment under capacity (then largest demand first); null when a point finds no room. */
-function assign(space: CentreSpace, demand: Float64Array, limit: number, maxSize: number): Int32Array | null {
+/** Regret assignment under capacity (then largest demand first); null when a point finds no room. Yields every 2,048 points. */
+function* assign(space: CentreSpace, demand: Float64Array, limit: number, maxSize: number): Steps<Int32Array | null> {
   const n = space.n, k = space.k;
   const L = Math.min(k, CANDIDATE_CENTRES);
   const near = new Int32Array(n * L);
@@ -164,11 +164,15 @@ function assign(space: CentreSpace, demand: Float64Array, limit: number, maxSize
     space.nearestList(i, idx, dist);
     near.set(idx, i * L);
     regret[i] = L > 1 ? dist[1] - dist[0] : 0;
+    if ((i & 2047) === 2047) yield;
   }
+  yield;
   const order = Int32Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => regret[b] - regret[a] || a - b);
+  yield;
   let zones = place(space, demand, limit, maxSize, order, near, L);
   if (!zones) {
+    yield;
     order.sort((a, b) => demand[b] - demand[a] || regret[b] - regret[a] || a - b);
     zones = place(space, demand, limit, maxSize, order, near, L);
   }
@@ -282,6 +286,7 @@ function* improveSteps(
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let improved = false;
     for (let i = 0; i < n; i++) {
+      if ((i & 2047) === 2047) yield;
       const a = zones[i];
       const qi = demand[i];
       const da = space.toCentre(i, a);

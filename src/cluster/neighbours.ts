@@ -16,7 +16,7 @@ export function nearestNeighbours(points: PointSet, m: number, geographic: boole
   return runSteps(nearestNeighboursSteps(points, m, geographic));
 }
 
-/** `nearestNeighbours` as steps (core/pacer.ts): yields after building the index and every 1,024 points. */
+/** `nearestNeighbours` as steps (core/pacer.ts): yields after building the index and every 256 points. */
 export function* nearestNeighboursSteps(points: PointSet, m: number, geographic: boolean): Steps<Int32Array> {
   const n = points.n;
   const out = new Int32Array(n * m).fill(-1);
@@ -47,7 +47,7 @@ export function* nearestNeighboursSteps(points: PointSet, m: number, geographic:
   const gap = new Float64Array(n);
   yield;
   for (let i = 0; i < n; i++) {
-    if ((i & 1023) === 1023) yield;
+    if ((i & 255) === 255) yield;
     let r = r0;
     let count = 0;
     // At most ~2100 doublings span every positive double; the bound also stops overflowed radii.
