@@ -17,7 +17,7 @@ import { defaultEngine } from './engine-choice.js';
 import { decodePlan, type DecodeContext } from './decode.js';
 import { runHgs } from './run-hgs.js';
 import { runIls } from './run-ils.js';
-import { shouldDecompose, solveByZones, type ZoneOptions } from './decompose/index.js';
+import { quickZonesExpected, shouldDecompose, solveByZones, type ZoneOptions } from './decompose/index.js';
 import { unsupportedField } from './unsupported.js';
 
 export interface SolveProgress {
@@ -144,6 +144,18 @@ function quickPathFits(problem: Problem, options: SolveOptions): boolean {
   if (options.timeLimitMs === undefined || options.decompose === 'never') return false;
   const n = problem.jobs.length;
   return n >= QUICK_FROM_JOBS && options.timeLimitMs < QUICK_SETUP_MS_PER_JOB * n && shouldDecompose(problem, { decompose: 'always' });
+}
+
+/**
+ * Whether `solve` will answer with the quick plan (docs/semantics.md, "Time
+ * limit"): a time limit too short for the search's set-up, or zone by zone
+ * for every zone's sub-solve. Callers that would spread the work over threads
+ * can then save the threads' start-up: there is no search to spread.
+ */
+export function quickPlanExpected(problem: Problem, options: SolveOptions): boolean {
+  if (options.timeLimitMs === undefined) return false;
+  if (shouldDecompose(problem, options)) return quickZonesExpected(problem.jobs.length, options.timeLimitMs, options.zoneTimeShare);
+  return quickPathFits(problem, options);
 }
 
 /** Minimal structural guard (the full validation lives in model/validate). */

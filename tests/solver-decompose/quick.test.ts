@@ -10,7 +10,7 @@ import { checkSolution } from '../../src/model/check.js';
 import type { Problem, Solution } from '../../src/model/types.js';
 import { resolveTravel } from '../../src/model/travel.js';
 import { solveByZones } from '../../src/solver/decompose/index.js';
-import { solve } from '../../src/solver/index.js';
+import { quickPlanExpected, solve } from '../../src/solver/index.js';
 import { ZonePlan } from '../../src/solver/decompose/plan.js';
 import { quickZoneSteps } from '../../src/solver/decompose/quick.js';
 import { zoneJobs, zoneJobsSteps } from '../../src/solver/decompose/zones.js';
@@ -88,6 +88,18 @@ describe('solve under a limit too short for the search set-up', () => {
     expect(searched.stats?.quickZones).toBeUndefined();
     expect(searched.stats?.zones).toBeUndefined();
     expectWhole(problem, searched);
+  });
+});
+
+describe('quickPlanExpected (the CLI then keeps one thread)', () => {
+  it('says whether the limit leaves only the quick plan, whole or zone by zone', () => {
+    const whole = makeInstance({ jobs: 600, seed: 9 });
+    expect(quickPlanExpected(whole, { timeLimitMs: 20 })).toBe(true);
+    expect(quickPlanExpected(whole, { timeLimitMs: 60_000 })).toBe(false);
+    expect(quickPlanExpected(whole, { maxIterations: 10 })).toBe(false);
+    const zoned = makeInstance({ jobs: 2000, seed: 9 });
+    expect(quickPlanExpected(zoned, { timeLimitMs: 1000 })).toBe(true);
+    expect(quickPlanExpected(zoned, { timeLimitMs: 10_000 })).toBe(false);
   });
 });
 

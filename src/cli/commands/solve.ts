@@ -19,7 +19,7 @@
 import type { Command } from './types.js';
 import type { Solution } from '../../model/types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
-import { solve as runSolver } from '../../solver/index.js';
+import { quickPlanExpected, solve as runSolver } from '../../solver/index.js';
 import { solveInThreads } from '../../workers/solve-threads.js';
 import { defaultThreads } from '../../workers/thread.js';
 import { checkSolution } from '../../model/check.js';
@@ -120,11 +120,14 @@ export const solve: Command = {
     let lastDraw = 0;
     let solution: Solution;
     try {
-      // One thread searches right here; more run in worker threads (src/workers).
-      const solveFn = threads === 1 ? runSolver : (p: typeof problem, o: Parameters<typeof solveInThreads>[1]) => solveInThreads(p, { ...o, threads });
+      // the limit is a deadline for the whole command, counted from the process start (deadline.ts)
+      const timeLimitMs = timeLimit !== undefined ? solveBudgetMs(timeLimit * 1000, problem, extraOutputs) : undefined;
+      // One thread searches right here; more run in worker threads (src/workers) — unless the limit only
+      // leaves time for the quick plan, which has no search to spread and would lose the threads' start-up.
+      const oneThread = threads === 1 || quickPlanExpected(problem, { timeLimitMs, objective });
+      const solveFn = oneThread ? runSolver : (p: typeof problem, o: Parameters<typeof solveInThreads>[1]) => solveInThreads(p, { ...o, threads });
       solution = await solveFn(problem, {
-        // the limit is a deadline for the whole command, counted from the process start (deadline.ts)
-        timeLimitMs: timeLimit !== undefined ? solveBudgetMs(timeLimit * 1000, problem, extraOutputs) : undefined,
+        timeLimitMs,
         maxIterations,
         seed,
         objective,

@@ -66,6 +66,16 @@ const ZONING_SHARE = 0.1;
 /** A zone whose share of the time limit is below this many set-ups gets the quick plan instead of a sub-solve. */
 const QUICK_BELOW = 1.5;
 
+/**
+ * Whether a time limit of `timeLimitMs` leaves every zone of an `jobs`-job
+ * problem too short a share for a sub-solve, so that the zones all get the
+ * quick plan (before any sub-solve has been measured).
+ */
+export function quickZonesExpected(jobs: number, timeLimitMs: number, zoneTimeShare?: number): boolean {
+  const share = Math.min(0.95, Math.max(0.05, zoneTimeShare ?? 0.4));
+  return share * timeLimitMs < QUICK_BELOW * SETUP_MS_PER_JOB * jobs;
+}
+
 /** How `solve` hands a problem over: when its clock started, and that it validated the problem already. */
 export interface ZoneCall {
   started?: number;
