@@ -121,7 +121,9 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   // zoning hands the event loop a turn between its iterations; under a time limit it stops improving the zones after its share
   const zoningEnd = started + ZONING_SHARE * timeLimit;
   const zoningStop = hasTime ? () => now() >= zoningEnd : undefined;
-  const zones = await runPaced(zoneJobsSteps(travel, n, zoneSize, options.zoning ?? 'kmeans', rng, zoningStop), pacer);
+  // when every zone will get the quick plan, the polar sweep (O(n log n)) cuts the zones instead of k-means
+  const zoning = options.zoning ?? (hasTime && quickZonesExpected(n, timeLimit, options.zoneTimeShare) ? 'sweep' : 'kmeans');
+  const zones = await runPaced(zoneJobsSteps(travel, n, zoneSize, zoning, rng, zoningStop), pacer);
   if (zones === undefined) return abortedSolution(problem, now() - started);
   await pacer.pause();
   const fleet = splitFleet(kinds, zoneWeights(problem, zones.members), zones.members.map((m) => m.length));
