@@ -20,8 +20,13 @@ import { VrpkitError, type InputIssue } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import type { PointSet } from './input.js';
 import type { CentreSpace } from './space.js';
-import { kMeans } from './kmeans.js';
-import { nearestNeighbours } from './neighbours.js';
+import { kMeansSteps } from './kmeans.js';
+import { nearestNeighboursSteps } from './neighbours.js';
+import { runSteps, type Steps } from '../core/pacer.js';
+
+function never(): boolean {
+  return false;
+}
 
 export interface CapacitatedOptions {
   k?: number;
@@ -49,6 +54,19 @@ const MAX_PASSES = 50;
 
 /** Runs the capacitated clustering; throws `cluster-capacity` when demand cannot fit. */
 export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng, options: CapacitatedOptions): CapacitatedRun {
+  return runSteps(capacitatedZonesSteps(points, space, rng, options));
+}
+
+/**
+ * `capacitatedZones` as steps (core/pacer.ts): yields between k-means
+ * iterations, assignments and local-search passes. `stop` (a time budget)
+ * ends the seeding's k-means and the rounds early, keeping the best packing
+ * so far (every zone within its demand and size limits); while it says false
+ * the result is `capacitatedZones`'s.
+ */
+export function* capacitatedZonesSteps(
+  points: PointSet, space: CentreSpace, rng: Rng, options: CapacitatedOptions, stop: () => boolean = never,
+): Steps<CapacitatedRun> {
   const n = points.n;
   const capacity = options.maxDemand ?? Infinity;
   const demand = points.demand;
@@ -78,14 +96,14 @@ export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng,
 
   let k = options.k ?? Math.max(1, Math.ceil(total / capacity - 1e-9));
   k = Math.min(k, n);
-  const neighbours = nearestNeighbours(points, NEIGHBOURS, options.geographic);
   let zones: Int32Array | null = null;
   let maxSize = n;
   for (let attempt = 0; ; attempt++) {
     maxSize = Number.isFinite(options.sizeTolerance) ? Math.max(1, Math.ceil(((1 + options.sizeTolerance) * n) / k)) : n;
     space.allocate(k);
-    kMeans(space, rng, WARM_START);
-    zones = assign(space, demand, limit, maxSize);
+    yield* kMeansSteps(space, rng, WARM_START, stop);
+    zones = yield* assign(space, demand, limit, maxSize);
+    yield;
     if (zones) break;
     if (options.k !== undefined) {
       if (attempt + 1 >= RESEEDS) {
@@ -107,10 +125,12 @@ export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng,
   let best = zones.slice();
   let bestCost = Infinity;
   let iterations = 0;
-  while (iterations < options.maxIterations) {
+  // the neighbour lists only serve the rounds' local search
+  const neighbours = iterations < options.maxIterations && !stop() ? yield* nearestNeighboursSteps(points, NEIGHBOURS, options.geographic) : new Int32Array(0);
+  while (iterations < options.maxIterations && !stop()) {
     iterations++;
     space.update(zones);
-    improve(space, zones, demand, limit, maxSize, neighbours);
+    yield* improveSteps(space, zones, demand, limit, maxSize, neighbours);
     space.update(zones);
     let cost = 0;
     for (let i = 0; i < n; i++) cost += space.report(space.toCentre(i, zones[i]));
@@ -119,7 +139,9 @@ export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng,
       bestCost = cost;
       best = zones.slice();
     } else break;
-    const next = assign(space, demand, limit, maxSize);
+    yield;
+    const next = yield* assign(space, demand, limit, maxSize);
+    yield;
     if (!next) break;
     zones = next;
   }
@@ -131,8 +153,8 @@ export function capacitatedZones(points: PointSet, space: CentreSpace, rng: Rng,
 /** Centres each point looks at first in the assignment (a full scan only when all are full). */
 const CANDIDATE_CENTRES = 12;
 
-/** Regret assignment under capacity (then largest demand first); null when a point finds no room. */
-function assign(space: CentreSpace, demand: Float64Array, limit: number, maxSize: number): Int32Array | null {
+/** Regret assignment under capacity (then largest demand first); null when a point finds no room. Yields every 2,048 points. */
+function* assign(space: CentreSpace, demand: Float64Array, limit: number, maxSize: number): Steps<Int32Array | null> {
   const n = space.n, k = space.k;
   const L = Math.min(k, CANDIDATE_CENTRES);
   const near = new Int32Array(n * L);
@@ -142,11 +164,15 @@ function assign(space: CentreSpace, demand: Float64Array, limit: number, maxSize
     space.nearestList(i, idx, dist);
     near.set(idx, i * L);
     regret[i] = L > 1 ? dist[1] - dist[0] : 0;
+    if ((i & 2047) === 2047) yield;
   }
+  yield;
   const order = Int32Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => regret[b] - regret[a] || a - b);
+  yield;
   let zones = place(space, demand, limit, maxSize, order, near, L);
   if (!zones) {
+    yield;
     order.sort((a, b) => demand[b] - demand[a] || regret[b] - regret[a] || a - b);
     zones = place(space, demand, limit, maxSize, order, near, L);
   }
@@ -241,14 +267,14 @@ function place(
  * point-to-centre distances, so the loop ends. A relocate never empties a zone
  * and never grows one beyond `maxSize`; a swap keeps sizes.
  */
-function improve(
+function* improveSteps(
   space: CentreSpace,
   zones: Int32Array,
   demand: Float64Array,
   limit: number,
   maxSize: number,
   neighbours: Int32Array,
-): void {
+): Steps<void> {
   const n = space.n, k = space.k;
   const load = new Float64Array(k);
   const size = new Int32Array(k);
@@ -260,6 +286,7 @@ function improve(
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let improved = false;
     for (let i = 0; i < n; i++) {
+      if ((i & 2047) === 2047) yield;
       const a = zones[i];
       const qi = demand[i];
       const da = space.toCentre(i, a);
@@ -301,6 +328,7 @@ function improve(
       }
     }
     if (!improved) break;
+    yield;
   }
 }
 

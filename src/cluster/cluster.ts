@@ -8,9 +8,14 @@ import { VrpkitError, type InputIssue } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import { readPoints, metricName, type PointSet } from './input.js';
 import { makeSpace, type CentreSpace } from './space.js';
-import { kMeans } from './kmeans.js';
+import { kMeansSteps } from './kmeans.js';
 import { sweepZones } from './sweep.js';
-import { capacitatedZones } from './capacitated.js';
+import { capacitatedZonesSteps } from './capacitated.js';
+import { runSteps, type Steps } from '../core/pacer.js';
+
+function never(): boolean {
+  return false;
+}
 import type { ClusterMethod, ClusterOptions, ClusterPoints, ClusterResult } from './types.js';
 
 const METHODS: readonly ClusterMethod[] = ['kmeans', 'sweep', 'capacitated'];
@@ -24,6 +29,16 @@ const METHODS: readonly ClusterMethod[] = ['kmeans', 'sweep', 'capacitated'];
  *   `cluster-k`) or demand that cannot be packed (`cluster-capacity`)
  */
 export function clusterPoints(points: ClusterPoints, options: ClusterOptions = {}): ClusterResult {
+  return runSteps(clusterPointsSteps(points, options));
+}
+
+/**
+ * `clusterPoints` as steps (core/pacer.ts), for callers that hand the event
+ * loop a turn between them (`runPaced`). `stop` (a time budget) cuts the
+ * k-means iterations and the capacitated rounds short, keeping valid zones;
+ * while it says false the result is `clusterPoints`'s.
+ */
+export function* clusterPointsSteps(points: ClusterPoints, options: ClusterOptions = {}, stop: () => boolean = never): Steps<ClusterResult> {
   const metric = metricName(options.metric);
   const method = options.method ?? (options.maxDemand !== undefined ? 'capacitated' : 'kmeans');
   checkOptions(method, options);
@@ -38,7 +53,7 @@ export function clusterPoints(points: ClusterPoints, options: ClusterOptions = {
 
   if (method === 'kmeans') {
     space.allocate(k as number);
-    const run = kMeans(space, rng, options.maxIterations ?? 100);
+    const run = yield* kMeansSteps(space, rng, options.maxIterations ?? 100, stop);
     return describe(method, metric, set, space, run.zones, k as number, run.history, run.iterations, false);
   }
   if (method === 'sweep') {
@@ -54,13 +69,13 @@ export function clusterPoints(points: ClusterPoints, options: ClusterOptions = {
     result.history.push(result.cost);
     return result;
   }
-  const run = capacitatedZones(set, space, rng, {
+  const run = yield* capacitatedZonesSteps(set, space, rng, {
     k,
     maxDemand: options.maxDemand,
     sizeTolerance: options.sizeTolerance ?? 0.25,
     maxIterations: options.maxIterations ?? 10,
     geographic,
-  });
+  }, stop);
   return describe(method, metric, set, space, run.zones, run.k, run.history, run.iterations, run.k !== space.k);
 }
 

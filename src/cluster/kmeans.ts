@@ -19,6 +19,11 @@
 import type { Rng } from '../core/rng.js';
 import type { CentreSpace } from './space.js';
 import { seedPlusPlus } from './seed.js';
+import { runSteps, type Steps } from '../core/pacer.js';
+
+function never(): boolean {
+  return false;
+}
 
 export interface KMeansRun {
   zones: Int32Array;
@@ -28,6 +33,15 @@ export interface KMeansRun {
 
 /** Runs k-means on `space` (centres already allocated with `space.allocate(k)`). */
 export function kMeans(space: CentreSpace, rng: Rng, maxIterations: number): KMeansRun {
+  return runSteps(kMeansSteps(space, rng, maxIterations));
+}
+
+/**
+ * `kMeans` as steps (core/pacer.ts): yields after the seeding and after every
+ * iteration. `stop` (checked where `maxIterations` is) ends it early as if
+ * that iteration were the last; while it says false the result is `kMeans`'s.
+ */
+export function* kMeansSteps(space: CentreSpace, rng: Rng, maxIterations: number, stop: () => boolean = never): Steps<KMeansRun> {
   const n = space.n, k = space.k;
   seedPlusPlus(space, rng);
   const zones = new Int32Array(n);
@@ -40,10 +54,12 @@ export function kMeans(space: CentreSpace, rng: Rng, maxIterations: number): KMe
   const history: number[] = [];
   const pair = new Float64Array(2); // scratch for nearestTwo
 
+  yield;
   for (let i = 0; i < n; i++) scan(space, i, zones, upper, lower, pair);
   let iterations = 0;
   let changed = true;
   while (iterations < maxIterations) {
+    yield;
     iterations++;
     sizes.fill(0);
     for (let i = 0; i < n; i++) sizes[zones[i]]++;
@@ -51,7 +67,7 @@ export function kMeans(space: CentreSpace, rng: Rng, maxIterations: number): KMe
     space.update(zones, drift);
     history.push(objective(space, zones));
     if (!changed && !reseeded) break;
-    if (iterations === maxIterations) break;
+    if (iterations === maxIterations || stop()) break;
 
     changed = false;
     if (!bounded || reseeded) {

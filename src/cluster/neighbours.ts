@@ -5,6 +5,7 @@
  */
 import KDBush from 'kdbush';
 import type { PointSet } from './input.js';
+import { runSteps, type Steps } from '../core/pacer.js';
 
 /**
  * The `m` nearest other points of every point (by plane distance on the
@@ -12,6 +13,11 @@ import type { PointSet } from './input.js';
  * flat `Int32Array` of n·m entries, -1 where fewer than m other points exist.
  */
 export function nearestNeighbours(points: PointSet, m: number, geographic: boolean): Int32Array {
+  return runSteps(nearestNeighboursSteps(points, m, geographic));
+}
+
+/** `nearestNeighbours` as steps (core/pacer.ts): yields after building the index and every 256 points. */
+export function* nearestNeighboursSteps(points: PointSet, m: number, geographic: boolean): Steps<Int32Array> {
   const n = points.n;
   const out = new Int32Array(n * m).fill(-1);
   if (n < 2 || m < 1) return out;
@@ -39,7 +45,9 @@ export function nearestNeighbours(points: PointSet, m: number, geographic: boole
   if (!(r0 > 0 && r0 < Infinity)) r0 = Number.isFinite(diagonal) && diagonal > 0 ? diagonal : Number.MAX_VALUE;
   const found: number[] = [];
   const gap = new Float64Array(n);
+  yield;
   for (let i = 0; i < n; i++) {
+    if ((i & 255) === 255) yield;
     let r = r0;
     let count = 0;
     // At most ~2100 doublings span every positive double; the bound also stops overflowed radii.

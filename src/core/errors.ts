@@ -43,12 +43,17 @@ export class VrpkitError extends Error {
 
 /** Escapes one reference token for a JSON pointer (RFC 6901). */
 export function pointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const s = String(token);
+  // validation builds a pointer for every field it visits: skip the escaping when there is nothing to escape
+  if (s.indexOf('~') < 0 && s.indexOf('/') < 0) return s;
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Joins reference tokens into a JSON pointer: `pointer('jobs', 3, 'location')` → `/jobs/3/location`. */
 export function pointer(...tokens: (string | number)[]): string {
-  return tokens.map((t) => '/' + pointerToken(t)).join('');
+  let out = '';
+  for (const t of tokens) out += '/' + pointerToken(t);
+  return out;
 }
 
 /** True for a VrpkitError (also across bundle copies, by name and shape). */

@@ -32,6 +32,8 @@ export interface SearchTravel {
   typeEnd: Int32Array;
   /** Location index of every point in group 0's travel (−1: virtual), for geometry. */
   pointLoc: Int32Array;
+  /** Largest entry below `UNREACHABLE_ARC` (at least 0) of every matrix above. */
+  maxOf: Map<Matrix, number>;
 }
 
 /** Builds the points and matrices for clients `keep` (task indices) and the given vehicle types. */
@@ -102,37 +104,23 @@ export function* searchTravelSteps(
     const d = depots[p - n];
     return d.g === g ? d.loc : -1; // another group's depot: never used by this group's routes
   };
+  const maxOf = new Map<Matrix, number>();
   for (let g = 0; g < groups.length; g++) {
     const { travel, speedFactor } = groups[g];
     const loc = new Int32Array(P);
     for (let p = 0; p < P; p++) loc[p] = locOf(g, p);
     let dist: Matrix = new Float64Array(P * P);
     let dur: Matrix = new Float64Array(P * P);
+    // one pass per row (plain helper, so the engine optimises it): values, whether they fit Float32, and the maxima
+    const acc = { flags: 0, maxDist: 0, maxDur: 0 };
+    const sameFn = travel.duration === travel.distance && speedFactor === 1;
     for (let a = 0; a < P; a++) {
       const la = loc[a];
-      if (la < 0) continue;
-      for (let b = 0; b < P; b++) {
-        const lb = loc[b];
-        if (lb < 0) continue;
-        let x = travel.distance(la, lb);
-        let y = travel.duration(la, lb) / speedFactor;
-        if (!Number.isFinite(x)) x = UNREACHABLE_ARC;
-        if (!Number.isFinite(y)) y = UNREACHABLE_ARC;
-        dist[a * P + b] = x;
-        dur[a * P + b] = y;
-      }
+      if (la >= 0) fillRow(travel, speedFactor, sameFn, la, loc, a * P, dist, dur, acc);
       if (a % rowsPerStep === rowsPerStep - 1) yield;
     }
     // Float32 when every value is an integer float32 holds exactly (less memory traffic)
-    let same = true, integral = true;
-    for (let a = 0; a < P; a++) {
-      for (let i = a * P; i < (a + 1) * P; i++) {
-        if (dist[i] !== dur[i]) same = false;
-        if (!Number.isInteger(dist[i]) || !Number.isInteger(dur[i])) integral = false;
-        else if ((Math.abs(dist[i]) > 16_777_216 && dist[i] !== UNREACHABLE_ARC) || (Math.abs(dur[i]) > 16_777_216 && dur[i] !== UNREACHABLE_ARC)) integral = false;
-      }
-      if (a % rowsPerStep === rowsPerStep - 1) yield;
-    }
+    const same = (acc.flags & DIFFERENT) === 0, integral = (acc.flags & NOT_FLOAT32) === 0;
     if (integral) {
       dist = Float32Array.from(dist);
       yield;
@@ -140,6 +128,8 @@ export function* searchTravelSteps(
     } else if (same) dur = dist;
     groupDist.push(dist);
     groupDur.push(dur);
+    maxOf.set(dist, acc.maxDist);
+    if (dur !== dist) maxOf.set(dur, acc.maxDur);
   }
   // arc costs per type
   const typeArc: Matrix[] = [];
@@ -166,8 +156,68 @@ export function* searchTravelSteps(
       if (a % rowsPerStep === rowsPerStep - 1) yield;
     }
     typeArc.push(arc);
+    maxOf.set(arc, matrixMax(arc));
   }
   const pointLoc = new Int32Array(P);
   for (let p = 0; p < P; p++) pointLoc[p] = locOf(typeGroup[0] ?? 0, p);
-  return { P, virtualPoint, typeGroup, groupDist, groupDur, typeArc, typeStart, typeEnd, pointLoc };
+  return { P, virtualPoint, typeGroup, groupDist, groupDur, typeArc, typeStart, typeEnd, pointLoc, maxOf };
+}
+
+/** `fillRow` flags: some duration differs from its distance; some value is not an integer Float32 holds exactly. */
+const DIFFERENT = 1;
+const NOT_FLOAT32 = 2;
+/** Largest integer up to which every integer is exact in Float32. */
+const FLOAT32_EXACT = 16_777_216;
+
+/**
+ * Fills row `la` → every point of `dist` and `dur` (from offset `off`) with the
+ * travel's arcs (non-finite ones as `UNREACHABLE_ARC`), adding to `acc` the
+ * `DIFFERENT` / `NOT_FLOAT32` flags and the largest reachable distance and duration.
+ */
+function fillRow(
+  travel: ResolvedTravel, speedFactor: number, sameFn: boolean, la: number, loc: Int32Array, off: number,
+  dist: Matrix, dur: Matrix, acc: { flags: number; maxDist: number; maxDur: number },
+): void {
+  let flags = acc.flags, maxDist = acc.maxDist, maxDur = acc.maxDur;
+  const P = loc.length;
+  for (let b = 0; b < P; b++) {
+    const lb = loc[b];
+    if (lb < 0) continue;
+    let x = travel.distance(la, lb);
+    let y = sameFn ? x : travel.duration(la, lb) / speedFactor;
+    if (!Number.isFinite(x)) x = UNREACHABLE_ARC;
+    if (!Number.isFinite(y)) y = UNREACHABLE_ARC;
+    dist[off + b] = x;
+    dur[off + b] = y;
+    if (x !== y) flags |= DIFFERENT;
+    if (!Number.isInteger(x) || !Number.isInteger(y)) flags |= NOT_FLOAT32;
+    else if ((Math.abs(x) > FLOAT32_EXACT && x !== UNREACHABLE_ARC) || (Math.abs(y) > FLOAT32_EXACT && y !== UNREACHABLE_ARC)) flags |= NOT_FLOAT32;
+    if (x < UNREACHABLE_ARC && x > maxDist) maxDist = x;
+    if (y < UNREACHABLE_ARC && y > maxDur) maxDur = y;
+  }
+  acc.flags = flags;
+  acc.maxDist = maxDist;
+  acc.maxDur = maxDur;
+}
+
+/** Largest entry of `m` below `UNREACHABLE_ARC` (0 when none is above 0). */
+export function matrixMax(m: Matrix): number {
+  let max = 0;
+  for (let i = 0; i < m.length; i++) if (m[i] < UNREACHABLE_ARC && m[i] > max) max = m[i];
+  return max;
+}
+
+/**
+ * Whether rows `a0 .. a1 − 1` of the square matrix `m` (side `P`) equal the
+ * matching columns (m[a][b] === m[b][a] for every b > a). Walks 64 × 64
+ * tiles, so the column reads stay in cache.
+ */
+export function symmetricRows(m: Matrix, P: number, a0: number, a1: number): boolean {
+  for (let b0 = a0; b0 < P; b0 += 64) {
+    const b1 = Math.min(P, b0 + 64);
+    for (let a = a0; a < a1; a++) {
+      for (let b = b0 > a ? b0 : a + 1; b < b1; b++) if (m[a * P + b] !== m[b * P + a]) return false;
+    }
+  }
+  return true;
 }

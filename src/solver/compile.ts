@@ -20,7 +20,7 @@ import { breakAllowance, needsExactWalk, relaxedClients } from './compile-relax.
 import { exactSoloVerdict } from './compile-solo.js';
 import { vehicleTypes } from './compile-types.js';
 import { RouteEvaluator } from './evaluate.js';
-import { UNREACHABLE_ARC, searchTravelSteps } from './compile-travel.js';
+import { UNREACHABLE_ARC, matrixMax, searchTravelSteps, symmetricRows } from './compile-travel.js';
 import { type Pacer, runPaced, runSteps, type Steps } from '../core/pacer.js';
 import { granularNeighbours, mortonCode } from './neighbours.js';
 import { soloShipmentVerdict, soloVerdict, type TypeInfo } from './solo.js';
@@ -305,13 +305,8 @@ export function* compileSteps(problem: Problem, options: CompileOptions): Steps<
     maxPer = Math.max(maxPer, typePerDist[t] + typePerDur[t]);
   }
   let maxArc = 0;
-  const rowsPerStep = Math.max(1, Math.floor(16_384 / P));
-  for (const m of new Set([...typeArc, dur])) {
-    for (let a = 0; a < P; a++) {
-      for (let i = a * P; i < (a + 1) * P; i++) if (m[i] < UNREACHABLE_ARC && m[i] > maxArc) maxArc = m[i];
-      if (a % rowsPerStep === rowsPerStep - 1) yield;
-    }
-  }
+  // the travel step knows the maxima of the matrices it built
+  for (const m of new Set([...typeArc, dur])) maxArc = Math.max(maxArc, st.maxOf.get(m) ?? matrixMax(m));
   const notAllowedPenalty = 10 * (maxFixed + Math.max(1, maxPer) * maxArc * 2) + 1000;
 
   const assignPen = new Float64Array(n * T);
@@ -361,9 +356,10 @@ export function* compileSteps(problem: Problem, options: CompileOptions): Steps<
   }
 
   let symmetric = true;
-  for (let a = 0; a < P && symmetric; a++) {
-    for (let b = a + 1; b < P; b++) if (dist[a * P + b] !== dist[b * P + a]) { symmetric = false; break; }
-    if (a % rowsPerStep === rowsPerStep - 1) yield;
+  // bands of 64 rows (tiles keep the column reads in cache); a step is about a band's share of the work
+  for (let a = 0; a < P && symmetric; a += 64) {
+    symmetric = symmetricRows(dist, P, a, Math.min(P, a + 64));
+    yield;
   }
   let anyDel = false, anyPick = false;
   for (let i = 0; i < n * dims; i++) { if (delivery[i] !== 0) anyDel = true; if (pickup[i] !== 0) anyPick = true; }

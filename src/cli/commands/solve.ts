@@ -19,7 +19,7 @@
 import type { Command } from './types.js';
 import type { Solution } from '../../model/types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
-import { solve as runSolver } from '../../solver/index.js';
+import { quickPlanExpected, solve as runSolver } from '../../solver/index.js';
 import { solveInThreads } from '../../workers/solve-threads.js';
 import { defaultThreads } from '../../workers/thread.js';
 import { checkSolution } from '../../model/check.js';
@@ -33,6 +33,7 @@ import { isVrpkitError } from '../../core/errors.js';
 import { REPORT_OPTIONS_HELP, reportOptions, writeReport } from './report.js';
 import { progressLines } from './progress.js';
 import { OBJECTIVE_NAMES, isObjectiveName } from '../../model/validate-objective.js';
+import { solveBudgetMs } from './deadline.js';
 
 const HELP = `vrpkit solve FILE [options]
 
@@ -49,7 +50,8 @@ for standard input.
 Options:
 ${FORMAT_HELP}
 ${HIERARCHY_HELP}
-  --time-limit S       stop after S seconds (default: the solver's own budget)
+  --time-limit S       finish within S seconds of starting: reading, solving, checking and
+                       writing the plan all count (default: the solver's own budget)
   --max-iterations N   stop after N iterations (with --seed: the same answer every run)
   --seed N             random seed (default 1)
   --objective NAME     cost (default), fewest-vehicles, balance or makespan: replaces the
@@ -109,6 +111,7 @@ export const solve: Command = {
     if (geojson !== undefined) checkOutputPath(geojson, '--geojson');
     const { problem, format } = await loadProblemArg(args.positional[0], args, context?.limits);
 
+    const extraOutputs = (withKpis ? 1 : 0) + (geojson !== undefined ? 1 : 0) + (reportFile !== undefined ? 1 : 0);
     const jsonProgress = args.options.get('progress') === true ? progressLines((line) => process.stderr.write(line)) : undefined;
     const live = !jsonProgress && process.stderr.isTTY === true;
     const controller = new AbortController();
@@ -117,10 +120,14 @@ export const solve: Command = {
     let lastDraw = 0;
     let solution: Solution;
     try {
-      // One thread searches right here; more run in worker threads (src/workers).
-      const solveFn = threads === 1 ? runSolver : (p: typeof problem, o: Parameters<typeof solveInThreads>[1]) => solveInThreads(p, { ...o, threads });
+      // the limit is a deadline for the whole command, counted from the process start (deadline.ts)
+      const timeLimitMs = timeLimit !== undefined ? solveBudgetMs(timeLimit * 1000, problem, extraOutputs) : undefined;
+      // One thread searches right here; more run in worker threads (src/workers) — unless the limit only
+      // leaves time for the quick plan, which has no search to spread and would lose the threads' start-up.
+      const oneThread = threads === 1 || quickPlanExpected(problem, { timeLimitMs, objective });
+      const solveFn = oneThread ? runSolver : (p: typeof problem, o: Parameters<typeof solveInThreads>[1]) => solveInThreads(p, { ...o, threads });
       solution = await solveFn(problem, {
-        timeLimitMs: timeLimit !== undefined ? timeLimit * 1000 : undefined,
+        timeLimitMs,
         maxIterations,
         seed,
         objective,

@@ -14,7 +14,6 @@ import type { InputLimits } from '../../core/limits.js';
 import { detectFromContent, type ProblemFormat } from '../../io/detect.js';
 import { readInputText } from '../input.js';
 import { parseJsonText } from '../../io/json-text.js';
-import { routeFileSchemaCheck } from '../../io/schema-file.js';
 import { FORMAT_HELP, FORMAT_OPTIONS, formatOptions, loadProblemArg } from './problem-input.js';
 import { jsonFormat } from '../../io/load.js';
 import { writeErrorReport } from '../errors.js';
@@ -47,7 +46,7 @@ export const validate: Command = {
       issues = [...e.issues];
     }
     const named = new Set(issues.map((i) => i.pointer));
-    for (const issue of schemaFindings(file, formatOptions(args).format, context?.limits)) if (!named.has(issue.pointer)) issues.push(issue);
+    for (const issue of await schemaFindings(file, formatOptions(args).format, context?.limits)) if (!named.has(issue.pointer)) issues.push(issue);
     process.stdout.write(JSON.stringify({ valid: issues.length === 0, issues }, null, 2) + '\n');
     if (issues.length === 0) return 0;
     // Exit 2 always comes with the one JSON error object on stderr (the report above is the detail).
@@ -56,7 +55,7 @@ export const validate: Command = {
 };
 
 /** The JSON Schema's findings for a JSON route file (none for other formats or text that is not JSON). */
-function schemaFindings(file: string, format: string, limits?: InputLimits): InputIssue[] {
+async function schemaFindings(file: string, format: string, limits?: InputLimits): Promise<InputIssue[]> {
   const text = readInputText(file, limits);
   const json = format === 'json' || format === 'vroom' || (format === 'auto' && (/\.json(\.gz)?$/i.test(file) || detectFromContent(text) === 'json'));
   if (!json) return [];
@@ -67,5 +66,7 @@ function schemaFindings(file: string, format: string, limits?: InputLimits): Inp
     return []; // the reader has reported the syntax error already
   }
   if (jsonFormat(value, format as ProblemFormat | 'auto') === 'vroom') return []; // VROOM's API, not vrpkit's route file: the reader checked it
+  // Ajv (about 70-120 ms to load) is imported only here, so no other command pays for it at start-up.
+  const { routeFileSchemaCheck } = await import('../../io/schema-file.js');
   return routeFileSchemaCheck()(value);
 }

@@ -1,14 +1,18 @@
 /**
  * `solveByZones`: planning a very large problem zone by zone.
  *
- * 1. Zones: the jobs are cut into zones of about `zoneSize` (zones.ts).
+ * 1. Zones: the jobs are cut into zones of about `zoneSize` (zones.ts),
+ *    handing the event loop a turn between iterations; under a time limit the
+ *    zoning stops improving after `ZONING_SHARE` of it.
  * 2. Fleet: every vehicle kind is shared between zones in proportion to their
  *    demand (fleet.ts); no vehicle serves two zones, so the plan never has
  *    more routes than vehicles.
  * 3. Each zone is solved by `solve` on a sub-problem holding only its jobs,
  *    its vehicles and the travel between their locations (subproblem.ts), so
  *    memory stays O(zone²); a share of the time limit (`zoneTimeShare`) is
- *    divided between zones by job count. Jobs a zone leaves out are re-homed
+ *    divided between zones by job count. A zone whose share cannot pay a
+ *    sub-solve's set-up gets the quick plan instead (quick.ts: nearest
+ *    neighbour, every route checked exactly). Jobs a zone leaves out are re-homed
  *    by cheapest insertion into nearby routes or onto a spare vehicle.
  * 4. Borders: repeatedly a route is drawn, the routes whose centres lie
  *    nearest to it are gathered up to `zoneSize` jobs (which crosses zone
@@ -29,12 +33,13 @@ import { compileProblem } from '../compile.js';
 import { assembleSolution } from '../decode.js';
 import { defaultTimeLimitMs, solveValidated, type SolveOptions } from '../index.js';
 import { abortedSolution } from '../aborted.js';
-import { DEFAULT_SLICE_MS, Pacer } from '../../core/pacer.js';
+import { DEFAULT_SLICE_MS, Pacer, runPaced } from '../../core/pacer.js';
 import { splitFleet, vehicleKinds, zoneWeights } from './fleet.js';
 import type { DecomposeOptions } from './options.js';
 import { ZonePlan } from './plan.js';
 import { buildSubProblem, mapBack, warmPlan } from './subproblem.js';
-import { zoneJobs } from './zones.js';
+import { zoneJobsSteps } from './zones.js';
+import { quickZoneSteps } from './quick.js';
 
 export { shouldDecompose, DECOMPOSE_THRESHOLD, type DecomposeOptions, type ZoneOptions } from './options.js';
 export type { ZoningMethod } from './zones.js';
@@ -50,6 +55,26 @@ const ROUNDS_PER_ZONE = 8;
 /** Share of the time limit kept for the final merge (and the re-homing before it), at least `MERGE_MIN_MS`. */
 const MERGE_SHARE = 0.03;
 const MERGE_MIN_MS = 20;
+/**
+ * A sub-solve's set-up (compile, neighbourhoods, construction, decode, merge
+ * back) per job, before one has been measured: 0.1–0.25 ms per job on this
+ * project's 2-core machine (bench/results/responsive.md).
+ */
+const SETUP_MS_PER_JOB = 0.25;
+/** Share of the time limit after which the zoning stops improving its zones (it keeps the valid zones it has). */
+const ZONING_SHARE = 0.1;
+/** A zone whose share of the time limit is below this many set-ups gets the quick plan instead of a sub-solve. */
+const QUICK_BELOW = 1.5;
+
+/**
+ * Whether a time limit of `timeLimitMs` leaves every zone of an `jobs`-job
+ * problem too short a share for a sub-solve, so that the zones all get the
+ * quick plan (before any sub-solve has been measured).
+ */
+export function quickZonesExpected(jobs: number, timeLimitMs: number, zoneTimeShare?: number): boolean {
+  const share = Math.min(0.95, Math.max(0.05, zoneTimeShare ?? 0.4));
+  return share * timeLimitMs < QUICK_BELOW * SETUP_MS_PER_JOB * jobs;
+}
 
 /** How `solve` hands a problem over: when its clock started, and that it validated the problem already. */
 export interface ZoneCall {
@@ -83,14 +108,23 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   const stopped = () => signal?.aborted === true || now() >= deadline;
   let subSolves = 0;
   let improvements = 0;
+  let quickZones = 0;
   // What a sub-solve costs beyond its time limit (compile, construction, decode): measured, and taken off the next budgets.
   let overheadMs = 0;
+  /** A sub-solve's set-up for `jobs` jobs: as measured once one ran, else the a-priori estimate. */
+  const setupEstimate = (jobs: number) => (subSolves > 0 ? overheadMs : SETUP_MS_PER_JOB * jobs);
   const mergeMs = Number.isFinite(timeLimit) ? Math.max(MERGE_MIN_MS, MERGE_SHARE * timeLimit) : 0;
 
   const plan = new ZonePlan(problem, travel, dims);
   const kinds = vehicleKinds(problem, travel);
   await pacer.pause();
-  const zones = zoneJobs(travel, n, zoneSize, options.zoning ?? 'kmeans', rng);
+  // zoning hands the event loop a turn between its iterations; under a time limit it stops improving the zones after its share
+  const zoningEnd = started + ZONING_SHARE * timeLimit;
+  const zoningStop = hasTime ? () => now() >= zoningEnd : undefined;
+  // when every zone will get the quick plan, the polar sweep (O(n log n)) cuts the zones instead of k-means
+  const zoning = options.zoning ?? (hasTime && quickZonesExpected(n, timeLimit, options.zoneTimeShare) ? 'sweep' : 'kmeans');
+  const zones = await runPaced(zoneJobsSteps(travel, n, zoneSize, zoning, rng, zoningStop), pacer);
+  if (zones === undefined) return abortedSolution(problem, now() - started);
   await pacer.pause();
   const fleet = splitFleet(kinds, zoneWeights(problem, zones.members), zones.members.map((m) => m.length));
   const spare = fleet.spare;
@@ -136,8 +170,23 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
       jobsLeft -= members.length;
       continue;
     }
-    const budget = hasTime || !hasIt ? ((phaseOneEnd - now()) * members.length) / jobsLeft - overheadMs : Infinity;
+    const share = hasTime || !hasIt ? ((phaseOneEnd - now()) * members.length) / jobsLeft : Infinity;
     jobsLeft -= members.length;
+    // a share too short to pay a sub-solve's set-up: the quick plan (quick.ts), no compile, no search
+    if (hasTime && share < QUICK_BELOW * setupEstimate(members.length)) {
+      const quick = await runPaced(quickZoneSteps(plan, members, vehicles), pacer);
+      if (quick === undefined) {
+        for (const j of members) if (plan.routeOf[j] < 0) plan.leaveOut(j, 'aborted', 'the solve was aborted before the job was planned');
+        spare.push(...vehicles.filter((k) => !plan.routes.has(k)));
+        continue;
+      }
+      quickZones++;
+      for (const j of quick.left) plan.leaveOut(j);
+      spare.push(...quick.unused);
+      progress();
+      continue;
+    }
+    const budget = share - overheadMs;
     const { back } = await subSolve(members, vehicles, budget, false);
     for (const [k, jobs] of back.routes) {
       plan.setRoute(k, jobs); // simulates the route on the whole problem
@@ -171,7 +220,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
     }
     const hood = neighbourhood(plan, seed, zoneSize, spare);
     // the round's limit leaves room for its own overhead and for the final merge
-    const budget = Math.min(perRoundMs, deadline - now() - mergeMs - overheadMs);
+    const budget = Math.min(perRoundMs, deadline - now() - mergeMs - setupEstimate(hood.routed.length + hood.unrouted.length));
     if (budget < 50) {
       outOfTime = true;
       break;
@@ -222,7 +271,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   }
   const solution = assembleSolution(plan.decode, routes, unassigned);
   solution.status = signal?.aborted ? 'aborted' : outOfTime || now() >= deadline ? 'time-limit' : 'completed';
-  solution.stats = { zones: zones.k, subSolves, improvements, elapsedMs: now() - started };
+  solution.stats = { zones: zones.k, subSolves, ...(quickZones > 0 ? { quickZones } : {}), improvements, elapsedMs: now() - started };
   return solution;
 }
 

@@ -9,7 +9,12 @@
  * Same problem + same seed → same zones.
  */
 import type { Rng } from '../../core/rng.js';
-import { clusterPoints } from '../../cluster/cluster.js';
+import { clusterPointsSteps } from '../../cluster/cluster.js';
+import { runSteps, type Steps } from '../../core/pacer.js';
+
+function never(): boolean {
+  return false;
+}
 import type { ResolvedTravel } from '../../model/travel.js';
 
 export type ZoningMethod = 'kmeans' | 'sweep';
@@ -31,6 +36,17 @@ export interface Zones {
 export function zoneJobs(
   travel: ResolvedTravel, jobCount: number, zoneSize: number, method: ZoningMethod, rng: Rng,
 ): Zones {
+  return runSteps(zoneJobsSteps(travel, jobCount, zoneSize, method, rng));
+}
+
+/**
+ * `zoneJobs` as steps (core/pacer.ts): the clustering yields between its
+ * iterations; `stop` (a time budget) cuts its improvement short, keeping
+ * valid zones. While `stop` says false the zones are `zoneJobs`'s.
+ */
+export function* zoneJobsSteps(
+  travel: ResolvedTravel, jobCount: number, zoneSize: number, method: ZoningMethod, rng: Rng, stop: () => boolean = never,
+): Steps<Zones> {
   const n = jobCount;
   const k = Math.max(1, Math.min(n, Math.ceil(n / Math.max(1, zoneSize))));
   const zoneOf = new Int32Array(n);
@@ -46,13 +62,13 @@ export function zoneJobs(
       const metric = travel.geographic ? 'haversine' : 'euclidean';
       if (method === 'sweep') {
         const depot = firstDepot(travel);
-        const r = clusterPoints(flat, {
+        const r = yield* clusterPointsSteps(flat, {
           method: 'sweep', k, metric, balance: 'count',
           ...(depot >= 0 ? { depot: [coords[2 * depot], coords[2 * depot + 1]] as [number, number] } : {}),
         });
         zoneOf.set(r.zones);
       } else {
-        const r = clusterPoints(flat, { method: 'capacitated', k, metric, sizeTolerance: 0.2, rng, maxIterations: 4 });
+        const r = yield* clusterPointsSteps(flat, { method: 'capacitated', k, metric, sizeTolerance: 0.2, rng, maxIterations: 4 }, stop);
         zoneOf.set(r.zones);
       }
     } else {
@@ -62,7 +78,7 @@ export function zoneJobs(
         const d = travel.distance(loc[i], loc[j]) + travel.distance(loc[j], loc[i]);
         return Number.isFinite(d) ? d : 1e15;
       };
-      const r = clusterPoints(new Float64Array(2 * n), { method: 'kmeans', k, metric: { distance }, rng, maxIterations: 20 });
+      const r = yield* clusterPointsSteps(new Float64Array(2 * n), { method: 'kmeans', k, metric: { distance }, rng, maxIterations: 20 }, stop);
       zoneOf.set(r.zones);
     }
   }

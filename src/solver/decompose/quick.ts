@@ -1,0 +1,191 @@
+/**
+ * The quick first plan of a zone, for when its share of the time limit is too
+ * short for a sub-solve (which compiles the zone, builds neighbourhoods, runs
+ * a construction and a local search, then decodes: about 0.1–0.25 ms per job
+ * and zone of fixed cost before any search).
+ *
+ * Routes are built one vehicle at a time by a time-oriented nearest neighbour
+ * (Solomon 1987): from the last stop, the zone's unrouted jobs are scored by
+ * distance, time until their service can start (travel plus waiting) and
+ * urgency (time left before their window closes); the best few are tried in
+ * order, and the first whose addition keeps the whole route feasible — judged
+ * by the exact route evaluator on the whole problem, so every rule of
+ * docs/semantics.md holds — is appended. A route ends when none of them fits.
+ * Costs O(zone²) cheap scores plus a few exact evaluations per stop, no
+ * matrices. Deterministic: no randomness, ties to the lower job index.
+ */
+import type { Steps } from '../../core/pacer.js';
+import { RouteEvaluation } from '../evaluate.js';
+import { evaluatorOf } from '../simulate.js';
+import type { ZonePlan } from './plan.js';
+
+/** Score weights: distance, time until service can start, urgency (Solomon's δ1, δ2, δ3). */
+const W_DIST = 0.4;
+const W_TIME = 0.4;
+const W_URGENCY = 0.2;
+/** Candidates tried exactly per stop (best scores first) before the route is closed. */
+const TRIES = 8;
+
+/**
+ * Routes `jobs` (whole-problem job indices) on `vehicles` of `plan` (see the
+ * module comment) and sets the routes in `plan`. Yields between stops (for
+ * `runPaced`); returns the jobs it could not route and the vehicles it left unused.
+ */
+export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicles: readonly number[]): Steps<{ left: number[]; unused: number[] }> {
+  const problem = plan.problem;
+  const travel = plan.travel;
+  const ev = evaluatorOf(plan.decode);
+  const out = new RouteEvaluation();
+  // the zone's jobs as flat arrays (by job index)
+  const ids = Int32Array.from(jobs).sort();
+  const m = ids.length;
+  const loc = new Int32Array(m);
+  const service = new Float64Array(m);
+  const dims = plan.dims;
+  const del = new Float64Array(m * dims), pick = new Float64Array(m * dims);
+  // one window (or none) as flat bounds; several: `windowAt` on the job's list
+  const open = new Float64Array(m).fill(-Infinity), close = new Float64Array(m).fill(Infinity);
+  const several = new Uint8Array(m);
+  for (let i = 0; i < m; i++) {
+    const job = problem.jobs[ids[i]];
+    const tw = job.timeWindows;
+    if (tw && tw.length === 1) {
+      open[i] = tw[0][0];
+      close[i] = tw[0][1];
+    } else if (tw && tw.length > 1) several[i] = 1;
+    loc[i] = travel.jobLocation[ids[i]];
+    service[i] = (job.setupDuration ?? 0) + (job.serviceDuration ?? 0);
+    for (let q = 0; q < dims; q++) {
+      del[i * dims + q] = job.delivery?.[q] ?? 0;
+      pick[i * dims + q] = job.pickup?.[q] ?? 0;
+    }
+  }
+  const pending = new Uint8Array(m).fill(1);
+  const z: Zone = { problem, travel, ids, loc, open, close, several, del, pick, dims, pending };
+  let left = m;
+  const unused: number[] = [];
+  const best = new Float64Array(TRIES);
+  const order = new Int32Array(TRIES);
+  const delivered = new Float64Array(dims), picked = new Float64Array(dims);
+  const route: number[] = [];
+  for (const k of vehicles) {
+    if (left === 0) {
+      unused.push(k);
+      continue;
+    }
+    const vehicle = problem.vehicles[k];
+    const cap = new Float64Array(dims).fill(Infinity);
+    for (let q = 0; q < dims; q++) if (vehicle.capacity) cap[q] = (vehicle.capacity[q] ?? 0) + 1e-9 * (1 + Math.abs(vehicle.capacity[q] ?? 0));
+    delivered.fill(0);
+    picked.fill(0);
+    route.length = 0;
+    let at = travel.vehicleStart[k];
+    let time = vehicle.shift ? vehicle.shift[0] : 0;
+    for (;;) {
+      // score every pending job from the last stop, keeping the best `TRIES` (ties: lower job index)
+      if (travel.block && at >= 0) travel.block([at], Array.from(loc));
+      const count = rank(z, at, time, delivered, picked, cap, best, order);
+      let chosen = -1;
+      for (let c = 0; c < count; c++) {
+        route.push(ids[order[c]]);
+        ev.evaluate(k, route, route.length, out);
+        route.pop();
+        if (out.violations === 0) {
+          chosen = order[c];
+          break;
+        }
+      }
+      if (chosen < 0) break;
+      route.push(ids[chosen]);
+      pending[chosen] = 0;
+      left--;
+      for (let q = 0; q < dims; q++) {
+        delivered[q] += del[chosen * dims + q];
+        picked[q] += pick[chosen * dims + q];
+      }
+      const arrival = time + (at >= 0 ? travel.duration(at, loc[chosen]) : 0);
+      const w = several[chosen] ? (windowAt(problem.jobs[ids[chosen]].timeWindows, arrival) ?? FREE) : [open[chosen], close[chosen]];
+      time = Math.max(arrival, w[0]) + service[chosen];
+      at = loc[chosen];
+      yield;
+    }
+    if (route.length > 0) plan.setRoute(k, route.slice());
+    else unused.push(k);
+    yield;
+  }
+  const rest: number[] = [];
+  for (let i = 0; i < m; i++) if (pending[i]) rest.push(ids[i]);
+  return { left: rest, unused };
+}
+
+/** A zone's jobs as flat arrays (by position in `ids`, ascending job index). */
+interface Zone {
+  problem: ZonePlan['problem'];
+  travel: ZonePlan['travel'];
+  ids: Int32Array;
+  loc: Int32Array;
+  open: Float64Array;
+  close: Float64Array;
+  several: Uint8Array;
+  del: Float64Array;
+  pick: Float64Array;
+  dims: number;
+  pending: Uint8Array;
+}
+
+/**
+ * Scores every pending job of `z` as the next stop after location `at` (−1:
+ * none yet) left at `time`, skipping those that overflow a capacity or whose
+ * windows are all closed; writes the best `TRIES` (positions, best first; ties
+ * to the lower job index) into `order` and returns how many there are.
+ */
+function rank(
+  z: Zone, at: number, time: number, delivered: Float64Array, picked: Float64Array, cap: Float64Array,
+  best: Float64Array, order: Int32Array,
+): number {
+  const { travel, loc, open, close, several, del, pick, dims, pending } = z;
+  let count = 0;
+  for (let i = 0; i < loc.length; i++) {
+    if (!pending[i] || !fits(del, delivered, cap, i, dims) || !fits(pick, picked, cap, i, dims)) continue;
+    const d = at >= 0 ? travel.distance(at, loc[i]) : 0;
+    const t = at >= 0 ? travel.duration(at, loc[i]) : 0;
+    const arrival = time + t;
+    let a = open[i], b = close[i];
+    if (several[i]) {
+      const w = windowAt(z.problem.jobs[z.ids[i]].timeWindows, arrival);
+      if (w === null) continue;
+      a = w[0];
+      b = w[1];
+    } else if (b < arrival) continue;
+    const start = arrival > a ? arrival : a;
+    const urgency = b === Infinity ? 0 : b - arrival;
+    const sc = W_DIST * d + W_TIME * (start - time) + W_URGENCY * urgency;
+    if (!(sc < Infinity) || (count === TRIES && sc >= best[TRIES - 1])) continue;
+    // positions ascend with the job index, so a later equal score never displaces an earlier one
+    let p = count < TRIES ? count++ : TRIES - 1;
+    while (p > 0 && best[p - 1] > sc) {
+      best[p] = best[p - 1];
+      order[p] = order[p - 1];
+      p--;
+    }
+    best[p] = sc;
+    order[p] = i;
+  }
+  return count;
+}
+
+/** The first window still open at `t` (closing at or after it), `[−∞, ∞]` without windows; null when all closed. */
+function windowAt(windows: readonly (readonly [number, number])[] | undefined, t: number): readonly [number, number] | null {
+  if (!windows || windows.length === 0) return FREE;
+  let best: readonly [number, number] | null = null;
+  for (const w of windows) if (w[1] >= t && (best === null || w[0] < best[0])) best = w;
+  return best;
+}
+
+const FREE: readonly [number, number] = [-Infinity, Infinity];
+
+/** Whether job `i`'s amounts (row `i` of `amount`) added to `sum` stay within `cap` in every dimension. */
+function fits(amount: Float64Array, sum: Float64Array, cap: Float64Array, i: number, dims: number): boolean {
+  for (let q = 0; q < dims; q++) if (sum[q] + amount[i * dims + q] > cap[q]) return false;
+  return true;
+}
