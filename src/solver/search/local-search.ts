@@ -68,7 +68,7 @@ export class LocalSearch {
       new Exchange(rs, 2, 2),
       new TwoOpt(rs),
       this.swapTails,
-      ...(rs.data.hasShipments ? [new RelocateShipment(rs, nb)] : []),
+      ...(rs.data.hasShipments ? [new RelocateShipment(rs)] : []),
     ];
     // SWAP* moves single clients: with nothing but shipment stops it could never move one
     let single = false;

@@ -1,16 +1,14 @@
 /**
  * Moves a whole shipment to another route (PyVRP's RelocateShipment; the
  * pair move of the PDPTW literature): both stops leave u's route; in v's route
- * the stop u names goes right after v and its partner on the right side of it
- * (a delivery after its pickup, a pickup before its delivery): right next to
- * it, or next to one of the partner's own granular neighbours in that route
- * (before or after it). Scanning every position of a long route for the
- * partner cost O(route length) per evaluation and most of the local search's
- * time on long-route instances; the neighbours keep it granular, as every
- * other move is. Each placement is priced in O(1) through between-position
- * segments.
+ * the stop u names goes right after v and its partner at its best place on
+ * the right side of it (a delivery after its pickup, a pickup before its
+ * delivery). Every such place is first bounded by the fixed and arc costs of
+ * the two new routes (as `notBetter`: every other term only adds), a few
+ * array reads each; only the places that could improve are priced exactly,
+ * in O(1) each through between-position segments. The bound never rejects an
+ * improving placement, so the move found is the one a full scan finds.
  */
-import type { Neighbourhood } from './neighbourhood.js';
 import type { BinaryOperator } from './operator.js';
 import type { SearchRoutes } from './routes.js';
 
@@ -20,10 +18,10 @@ export class RelocateShipment implements BinaryOperator {
   private bestI = -1;
   private bestJ = -1;
   private best = Infinity;
-  /** Candidate positions of the partner (at most 1 + 2 per neighbour). */
+  /** Positions of the partner that pass the bound, in increasing order. */
   private readonly cand: Int32Array;
 
-  constructor(private readonly rs: SearchRoutes, private readonly nb: Neighbourhood) {
+  constructor(private readonly rs: SearchRoutes) {
     this.cand = new Int32Array(rs.n + 2);
   }
 
@@ -52,7 +50,7 @@ export class RelocateShipment implements BinaryOperator {
     }
     const current = rs.cost[rU] + rs.cost[rV];
     const slack = (rs.len[rU] > 2 ? rs.fixedCost[rU] + arcU : 0) + rs.fixedCost[rV] + rs.arcCost[rV] - current + 1e-7;
-    const nb = this.nb, cand = this.cand;
+    const cand = this.cand;
     let k = 0;
     if (u === pickup) {
       // pickup right after v; the delivery after any position j >= pv
@@ -156,18 +154,5 @@ export class RelocateShipment implements BinaryOperator {
     rs.setRoute(rV, B, 0, q);
     rs.update(rU);
     rs.update(rV);
-  }
-}
-
-/** Sorts the first k entries ascending (insertion sort: k is small). */
-function sortSmall(a: Int32Array, k: number): void {
-  for (let i = 1; i < k; i++) {
-    const x = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > x) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = x;
   }
 }
