@@ -12,6 +12,7 @@ import { compileProblem } from '../../src/solver/compile.js';
 import { fleetSlots } from '../../src/solver/hgs.js';
 import { SearchData } from '../../src/solver/search/data.js';
 import { Ejector } from '../../src/solver/search/eject.js';
+import { KEjector } from '../../src/solver/search/eject-k.js';
 import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { RouteMinimiser } from '../../src/solver/search/route-min.js';
 import { SearchRoutes } from '../../src/solver/search/routes.js';
@@ -67,6 +68,76 @@ describe('Ejector.price', () => {
         else expect(got).toBeCloseTo(acc.baseCost, 6);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** Every subset of at most k positions of 1..m, ascending. */
+function subsets(m: number, k: number): number[][] {
+  const out: number[][] = [];
+  const rec = (from: number, cur: number[]): void => {
+    if (cur.length > 0) out.push([...cur]);
+    if (cur.length === k) return;
+    for (let q = from; q <= m; q++) rec(q + 1, [...cur, q]);
+  };
+  rec(1, []);
+  return out;
+}
+
+describe('KEjector', () => {
+  it('finds the least (Psum, cost) insertion with up to k ejections, as an exhaustive enumeration does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 16, maxLength: 16 }), (seed, k, counts) => {
+        const p = problem(16, seed);
+        const rs = routesOf(p, [[0, 1, 2, 3, 4, 5, 6], [7, 8, 9, 10], [11, 12, 13, 14]]);
+        const counter = Int32Array.from(counts);
+        const ke = new KEjector(rs, k, counter);
+        const out = KEjector.choice(k);
+        const v = 15, skip = 2;
+        const found = ke.best(v, skip, out);
+        // exhaustive: every route but `skip`, every position, every set of 1..k ejections
+        let bestScore = Infinity, bestCost = Infinity;
+        for (let r = 0; r < 2; r++) {
+          const m = rs.len[r], a = Array.from(rs.nodes[r].slice(1, m + 1));
+          for (let pos = 1; pos <= m + 1; pos++) {
+            for (const set of subsets(m, k)) {
+              const seq: number[] = [];
+              for (let q = 1; q <= m + 1; q++) {
+                if (q === pos) seq.push(v);
+                if (q <= m && !set.includes(q)) seq.push(a[q - 1]);
+              }
+              const acc = rs.b.startNode(rs.data.startOf(r), rs.typeOf(r));
+              for (const c of seq) acc.node(c);
+              acc.node(rs.data.endOf(r)).price();
+              if (acc.loadExcess > 1e-7 || acc.timeWarp > 1e-7) continue;
+              const score = set.reduce((s, q) => s + counter[a[q - 1]], 0), cost = acc.baseCost - rs.base[r];
+              if (score < bestScore || (score === bestScore && cost < bestCost)) {
+                bestScore = score;
+                bestCost = cost;
+              }
+            }
+          }
+        }
+        expect(found).toBe(bestScore < Infinity);
+        if (!found) return;
+        expect(out.score).toBe(bestScore);
+        expect(out.cost).toBeCloseTo(bestCost, 6);
+        // the choice itself: the route rebuilt with it is feasible and costs what was reported
+        const r = out.route, m = rs.len[r], a = Array.from(rs.nodes[r].slice(1, m + 1));
+        const ej = Array.from(out.ejected.slice(0, out.k));
+        expect(out.k).toBeGreaterThanOrEqual(1);
+        expect(ej.reduce((s, q) => s + counter[a[q - 1]], 0)).toBe(out.score);
+        const acc = rs.b.startNode(rs.data.startOf(r), rs.typeOf(r));
+        for (let q = 1; q <= m + 1; q++) {
+          if (q === out.position) acc.node(v);
+          if (q <= m && !ej.includes(q)) acc.node(a[q - 1]);
+        }
+        acc.node(rs.data.endOf(r)).price();
+        expect(acc.timeWarp).toBeLessThanOrEqual(1e-7);
+        expect(acc.loadExcess).toBeLessThanOrEqual(1e-7);
+        expect(acc.baseCost - rs.base[r]).toBeCloseTo(out.cost, 6);
+      }),
+      { numRuns: 200 },
     );
   });
 });

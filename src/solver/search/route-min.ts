@@ -17,11 +17,21 @@
  */
 import type { Rng } from '../../core/rng.js';
 import { Ejector, type EjectionChoice } from './eject.js';
+import { KEjector, type KEjection } from './eject-k.js';
 import type { Neighbourhood } from './neighbourhood.js';
 import type { SearchRoutes } from './routes.js';
 
-/** Random relocations tried after each ejection. */
-const SHAKE_MOVES = 50;
+/** Settings of the ejection pool. */
+export interface RouteMinOptions {
+  /** Most clients ejected from one route per insertion (0: the older search of one or two, eject.ts). */
+  kMax: number;
+  /** Random moves tried after each ejection. */
+  shakeMoves: number;
+  /** Share of those moves that are 2-opt* (tail exchanges), the rest relocations. */
+  twoOptShare: number;
+}
+
+export const ROUTE_MIN_DEFAULTS: RouteMinOptions = { kMax: 3, shakeMoves: 50, twoOptShare: 0 };
 
 export class RouteMinimiser {
   private readonly ejector: Ejector;
@@ -29,12 +39,20 @@ export class RouteMinimiser {
   private readonly pool: Int32Array;
   private readonly saved: Int32Array[];
   private readonly choice: EjectionChoice = { route: -1, position: 0, eject1: -1, eject2: -1, score: 0, cost: 0 };
+  private readonly kEjector: KEjector | null;
+  private readonly kChoice: KEjection;
   /** Steps taken in all attempts (for statistics). */
   steps = 0;
 
-  constructor(private readonly rs: SearchRoutes, private readonly nb: Neighbourhood, private readonly rng: Rng) {
+  private readonly opts: RouteMinOptions;
+
+  constructor(private readonly rs: SearchRoutes, private readonly nb: Neighbourhood, private readonly rng: Rng, opts: Partial<RouteMinOptions> = {}) {
+    this.opts = { ...ROUTE_MIN_DEFAULTS, ...opts };
+    const kMax = this.opts.kMax;
     this.ejector = new Ejector(rs);
     this.counter = new Int32Array(rs.n).fill(1);
+    this.kEjector = kMax > 0 ? new KEjector(rs, kMax, this.counter) : null;
+    this.kChoice = KEjector.choice(Math.max(1, kMax));
     this.pool = new Int32Array(rs.n);
     this.saved = Array.from({ length: rs.R }, () => new Int32Array(0));
   }
@@ -70,6 +88,27 @@ export class RouteMinimiser {
         continue;
       }
       this.counter[v]++;
+      if (this.kEjector) {
+        const kc = this.kChoice;
+        if (!this.kEjector.best(v, victim, kc)) {
+          this.pool.copyWithin(1, 0, size);
+          this.pool[0] = v;
+          size++;
+          this.shake(victim);
+          continue;
+        }
+        const nodes = rs.nodes[kc.route];
+        for (let i = 0; i < kc.k; i++) this.pool[size++] = nodes[kc.ejected[i]];
+        let p = kc.position;
+        for (let i = kc.k - 1; i >= 0; i--) {
+          if (kc.ejected[i] < p) p--;
+          rs.remove(nodes[kc.ejected[i]]);
+        }
+        rs.insert(v, kc.route, p);
+        rs.update(kc.route);
+        this.shake(victim);
+        continue;
+      }
       if (!ej.bestEjection(v, victim, this.counter, ch)) {
         // fits nowhere even with ejections: back to the bottom of the pool
         this.pool.copyWithin(1, 0, size);
@@ -114,19 +153,24 @@ export class RouteMinimiser {
     rs.update(r);
   }
 
-  /** A few random feasible relocations of a client next to one of its neighbours (between routes other than `skip`). */
+  /** A few random feasible moves between routes other than `skip`: relocations of a client next to a neighbour, or 2-opt* tail exchanges. */
   private shake(skip: number): void {
     const rs = this.rs, nb = this.nb, rng = this.rng, n = rs.n;
-    const ch = this.choice;
-    for (let k = 0; k < SHAKE_MOVES; k++) {
+    const ch = this.choice, moves = this.opts.shakeMoves, share = this.opts.twoOptShare;
+    for (let k = 0; k < moves; k++) {
       const u = rng.int(n);
       const ru = rs.routeOf[u];
-      if (ru < 0 || rs.len[ru] < 2) continue;
+      if (ru < 0) continue;
       const deg = nb.start[u + 1] - nb.start[u];
       if (deg === 0) continue;
       const w = nb.list[nb.start[u] + rng.int(deg)];
       const rw = rs.routeOf[w];
-      if (rw < 0 || rw === ru || rw === skip) continue;
+      if (rw < 0 || rw === ru || rw === skip || ru === skip) continue;
+      if (share > 0 && rng.next() < share) {
+        this.twoOptStar(u, w);
+        continue;
+      }
+      if (rs.len[ru] < 2) continue;
       const p = rs.pos[w] + rng.int(2); // before or after w
       if (this.ejector.price(rw, u, p, -1, -1) === Infinity) continue;
       // removing u never breaks its route in the relaxed model's loads and windows; check anyway
@@ -138,6 +182,28 @@ export class RouteMinimiser {
       ch.eject1 = ch.eject2 = -1;
       this.apply(u, ch);
     }
+  }
+
+  /** The 2-opt* move joining u's route up to u with w's route after w, and w's route up to w with u's route after u, when both are feasible and non-empty. */
+  private twoOptStar(u: number, w: number): boolean {
+    const rs = this.rs, ru = rs.routeOf[u], rw = rs.routeOf[w];
+    const pu = rs.pos[u], pw = rs.pos[w], mu = rs.len[ru], mw = rs.len[rw];
+    const keptU = pu + (mw - pw), keptW = pw + (mu - pu);
+    if (keptU === 0 || keptW === 0) return false;
+    const a = rs.a.start(rs.prefix, u, rs.typeOf(ru));
+    rs.appendTail(a, rw, pw + 1, ru).price();
+    if (a.loadExcess > 1e-7 || a.timeWarp > 1e-7) return false;
+    const b = rs.b.start(rs.prefix, w, rs.typeOf(rw));
+    rs.appendTail(b, ru, pu + 1, rw).price();
+    if (b.loadExcess > 1e-7 || b.timeWarp > 1e-7) return false;
+    const nu = rs.nodes[ru], nw = rs.nodes[rw];
+    const listU = [...nu.subarray(1, pu + 1), ...nw.subarray(pw + 1, mw + 1)];
+    const listW = [...nw.subarray(1, pw + 1), ...nu.subarray(pu + 1, mu + 1)];
+    rs.setRoute(ru, listU);
+    rs.setRoute(rw, listW);
+    rs.update(ru);
+    rs.update(rw);
+    return true;
   }
 
   /** The shorter of two random non-empty routes (-1 when fewer than two are used). */
