@@ -31,7 +31,7 @@ export interface RouteMinOptions {
   twoOptShare: number;
 }
 
-export const ROUTE_MIN_DEFAULTS: RouteMinOptions = { kMax: 3, shakeMoves: 50, twoOptShare: 0 };
+export const ROUTE_MIN_DEFAULTS: RouteMinOptions = { kMax: 3, shakeMoves: 50, twoOptShare: 0.5 };
 
 export class RouteMinimiser {
   private readonly ejector: Ejector;
