@@ -1,16 +1,15 @@
 /**
  * Insertion with up to k ejections from one route (Nagata & Bräysy 2009's
- * lexicographic search, written our way): for every route and every position
- * of client v, the sets of clients to eject are enumerated in position order
- * by a depth-first walk that extends the route's kept prefix one visit at a
- * time. A branch is cut as soon as
+ * lexicographic search, written our way): for every route, the position of
+ * client v and the clients to eject are enumerated in position order by one
+ * depth-first walk that extends the route's kept prefix one visit at a time
+ * (v is placed once on the way). A branch is cut as soon as
  * - the sum of the ejected clients' failure counters (Psum) exceeds the best
  *   found so far (counters are positive, so it only grows deeper), or
  * - the kept prefix (start, kept clients, v once passed) has time warp: no
  *   later ejection can repair a prefix that is late already.
- * Each candidate set is priced in O(1): the kept prefix, then the stored
- * segment between the last ejection and v's position, v, and the stored
- * suffix. Among the feasible sets the smallest Psum wins, ties broken by the
+ * Each candidate is priced in O(1): the kept prefix (v included) and the
+ * stored suffix after the last change. Among the feasible sets the smallest Psum wins, ties broken by the
  * route's new cost.
  */
 import { Concat } from './concat.js';
@@ -32,7 +31,7 @@ export interface KEjection {
 }
 
 export class KEjector {
-  /** Per depth: the kept prefix after the last ejection, and the prefix walked on from it. */
+  /** Per depth and whether v is placed (index 2d + placed): the kept prefix after the last change, and the prefix walked on from it. */
   private readonly state: Concat[];
   private readonly runs: Concat[];
   private readonly done: Concat;
@@ -42,16 +41,14 @@ export class KEjector {
   private r = 0;
   private p = 0;
   private v = 0;
+  private depth = 1;
   private bestScore = Infinity;
   private bestCost = Infinity;
-  private depth = 1;
   private out: KEjection | null = null;
-  /** Prefix extensions and completions priced (statistics). */
-  visits = 0;
 
   constructor(private readonly rs: SearchRoutes, readonly kMax: number, counter: Int32Array) {
-    this.state = Array.from({ length: kMax + 1 }, () => new Concat(rs.data));
-    this.runs = Array.from({ length: kMax }, () => new Concat(rs.data));
+    this.state = Array.from({ length: 2 * kMax + 2 }, () => new Concat(rs.data));
+    this.runs = Array.from({ length: 2 * kMax + 2 }, () => new Concat(rs.data));
     this.done = new Concat(rs.data);
     this.path = new Int32Array(kMax + 1);
     this.counter = counter;
@@ -80,12 +77,8 @@ export class KEjector {
       for (let r = 0; r < rs.R; r++) {
         if (rs.len[r] === 0 || r === skip) continue;
         this.r = r;
-        const type = rs.typeOf(r);
-        for (let p = 1; p <= rs.len[r] + 1; p++) {
-          this.p = p;
-          this.state[0].startNode(rs.nodes[r][0], type);
-          this.walk(0, 0, 0);
-        }
+        this.state[0].startNode(rs.nodes[r][0], rs.typeOf(r));
+        this.walk(0, 1, 0, 0, -1);
       }
       if (depth === this.kMax) break;
     }
@@ -93,42 +86,42 @@ export class KEjector {
   }
 
   /**
-   * From the prefix `state[d]` whose last ejection is at position q: try every
-   * next ejection q' > q (the client just before v's position is never ejected:
-   * v one position earlier gives the same route).
+   * From the prefix `state[2d + placed]` (d ejections so far, v in it when
+   * `placed`), walks on from position i: at each position v may be placed
+   * (unless at `noPlace`: right after an ejection, placing v equals placing it
+   * before the ejected client), the client there may be ejected, and it is
+   * kept to go on.
    */
-  private walk(d: number, q: number, psum: number): void {
-    const rs = this.rs, r = this.r, p = this.p, v = this.v, a = rs.nodes[r], m = rs.len[r];
-    const run = this.runs[d].copy(this.state[d]);
-    const counter = this.counter;
-    for (let q2 = q + 1; q2 <= m; q2++) {
-      if (q2 === p) {
-        run.node(v);
-        this.visits++;
-        if (run.time.timeWarp > FEASIBLE_EPS) return;
+  private walk(d: number, i: number, psum: number, placed: number, noPlace: number): void {
+    const rs = this.rs, r = this.r, v = this.v, a = rs.nodes[r], m = rs.len[r];
+    const counter = this.counter, depth = this.depth;
+    const run = this.runs[2 * d + placed].copy(this.state[2 * d + placed]);
+    for (let q = i; q <= m + 1; q++) {
+      if (!placed && q !== noPlace) {
+        const st = this.state[2 * d + 1].copy(run).node(v);
+        if (st.time.timeWarp <= FEASIBLE_EPS) {
+          this.p = q;
+          if (d > 0) this.complete(d, psum, st, a[q]);
+          if (q <= m) this.walk(d, q, psum, 1, -1);
+        }
       }
-      const s = psum + counter[a[q2]];
-      if (s <= this.bestScore && q2 !== p - 1) {
-        this.path[d] = q2;
-        this.state[d + 1].copy(run);
-        this.complete(d + 1, q2, s, this.state[d + 1]);
-        if (d + 1 < this.depth) this.walk(d + 1, q2, s);
+      if (q > m) return;
+      const s = psum + counter[a[q]];
+      if (d < depth && s <= this.bestScore) {
+        this.path[d] = q;
+        const st = this.state[2 * (d + 1) + placed].copy(run);
+        if (placed) this.complete(d + 1, s, st, a[q + 1]);
+        if (d + 1 < depth || !placed) this.walk(d + 1, q + 1, s, placed, q + 1);
       }
-      run.node(a[q2]);
-      this.visits++;
+      run.node(a[q]);
       if (run.time.timeWarp > FEASIBLE_EPS) return;
     }
   }
 
-  /** Prices the route with the ejections path[0..k) (the last at q), v at p, and the prefix `pre`. */
-  private complete(k: number, q: number, psum: number, pre: Concat): void {
-    const rs = this.rs, r = this.r, p = this.p, a = rs.nodes[r];
-    const acc = this.done.copy(pre);
-    this.visits++;
-    if (p > q) {
-      if (q + 1 <= p - 1) rs.appendBetween(acc, r, q + 1, p - 1);
-      acc.node(this.v).append(rs.suffix, a[p]);
-    } else acc.append(rs.suffix, a[q + 1]);
+  /** Prices the kept prefix `pre` (v in it at this.p) followed by the stored suffix from node `from`, with the ejections path[0..k). */
+  private complete(k: number, psum: number, pre: Concat, from: number): void {
+    const rs = this.rs, r = this.r;
+    const acc = this.done.copy(pre).append(rs.suffix, from);
     acc.price();
     if (acc.loadExcess > FEASIBLE_EPS || acc.timeWarp > FEASIBLE_EPS) return;
     const delta = acc.baseCost - rs.base[r];
@@ -137,9 +130,9 @@ export class KEjector {
       this.bestCost = delta;
       const out = this.out!;
       out.route = r;
-      out.position = p;
+      out.position = this.p;
       out.k = k;
-      for (let i = 0; i < k; i++) out.ejected[i] = this.path[i];
+      for (let j = 0; j < k; j++) out.ejected[j] = this.path[j];
       out.score = psum;
       out.cost = delta;
     }
