@@ -14,7 +14,7 @@ import { SearchData } from '../../src/solver/search/data.js';
 import { Ejector } from '../../src/solver/search/eject.js';
 import { KEjector } from '../../src/solver/search/eject-k.js';
 import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
-import { RouteMinimiser } from '../../src/solver/search/route-min.js';
+import { fleetLowerBound, RouteMinimiser } from '../../src/solver/search/route-min.js';
 import { SearchRoutes } from '../../src/solver/search/routes.js';
 
 function problem(n: number, seed: number): Problem {
@@ -85,14 +85,14 @@ function subsets(m: number, k: number): number[][] {
 }
 
 describe('KEjector', () => {
-  it('finds the least (Psum, cost) insertion with up to k ejections, as an exhaustive enumeration does', () => {
+  it('finds the least (Psum, cost) insertion with up to k ejections (one on routes longer than longRoute), as an exhaustive enumeration does', () => {
     let hits = 0, missed = 0, deep = 0;
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 16, maxLength: 16 }), (seed, k, counts) => {
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 16, maxLength: 16 }), fc.constantFrom(Infinity, 5), (seed, k, counts, longRoute) => {
         const p = problem(16, seed);
         const rs = routesOf(p, [[0, 1, 2, 3, 4, 5, 6], [7, 8, 9, 10], [11, 12, 13, 14]]);
         const counter = Int32Array.from(counts);
-        const ke = new KEjector(rs, k, counter);
+        const ke = new KEjector(rs, k, counter, longRoute);
         const out = KEjector.choice(k);
         const v = 15, skip = 2;
         const found = ke.best(v, skip, out);
@@ -102,7 +102,7 @@ describe('KEjector', () => {
         for (let r = 0; r < 2; r++) {
           const m = rs.len[r], a = Array.from(rs.nodes[r].slice(1, m + 1));
           for (let pos = 1; pos <= m + 1; pos++) {
-            for (const set of subsets(m, k)) {
+            for (const set of subsets(m, m > longRoute ? 1 : k)) {
               const seq: number[] = [];
               for (let q = 1; q <= m + 1; q++) {
                 if (q === pos) seq.push(v);
@@ -153,9 +153,9 @@ describe('KEjector', () => {
 
 describe('RouteMinimiser', () => {
   it.each([
-    { kMax: 3, shakeMoves: 50, twoOptShare: 0 },
-    { kMax: 5, shakeMoves: 50, twoOptShare: 0.5 },
-    { kMax: 0, shakeMoves: 50, twoOptShare: 0 },
+    { kMax: 3, shakeMoves: 50, twoOptShare: 0, longRoute: 30 },
+    { kMax: 5, shakeMoves: 50, twoOptShare: 0.5, longRoute: 3 },
+    { kMax: 0, shakeMoves: 50, twoOptShare: 0, longRoute: 30 },
   ])('an attempt ends with a feasible plan of one route fewer, or the starting plan restored (%o)', async (opts) => {
     for (const seed of [1, 2, 3, 4]) {
       const p = problem(30, seed);
@@ -196,5 +196,19 @@ describe('RouteMinimiser', () => {
     // the same search without the phase (a cost objective) uses at least as many routes
     const plain = await solve({ ...p, objective: { type: 'cost' } }, opts);
     expect(a.routes.length).toBeLessThanOrEqual(plain.routes.length);
+  });
+});
+
+describe('fleetLowerBound', () => {
+  it('is the fewest capacities that hold all deliveries', () => {
+    for (const seed of [1, 2, 3]) {
+      const p = problem(30, seed);
+      const total = p.jobs.reduce((a, j) => a + (j.delivery?.[0] ?? 0), 0);
+      const rs = routesOf(p, []);
+      expect(fleetLowerBound(rs)).toBe(Math.ceil(total / 40));
+      // a mixed fleet: the largest capacities count first
+      const mixed = { ...p, vehicles: p.vehicles.map((v, k) => ({ ...v, capacity: [k < 2 ? 60 : 20] })) };
+      expect(fleetLowerBound(routesOf(mixed, []))).toBe(total <= 120 ? Math.ceil(total / 60) : 2 + Math.ceil((total - 120) / 20));
+    }
   });
 });

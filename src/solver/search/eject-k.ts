@@ -46,7 +46,11 @@ export class KEjector {
   private bestCost = Infinity;
   private out: KEjection | null = null;
 
-  constructor(private readonly rs: SearchRoutes, readonly kMax: number, counter: Int32Array) {
+  /**
+   * `longRoute`: routes with more clients than this are searched with single
+   * ejections only.
+   */
+  constructor(private readonly rs: SearchRoutes, readonly kMax: number, counter: Int32Array, readonly longRoute = Infinity) {
     this.state = Array.from({ length: 2 * kMax + 2 }, () => new Concat(rs.data));
     this.runs = Array.from({ length: 2 * kMax + 2 }, () => new Concat(rs.data));
     this.done = new Concat(rs.data);
@@ -73,9 +77,12 @@ export class KEjector {
     out.route = -1;
     // single ejections first: their best Psum bounds the deeper search
     for (let depth = 1; depth <= this.kMax; depth = depth === 1 ? this.kMax : depth + 1) {
-      this.depth = depth;
       for (let r = 0; r < rs.R; r++) {
-        if (rs.len[r] === 0 || r === skip) continue;
+        const m = rs.len[r];
+        if (m === 0 || r === skip) continue;
+        // long routes: single ejections only (the deeper walk grows like m^k there and time warp prunes little)
+        if (m > this.longRoute && depth > 1) continue;
+        this.depth = depth;
         this.r = r;
         this.state[0].startNode(rs.nodes[r][0], rs.typeOf(r));
         this.walk(0, 1, 0, 0, -1);

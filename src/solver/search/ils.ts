@@ -23,7 +23,7 @@ import { Inserter } from './insert.js';
 import { LocalSearch } from './local-search.js';
 import { computeNeighbourhood, type Neighbourhood } from './neighbourhood.js';
 import { PenaltyManager } from './penalties.js';
-import { RouteMinimiser, type RouteMinOptions } from './route-min.js';
+import { fleetLowerBound, RouteMinimiser, type RouteMinOptions } from './route-min.js';
 import { Perturbation } from './perturb.js';
 import { SearchRoutes } from './routes.js';
 import { Snapshot } from './snapshot.js';
@@ -166,7 +166,8 @@ export class Ils {
     };
     // a failed attempt restarts from the last plan with a budget `growth` times larger
     let failures = 0, budget = cfg.attemptIterations;
-    while (failures < cfg.maxFailures && !p.shouldStop() && !cfg.phaseOver()) {
+    const bound = fleetLowerBound(rs); // no plan has fewer routes (loads alone)
+    while (failures < cfg.maxFailures && rs.usedRoutes() > bound && !p.shouldStop() && !cfg.phaseOver()) {
       if (await rm.removeOne(budget, pause)) {
         failures = 0;
         budget = cfg.attemptIterations;

@@ -29,9 +29,11 @@ export interface RouteMinOptions {
   shakeMoves: number;
   /** Share of those moves that are 2-opt* (tail exchanges), the rest relocations. */
   twoOptShare: number;
+  /** Routes with more clients than this are searched with single ejections only. */
+  longRoute: number;
 }
 
-export const ROUTE_MIN_DEFAULTS: RouteMinOptions = { kMax: 3, shakeMoves: 50, twoOptShare: 0.5 };
+export const ROUTE_MIN_DEFAULTS: RouteMinOptions = { kMax: 3, shakeMoves: 50, twoOptShare: 0.5, longRoute: 30 };
 
 export class RouteMinimiser {
   private readonly ejector: Ejector;
@@ -51,7 +53,7 @@ export class RouteMinimiser {
     const kMax = this.opts.kMax;
     this.ejector = new Ejector(rs);
     this.counter = new Int32Array(rs.n).fill(1);
-    this.kEjector = kMax > 0 ? new KEjector(rs, kMax, this.counter) : null;
+    this.kEjector = kMax > 0 ? new KEjector(rs, kMax, this.counter, this.opts.longRoute) : null;
     this.kChoice = KEjector.choice(Math.max(1, kMax));
     this.pool = new Int32Array(rs.n);
     this.saved = Array.from({ length: rs.R }, () => new Int32Array(0));
@@ -220,4 +222,27 @@ export class RouteMinimiser {
     const a = pick(), b = pick();
     return rs.len[a] <= rs.len[b] ? a : b;
   }
+}
+
+/**
+ * A lower bound on the routes of any feasible plan from loads alone: per
+ * dimension, the fewest route slots (largest capacities first) whose
+ * capacities hold all deliveries, and all pickups. The phase stops there.
+ */
+export function fleetLowerBound(rs: SearchRoutes): number {
+  const cp = rs.data.cp, dims = cp.dims, n = rs.n;
+  let bound = 1;
+  const caps = new Float64Array(rs.R);
+  for (let d = 0; d < dims; d++) {
+    for (let r = 0; r < rs.R; r++) caps[r] = cp.typeCap[rs.typeOf(r) * dims + d];
+    caps.sort().reverse();
+    for (const load of [cp.delivery, cp.pickup]) {
+      let total = 0;
+      for (let c = 0; c < n; c++) total += load[c * dims + d];
+      let count = 0, held = 0;
+      while (held < total - 1e-9 && count < rs.R) held += caps[count++];
+      if (count > bound) bound = count;
+    }
+  }
+  return bound;
 }
