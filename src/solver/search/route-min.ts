@@ -3,12 +3,13 @@
  * our way) for the `fewest-vehicles` objective: one route of a feasible plan
  * is removed and its clients wait in a pool; each step takes the last client
  * of the pool and inserts it where it fits at the least cost, or, when it fits
- * nowhere, inserts it with one or two ejections chosen by how often the
- * ejected clients failed before (their counters) — they go to the pool in its
- * place. A few random feasible relocations after each ejection keep the
- * search from cycling. The attempt succeeds when the pool is empty: a
- * feasible plan with one route fewer; after `attemptIterations` steps it is
- * given up and the plan it started from is restored.
+ * nowhere, inserts it with up to `kMax` ejections from one route (eject-k.ts;
+ * `kMax` 0: one or two, eject.ts) chosen by how often the ejected clients
+ * failed before (their counters) — they go to the pool in its place. A few
+ * random feasible moves after each ejection (relocations and 2-opt* tail
+ * exchanges) keep the search from cycling. The attempt succeeds when the pool
+ * is empty: a feasible plan with one route fewer; after `attemptIterations`
+ * steps it is given up and the plan it started from is restored.
  *
  * Works on the search's relaxed model (loads and time warp; see
  * docs/semantics.md); the decoder re-checks everything exactly. Plans with
@@ -43,10 +44,9 @@ export class RouteMinimiser {
   private readonly choice: EjectionChoice = { route: -1, position: 0, eject1: -1, eject2: -1, score: 0, cost: 0 };
   private readonly kEjector: KEjector | null;
   private readonly kChoice: KEjection;
+  private readonly opts: RouteMinOptions;
   /** Steps taken in all attempts (for statistics). */
   steps = 0;
-
-  private readonly opts: RouteMinOptions;
 
   constructor(private readonly rs: SearchRoutes, private readonly nb: Neighbourhood, private readonly rng: Rng, opts: Partial<RouteMinOptions> = {}) {
     this.opts = { ...ROUTE_MIN_DEFAULTS, ...opts };
@@ -91,31 +91,13 @@ export class RouteMinimiser {
       }
       this.counter[v]++;
       if (this.kEjector) {
-        const kc = this.kChoice;
-        if (!this.kEjector.best(v, victim, kc)) {
-          this.pool.copyWithin(1, 0, size);
-          this.pool[0] = v;
-          size++;
-          this.shake(victim);
-          continue;
-        }
-        const nodes = rs.nodes[kc.route];
-        for (let i = 0; i < kc.k; i++) this.pool[size++] = nodes[kc.ejected[i]];
-        let p = kc.position;
-        for (let i = kc.k - 1; i >= 0; i--) {
-          if (kc.ejected[i] < p) p--;
-          rs.remove(nodes[kc.ejected[i]]);
-        }
-        rs.insert(v, kc.route, p);
-        rs.update(kc.route);
+        if (this.kEjector.best(v, victim, this.kChoice)) size = this.applyK(v, size);
+        else size = this.requeue(v, size);
         this.shake(victim);
         continue;
       }
       if (!ej.bestEjection(v, victim, this.counter, ch)) {
-        // fits nowhere even with ejections: back to the bottom of the pool
-        this.pool.copyWithin(1, 0, size);
-        this.pool[0] = v;
-        size++;
+        size = this.requeue(v, size);
         this.shake(victim);
         continue;
       }
@@ -135,6 +117,27 @@ export class RouteMinimiser {
       rs.update(r);
     }
     return false;
+  }
+
+  /** A client that fits nowhere even with ejections goes back to the bottom of the pool; returns the pool's new size. */
+  private requeue(v: number, size: number): number {
+    this.pool.copyWithin(1, 0, size);
+    this.pool[0] = v;
+    return size + 1;
+  }
+
+  /** Applies the k-ejection in `kChoice` (the ejected clients leave first and join the pool); returns the pool's new size. */
+  private applyK(v: number, size: number): number {
+    const rs = this.rs, kc = this.kChoice, nodes = rs.nodes[kc.route];
+    for (let i = 0; i < kc.k; i++) this.pool[size++] = nodes[kc.ejected[i]];
+    let p = kc.position;
+    for (let i = kc.k - 1; i >= 0; i--) {
+      if (kc.ejected[i] < p) p--;
+      rs.remove(nodes[kc.ejected[i]]);
+    }
+    rs.insert(v, kc.route, p);
+    rs.update(kc.route);
+    return size;
   }
 
   /** Applies an insertion (with its ejections) chosen by the ejector: the ejected clients leave first. */
