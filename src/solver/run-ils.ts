@@ -56,6 +56,8 @@ const FLEET_ATTEMPT_PER_CLIENT = 0.5;
  */
 const ROUTE_MIN_STEPS_PER_CLIENT = 30;
 const ROUTE_MIN_FAILURES = 5;
+/** With a time limit (which bounds the phase), each failed attempt at one route fewer restarts with this many times the steps of the one before. */
+const ROUTE_MIN_GROWTH = 2;
 const ROUTE_MIN_TIME_SHARE = 0.7;
 
 /** `auto` construction: insertion above this many clients when time matters... */
@@ -129,7 +131,9 @@ export async function runIls(
       await report(iteration, best ? shown(best) : cur.cost(ils.data.wQ, ils.data.wTW) - goal.routeFixed * cur.routeCount, !!best);
     },
     routeMin: objective.type === 'fewest-vehicles' && !options.initialSolution
-      ? { attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: ROUTE_MIN_FAILURES, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity) }
+      ? {
+        attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity),
+      }
       : undefined,
     warm: options.initialSolution ? warmRoutes(cp, options.initialSolution, slotType, slotVehicle) : undefined,
   });

@@ -23,7 +23,7 @@ import { Inserter } from './insert.js';
 import { LocalSearch } from './local-search.js';
 import { computeNeighbourhood, type Neighbourhood } from './neighbourhood.js';
 import { PenaltyManager } from './penalties.js';
-import { RouteMinimiser } from './route-min.js';
+import { fleetLowerBound, RouteMinimiser, type RouteMinOptions } from './route-min.js';
 import { Perturbation } from './perturb.js';
 import { SearchRoutes } from './routes.js';
 import { Snapshot } from './snapshot.js';
@@ -62,9 +62,11 @@ export interface IlsParams {
   /**
    * Route minimisation before the search (`fewest-vehicles`): attempts at
    * one route fewer by the ejection pool (route-min.ts) until `maxFailures`
-   * attempts in a row fail or `phaseOver()` says its share of the time is used.
+   * attempts in a row fail or `phaseOver()` says its share of the time is used;
+   * each failed attempt restarts from the last plan with `growth` (default 1)
+   * times the steps of the one before.
    */
-  routeMin?: { attemptIterations: number; maxFailures: number; phaseOver: () => boolean };
+  routeMin?: { attemptIterations: number; maxFailures: number; growth?: number; options?: Partial<RouteMinOptions>; phaseOver: () => boolean };
   /** Warm start: client lists per route slot. */
   warm?: number[][];
   /** Called after every iteration with diagnostics (profiling only). */
@@ -157,18 +159,24 @@ export class Ils {
   /** The route-minimisation phase from a feasible best; returns the best after it (also in `cur` and the routes). */
   private async minimiseRoutes(cfg: NonNullable<IlsParams['routeMin']>, best: Snapshot, cur: Snapshot): Promise<Snapshot> {
     const p = this.params, rs = this.rs;
-    const rm = new RouteMinimiser(rs, this.nb, this.rng.fork());
+    const rm = new RouteMinimiser(rs, this.nb, this.rng.fork(), cfg.options);
     const pause = async (): Promise<boolean> => {
       await p.tick(0, best, cur);
       return p.shouldStop() || cfg.phaseOver();
     };
-    let failures = 0;
-    while (failures < cfg.maxFailures && !p.shouldStop() && !cfg.phaseOver()) {
-      if (await rm.removeOne(cfg.attemptIterations, pause)) {
+    // a failed attempt restarts from the last plan with a budget `growth` times larger
+    let failures = 0, budget = cfg.attemptIterations;
+    const bound = fleetLowerBound(rs); // no plan has fewer routes (loads alone)
+    while (failures < cfg.maxFailures && rs.usedRoutes() > bound && !p.shouldStop() && !cfg.phaseOver()) {
+      if (await rm.removeOne(budget, pause)) {
         failures = 0;
+        budget = cfg.attemptIterations;
         cur.save(rs);
         if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
-      } else failures++;
+      } else {
+        failures++;
+        budget = Math.round(budget * (cfg.growth ?? 1));
+      }
     }
     // polish the plan with one route fewer (violations priced dearly, as for the first plan)
     this.data.wQ = this.penalties.params.max;
