@@ -5,6 +5,7 @@
  * solver's own route simulation, so accepting a sub-solution can be checked
  * against the whole problem's semantics.
  */
+import { offerTopK } from '../../core/top-k.js';
 import { taskTable } from '../../model/tasks.js';
 import type { ResolvedTravel } from '../../model/travel.js';
 import type { Problem, Route } from '../../model/types.js';
@@ -201,16 +202,7 @@ export class ZonePlan {
       // the `near` closest centres, by bounded insertion
       let count = 0;
       for (let r = 0; r < ids.length; r++) {
-        const g = this.gapToCentre(j, centres[r]);
-        if (count === near && g >= gaps[count - 1]) continue;
-        let i = count < near ? count++ : near - 1;
-        while (i > 0 && gaps[i - 1] > g) {
-          gaps[i] = gaps[i - 1];
-          nearest[i] = nearest[i - 1];
-          i--;
-        }
-        gaps[i] = g;
-        nearest[i] = r;
+        count = offerTopK(gaps, nearest, count, near, this.gapToCentre(j, centres[r]), r);
       }
       if (this.travel.block && count > 0) this.prefetch(j, ids, nearest, count);
       let best = Infinity, bestR = -1, bestJobs: number[] | null = null, bestCost = 0;

@@ -18,6 +18,7 @@ import type { Steps } from '../../core/pacer.js';
 import { RouteEvaluation } from '../evaluate.js';
 import { evaluatorOf } from '../simulate.js';
 import type { ZonePlan } from './plan.js';
+import { offerTopK } from '../../core/top-k.js';
 
 /** Score weights: distance, time until service can start, urgency (Solomon's δ1, δ2, δ3). */
 const W_DIST = 0.4;
@@ -160,16 +161,8 @@ function rank(
     const start = arrival > a ? arrival : a;
     const urgency = b === Infinity ? 0 : b - arrival;
     const sc = W_DIST * d + W_TIME * (start - time) + W_URGENCY * urgency;
-    if (!(sc < Infinity) || (count === TRIES && sc >= best[TRIES - 1])) continue;
     // positions ascend with the job index, so a later equal score never displaces an earlier one
-    let p = count < TRIES ? count++ : TRIES - 1;
-    while (p > 0 && best[p - 1] > sc) {
-      best[p] = best[p - 1];
-      order[p] = order[p - 1];
-      p--;
-    }
-    best[p] = sc;
-    order[p] = i;
+    if (sc < Infinity) count = offerTopK(best, order, count, TRIES, sc, i);
   }
   return count;
 }

@@ -57,9 +57,12 @@ export class LoadSegment {
   }
 
   copy(o: LoadSegment): this {
-    this.delivery.set(o.delivery);
-    this.net.set(o.net);
-    this.peak.set(o.peak);
+    // a plain loop: TypedArray.set costs more than the copy itself at one or two dimensions
+    for (let d = 0; d < this.dims; d++) {
+      this.delivery[d] = o.delivery[d];
+      this.net[d] = o.net[d];
+      this.peak[d] = o.peak[d];
+    }
     return this;
   }
 

@@ -9,6 +9,7 @@
  */
 import type { CompiledProblem } from '../compile.js';
 import { runPaced, runSteps, type Pacer, type Steps } from '../../core/pacer.js';
+import { offerTopK } from '../../core/top-k.js';
 
 export interface Neighbourhood {
   /** CSR: the neighbours of client u are list[start[u] .. start[u+1]), nearest first. */
@@ -67,8 +68,8 @@ function* neighbourhoodSteps(cp: CompiledProblem, size: number): Steps<Neighbour
     return arcM[i * P + j] + perDur * (t + w) + WAIT_WEIGHT * w;
   };
   const clientsPerStep = Math.max(1, Math.floor(16_384 / n));
-  const topP = new Float64Array(k + 1);
-  const topV = new Int32Array(k + 1);
+  const topP = new Float64Array(k);
+  const topV = new Int32Array(k);
   for (let u = 0; u < n; u++) {
     let size = 0;
     for (let v = 0; v < n; v++) {
@@ -77,15 +78,7 @@ function* neighbourhoodSteps(cp: CompiledProblem, size: number): Steps<Neighbour
       // impossible both ways: keep as a last resort, after every possible arc
       const p = a < b ? a : b;
       const q = p === Infinity ? 1e300 + cp.dist[u * P + v] : p;
-      if (size === k && q >= topP[k - 1]) continue; // ties keep the lower index
-      let i = size < k ? size++ : k - 1;
-      while (i > 0 && topP[i - 1] > q) {
-        topP[i] = topP[i - 1];
-        topV[i] = topV[i - 1];
-        i--;
-      }
-      topP[i] = q;
-      topV[i] = v;
+      size = offerTopK(topP, topV, size, k, q, v); // ties keep the lower index
     }
     for (let i = 0; i < k; i++) list[u * k + i] = topV[i];
     if (u % clientsPerStep === clientsPerStep - 1) yield;
