@@ -23,6 +23,7 @@ import { planIssues } from '../model/check.js';
 import type { Id, RoutePlan, Solution, Step, Unassigned } from '../model/types.js';
 import { parseJsonText } from './json-text.js';
 import { checkLimit, resolveLimits, type InputLimits } from '../core/limits.js';
+import { compactJsonOnePass } from './json-compact.js';
 
 /** The JSON object of a solution (plain data, ready for `JSON.stringify`). */
 export function solutionToJson(solution: Solution): Record<string, unknown> {
@@ -75,6 +76,12 @@ export function nonFiniteAsString(_key: string, value: unknown): unknown {
  * Infinite numbers are written as strings (`nonFiniteAsString`).
  */
 export function compactJson(value: unknown, keepExpanded: readonly string[] = []): string {
+  // one pass for plain data (json-compact.ts), the regex passes below for anything else: the same text
+  return compactJsonOnePass(value, keepExpanded) ?? compactJsonByRegex(value, keepExpanded);
+}
+
+/** `compactJson` by its definition: `JSON.stringify` and two regex passes over the indented text (the reference). */
+export function compactJsonByRegex(value: unknown, keepExpanded: readonly string[] = []): string {
   let text = JSON.stringify(value, nonFiniteAsString, 2);
   // Arrays of primitives: no brackets or braces inside (strings cannot hold a raw newline).
   text = text.replace(/\[\n\s+([^\[\]{}]*?)\n\s*\]/g, (_, inner: string) => '[' + inner.split(/,\n\s*/).join(', ') + ']');
