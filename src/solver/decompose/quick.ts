@@ -18,7 +18,6 @@ import type { Steps } from '../../core/pacer.js';
 import { RouteEvaluation } from '../evaluate.js';
 import { evaluatorOf } from '../simulate.js';
 import type { ZonePlan } from './plan.js';
-import { offerTopK } from '../../core/top-k.js';
 
 /** Score weights: distance, time until service can start, urgency (Solomon's δ1, δ2, δ3). */
 const W_DIST = 0.4;
@@ -61,8 +60,10 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
       pick[i * dims + q] = job.pickup?.[q] ?? 0;
     }
   }
-  const pending = new Uint8Array(m).fill(1);
-  const z: Zone = { problem, travel, ids, loc, open, close, several, del, pick, dims, pending };
+  // the positions still to route, in no particular order (a chosen one is swapped out); `rank` breaks ties by position
+  const pending = Int32Array.from({ length: m }, (_, i) => i);
+  const slot = Int32Array.from({ length: m }, (_, i) => i);
+  const z: Zone = { problem, travel, sameArcs: travel.duration === travel.distance, ids, loc, open, close, several, del, pick, dims, pending, pendingCount: m };
   let left = m;
   const unused: number[] = [];
   const best = new Float64Array(TRIES);
@@ -98,7 +99,9 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
       }
       if (chosen < 0) break;
       route.push(ids[chosen]);
-      pending[chosen] = 0;
+      const last = pending[--z.pendingCount];
+      pending[slot[chosen]] = last;
+      slot[last] = slot[chosen];
       left--;
       for (let q = 0; q < dims; q++) {
         delivered[q] += del[chosen * dims + q];
@@ -115,7 +118,8 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
     yield;
   }
   const rest: number[] = [];
-  for (let i = 0; i < m; i++) if (pending[i]) rest.push(ids[i]);
+  for (let c = 0; c < z.pendingCount; c++) rest.push(ids[pending[c]]);
+  rest.sort((a, b) => a - b);
   return { left: rest, unused };
 }
 
@@ -123,6 +127,8 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
 interface Zone {
   problem: ZonePlan['problem'];
   travel: ZonePlan['travel'];
+  /** Travel durations are the distances (one arc function): `rank` reads each arc once. */
+  sameArcs: boolean;
   ids: Int32Array;
   loc: Int32Array;
   open: Float64Array;
@@ -131,25 +137,29 @@ interface Zone {
   del: Float64Array;
   pick: Float64Array;
   dims: number;
-  pending: Uint8Array;
+  /** Positions of the jobs still to route: the first `pendingCount` entries. */
+  pending: Int32Array;
+  pendingCount: number;
 }
 
 /**
  * Scores every pending job of `z` as the next stop after location `at` (−1:
  * none yet) left at `time`, skipping those that overflow a capacity or whose
  * windows are all closed; writes the best `TRIES` (positions, best first; ties
- * to the lower job index) into `order` and returns how many there are.
+ * to the lower position, that is the lower job index) into `order` and returns
+ * how many there are.
  */
 function rank(
   z: Zone, at: number, time: number, delivered: Float64Array, picked: Float64Array, cap: Float64Array,
   best: Float64Array, order: Int32Array,
 ): number {
-  const { travel, loc, open, close, several, del, pick, dims, pending } = z;
+  const { travel, sameArcs, loc, open, close, several, del, pick, dims, pending, pendingCount } = z;
   let count = 0;
-  for (let i = 0; i < loc.length; i++) {
-    if (!pending[i] || !fits(del, delivered, cap, i, dims) || !fits(pick, picked, cap, i, dims)) continue;
+  for (let c = 0; c < pendingCount; c++) {
+    const i = pending[c];
+    if (!fits(del, delivered, cap, i, dims) || !fits(pick, picked, cap, i, dims)) continue;
     const d = at >= 0 ? travel.distance(at, loc[i]) : 0;
-    const t = at >= 0 ? travel.duration(at, loc[i]) : 0;
+    const t = at < 0 ? 0 : sameArcs ? d : travel.duration(at, loc[i]);
     const arrival = time + t;
     let a = open[i], b = close[i];
     if (several[i]) {
@@ -161,8 +171,17 @@ function rank(
     const start = arrival > a ? arrival : a;
     const urgency = b === Infinity ? 0 : b - arrival;
     const sc = W_DIST * d + W_TIME * (start - time) + W_URGENCY * urgency;
-    // positions ascend with the job index, so a later equal score never displaces an earlier one
-    if (sc < Infinity) count = offerTopK(best, order, count, TRIES, sc, i);
+    if (!(sc < Infinity)) continue;
+    // kept: the `TRIES` smallest (score, position) pairs, in order
+    if (count === TRIES && !(sc < best[TRIES - 1] || (sc === best[TRIES - 1] && i < order[TRIES - 1]))) continue;
+    let p = count < TRIES ? count++ : TRIES - 1;
+    while (p > 0 && (best[p - 1] > sc || (best[p - 1] === sc && order[p - 1] > i))) {
+      best[p] = best[p - 1];
+      order[p] = order[p - 1];
+      p--;
+    }
+    best[p] = sc;
+    order[p] = i;
   }
   return count;
 }
