@@ -18,6 +18,7 @@ import type { Steps } from '../../core/pacer.js';
 import { RouteEvaluation } from '../evaluate.js';
 import { evaluatorOf } from '../simulate.js';
 import type { ZonePlan } from './plan.js';
+import { ZoneGrid } from './quick-grid.js';
 
 /** Score weights: distance, time until service can start, urgency (Solomon's δ1, δ2, δ3). */
 const W_DIST = 0.4;
@@ -63,7 +64,11 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
   // the positions still to route, in no particular order (a chosen one is swapped out); `rank` breaks ties by position
   const pending = Int32Array.from({ length: m }, (_, i) => i);
   const slot = Int32Array.from({ length: m }, (_, i) => i);
-  const z: Zone = { problem, travel, sameArcs: travel.duration === travel.distance, ids, loc, open, close, several, del, pick, dims, pending, pendingCount: m };
+  const isPending = new Uint8Array(m).fill(1);
+  const z: Zone = {
+    problem, travel, sameArcs: travel.duration === travel.distance, ids, loc, open, close, several, del, pick, dims, pending, pendingCount: m, isPending,
+    grid: planarGrid(problem, travel, loc),
+  };
   let left = m;
   const unused: number[] = [];
   const best = new Float64Array(TRIES);
@@ -102,6 +107,7 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
       const last = pending[--z.pendingCount];
       pending[slot[chosen]] = last;
       slot[last] = slot[chosen];
+      isPending[chosen] = 0;
       left--;
       for (let q = 0; q < dims; q++) {
         delivered[q] += del[chosen * dims + q];
@@ -140,6 +146,25 @@ interface Zone {
   /** Positions of the jobs still to route: the first `pendingCount` entries. */
   pending: Int32Array;
   pendingCount: number;
+  /** 1 for a position still to route. */
+  isPending: Uint8Array;
+  /** With planar Euclidean travel: the jobs on a grid, visited nearest first (`rank` stops early). */
+  grid: ZoneGrid | null;
+}
+
+/** Most a rounded Euclidean arc can fall below the straight-line distance (`nint`: 0.5, `truncate1`: 0.1). */
+const ROUNDING_SLACK = 1;
+
+/** A grid over the zone's jobs when the problem's travel is planar Euclidean (arcs from coordinates, so distances are bounded by geometry). */
+function planarGrid(problem: ZonePlan['problem'], travel: ZonePlan['travel'], loc: Int32Array): ZoneGrid | null {
+  const c = travel.coordinates;
+  if (problem.travel.type !== 'euclidean' || !c || travel.geographic || travel.block || loc.length < 64) return null;
+  const x = new Float64Array(loc.length), y = new Float64Array(loc.length);
+  for (let i = 0; i < loc.length; i++) {
+    x[i] = c[2 * loc[i]];
+    y[i] = c[2 * loc[i] + 1];
+  }
+  return new ZoneGrid(x, y);
 }
 
 /**
@@ -147,42 +172,66 @@ interface Zone {
  * none yet) left at `time`, skipping those that overflow a capacity or whose
  * windows are all closed; writes the best `TRIES` (positions, best first; ties
  * to the lower position, that is the lower job index) into `order` and returns
- * how many there are.
+ * how many there are. With a grid, jobs are scored nearest first and the scan
+ * stops once no farther job can beat the kept ones (a score is at least
+ * `W_DIST` × its distance): the same candidates as scoring every job.
  */
 function rank(
   z: Zone, at: number, time: number, delivered: Float64Array, picked: Float64Array, cap: Float64Array,
   best: Float64Array, order: Int32Array,
 ): number {
-  const { travel, sameArcs, loc, open, close, several, del, pick, dims, pending, pendingCount } = z;
   let count = 0;
-  for (let c = 0; c < pendingCount; c++) {
-    const i = pending[c];
-    if (!fits(del, delivered, cap, i, dims) || !fits(pick, picked, cap, i, dims)) continue;
-    const d = at >= 0 ? travel.distance(at, loc[i]) : 0;
-    const t = at < 0 ? 0 : sameArcs ? d : travel.duration(at, loc[i]);
-    const arrival = time + t;
-    let a = open[i], b = close[i];
-    if (several[i]) {
-      const w = windowAt(z.problem.jobs[z.ids[i]].timeWindows, arrival);
-      if (w === null) continue;
-      a = w[0];
-      b = w[1];
-    } else if (b < arrival) continue;
-    const start = arrival > a ? arrival : a;
-    const urgency = b === Infinity ? 0 : b - arrival;
-    const sc = W_DIST * d + W_TIME * (start - time) + W_URGENCY * urgency;
-    if (!(sc < Infinity)) continue;
-    // kept: the `TRIES` smallest (score, position) pairs, in order
-    if (count === TRIES && !(sc < best[TRIES - 1] || (sc === best[TRIES - 1] && i < order[TRIES - 1]))) continue;
-    let p = count < TRIES ? count++ : TRIES - 1;
-    while (p > 0 && (best[p - 1] > sc || (best[p - 1] === sc && order[p - 1] > i))) {
-      best[p] = best[p - 1];
-      order[p] = order[p - 1];
-      p--;
-    }
-    best[p] = sc;
-    order[p] = i;
+  const consider = (i: number) => {
+    const sc = scoreOf(z, i, at, time, delivered, picked, cap);
+    if (sc < Infinity) count = keep(best, order, count, sc, i);
+  };
+  const c = z.travel.coordinates;
+  if (z.grid && c && at >= 0) {
+    const isPending = z.isPending;
+    z.grid.visitByRings(
+      c[2 * at], c[2 * at + 1],
+      (i) => {
+        if (isPending[i]) consider(i);
+      },
+      (farther) => count === TRIES && W_DIST * (farther - ROUNDING_SLACK) > best[TRIES - 1],
+    );
+    return count;
   }
+  for (let k = 0; k < z.pendingCount; k++) consider(z.pending[k]);
+  return count;
+}
+
+/** Job `i`'s score as the next stop (see `rank`), or Infinity when it cannot follow (capacity, windows all closed). */
+function scoreOf(z: Zone, i: number, at: number, time: number, delivered: Float64Array, picked: Float64Array, cap: Float64Array): number {
+  const { travel, loc, open, close, several, del, pick, dims } = z;
+  if (!fits(del, delivered, cap, i, dims) || !fits(pick, picked, cap, i, dims)) return Infinity;
+  const d = at >= 0 ? travel.distance(at, loc[i]) : 0;
+  const t = at < 0 ? 0 : z.sameArcs ? d : travel.duration(at, loc[i]);
+  const arrival = time + t;
+  let a = open[i], b = close[i];
+  if (several[i]) {
+    const w = windowAt(z.problem.jobs[z.ids[i]].timeWindows, arrival);
+    if (w === null) return Infinity;
+    a = w[0];
+    b = w[1];
+  } else if (b < arrival) return Infinity;
+  const start = arrival > a ? arrival : a;
+  const urgency = b === Infinity ? 0 : b - arrival;
+  const sc = W_DIST * d + W_TIME * (start - time) + W_URGENCY * urgency;
+  return sc < Infinity ? sc : Infinity; // NaN counts as unusable
+}
+
+/** Keeps the `TRIES` smallest (score, position) pairs in order in `best` / `order` (holding `count`); returns the new count. */
+function keep(best: Float64Array, order: Int32Array, count: number, sc: number, i: number): number {
+  if (count === TRIES && !(sc < best[TRIES - 1] || (sc === best[TRIES - 1] && i < order[TRIES - 1]))) return count;
+  let p = count < TRIES ? count++ : TRIES - 1;
+  while (p > 0 && (best[p - 1] > sc || (best[p - 1] === sc && order[p - 1] > i))) {
+    best[p] = best[p - 1];
+    order[p] = order[p - 1];
+    p--;
+  }
+  best[p] = sc;
+  order[p] = i;
   return count;
 }
 
