@@ -18,7 +18,6 @@ import type { Steps } from '../../core/pacer.js';
 import { RouteEvaluation } from '../evaluate.js';
 import { evaluatorOf } from '../simulate.js';
 import type { ZonePlan } from './plan.js';
-import { ZoneGrid } from './quick-grid.js';
 
 /** Score weights: distance, time until service can start, urgency (Solomon's δ1, δ2, δ3). */
 const W_DIST = 0.4;
@@ -31,8 +30,12 @@ const TRIES = 8;
  * Routes `jobs` (whole-problem job indices) on `vehicles` of `plan` (see the
  * module comment) and sets the routes in `plan`. Yields between stops (for
  * `runPaced`); returns the jobs it could not route and the vehicles it left unused.
+ * `scan: 'every-job'` scores every pending job at every stop instead of
+ * stopping early (the same plan, slower: for tests).
  */
-export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicles: readonly number[]): Steps<{ left: number[]; unused: number[] }> {
+export function* quickZoneSteps(
+  plan: ZonePlan, jobs: readonly number[], vehicles: readonly number[], scan: 'early-stop' | 'every-job' = 'early-stop',
+): Steps<{ left: number[]; unused: number[] }> {
   const problem = plan.problem;
   const travel = plan.travel;
   const ev = evaluatorOf(plan.decode);
@@ -67,7 +70,7 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
   const isPending = new Uint8Array(m).fill(1);
   const z: Zone = {
     problem, travel, sameArcs: travel.duration === travel.distance, ids, loc, open, close, several, del, pick, dims, pending, pendingCount: m, isPending,
-    grid: planarGrid(problem, travel, loc),
+    ...closeOrder(close, several), everyJob: scan === 'every-job',
   };
   let left = m;
   const unused: number[] = [];
@@ -148,23 +151,24 @@ interface Zone {
   pendingCount: number;
   /** 1 for a position still to route. */
   isPending: Uint8Array;
-  /** With planar Euclidean travel: the jobs on a grid, visited nearest first (`rank` stops early). */
-  grid: ZoneGrid | null;
+  /**
+   * Positions with one window, by ascending window end (ties by position), then
+   * `-1`, then the positions without a window or with several: `rank` reads the
+   * first part from the first window still open and stops early.
+   */
+  byClose: Int32Array;
+  /** Where the `-1` in `byClose` is (the number of positions with one window). */
+  oneWindow: number;
+  /** Score every pending job (no early stop). */
+  everyJob: boolean;
 }
 
-/** Most a rounded Euclidean arc can fall below the straight-line distance (`nint`: 0.5, `truncate1`: 0.1). */
-const ROUNDING_SLACK = 1;
-
-/** A grid over the zone's jobs when the problem's travel is planar Euclidean (arcs from coordinates, so distances are bounded by geometry). */
-function planarGrid(problem: ZonePlan['problem'], travel: ZonePlan['travel'], loc: Int32Array): ZoneGrid | null {
-  const c = travel.coordinates;
-  if (problem.travel.type !== 'euclidean' || !c || travel.geographic || travel.block || loc.length < 64) return null;
-  const x = new Float64Array(loc.length), y = new Float64Array(loc.length);
-  for (let i = 0; i < loc.length; i++) {
-    x[i] = c[2 * loc[i]];
-    y[i] = c[2 * loc[i] + 1];
-  }
-  return new ZoneGrid(x, y);
+/** `Zone.byClose` (see there). */
+function closeOrder(close: Float64Array, several: Uint8Array): { byClose: Int32Array; oneWindow: number } {
+  const one: number[] = [], other: number[] = [];
+  for (let i = 0; i < close.length; i++) (close[i] < Infinity && !several[i] ? one : other).push(i);
+  one.sort((a, b) => close[a] - close[b] || a - b);
+  return { byClose: Int32Array.from([...one, -1, ...other]), oneWindow: one.length };
 }
 
 /**
@@ -172,32 +176,39 @@ function planarGrid(problem: ZonePlan['problem'], travel: ZonePlan['travel'], lo
  * none yet) left at `time`, skipping those that overflow a capacity or whose
  * windows are all closed; writes the best `TRIES` (positions, best first; ties
  * to the lower position, that is the lower job index) into `order` and returns
- * how many there are. With a grid, jobs are scored nearest first and the scan
- * stops once no farther job can beat the kept ones (a score is at least
- * `W_DIST` × its distance): the same candidates as scoring every job.
+ * how many there are. Jobs with one window are read by its end, from the
+ * first still open, until no later one can beat the kept candidates: the same
+ * candidates as scoring every job.
  */
 function rank(
   z: Zone, at: number, time: number, delivered: Float64Array, picked: Float64Array, cap: Float64Array,
   best: Float64Array, order: Int32Array,
 ): number {
+  const { byClose, close, isPending } = z;
   let count = 0;
-  const consider = (i: number) => {
+  // one window, by its end: those closed before `time` cannot be reached (skip them), and a score is at least
+  // W_URGENCY × (end − time) (every other term is ≥ 0), so past the kept candidates' worst score none can enter
+  const oneEnd = z.oneWindow;
+  let lo = 0, hi = z.everyJob ? 0 : oneEnd;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (close[byClose[mid]] < time) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < oneEnd; k++) {
+    const i = byClose[k];
+    if (count === TRIES && W_URGENCY * (close[i] - time) > best[TRIES - 1] && !z.everyJob) break;
+    if (!isPending[i]) continue;
     const sc = scoreOf(z, i, at, time, delivered, picked, cap);
     if (sc < Infinity) count = keep(best, order, count, sc, i);
-  };
-  const c = z.travel.coordinates;
-  if (z.grid && c && at >= 0) {
-    const isPending = z.isPending;
-    z.grid.visitByRings(
-      c[2 * at], c[2 * at + 1],
-      (i) => {
-        if (isPending[i]) consider(i);
-      },
-      (farther) => count === TRIES && W_DIST * (farther - ROUNDING_SLACK) > best[TRIES - 1],
-    );
-    return count;
   }
-  for (let k = 0; k < z.pendingCount; k++) consider(z.pending[k]);
+  // no window or several: every one of them
+  for (let k = oneEnd + 1; k < byClose.length; k++) {
+    const i = byClose[k];
+    if (!isPending[i]) continue;
+    const sc = scoreOf(z, i, at, time, delivered, picked, cap);
+    if (sc < Infinity) count = keep(best, order, count, sc, i);
+  }
   return count;
 }
 
