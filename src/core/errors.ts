@@ -43,7 +43,8 @@ export class VrpkitError extends Error {
 
 /** Escapes one reference token for a JSON pointer (RFC 6901). */
 export function pointerToken(token: string | number): string {
-  const s = String(token);
+  if (typeof token === 'number') return String(token);
+  const s = typeof token === 'string' ? token : String(token);
   // validation builds a pointer for every field it visits: skip the escaping when there is nothing to escape
   if (s.indexOf('~') < 0 && s.indexOf('/') < 0) return s;
   return s.replace(/~/g, '~0').replace(/\//g, '~1');

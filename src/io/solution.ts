@@ -75,18 +75,25 @@ export function nonFiniteAsString(_key: string, value: unknown): unknown {
  * Infinite numbers are written as strings (`nonFiniteAsString`).
  */
 export function compactJson(value: unknown, keepExpanded: readonly string[] = []): string {
-  let text = JSON.stringify(value, nonFiniteAsString, 2);
+  // Without a non-finite number the replacer changes nothing, and it costs a call per value: a text
+  // without `null` (where JSON would put a non-finite number) needs no second pass with it.
+  let text = JSON.stringify(value, null, 2);
+  if (text !== undefined && text.includes('null')) text = JSON.stringify(value, nonFiniteAsString, 2);
+  const kept = keepExpanded.map((k) => `"${k}": `);
   // Arrays of primitives: no brackets or braces inside (strings cannot hold a raw newline).
-  text = text.replace(/\[\n\s+([^\[\]{}]*?)\n\s*\]/g, (_, inner: string) => '[' + inner.split(/,\n\s*/).join(', ') + ']');
+  text = text.replace(/\[\n\s+([^\[\]{}]*?)\n\s*\]/g, (_, inner: string) => '[' + inner.replace(LINE_BREAK, ', ') + ']');
   // Innermost objects (no nested object or multi-line array), unless under a kept key.
   text = text.replace(/\{\n\s+([^{}]*?)\n\s*\}/g, (whole: string, inner: string, offset: number) => {
     if (inner.includes('[\n')) return whole;
-    const before = text.slice(Math.max(0, offset - 40), offset);
-    if (keepExpanded.some((k) => before.endsWith(`"${k}": `))) return whole;
-    return '{' + inner.split(/,\n\s*/).join(', ') + '}';
+    // (a kept key is looked for in the 40 characters before the brace)
+    if (kept.some((k) => k.length <= 40 && offset >= k.length && text.startsWith(k, offset - k.length))) return whole;
+    return '{' + inner.replace(LINE_BREAK, ', ') + '}';
   });
   return text;
 }
+
+/** A comma and line break between two members of an indented array or object. */
+const LINE_BREAK = /,\n\s*/g;
 
 function unassignedToJson(u: Unassigned): Record<string, unknown> {
   const o: Record<string, unknown> = { id: u.id };

@@ -119,15 +119,18 @@ export interface CheckedRoute {
   feasible: boolean;
 }
 
-/** The amounts a task unloads (`delivery`) and loads (`pickup`) at its stop. */
-function amountsOf(ctx: RouteContext, t: number): { delivery?: number[]; pickup?: number[] } {
+/** The amount a task unloads at its stop (a job's delivery, a shipment's amount at its delivery stop). */
+function deliveryOf(ctx: RouteContext, t: number): number[] | undefined {
   const task = ctx.tasks.tasks[t];
-  if (task.kind === 'job') {
-    const job = ctx.problem.jobs[task.owner];
-    return { delivery: job.delivery, pickup: job.pickup };
-  }
-  const amount = ctx.problem.shipments![task.owner].amount;
-  return task.kind === 'pickup' ? { pickup: amount } : { delivery: amount };
+  if (task.kind === 'job') return ctx.problem.jobs[task.owner].delivery;
+  return task.kind === 'delivery' ? ctx.problem.shipments![task.owner].amount : undefined;
+}
+
+/** The amount a task loads at its stop (a job's pickup, a shipment's amount at its pickup stop). */
+function pickupOf(ctx: RouteContext, t: number): number[] | undefined {
+  const task = ctx.tasks.tasks[t];
+  if (task.kind === 'job') return ctx.problem.jobs[task.owner].pickup;
+  return task.kind === 'pickup' ? ctx.problem.shipments![task.owner].amount : undefined;
 }
 
 /** Worst excess of `load` over `limit` (beyond tolerance), or 0. */
@@ -171,11 +174,12 @@ export function evaluateRoute(
   const pickup = new Array<number>(dims).fill(0);
   const load = new Array<number>(dims).fill(0);
   for (const t of route) {
-    const a = amountsOf(ctx, t);
+    const del = deliveryOf(ctx, t);
+    const pick = pickupOf(ctx, t);
     for (let k = 0; k < dims; k++) {
-      delivery[k] += a.delivery?.[k] ?? 0;
-      pickup[k] += a.pickup?.[k] ?? 0;
-      if (tasks[t].kind === 'job') load[k] += a.delivery?.[k] ?? 0;
+      delivery[k] += del?.[k] ?? 0;
+      pickup[k] += pick?.[k] ?? 0;
+      if (tasks[t].kind === 'job') load[k] += del?.[k] ?? 0;
     }
   }
   /** Capacity excess: the worst one and where (−1 = at the start, else the item position). */
@@ -197,16 +201,9 @@ export function evaluateRoute(
   let priority = 0;
   // A zero coefficient contributes nothing, even over an unreachable (infinite) amount: 0 × ∞ would be NaN.
   const term = (coefficient: number | undefined, amount: number) => (!coefficient ? 0 : coefficient * amount);
-  items.forEach((x, i) => {
-    const common = {
-      arrival: tl.arrival[i],
-      waiting: tl.waiting[i],
-      serviceStart: tl.serviceStart[i],
-      setup: tl.setup[i],
-      departure: tl.departure[i],
-      distance: tl.distanceTo[i],
-      lateness: tl.lateness[i],
-    };
+  // (steps are built as plain literals, no spreads: this runs for every stop of every route)
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i];
     waiting += tl.waiting[i];
     lateness += tl.lateness[i];
     if (x < 0) {
@@ -214,12 +211,16 @@ export function evaluateRoute(
       breakDuration += tl.service[i];
       const over = excessOver(ctx, load, b.maxLoad);
       if (over > 0) breakOverload.set(i, over);
-      steps.push({ type: 'break', id: b.id, ...common, load: load.slice() });
-      return;
+      steps.push({
+        type: 'break', id: b.id, arrival: tl.arrival[i], waiting: tl.waiting[i], serviceStart: tl.serviceStart[i], setup: tl.setup[i],
+        departure: tl.departure[i], distance: tl.distanceTo[i], lateness: tl.lateness[i], load: load.slice(),
+      });
+      continue;
     }
     const task = tasks[x];
-    const a = amountsOf(ctx, x);
-    for (let k = 0; k < dims; k++) load[k] += (a.pickup?.[k] ?? 0) - (a.delivery?.[k] ?? 0);
+    const del = deliveryOf(ctx, x);
+    const pick = pickupOf(ctx, x);
+    for (let k = 0; k < dims; k++) load[k] += (pick?.[k] ?? 0) - (del?.[k] ?? 0);
     const over = excessOver(ctx, load, v.capacity);
     if (over > overload.amount) {
       overload.amount = over;
@@ -232,15 +233,20 @@ export function evaluateRoute(
       lateTasks++;
       latenessCost += term(task.latenessCost, tl.lateness[i]);
     }
-    steps.push({
-      type: task.kind,
-      id: task.id,
-      ...(task.shipment !== undefined ? { shipment: task.shipment } : {}),
-      location: task.location,
-      ...common,
-      load: load.slice(),
-    });
-  });
+    steps.push(
+      task.shipment !== undefined
+        ? {
+            type: task.kind, id: task.id, shipment: task.shipment, location: task.location, arrival: tl.arrival[i], waiting: tl.waiting[i],
+            serviceStart: tl.serviceStart[i], setup: tl.setup[i], departure: tl.departure[i], distance: tl.distanceTo[i], lateness: tl.lateness[i],
+            load: load.slice(),
+          }
+        : {
+            type: task.kind, id: task.id, location: task.location, arrival: tl.arrival[i], waiting: tl.waiting[i],
+            serviceStart: tl.serviceStart[i], setup: tl.setup[i], departure: tl.departure[i], distance: tl.distanceTo[i], lateness: tl.lateness[i],
+            load: load.slice(),
+          },
+    );
+  }
   const endLocation = v.end ?? (!empty ? tasks[route[route.length - 1]].location : startLocation);
   steps.push({
     type: 'end',

@@ -58,7 +58,13 @@ export class Issues {
 
 /** Appends reference tokens to a JSON pointer. */
 export function at(base: string, ...tokens: (string | number)[]): string {
-  return base + tokens.map((t) => '/' + pointerToken(t)).join('');
+  // called for nearly every field validated: a plain loop, and numbers (array indices) need no escaping
+  let out = base;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    out += '/' + (typeof t === 'number' ? String(t) : pointerToken(t));
+  }
+  return out;
 }
 
 export interface NumberRule {

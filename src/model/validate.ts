@@ -160,7 +160,8 @@ function validateRoot(issues: Issues, input: unknown): void {
   else if (!Array.isArray(input.vehicles)) issues.add('type', '/vehicles', `vehicles must be an array, got ${show(input.vehicles)}`);
   else {
     if (input.vehicles.length === 0) issues.add('empty', '/vehicles', 'there is no vehicle: at least one is needed');
-    each(input.vehicles, (v, k) => validateVehicle(issues, v, at('/vehicles', k), locations, vehicleIds, vectors, { ...vehicleChecks, vectors }));
+    const checks = { ...vehicleChecks, vectors };
+    each(input.vehicles, (v, k) => validateVehicle(issues, v, at('/vehicles', k), locations, vehicleIds, vectors, checks));
   }
 
   const knownVehicles = Array.isArray(input.vehicles) ? vehicleIds : undefined;

@@ -57,7 +57,12 @@ export function simulateRoute(ctx: DecodeContext, k: number, route: number[]): S
   const tasks = ctx.tasks.tasks;
   const withSetup = data.anySetup;
   const soft = data.anySoft;
-  const loadAt = (r: number) => Array.from(rec.load.subarray(r * dims, (r + 1) * dims));
+  // a plain loop: `Array.from` over a typed-array view goes through the iterator, per step of every route
+  const loadAt = (r: number) => {
+    const out = new Array<number>(dims);
+    for (let q = 0; q < dims; q++) out[q] = rec.load[r * dims + q];
+    return out;
+  };
   const d = out.departure;
   const steps: Step[] = [];
   const startLoad = Array.from(rec.startLoad);
@@ -85,18 +90,19 @@ export function simulateRoute(ctx: DecodeContext, k: number, route: number[]): S
       delivery[q] += data.unload[item * dims + q];
       pickup[q] += data.load[item * dims + q];
     }
-    steps.push({
-      type: task.kind,
-      id: task.id,
-      ...(task.shipment !== undefined ? { shipment: task.shipment } : {}),
-      location: task.location,
-      ...times,
-      ...(withSetup ? { setup: rec.setup[r] } : {}),
-      departure: rec.departure[r],
-      load: loadAt(r),
-      distance: rec.distance[r],
-      ...(soft ? { lateness: rec.lateness[r] } : {}),
-    });
+    // field by field, in the order of the public step (no spreads: this runs for every stop)
+    const step: Step = { type: task.kind, id: task.id } as Step;
+    if (task.shipment !== undefined) step.shipment = task.shipment;
+    step.location = task.location;
+    step.arrival = times.arrival;
+    step.waiting = times.waiting;
+    step.serviceStart = times.serviceStart;
+    if (withSetup) step.setup = rec.setup[r];
+    step.departure = rec.departure[r];
+    step.load = loadAt(r);
+    step.distance = rec.distance[r];
+    if (soft) step.lateness = rec.lateness[r];
+    steps.push(step);
   }
   const end = out.endArrival;
   steps.push({

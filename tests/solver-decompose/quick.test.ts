@@ -48,6 +48,25 @@ describe('quick zone plan', () => {
     expect(left).toEqual([]);
   });
 
+  it('plans the same when it stops scanning early as when it scores every job at every stop', () => {
+    for (const seed of [11, 12, 13]) {
+      const problem = makeInstance({ jobs: 400, seed, vehicles: 150 });
+      // jobs without a window and with several are always scored; the early stop reads the one-window jobs by their end
+      problem.jobs.forEach((j, i) => {
+        if (i % 5 === 0) j.timeWindows = [[0, 250], [400, 1000]];
+        if (i % 7 === 0) delete j.timeWindows;
+      });
+      const plans = (['early-stop', 'every-job'] as const).map((scan) => {
+        const plan = new ZonePlan(problem, resolveTravel(problem), 1);
+        const jobs = Array.from({ length: problem.jobs.length }, (_, j) => j);
+        const result = runSteps(quickZoneSteps(plan, jobs, Array.from({ length: problem.vehicles.length }, (_, k) => k), scan));
+        return { routes: [...plan.routes], result };
+      });
+      expect(plans[0].routes.length).toBeGreaterThan(10);
+      expect(plans[0]).toEqual(plans[1]);
+    }
+  });
+
   it('leaves jobs out (never in a broken route) when the fleet is too small', () => {
     const problem = makeInstance({ jobs: 200, seed: 5, vehicles: 3 });
     const plan = new ZonePlan(problem, resolveTravel(problem), 1);

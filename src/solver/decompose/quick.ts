@@ -18,7 +18,6 @@ import type { Steps } from '../../core/pacer.js';
 import { RouteEvaluation } from '../evaluate.js';
 import { evaluatorOf } from '../simulate.js';
 import type { ZonePlan } from './plan.js';
-import { offerTopK } from '../../core/top-k.js';
 
 /** Score weights: distance, time until service can start, urgency (Solomon's δ1, δ2, δ3). */
 const W_DIST = 0.4;
@@ -31,8 +30,12 @@ const TRIES = 8;
  * Routes `jobs` (whole-problem job indices) on `vehicles` of `plan` (see the
  * module comment) and sets the routes in `plan`. Yields between stops (for
  * `runPaced`); returns the jobs it could not route and the vehicles it left unused.
+ * `scan: 'every-job'` scores every pending job at every stop instead of
+ * stopping early (the same plan, slower: for tests).
  */
-export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicles: readonly number[]): Steps<{ left: number[]; unused: number[] }> {
+export function* quickZoneSteps(
+  plan: ZonePlan, jobs: readonly number[], vehicles: readonly number[], scan: 'early-stop' | 'every-job' = 'early-stop',
+): Steps<{ left: number[]; unused: number[] }> {
   const problem = plan.problem;
   const travel = plan.travel;
   const ev = evaluatorOf(plan.decode);
@@ -61,8 +64,14 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
       pick[i * dims + q] = job.pickup?.[q] ?? 0;
     }
   }
-  const pending = new Uint8Array(m).fill(1);
-  const z: Zone = { problem, travel, ids, loc, open, close, several, del, pick, dims, pending };
+  // the positions still to route, in no particular order (a chosen one is swapped out); `rank` breaks ties by position
+  const pending = Int32Array.from({ length: m }, (_, i) => i);
+  const slot = Int32Array.from({ length: m }, (_, i) => i);
+  const isPending = new Uint8Array(m).fill(1);
+  const z: Zone = {
+    problem, travel, sameArcs: travel.duration === travel.distance, ids, loc, open, close, several, del, pick, dims, pending, pendingCount: m, isPending,
+    ...closeOrder(close, several), everyJob: scan === 'every-job',
+  };
   let left = m;
   const unused: number[] = [];
   const best = new Float64Array(TRIES);
@@ -98,7 +107,10 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
       }
       if (chosen < 0) break;
       route.push(ids[chosen]);
-      pending[chosen] = 0;
+      const last = pending[--z.pendingCount];
+      pending[slot[chosen]] = last;
+      slot[last] = slot[chosen];
+      isPending[chosen] = 0;
       left--;
       for (let q = 0; q < dims; q++) {
         delivered[q] += del[chosen * dims + q];
@@ -115,7 +127,8 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
     yield;
   }
   const rest: number[] = [];
-  for (let i = 0; i < m; i++) if (pending[i]) rest.push(ids[i]);
+  for (let c = 0; c < z.pendingCount; c++) rest.push(ids[pending[c]]);
+  rest.sort((a, b) => a - b);
   return { left: rest, unused };
 }
 
@@ -123,6 +136,8 @@ export function* quickZoneSteps(plan: ZonePlan, jobs: readonly number[], vehicle
 interface Zone {
   problem: ZonePlan['problem'];
   travel: ZonePlan['travel'];
+  /** Travel durations are the distances (one arc function): `rank` reads each arc once. */
+  sameArcs: boolean;
   ids: Int32Array;
   loc: Int32Array;
   open: Float64Array;
@@ -131,39 +146,103 @@ interface Zone {
   del: Float64Array;
   pick: Float64Array;
   dims: number;
-  pending: Uint8Array;
+  /** Positions of the jobs still to route: the first `pendingCount` entries. */
+  pending: Int32Array;
+  pendingCount: number;
+  /** 1 for a position still to route. */
+  isPending: Uint8Array;
+  /**
+   * Positions with one window, by ascending window end (ties by position), then
+   * `-1`, then the positions without a window or with several: `rank` reads the
+   * first part from the first window still open and stops early.
+   */
+  byClose: Int32Array;
+  /** Where the `-1` in `byClose` is (the number of positions with one window). */
+  oneWindow: number;
+  /** Score every pending job (no early stop). */
+  everyJob: boolean;
+}
+
+/** `Zone.byClose` (see there). */
+function closeOrder(close: Float64Array, several: Uint8Array): { byClose: Int32Array; oneWindow: number } {
+  const one: number[] = [], other: number[] = [];
+  for (let i = 0; i < close.length; i++) (close[i] < Infinity && !several[i] ? one : other).push(i);
+  one.sort((a, b) => close[a] - close[b] || a - b);
+  return { byClose: Int32Array.from([...one, -1, ...other]), oneWindow: one.length };
 }
 
 /**
  * Scores every pending job of `z` as the next stop after location `at` (−1:
  * none yet) left at `time`, skipping those that overflow a capacity or whose
  * windows are all closed; writes the best `TRIES` (positions, best first; ties
- * to the lower job index) into `order` and returns how many there are.
+ * to the lower position, that is the lower job index) into `order` and returns
+ * how many there are. Jobs with one window are read by its end, from the
+ * first still open, until no later one can beat the kept candidates: the same
+ * candidates as scoring every job.
  */
 function rank(
   z: Zone, at: number, time: number, delivered: Float64Array, picked: Float64Array, cap: Float64Array,
   best: Float64Array, order: Int32Array,
 ): number {
-  const { travel, loc, open, close, several, del, pick, dims, pending } = z;
+  const { byClose, close, isPending } = z;
   let count = 0;
-  for (let i = 0; i < loc.length; i++) {
-    if (!pending[i] || !fits(del, delivered, cap, i, dims) || !fits(pick, picked, cap, i, dims)) continue;
-    const d = at >= 0 ? travel.distance(at, loc[i]) : 0;
-    const t = at >= 0 ? travel.duration(at, loc[i]) : 0;
-    const arrival = time + t;
-    let a = open[i], b = close[i];
-    if (several[i]) {
-      const w = windowAt(z.problem.jobs[z.ids[i]].timeWindows, arrival);
-      if (w === null) continue;
-      a = w[0];
-      b = w[1];
-    } else if (b < arrival) continue;
-    const start = arrival > a ? arrival : a;
-    const urgency = b === Infinity ? 0 : b - arrival;
-    const sc = W_DIST * d + W_TIME * (start - time) + W_URGENCY * urgency;
-    // positions ascend with the job index, so a later equal score never displaces an earlier one
-    if (sc < Infinity) count = offerTopK(best, order, count, TRIES, sc, i);
+  // one window, by its end: those closed before `time` cannot be reached (skip them), and a score is at least
+  // W_URGENCY × (end − time) (every other term is ≥ 0), so past the kept candidates' worst score none can enter
+  const oneEnd = z.oneWindow;
+  let lo = 0, hi = z.everyJob ? 0 : oneEnd;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (close[byClose[mid]] < time) lo = mid + 1;
+    else hi = mid;
   }
+  for (let k = lo; k < oneEnd; k++) {
+    const i = byClose[k];
+    if (count === TRIES && W_URGENCY * (close[i] - time) > best[TRIES - 1] && !z.everyJob) break;
+    if (!isPending[i]) continue;
+    const sc = scoreOf(z, i, at, time, delivered, picked, cap);
+    if (sc < Infinity) count = keep(best, order, count, sc, i);
+  }
+  // no window or several: every one of them
+  for (let k = oneEnd + 1; k < byClose.length; k++) {
+    const i = byClose[k];
+    if (!isPending[i]) continue;
+    const sc = scoreOf(z, i, at, time, delivered, picked, cap);
+    if (sc < Infinity) count = keep(best, order, count, sc, i);
+  }
+  return count;
+}
+
+/** Job `i`'s score as the next stop (see `rank`), or Infinity when it cannot follow (capacity, windows all closed). */
+function scoreOf(z: Zone, i: number, at: number, time: number, delivered: Float64Array, picked: Float64Array, cap: Float64Array): number {
+  const { travel, loc, open, close, several, del, pick, dims } = z;
+  if (!fits(del, delivered, cap, i, dims) || !fits(pick, picked, cap, i, dims)) return Infinity;
+  const d = at >= 0 ? travel.distance(at, loc[i]) : 0;
+  const t = at < 0 ? 0 : z.sameArcs ? d : travel.duration(at, loc[i]);
+  const arrival = time + t;
+  let a = open[i], b = close[i];
+  if (several[i]) {
+    const w = windowAt(z.problem.jobs[z.ids[i]].timeWindows, arrival);
+    if (w === null) return Infinity;
+    a = w[0];
+    b = w[1];
+  } else if (b < arrival) return Infinity;
+  const start = arrival > a ? arrival : a;
+  const urgency = b === Infinity ? 0 : b - arrival;
+  const sc = W_DIST * d + W_TIME * (start - time) + W_URGENCY * urgency;
+  return sc < Infinity ? sc : Infinity; // NaN counts as unusable
+}
+
+/** Keeps the `TRIES` smallest (score, position) pairs in order in `best` / `order` (holding `count`); returns the new count. */
+function keep(best: Float64Array, order: Int32Array, count: number, sc: number, i: number): number {
+  if (count === TRIES && !(sc < best[TRIES - 1] || (sc === best[TRIES - 1] && i < order[TRIES - 1]))) return count;
+  let p = count < TRIES ? count++ : TRIES - 1;
+  while (p > 0 && (best[p - 1] > sc || (best[p - 1] === sc && order[p - 1] > i))) {
+    best[p] = best[p - 1];
+    order[p] = order[p - 1];
+    p--;
+  }
+  best[p] = sc;
+  order[p] = i;
   return count;
 }
 
