@@ -126,10 +126,11 @@ describe('search moves', () => {
         ls.begin(true);
         converge();
         const pert = new Perturbation(rs, nb, ins, ls, rng.fork(), 1, 6);
-        for (let i = 0; i < 5; i++) {
+        for (let i = 0; i < 6; i++) {
           pert.perturb();
           ls.shuffle();
-          ls.begin(i % 2 === 0);
+          // the three modes: exhaustive, around the perturbation, SWAP* alone (a new best's search on large problems)
+          ls.begin(i % 3 === 0, i % 3 === 2);
           converge();
         }
         expect(bad).toBe('');
