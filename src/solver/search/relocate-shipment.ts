@@ -9,6 +9,7 @@
  * in O(1) each through between-position segments. The bound never rejects an
  * improving placement, so the move found is the one a full scan finds.
  */
+import { detourFloor, type DetourFloor } from './detour-floor.js';
 import type { BinaryOperator } from './operator.js';
 import type { SearchRoutes } from './routes.js';
 
@@ -20,9 +21,11 @@ export class RelocateShipment implements BinaryOperator {
   private best = Infinity;
   /** Positions of the partner that pass the bound, in increasing order. */
   private readonly cand: Int32Array;
+  private readonly floor: DetourFloor;
 
   constructor(private readonly rs: SearchRoutes) {
     this.cand = new Int32Array(rs.n + 2);
+    this.floor = detourFloor(rs.data);
   }
 
   evaluate(u: number, v: number): number {
@@ -41,13 +44,12 @@ export class RelocateShipment implements BinaryOperator {
     // Lower bound in fixed and arc costs, as `notBetter` (every other term
     // only adds): u's route without the shipment, plus v's route with its
     // arcs changed by `dV`; a placement can only improve when slack + dV < 0.
+    // (u's arcs read from the per-node arc caches: the same values as the matrix)
     const pPrev = aU[pp - 1], dNext = aU[pd + 1];
-    let arcU = rs.arcCost[rU] - data.arc(tU, pPrev, pickup) - data.arc(tU, delivery, dNext);
-    if (pd === pp + 1) arcU += data.arc(tU, pPrev, dNext) - data.arc(tU, pickup, delivery);
-    else {
-      const pNext = aU[pp + 1], dPrev = aU[pd - 1];
-      arcU += data.arc(tU, pPrev, pNext) - data.arc(tU, pickup, pNext) + data.arc(tU, dPrev, dNext) - data.arc(tU, dPrev, delivery);
-    }
+    const out = rs.arcOut, skip1 = rs.skip1;
+    let arcU = rs.arcCost[rU] - out[pPrev] - out[delivery];
+    if (pd === pp + 1) arcU += rs.skip2[pickup] - out[pickup];
+    else arcU += skip1[pickup] - out[pickup] + skip1[delivery] - out[aU[pd - 1]];
     const current = rs.cost[rU] + rs.cost[rV];
     const slack = (rs.len[rU] > 2 ? rs.fixedCost[rU] + arcU : 0) + rs.fixedCost[rV] + rs.arcCost[rV] - current + 1e-7;
     const cand = this.cand;
@@ -58,25 +60,48 @@ export class RelocateShipment implements BinaryOperator {
       const dP = data.arc(tV, v, pickup) - data.arc(tV, v, nx);
       if (slack + dP + data.arc(tV, pickup, delivery) + data.arc(tV, delivery, nx) < 0) cand[k++] = pv;
       const dPalone = slack + dP + data.arc(tV, pickup, nx);
+      // every placement adds the delivery's detour to dPalone: none wins when
+      // detours cannot be negative and the pickup alone already loses
+      if (this.floor.metric[tV] && dPalone >= this.floor.tol[tV]) return Infinity;
       // (the detour scan inlined: it is the operator's hot loop on long routes)
-      const m = rs.len[rV], D = data.typeArc[tV], P = data.P, pt = data.visits.first, out = rs.arcOut;
+      const m = rs.len[rV], D = data.typeArc[tV], P = data.P, pt = data.visits.first;
       const into = pt[delivery], from = into * P;
-      let next = pt[aV[pv + 1]];
-      for (let j = pv + 1; j <= m; j++) {
-        const at = next;
-        next = pt[aV[j + 1]];
-        if (dPalone + D[at * P + into] + D[from + next] - out[aV[j]] < 0) cand[k++] = j;
+      if (data.arcSymmetric[tV]) {
+        // both arcs read from the delivery's row, and each read serves two positions
+        let left = D[from + pt[aV[pv + 1]]];
+        for (let j = pv + 1; j <= m; j++) {
+          const right = D[from + pt[aV[j + 1]]];
+          if (dPalone + left + right - out[aV[j]] < 0) cand[k++] = j;
+          left = right;
+        }
+      } else {
+        let next = pt[aV[pv + 1]];
+        for (let j = pv + 1; j <= m; j++) {
+          const at = next;
+          next = pt[aV[j + 1]];
+          if (dPalone + D[at * P + into] + D[from + next] - out[aV[j]] < 0) cand[k++] = j;
+        }
       }
     } else {
       // delivery right after v; the pickup after any position i < pv
       const dD = slack + this.detour(tV, aV, pv, delivery);
-      const D = data.typeArc[tV], P = data.P, pt = data.visits.first, out = rs.arcOut;
+      if (this.floor.metric[tV] && dD >= this.floor.tol[tV]) return Infinity;
+      const D = data.typeArc[tV], P = data.P, pt = data.visits.first;
       const into = pt[pickup], from = into * P;
-      let next = pt[aV[0]];
-      for (let i = 0; i < pv; i++) {
-        const at = next;
-        next = pt[aV[i + 1]];
-        if (dD + D[at * P + into] + D[from + next] - out[aV[i]] < 0) cand[k++] = i;
+      if (data.arcSymmetric[tV]) {
+        let left = D[from + pt[aV[0]]];
+        for (let i = 0; i < pv; i++) {
+          const right = D[from + pt[aV[i + 1]]];
+          if (dD + left + right - out[aV[i]] < 0) cand[k++] = i;
+          left = right;
+        }
+      } else {
+        let next = pt[aV[0]];
+        for (let i = 0; i < pv; i++) {
+          const at = next;
+          next = pt[aV[i + 1]];
+          if (dD + D[at * P + into] + D[from + next] - out[aV[i]] < 0) cand[k++] = i;
+        }
       }
     }
     if (k === 0) return Infinity;
