@@ -1,5 +1,6 @@
 /**
- * The pair move's shortcuts (relocate-shipment.ts, detour-floor.ts) against a
+ * The pair move's and the pair insertion's shortcuts (relocate-shipment.ts,
+ * insert.ts, detour-floor.ts) against a
  * brute force: on random shipment problems and random plans, the move it
  * prices for (u, v) is the cheapest of every placement a full scan prices
  * exactly — with plane distances (detours never negative, the whole-scan
@@ -15,6 +16,8 @@ import { compileProblem } from '../../src/solver/compile.js';
 import { fleetSlots } from '../../src/solver/hgs.js';
 import { SearchData } from '../../src/solver/search/data.js';
 import { detourFloor } from '../../src/solver/search/detour-floor.js';
+import { Inserter } from '../../src/solver/search/insert.js';
+import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { RelocateShipment } from '../../src/solver/search/relocate-shipment.js';
 import { SearchRoutes } from '../../src/solver/search/routes.js';
 
@@ -121,6 +124,56 @@ describe('pair moves against a brute force', () => {
           }
         }
         expect(checked).toBeGreaterThan(0);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('pair insertion costs exactly the cheapest of its anchored placements (the pickup next to one of its neighbours, the delivery anywhere after it)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 3, max: 12 }), fc.boolean(), fc.boolean(), (seed, ships, windows, matrix) => {
+        const cp = compileProblem(makeProblem(seed, ships, windows, matrix), { granularSize: 0 });
+        const { slotType } = fleetSlots(cp);
+        const data = new SearchData(cp, slotType);
+        data.wQ = 3;
+        data.wTW = 2;
+        const rs = new SearchRoutes(data);
+        const nb = computeNeighbourhood(cp, 4);
+        const ins = new Inserter(rs, nb);
+        const rng = new Rng(seed);
+        const order = Array.from({ length: rs.n }, (_, i) => i);
+        rng.shuffle(order);
+        const clients = (r: number) => Array.from(rs.nodes[r].subarray(1, rs.len[r] + 1));
+        for (const c of order) {
+          const z = data.partner[c];
+          if (z < 0 || !data.isPickup[c]) {
+            if (z < 0) ins.insert(c, true);
+            continue;
+          }
+          // the brute force over the same anchors: every placement priced from scratch
+          let want = Infinity, any = false;
+          const tryList = (r: number, l: number[]) => {
+            want = Math.min(want, priceList(rs, r, l) - rs.cost[r]);
+          };
+          const anchor = (x: number) => {
+            const r = rs.routeOf[x], l = clients(r), p = rs.pos[x];
+            for (let j = p; j <= l.length; j++) tryList(r, [...l.slice(0, p), c, ...l.slice(p, j), z, ...l.slice(j)]);
+          };
+          for (let q = nb.start[c]; q < nb.start[c + 1]; q++) {
+            const v = nb.list[q];
+            if (rs.routeOf[v] < 0) continue;
+            any = true;
+            anchor(v);
+            if (rs.prev(v) >= rs.n) anchor(rs.prev(v));
+          }
+          if (!any) for (let r = 0; r < rs.R; r++) for (let p = 0; p <= rs.len[r] && rs.len[r] > 0; p++) anchor(rs.nodes[r][p]);
+          for (let r = 0; r < rs.R; r++) if (rs.len[r] === 0) tryList(r, [c, z]);
+          const before = rs.totalCost();
+          ins.insert(c, true);
+          expect(rs.routeOf[c]).toBe(rs.routeOf[z]);
+          expect(rs.pos[c]).toBeLessThan(rs.pos[z]);
+          if (Number.isFinite(want)) expect(rs.totalCost() - before).toBeCloseTo(want, 6);
+        }
       }),
       { numRuns: 60 },
     );
