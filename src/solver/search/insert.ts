@@ -15,10 +15,10 @@ export class Inserter {
   /** Empty-route slots per vehicle type are scanned from these offsets. */
   private readonly typeFirst: Int32Array;
   private readonly typeEnd: Int32Array;
-  private readonly floor: DetourFloor;
+  /** Detour floors, computed at the first shipment (a plain problem never reads them). */
+  private floor: DetourFloor | null = null;
 
   constructor(private readonly rs: SearchRoutes, private readonly nb: Neighbourhood) {
-    this.floor = detourFloor(rs.data);
     const T = rs.data.cp.T;
     this.typeFirst = new Int32Array(T).fill(-1);
     this.typeEnd = new Int32Array(T).fill(-1);
@@ -128,7 +128,8 @@ export class Inserter {
     const nx = a[pa + 1];
     const withPickup = arcs + data.arc(t, after, pickup) + data.arc(t, pickup, nx) - data.arc(t, after, nx);
     // every placement adds a detour of the delivery to withPickup (see detour-floor.ts)
-    if (this.floor.metric[t] && withPickup >= limit + this.floor.tol[t]) return Infinity;
+    const floor = (this.floor ??= detourFloor(data));
+    if (floor.metric[t] && withPickup >= limit + floor.tol[t]) return Infinity;
     // the delivery's arcs from its own row (symmetric costs: one read per position)
     const D = data.typeArc[t], P = data.P, pt = data.visits.first, out = rs.arcOut, row = pt[delivery] * P;
     const sym = data.arcSymmetric[t] === 1;
