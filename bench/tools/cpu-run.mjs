@@ -7,7 +7,7 @@ const lib = await import(bundle);
 const value = (v) => (v === 'true' ? true : v === 'false' ? false : Number.isNaN(Number(v)) ? v : Number(v));
 const extra = Object.fromEntries(rest.filter((a) => !a.startsWith('G.')).map((kv) => { const [k, v] = kv.split('='); return [k, value(v)]; }));
 const text = readFileSync(file, 'utf8');
-const p = file.endsWith('.vrp') ? lib.parseCvrplib(text) : file.includes('lilim') ? lib.parseLiLim(text) : lib.parseSolomon(text);
+const p = file.endsWith('.json') ? JSON.parse(text) : file.endsWith('.vrp') ? lib.parseCvrplib(text) : file.includes('lilim') ? lib.parseLiLim(text) : lib.parseSolomon(text);
 const ac = new AbortController();
 const c0 = process.cpuUsage();
 const cpuNow = () => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1e6; };

@@ -30,6 +30,11 @@ describe('ILS construction', () => {
     const big = compileProblem(withWindows(400, true), { granularSize: 0 });
     expect(ilsConstruction('auto', big, 1000)).toBe('savings');
     expect(ilsConstruction('auto', big, 2000)).toBe('insertion');
+    // with shipments: savings at every size (pairs start as pickup → delivery chains)
+    const ships = withWindows(400, true);
+    ships.shipments = [{ id: 's0', amount: [1], pickup: { location: [10, 10] }, delivery: { location: [90, 90] } }];
+    expect(ilsConstruction('auto', compileProblem(ships, { granularSize: 0 }), 60_000)).toBe('savings');
+    expect(ilsConstruction('insertion', compileProblem(ships, { granularSize: 0 }), 60_000)).toBe('insertion');
   });
 
   for (const construction of ['savings', 'insertion'] as const) {

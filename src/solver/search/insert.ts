@@ -7,6 +7,7 @@
  * its pickup at such a position and its delivery at the best place after
  * it in the same route.
  */
+import { detourFloor, type DetourFloor } from './detour-floor.js';
 import type { Neighbourhood } from './neighbourhood.js';
 import type { SearchRoutes } from './routes.js';
 
@@ -14,6 +15,8 @@ export class Inserter {
   /** Empty-route slots per vehicle type are scanned from these offsets. */
   private readonly typeFirst: Int32Array;
   private readonly typeEnd: Int32Array;
+  /** Detour floors, computed at the first shipment (a plain problem never reads them). */
+  private floor: DetourFloor | null = null;
 
   constructor(private readonly rs: SearchRoutes, private readonly nb: Neighbourhood) {
     const T = rs.data.cp.T;
@@ -124,10 +127,21 @@ export class Inserter {
     const arcs = m > 0 ? rs.fixedCost[r] + rs.arcCost[r] : -Infinity;
     const nx = a[pa + 1];
     const withPickup = arcs + data.arc(t, after, pickup) + data.arc(t, pickup, nx) - data.arc(t, after, nx);
+    // every placement adds a detour of the delivery to withPickup (see detour-floor.ts)
+    const floor = (this.floor ??= detourFloor(data));
+    if (floor.metric[t] && withPickup >= limit + floor.tol[t]) return Infinity;
+    // the delivery's arcs from its own row (symmetric costs: one read per position)
+    const D = data.typeArc[t], P = data.P, pt = data.visits.first, out = rs.arcOut, row = pt[delivery] * P;
+    const sym = data.arcSymmetric[t] === 1;
+    let right = sym ? D[row + pt[nx]] : 0;
     for (let j = pa; j <= m; j++) {
-      const lb = j === pa
-        ? arcs + data.arc(t, after, pickup) + data.arc(t, pickup, delivery) + data.arc(t, delivery, nx) - data.arc(t, after, nx)
-        : withPickup + data.arc(t, a[j], delivery) + data.arc(t, delivery, a[j + 1]) - data.arc(t, a[j], a[j + 1]);
+      let lb: number;
+      if (j === pa) lb = arcs + data.arc(t, after, pickup) + data.arc(t, pickup, delivery) + data.arc(t, delivery, nx) - data.arc(t, after, nx);
+      else if (sym) {
+        const left = right;
+        right = D[row + pt[a[j + 1]]];
+        lb = withPickup + left + right - out[a[j]];
+      } else lb = withPickup + data.arc(t, a[j], delivery) + data.arc(t, delivery, a[j + 1]) - data.arc(t, a[j], a[j + 1]);
       if (lb >= (best < limit ? best : limit)) continue;
       const acc = rs.a.start(rs.prefix, after, t).node(pickup);
       if (j > pa) rs.appendBetween(acc, r, pa + 1, j);

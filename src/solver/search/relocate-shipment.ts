@@ -9,6 +9,7 @@
  * in O(1) each through between-position segments. The bound never rejects an
  * improving placement, so the move found is the one a full scan finds.
  */
+import { detourFloor, type DetourFloor } from './detour-floor.js';
 import type { BinaryOperator } from './operator.js';
 import type { SearchRoutes } from './routes.js';
 
@@ -20,9 +21,14 @@ export class RelocateShipment implements BinaryOperator {
   private best = Infinity;
   /** Positions of the partner that pass the bound, in increasing order. */
   private readonly cand: Int32Array;
+  /** The arc bound of each candidate (as tested against 0). */
+  private readonly lbs: Float64Array;
+  private readonly floor: DetourFloor;
 
   constructor(private readonly rs: SearchRoutes) {
     this.cand = new Int32Array(rs.n + 2);
+    this.lbs = new Float64Array(rs.n + 2);
+    this.floor = detourFloor(rs.data);
   }
 
   evaluate(u: number, v: number): number {
@@ -41,42 +47,84 @@ export class RelocateShipment implements BinaryOperator {
     // Lower bound in fixed and arc costs, as `notBetter` (every other term
     // only adds): u's route without the shipment, plus v's route with its
     // arcs changed by `dV`; a placement can only improve when slack + dV < 0.
+    // (u's arcs read from the per-node arc caches: the same values as the matrix)
     const pPrev = aU[pp - 1], dNext = aU[pd + 1];
-    let arcU = rs.arcCost[rU] - data.arc(tU, pPrev, pickup) - data.arc(tU, delivery, dNext);
-    if (pd === pp + 1) arcU += data.arc(tU, pPrev, dNext) - data.arc(tU, pickup, delivery);
-    else {
-      const pNext = aU[pp + 1], dPrev = aU[pd - 1];
-      arcU += data.arc(tU, pPrev, pNext) - data.arc(tU, pickup, pNext) + data.arc(tU, dPrev, dNext) - data.arc(tU, dPrev, delivery);
-    }
+    const out = rs.arcOut, skip1 = rs.skip1;
+    let arcU = rs.arcCost[rU] - out[pPrev] - out[delivery];
+    if (pd === pp + 1) arcU += rs.skip2[pickup] - out[pickup];
+    else arcU += skip1[pickup] - out[pickup] + skip1[delivery] - out[aU[pd - 1]];
     const current = rs.cost[rU] + rs.cost[rV];
     const slack = (rs.len[rU] > 2 ? rs.fixedCost[rU] + arcU : 0) + rs.fixedCost[rV] + rs.arcCost[rV] - current + 1e-7;
-    const cand = this.cand;
+    const cand = this.cand, lbs = this.lbs;
     let k = 0;
     if (u === pickup) {
       // pickup right after v; the delivery after any position j >= pv
       const nx = aV[pv + 1];
       const dP = data.arc(tV, v, pickup) - data.arc(tV, v, nx);
-      if (slack + dP + data.arc(tV, pickup, delivery) + data.arc(tV, delivery, nx) < 0) cand[k++] = pv;
+      const lbPair = slack + dP + data.arc(tV, pickup, delivery) + data.arc(tV, delivery, nx);
+      if (lbPair < 0) {
+        lbs[k] = lbPair;
+        cand[k++] = pv;
+      }
       const dPalone = slack + dP + data.arc(tV, pickup, nx);
+      // every placement adds the delivery's detour to dPalone: none wins when
+      // detours cannot be negative and the pickup alone already loses
+      if (this.floor.metric[tV] && dPalone >= this.floor.tol[tV]) return Infinity;
       // (the detour scan inlined: it is the operator's hot loop on long routes)
-      const m = rs.len[rV], D = data.typeArc[tV], P = data.P, pt = data.visits.first, out = rs.arcOut;
+      const m = rs.len[rV], D = data.typeArc[tV], P = data.P, pt = data.visits.first;
       const into = pt[delivery], from = into * P;
-      let next = pt[aV[pv + 1]];
-      for (let j = pv + 1; j <= m; j++) {
-        const at = next;
-        next = pt[aV[j + 1]];
-        if (dPalone + D[at * P + into] + D[from + next] - out[aV[j]] < 0) cand[k++] = j;
+      if (data.arcSymmetric[tV]) {
+        // both arcs read from the delivery's row, and each read serves two positions
+        let left = D[from + pt[aV[pv + 1]]];
+        for (let j = pv + 1; j <= m; j++) {
+          const right = D[from + pt[aV[j + 1]]];
+          const lb = dPalone + left + right - out[aV[j]];
+          if (lb < 0) {
+            lbs[k] = lb;
+            cand[k++] = j;
+          }
+          left = right;
+        }
+      } else {
+        let next = pt[aV[pv + 1]];
+        for (let j = pv + 1; j <= m; j++) {
+          const at = next;
+          next = pt[aV[j + 1]];
+          const lb = dPalone + D[at * P + into] + D[from + next] - out[aV[j]];
+          if (lb < 0) {
+            lbs[k] = lb;
+            cand[k++] = j;
+          }
+        }
       }
     } else {
       // delivery right after v; the pickup after any position i < pv
       const dD = slack + this.detour(tV, aV, pv, delivery);
-      const D = data.typeArc[tV], P = data.P, pt = data.visits.first, out = rs.arcOut;
+      if (this.floor.metric[tV] && dD >= this.floor.tol[tV]) return Infinity;
+      const D = data.typeArc[tV], P = data.P, pt = data.visits.first;
       const into = pt[pickup], from = into * P;
-      let next = pt[aV[0]];
-      for (let i = 0; i < pv; i++) {
-        const at = next;
-        next = pt[aV[i + 1]];
-        if (dD + D[at * P + into] + D[from + next] - out[aV[i]] < 0) cand[k++] = i;
+      if (data.arcSymmetric[tV]) {
+        let left = D[from + pt[aV[0]]];
+        for (let i = 0; i < pv; i++) {
+          const right = D[from + pt[aV[i + 1]]];
+          const lb = dD + left + right - out[aV[i]];
+          if (lb < 0) {
+            lbs[k] = lb;
+            cand[k++] = i;
+          }
+          left = right;
+        }
+      } else {
+        let next = pt[aV[0]];
+        for (let i = 0; i < pv; i++) {
+          const at = next;
+          next = pt[aV[i + 1]];
+          const lb = dD + D[at * P + into] + D[from + next] - out[aV[i]];
+          if (lb < 0) {
+            lbs[k] = lb;
+            cand[k++] = i;
+          }
+        }
       }
     }
     if (k === 0) return Infinity;
@@ -87,7 +135,13 @@ export class RelocateShipment implements BinaryOperator {
     this.best = Infinity;
     this.bestI = -1;
     this.bestJ = -1;
-    const b = rs.b;
+    // Candidate x's new route in v costs at least lbs[x] + toPrice: it is
+    // priced only when that could beat the best so far, and the candidate
+    // with the lowest bound goes first (it often is the best); on equal
+    // prices the earlier position wins, as in a scan in position order.
+    const toPrice = current - 1e-7 - (rs.len[rU] > 2 ? rs.fixedCost[rU] + arcU : 0);
+    let first = 0;
+    for (let x = 1; x < k; x++) if (lbs[x] < lbs[first]) first = x;
     if (u === pickup) {
       // in increasing j the part before the delivery only grows, and a price
       // never falls when a segment is appended (arcs, durations, time warp and
@@ -95,34 +149,43 @@ export class RelocateShipment implements BinaryOperator {
       // every placement): once that part alone costs more than the best
       // placement or than any improving move allows, no later j can win
       const bound = current - cU;
+      this.pricePickupFirst(v, pickup, delivery, rV, tV, cand[first]);
       for (let x = 0; x < k; x++) {
+        if (x === first || lbs[x] + toPrice > this.best + 1e-6) continue;
         const j = cand[x];
-        if (x > 0 && j === cand[x - 1]) continue;
-        b.start(rs.prefix, v, tV).node(pickup);
+        const b = rs.b.start(rs.prefix, v, tV).node(pickup);
         if (j > pv) rs.appendBetween(b, rV, pv + 1, j);
         if (b.price() >= Math.min(this.best, bound)) break;
-        const c = b.node(delivery).append(rs.suffix, aV[j + 1]).price();
-        if (c < this.best) {
-          this.best = c;
-          this.bestI = pv;
-          this.bestJ = j;
-        }
+        this.keep(b.node(delivery).append(rs.suffix, aV[j + 1]).price(), pv, j);
       }
     } else {
-      for (let x = 0; x < k; x++) {
+      for (let y = 0; y < k; y++) {
+        const x = y === 0 ? first : y <= first ? y - 1 : y;
+        if (y > 0 && lbs[x] + toPrice > this.best + 1e-6) continue;
         const i = cand[x];
-        if (x > 0 && i === cand[x - 1]) continue;
-        b.start(rs.prefix, aV[i], tV).node(pickup);
+        const b = rs.b.start(rs.prefix, aV[i], tV).node(pickup);
         rs.appendBetween(b, rV, i + 1, pv);
-        const c = b.node(delivery).append(rs.suffix, aV[pv + 1]).price();
-        if (c < this.best) {
-          this.best = c;
-          this.bestI = i;
-          this.bestJ = pv;
-        }
+        this.keep(b.node(delivery).append(rs.suffix, aV[pv + 1]).price(), i, pv);
       }
     }
     return cU + this.best - current;
+  }
+
+  /** Prices the pickup after v and the delivery after position j of v's route (v's route rV, type tV) and keeps it when best. */
+  private pricePickupFirst(v: number, pickup: number, delivery: number, rV: number, tV: number, j: number): void {
+    const rs = this.rs, pv = rs.pos[v];
+    const b = rs.b.start(rs.prefix, v, tV).node(pickup);
+    if (j > pv) rs.appendBetween(b, rV, pv + 1, j);
+    this.keep(b.node(delivery).append(rs.suffix, rs.nodes[rV][j + 1]).price(), pv, j);
+  }
+
+  /** Keeps placement (i, j) priced c when it beats the best, or ties it at an earlier position. */
+  private keep(c: number, i: number, j: number): void {
+    if (c < this.best || (c === this.best && (i < this.bestI || (i === this.bestI && j < this.bestJ)))) {
+      this.best = c;
+      this.bestI = i;
+      this.bestJ = j;
+    }
   }
 
   /** Arc-cost change of inserting x between positions p and p + 1 of a route with nodes `a` (vehicle type t). */
