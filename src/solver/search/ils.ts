@@ -23,6 +23,7 @@ import { Inserter } from './insert.js';
 import { LocalSearch } from './local-search.js';
 import { computeNeighbourhood, type Neighbourhood } from './neighbourhood.js';
 import { PenaltyManager } from './penalties.js';
+import { raiseRouteCost } from './route-cost.js';
 import { fleetLowerBound, RouteMinimiser, type RouteMinOptions } from './route-min.js';
 import { Perturbation } from './perturb.js';
 import { SearchRoutes } from './routes.js';
@@ -64,9 +65,14 @@ export interface IlsParams {
    * one route fewer by the ejection pool (route-min.ts) until `maxFailures`
    * attempts in a row fail or `phaseOver()` says its share of the time is used;
    * each failed attempt restarts from the last plan with `growth` (default 1)
-   * times the steps of the one before.
+   * times the steps of the one before. After it, the moves see `distanceRouteCost`
+   * more per route (route-cost.ts; solution totals unchanged) and whole-route
+   * ruins take `distanceRouteRuin` of the perturbations (if given).
    */
-  routeMin?: { attemptIterations: number; maxFailures: number; growth?: number; options?: Partial<RouteMinOptions>; phaseOver: () => boolean };
+  routeMin?: {
+    attemptIterations: number; maxFailures: number; growth?: number; options?: Partial<RouteMinOptions>; phaseOver: () => boolean;
+    distanceRouteCost?: number; distanceRouteRuin?: number;
+  };
   /** Warm start: client lists per route slot. */
   warm?: number[][];
   /** Called after every iteration with diagnostics (profiling only). */
@@ -186,6 +192,9 @@ export class Ils {
     this.applyWeights();
     cur.save(rs);
     if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
+    // the distance search keeps this route count: moves see a dearer route from here on (totals unchanged)
+    raiseRouteCost(rs, cfg.distanceRouteCost ?? 0);
+    if (cfg.distanceRouteRuin !== undefined) (this.perturbation as { routeRate: number }).routeRate = cfg.distanceRouteRuin;
     return best;
   }
 
