@@ -63,9 +63,7 @@ const ROUTE_MIN_TIME_SHARE = 0.7;
  * After the phase, the moves see a route cost this many times the phase's
  * (a depot round trip to an average client; route-cost.ts).
  */
-const DISTANCE_ROUTE_FACTOR = 8;
-/** After the phase, the share of whole-route ruins (route elimination was the phase's job). */
-const DISTANCE_ROUTE_RUIN = 0;
+const DISTANCE_ROUTE_FACTOR = 2;
 
 /** `auto` construction: insertion above this many clients when time matters... */
 const INSERTION_FROM_CLIENTS = 300;
@@ -141,7 +139,6 @@ export async function runIls(
       ? {
         attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity),
         distanceRouteCost: (DISTANCE_ROUTE_FACTOR - 1) * fewestVehiclePrices(compiled).search,
-        distanceRouteRuin: options.routeRemovalRate ?? DISTANCE_ROUTE_RUIN,
       }
       : undefined,
     warm: options.initialSolution ? warmRoutes(cp, options.initialSolution, slotType, slotVehicle) : undefined,

@@ -66,12 +66,11 @@ export interface IlsParams {
    * attempts in a row fail or `phaseOver()` says its share of the time is used;
    * each failed attempt restarts from the last plan with `growth` (default 1)
    * times the steps of the one before. After it, the moves see `distanceRouteCost`
-   * more per route (route-cost.ts; solution totals unchanged) and whole-route
-   * ruins take `distanceRouteRuin` of the perturbations (if given).
+   * more per route (route-cost.ts; solution totals unchanged).
    */
   routeMin?: {
     attemptIterations: number; maxFailures: number; growth?: number; options?: Partial<RouteMinOptions>; phaseOver: () => boolean;
-    distanceRouteCost?: number; distanceRouteRuin?: number;
+    distanceRouteCost?: number;
   };
   /** Warm start: client lists per route slot. */
   warm?: number[][];
@@ -194,7 +193,6 @@ export class Ils {
     if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
     // the distance search keeps this route count: moves see a dearer route from here on (totals unchanged)
     raiseRouteCost(rs, cfg.distanceRouteCost ?? 0);
-    if (cfg.distanceRouteRuin !== undefined) (this.perturbation as { routeRate: number }).routeRate = cfg.distanceRouteRuin;
     return best;
   }
 
