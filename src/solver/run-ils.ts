@@ -12,7 +12,7 @@ import type { ExchangeOffer, SolveOptions } from './index.js';
 import { slotPlan, warmRoutes } from './plan-map.js';
 import type { EngineRun } from './run-hgs.js';
 import { Ils } from './search/ils.js';
-import { SearchObjective, searchProblem, fewestVehiclePrices } from './search/objective.js';
+import { SearchObjective, searchProblem } from './search/objective.js';
 import { FleetLimit } from './search/objective-fleet.js';
 import { resolveObjective } from '../model/objective.js';
 import type { Pacer } from '../core/pacer.js';
@@ -59,11 +59,6 @@ const ROUTE_MIN_FAILURES = 5;
 /** With a time limit (which bounds the phase), each failed attempt at one route fewer restarts with this many times the steps of the one before. */
 const ROUTE_MIN_GROWTH = 2;
 const ROUTE_MIN_TIME_SHARE = 0.7;
-/**
- * After the phase, the moves see a route cost this many times the phase's
- * (a depot round trip to an average client; route-cost.ts).
- */
-const DISTANCE_ROUTE_FACTOR = 2;
 
 /** `auto` construction: insertion above this many clients when time matters... */
 const INSERTION_FROM_CLIENTS = 300;
@@ -138,7 +133,6 @@ export async function runIls(
     routeMin: objective.type === 'fewest-vehicles' && !options.initialSolution
       ? {
         attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity),
-        distanceRouteCost: (DISTANCE_ROUTE_FACTOR - 1) * fewestVehiclePrices(compiled).search,
       }
       : undefined,
     warm: options.initialSolution ? warmRoutes(cp, options.initialSolution, slotType, slotVehicle) : undefined,

@@ -23,7 +23,6 @@ import { Inserter } from './insert.js';
 import { LocalSearch } from './local-search.js';
 import { computeNeighbourhood, type Neighbourhood } from './neighbourhood.js';
 import { PenaltyManager } from './penalties.js';
-import { raiseRouteCost } from './route-cost.js';
 import { fleetLowerBound, RouteMinimiser, type RouteMinOptions } from './route-min.js';
 import { Perturbation } from './perturb.js';
 import { SearchRoutes } from './routes.js';
@@ -65,13 +64,9 @@ export interface IlsParams {
    * one route fewer by the ejection pool (route-min.ts) until `maxFailures`
    * attempts in a row fail or `phaseOver()` says its share of the time is used;
    * each failed attempt restarts from the last plan with `growth` (default 1)
-   * times the steps of the one before. After it, the moves see `distanceRouteCost`
-   * more per route (route-cost.ts; solution totals unchanged).
+   * times the steps of the one before.
    */
-  routeMin?: {
-    attemptIterations: number; maxFailures: number; growth?: number; options?: Partial<RouteMinOptions>; phaseOver: () => boolean;
-    distanceRouteCost?: number;
-  };
+  routeMin?: { attemptIterations: number; maxFailures: number; growth?: number; options?: Partial<RouteMinOptions>; phaseOver: () => boolean };
   /** Warm start: client lists per route slot. */
   warm?: number[][];
   /** Called after every iteration with diagnostics (profiling only). */
@@ -191,8 +186,6 @@ export class Ils {
     this.applyWeights();
     cur.save(rs);
     if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
-    // the distance search keeps this route count: moves see a dearer route from here on (totals unchanged)
-    raiseRouteCost(rs, cfg.distanceRouteCost ?? 0);
     return best;
   }
 
