@@ -69,7 +69,7 @@ for (const f of files) {
   let last = { routes: 0, cost: NaN };
   const ils = new Ils(cp, slotType, {
     seed: 1, maxIterations: Infinity, granularSize: 40, historyLength: 300, noImprovement: 150_000, stopOnNoImprovement: false,
-    minPerturbation: 1, maxPerturbation: cp.n <= 400 ? -25 : 10, routeRemovalRate: 0, useSwapStar: true, bestSearch: cp.n > 500 ? 'swapStar' : 'exhaustive', sliceEvaluations: 20_000, construction: ilsConstruction('auto', cp),
+    minPerturbation: 1, maxPerturbation: cp.n <= 400 ? -25 : 10, routeRemovalRate: 0, useSwapStar: true, sliceEvaluations: 20_000, construction: ilsConstruction('auto', cp),
     shouldStop: () => performance.now() >= deadline,
     tick: async () => {},
     trace: (t) => {

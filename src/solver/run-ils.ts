@@ -46,17 +46,6 @@ const SHIPMENT_ROUTE_RUIN_RATE = 0.3;
  * 3.27 % at 1,000 (one seed); level at 5 and 10 s.
  */
 const LONG_HISTORY_ABOVE_500 = 100;
-/**
- * With time windows and above 500 clients a new best gets SWAP* alone, not
- * an exhaustive search: early on nearly every iteration finds a new best, and
- * at 1,000 clients each exhaustive search costs as much as ~50 iterations.
- * Measured at equal CPU (bench/results/tuning.md): Homberger 1,000, two
- * seeds, mean gap at 5 / 10 / 30 CPU-s 7.23 / 4.25 / 2.37 % against 9.66 /
- * 4.82 / 2.31 % with the exhaustive search; on CVRPLIB X above 500 (no
- * windows) level or slightly worse (1.34 against 1.29 % at 20 CPU-s, 9
- * files), so it stays exhaustive there.
- */
-const SWAP_STAR_BEST_ABOVE = 500;
 /** `fewest-vehicles`: iterations between two attempts at one route fewer (per client, at least 200), and of one attempt (at least 50). */
 const FLEET_NORMAL_PER_CLIENT = 20;
 const FLEET_ATTEMPT_PER_CLIENT = 0.5;
@@ -134,7 +123,6 @@ export async function runIls(
     maxPerturbation: options.maxPerturbation ?? (cp.n <= 500 ? -25 : 10),
     routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? ROUTE_ELIMINATION_RATE : cp.hasShipments ? SHIPMENT_ROUTE_RUIN_RATE : 0),
     useSwapStar: options.useSwapStar ?? true,
-    bestSearch: cp.hasTime && cp.n > SWAP_STAR_BEST_ABOVE ? 'swapStar' : 'exhaustive',
     construction: ilsConstruction(options.construction, cp, hasTime ? options.timeLimitMs! : Infinity),
     sliceEvaluations: SLICE_ADAPTING,
     shouldStop,

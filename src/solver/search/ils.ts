@@ -7,7 +7,7 @@
  * of their §4.2) on the penalised cost to decide whether the candidate
  * becomes the current solution. Penalty weights adapt to the share of
  * feasible candidates; a new best solution gets an exhaustive search with
- * SWAP* (or SWAP* alone, `bestSearch`); after `noImprovement` iterations without a new best the search
+ * SWAP*; after `noImprovement` iterations without a new best the search
  * restarts from the best.
  *
  * Only the routes an iteration changed are saved or restored, so an
@@ -44,13 +44,6 @@ export interface IlsParams {
   /** Share of perturbations that ruin a whole short route. */
   routeRemovalRate: number;
   useSwapStar: boolean;
-  /**
-   * The search a new best solution gets: `exhaustive` (every client
-   * promising, then SWAP*) or `swapStar` (SWAP* over every route pair, then
-   * the clients its moves touched) — much cheaper on large instances, where
-   * new bests come nearly every iteration early on.
-   */
-  bestSearch: 'exhaustive' | 'swapStar';
   /** Move evaluations between two checks of the clock inside one local search. */
   sliceEvaluations: number;
   shouldStop: () => boolean;
@@ -132,10 +125,10 @@ export class Ils {
   }
 
   /** Runs the local search to convergence, yielding between slices. */
-  private async localSearch(exhaustive: boolean, it: number, best: Snapshot | null, cur: Snapshot, swapStarOnly = false): Promise<void> {
+  private async localSearch(exhaustive: boolean, it: number, best: Snapshot | null, cur: Snapshot): Promise<void> {
     const ls = this.ls;
     ls.shuffle();
-    ls.begin(exhaustive, swapStarOnly);
+    ls.begin(exhaustive);
     // a stop (time limit, abort) ends the search between two slices: the routes are whole there
     while (!ls.search(this.params.sliceEvaluations)) {
       await this.params.tick(it, best, cur);
@@ -280,7 +273,7 @@ export class Ils {
         best ??= new Snapshot(R);
         best.save(rs);
         noImprove = 0;
-        await this.localSearch(p.bestSearch === 'exhaustive', it, best, cur, p.bestSearch === 'swapStar');
+        await this.localSearch(true, it, best, cur);
         cand.saveTotals(rs);
         if (cand.feasible && cand.base < best.base - 1e-9) best.save(rs);
       } else if (!best && cand.cost(wQ, wTW) < bestInf.cost(wQ, wTW)) {

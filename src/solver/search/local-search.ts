@@ -101,20 +101,15 @@ export class LocalSearch {
     this.rng.shuffle(this.typeOrder);
   }
 
-  /**
-   * Prepares a search; exhaustive marks every client promising and enables
-   * SWAP*; `swapStarOnly` marks none and enables SWAP* (every route pair is
-   * tried, then the clients its moves touched are searched).
-   */
-  begin(exhaustive: boolean, swapStarOnly = false): void {
+  /** Prepares a search; exhaustive marks every client promising and enables SWAP*. */
+  begin(exhaustive: boolean): void {
     if (exhaustive) this.promising.fill(1);
-    if (swapStarOnly) this.promising.fill(0);
     this.lastTest.fill(-1);
     this.lastTestRoute.fill(-1);
     this.k = 0;
     this.passClean = true;
     this.ssU = -1;
-    this.exhaustive = exhaustive || swapStarOnly;
+    this.exhaustive = exhaustive;
     this.running = true;
   }
 
