@@ -3,6 +3,7 @@
  * time-window-aware proximity of HGS.md §3, and a Z-order key for numbering
  * clients so that neighbours have nearby indices.
  */
+import { offerTopK } from '../core/top-k.js';
 
 /** Interleaves the bits of two 16-bit integers (Z-order). */
 export function mortonCode(x: number, y: number): number {
@@ -36,15 +37,7 @@ export function granularNeighbours(
         const b = proxDir(v, u, P, dist, dur, service, early, late);
         p = Math.min(a, b);
       }
-      if (size === g && p >= topP[g - 1]) continue; // ties keep the lower index (v grows)
-      let k = size < g ? size++ : g - 1;
-      while (k > 0 && topP[k - 1] > p) {
-        topP[k] = topP[k - 1];
-        topV[k] = topV[k - 1];
-        k--;
-      }
-      topP[k] = p;
-      topV[k] = v;
+      size = offerTopK(topP, topV, size, g, p, v); // ties keep the lower index (v grows)
     }
     for (let k = 0; k < size; k++) {
       sets[u].add(topV[k]);
