@@ -24,7 +24,7 @@ import { parseSolomon } from '../src/io/solomon.js';
 import { compileProblem } from '../src/solver/compile.js';
 import { fleetSlots } from '../src/solver/hgs.js';
 import { Ils } from '../src/solver/search/ils.js';
-import { ilsConstruction } from '../src/solver/run-ils.js';
+import { defaultCheapBest, ilsConstruction } from '../src/solver/run-ils.js';
 
 const argv = process.argv.slice(2);
 const opt = (k: string, d: string) => {
@@ -69,7 +69,7 @@ for (const f of files) {
   let last = { routes: 0, cost: NaN };
   const ils = new Ils(cp, slotType, {
     seed: 1, maxIterations: Infinity, granularSize: 40, historyLength: 300, noImprovement: 150_000, stopOnNoImprovement: false,
-    minPerturbation: 1, maxPerturbation: cp.n <= 400 ? -25 : 10, routeRemovalRate: 0, useSwapStar: true, sliceEvaluations: 20_000, construction: ilsConstruction('auto', cp),
+    minPerturbation: 1, maxPerturbation: cp.n <= 400 ? -25 : 10, routeRemovalRate: 0, useSwapStar: true, cheapBestUntil: defaultCheapBest(cp), sliceEvaluations: 20_000, construction: ilsConstruction('auto', cp),
     shouldStop: () => performance.now() >= deadline,
     tick: async () => {},
     trace: (t) => {

@@ -80,6 +80,12 @@ export interface SolveOptions extends ZoneOptions {
    * everything else — engine-choice.ts), `ils` or `hgs`.
    */
   algorithm?: 'auto' | 'ils' | 'hgs';
+  /**
+   * ILS: new bests found up to this iteration get SWAP* over every route pair
+   * (then the clients it moved) instead of the exhaustive local search
+   * (default 8 × clients above 500 clients with time windows, else 0).
+   */
+  cheapBestIterations?: number;
   /** ILS: late-acceptance history length (default 300 up to 500 clients, 100 above). */
   historyLength?: number;
   /**

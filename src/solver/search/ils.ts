@@ -7,7 +7,7 @@
  * of their §4.2) on the penalised cost to decide whether the candidate
  * becomes the current solution. Penalty weights adapt to the share of
  * feasible candidates; a new best solution gets an exhaustive search with
- * SWAP*; after `noImprovement` iterations without a new best the search
+ * SWAP* (early on large instances only SWAP*: `cheapBestUntil`); after `noImprovement` iterations without a new best the search
  * restarts from the best.
  *
  * Only the routes an iteration changed are saved or restored, so an
@@ -44,6 +44,13 @@ export interface IlsParams {
   /** Share of perturbations that ruin a whole short route. */
   routeRemovalRate: number;
   useSwapStar: boolean;
+  /**
+   * New bests found up to this iteration get the cheap search (SWAP* over every
+   * route pair, then the clients it moved) instead of the exhaustive one: early
+   * on nearly every iteration is a new best, and on large instances an
+   * exhaustive search costs as much as dozens of iterations. 0 = always exhaustive.
+   */
+  cheapBestUntil: number;
   /** Move evaluations between two checks of the clock inside one local search. */
   sliceEvaluations: number;
   shouldStop: () => boolean;
@@ -125,10 +132,10 @@ export class Ils {
   }
 
   /** Runs the local search to convergence, yielding between slices. */
-  private async localSearch(exhaustive: boolean, it: number, best: Snapshot | null, cur: Snapshot): Promise<void> {
+  private async localSearch(exhaustive: boolean, it: number, best: Snapshot | null, cur: Snapshot, swapStarFirst = false): Promise<void> {
     const ls = this.ls;
     ls.shuffle();
-    ls.begin(exhaustive);
+    ls.begin(exhaustive, swapStarFirst);
     // a stop (time limit, abort) ends the search between two slices: the routes are whole there
     while (!ls.search(this.params.sliceEvaluations)) {
       await this.params.tick(it, best, cur);
@@ -273,7 +280,7 @@ export class Ils {
         best ??= new Snapshot(R);
         best.save(rs);
         noImprove = 0;
-        await this.localSearch(true, it, best, cur);
+        await this.localSearch(true, it, best, cur, it <= p.cheapBestUntil);
         cand.saveTotals(rs);
         if (cand.feasible && cand.base < best.base - 1e-9) best.save(rs);
       } else if (!best && cand.cost(wQ, wTW) < bestInf.cost(wQ, wTW)) {

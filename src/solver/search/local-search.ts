@@ -101,9 +101,14 @@ export class LocalSearch {
     this.rng.shuffle(this.typeOrder);
   }
 
-  /** Prepares a search; exhaustive marks every client promising and enables SWAP*. */
-  begin(exhaustive: boolean): void {
-    if (exhaustive) this.promising.fill(1);
+  /**
+   * Prepares a search. `exhaustive` marks every client promising and enables
+   * SWAP*; `swapStarFirst` (with `exhaustive`) instead starts with no client
+   * promising, so the search is SWAP* over every route pair and then the
+   * clients it moved.
+   */
+  begin(exhaustive: boolean, swapStarFirst = false): void {
+    if (exhaustive) this.promising.fill(swapStarFirst ? 0 : 1);
     this.lastTest.fill(-1);
     this.lastTestRoute.fill(-1);
     this.k = 0;
