@@ -11,7 +11,7 @@
  */
 import type { Problem, RoutePlan, Solution } from '../model/types.js';
 import { mergeZonePlans, planZoneFanout, type ZoneTask } from '../solver/decompose/fanout.js';
-import type { SolveProgress } from '../solver/index.js';
+import { solve, type SolveProgress } from '../solver/index.js';
 import { deserializeError, type FromWorker, type PlainSolveOptions, type ToWorker } from './protocol.js';
 import { startSolveThread, type SolveThread } from './thread.js';
 import type { ThreadSolveOptions } from './solve-threads.js';
@@ -46,11 +46,18 @@ export async function solveZonesInThreads(problem: Problem, threads: number, opt
     };
     await Promise.all(Array.from({ length: pool.size }, lane));
     const merged: RoutePlan = mergeZonePlans(problem, fanout.tasks, results);
-    const borders: PlainSolveOptions = { ...plain, decompose: 'always', initialSolution: merged };
-    const solution = await pool.run(
-      { type: 'solve', problem, options: borders, ...(deadline !== undefined ? { deadline } : {}), progressMs: 50, ...nice },
-      (p) => report({ ...p, iteration: zonesDone + p.iteration }),
-    );
+    // the borders: this thread draws neighbourhoods with nothing in common, the pool re-solves them side by side
+    const solution = await solve(problem, {
+      ...plain, decompose: 'always', initialSolution: merged,
+      ...(deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {}),
+      ...(signal ? { signal } : {}),
+      onProgress: (p) => report({ ...p, iteration: zonesDone + p.iteration }),
+      borderParallelism: pool.size,
+      solveBatch: (calls) => Promise.all(calls.map((c) => pool.run({
+        // no shared deadline here: a sub-solve keeps its own short limit
+        type: 'solve', problem: c.problem, options: c.options as PlainSolveOptions, progressMs: 1000, ...nice,
+      }))),
+    });
     solution.stats = { ...solution.stats, threads, zoneTasks: fanout.tasks.length, elapsedMs: Date.now() - started };
     return solution;
   } finally {

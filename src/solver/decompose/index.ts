@@ -40,6 +40,7 @@ import { ZonePlan } from './plan.js';
 import { buildSubProblem, mapBack, warmPlan } from './subproblem.js';
 import { zoneJobsSteps } from './zones.js';
 import { quickZoneSteps } from './quick.js';
+import { disjointNeighbourhoods, type Neighbourhood } from './neighbourhoods.js';
 
 export { shouldDecompose, DECOMPOSE_THRESHOLD, type DecomposeOptions, type ZoneOptions } from './options.js';
 export type { ZoningMethod } from './zones.js';
@@ -104,7 +105,10 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   const rng = new Rng(options.seed ?? 1);
   const zoneSize = Math.max(2, options.zoneSize ?? 400);
   const { decompose: _d, decomposeThreshold: _t, zoneSize: _z, zoning: _m, zoneTimeShare: _s, improvementRounds: _r,
-    timeLimitMs: _l, seed: _e, signal: _g, onProgress, initialSolution, maxIterations, exchange: _x, ...search } = options;
+    timeLimitMs: _l, seed: _e, signal: _g, onProgress, initialSolution, maxIterations, exchange: _x,
+    solveBatch, borderParallelism, ...search } = options;
+  // border neighbourhoods re-solved at once: only when someone can run them side by side
+  const batchSize = solveBatch ? Math.max(1, Math.floor(borderParallelism ?? 1)) : 1;
   const stopped = () => signal?.aborted === true || now() >= deadline;
   let subSolves = 0;
   let improvements = 0;
@@ -130,24 +134,46 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   const spare = fleet.spare;
   const progress = () => onProgress?.({ iteration: subSolves, elapsedMs: now() - started, bestCost: plan.totalCost(), feasible: true });
 
-  /** One sub-solve; `budgetMs` Infinity when iterations bound it. */
-  const subSolve = async (jobs: number[], vehicles: number[], budgetMs: number, warm: boolean) => {
-    const t0 = now();
+  /** A sub-problem and its options (`budgetMs` Infinity when iterations bound it); the seed is drawn here, in call order. */
+  const prepare = (jobs: number[], vehicles: number[], budgetMs: number, warm: boolean) => {
     const sub = buildSubProblem(problem, travel, jobs, vehicles);
     // `decompose: 'never'`: a sub-problem is never cut again, whatever its size.
     const opts: SolveOptions & { decompose: 'never' } = {
-      populationSize: SUB_POPULATION, ...search, decompose: 'never', seed: rng.nextUint32() % 2147483647, ...(signal ? { signal } : {}),
+      populationSize: SUB_POPULATION, ...search, decompose: 'never', seed: rng.nextUint32() % 2147483647,
     };
     if (Number.isFinite(budgetMs)) opts.timeLimitMs = Math.max(1, budgetMs);
     if (maxIterations !== undefined) opts.maxIterations = maxIterations;
     if (warm) opts.initialSolution = warmPlan(problem, plan.routes, vehicles);
-    const solution = await solveValidated(sub.problem, opts, t0);
-    if (Number.isFinite(budgetMs)) {
-      const over = now() - t0 - Math.max(1, budgetMs);
-      overheadMs = subSolves === 0 ? Math.max(0, over) : Math.max(0, 0.5 * overheadMs + 0.5 * over);
-    }
+    return { sub, opts, budgetMs };
+  };
+  /** Measured set-up beyond a sub-solve's limit, taken off the next budgets. */
+  const measure = (t0: number, budgetMs: number) => {
+    if (!Number.isFinite(budgetMs)) return;
+    const over = now() - t0 - Math.max(1, budgetMs);
+    overheadMs = subSolves === 0 ? Math.max(0, over) : Math.max(0, 0.5 * overheadMs + 0.5 * over);
+  };
+  /** One sub-solve here, on this thread. */
+  const subSolve = async (jobs: number[], vehicles: number[], budgetMs: number, warm: boolean) => {
+    const t0 = now();
+    const { sub, opts } = prepare(jobs, vehicles, budgetMs, warm);
+    const solution = await solveValidated(sub.problem, signal ? { ...opts, signal } : opts, t0);
+    measure(t0, budgetMs);
     subSolves++;
     return { solution, back: mapBack(problem, sub, solution) };
+  };
+  /** Several sub-solves side by side through `solveBatch` (one alone runs here). */
+  const subSolveMany = async (calls: { jobs: number[]; vehicles: number[]; budgetMs: number }[]) => {
+    if (calls.length === 1 || !solveBatch) {
+      const out = [];
+      for (const c of calls) out.push(await subSolve(c.jobs, c.vehicles, c.budgetMs, true));
+      return out;
+    }
+    const t0 = now();
+    const prepared = calls.map((c) => prepare(c.jobs, c.vehicles, c.budgetMs, true));
+    const solutions = await solveBatch(prepared.map((p) => ({ problem: p.sub.problem, options: p.opts })));
+    measure(t0, Math.max(...calls.map((c) => c.budgetMs)));
+    subSolves += calls.length;
+    return prepared.map((p, i) => ({ solution: solutions[i], back: mapBack(problem, p.sub, solutions[i]) }));
   };
 
   // --- 1. zones (or the caller's plan) --------------------------------------------
@@ -201,33 +227,10 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   await pacer.pause();
 
   // --- 2. borders -------------------------------------------------------------
-  const rounds = options.improvementRounds ?? (hasTime || !hasIt ? Infinity : 2 * zones.k);
-  // Many short rounds beat few long ones: most of a round's gain is the local
-  // search of the warm start across the old borders (bench/results/large.md).
-  const perRoundMs = hasTime || !hasIt ? Math.min(5000, Math.max(300, (deadline - now()) / Math.max(1, ROUNDS_PER_ZONE * zones.k))) : Infinity;
-  let order: number[] = [];
-  let outOfTime = false;
-  for (let round = 0; round < rounds && plan.routes.size > 0; round++) {
-    if (stopped()) {
-      outOfTime = !signal?.aborted;
-      break;
-    }
-    if (order.length === 0) order = shuffle([...plan.routes.keys()].sort((a, b) => a - b), rng);
-    const seed = order.pop()!;
-    if (!plan.routes.has(seed)) {
-      round--;
-      continue;
-    }
-    const hood = neighbourhood(plan, seed, zoneSize, spare);
-    // the round's limit leaves room for its own overhead and for the final merge
-    const budget = Math.min(perRoundMs, deadline - now() - mergeMs - setupEstimate(hood.routed.length + hood.unrouted.length));
-    if (budget < 50) {
-      outOfTime = true;
-      break;
-    }
+  /** Keeps a re-solved neighbourhood when it routes more jobs, or as many for less cost (simulated on the whole problem). */
+  const applyRound = async (hood: Neighbourhood, back: ReturnType<typeof mapBack>): Promise<boolean> => {
     const oldAssigned = hood.routed.length;
     const oldCost = hood.vehicles.reduce((s, k) => s + (plan.cost.get(k) ?? 0), 0);
-    const { back } = await subSolve(hood.routed.concat(hood.unrouted), hood.vehicles, budget, true);
     let newAssigned = 0;
     let newCost = 0;
     let valid = true;
@@ -241,17 +244,45 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
       if (pacer.due()) await pacer.yieldNow();
     }
     const better = newAssigned > oldAssigned || (newAssigned === oldAssigned && newCost < oldCost - 1e-9 * Math.max(1, oldCost));
-    if (valid && better) {
-      improvements++;
-      for (const k of hood.vehicles) {
-        const jobs = back.routes.get(k);
-        plan.setRoute(k, jobs ?? [], simulated.get(k));
-        const at = spare.indexOf(k);
-        if (jobs && at >= 0) spare.splice(at, 1);
-        if (!jobs && at < 0) spare.push(k);
-      }
-      for (const u of back.unassigned) plan.leaveOut(u.job, u.reason, u.message);
-      spare.sort((a, b) => a - b);
+    if (!valid || !better) return false;
+    for (const k of hood.vehicles) {
+      const jobs = back.routes.get(k);
+      plan.setRoute(k, jobs ?? [], simulated.get(k));
+      const at = spare.indexOf(k);
+      if (jobs && at >= 0) spare.splice(at, 1);
+      if (!jobs && at < 0) spare.push(k);
+    }
+    for (const u of back.unassigned) plan.leaveOut(u.job, u.reason, u.message);
+    spare.sort((a, b) => a - b);
+    return true;
+  };
+  const rounds = options.improvementRounds ?? (hasTime || !hasIt ? Infinity : 2 * zones.k);
+  // Many short rounds beat few long ones: most of a round's gain is the local
+  // search of the warm start across the old borders (bench/results/large.md).
+  const perRoundMs = hasTime || !hasIt ? Math.min(5000, Math.max(300, (deadline - now()) / Math.max(1, ROUNDS_PER_ZONE * zones.k))) : Infinity;
+  const seeds = { order: [] as number[], rng };
+  let outOfTime = false;
+  for (let round = 0; round < rounds && plan.routes.size > 0; ) {
+    if (stopped()) {
+      outOfTime = !signal?.aborted;
+      break;
+    }
+    const drawn = disjointNeighbourhoods(plan, seeds, Math.min(batchSize, rounds - round), zoneSize, spare, shuffle);
+    if (drawn.length === 0) continue; // every drawn seed route was gone: draw again
+    // each round's limit leaves room for its own overhead and for the final merge
+    const calls: { hood: Neighbourhood; jobs: number[]; vehicles: number[]; budgetMs: number }[] = [];
+    for (const hood of drawn) {
+      const budgetMs = Math.min(perRoundMs, deadline - now() - mergeMs - setupEstimate(hood.routed.length + hood.unrouted.length));
+      if (budgetMs >= 50) calls.push({ hood, jobs: hood.routed.concat(hood.unrouted), vehicles: hood.vehicles, budgetMs });
+    }
+    if (calls.length === 0) {
+      outOfTime = true;
+      break;
+    }
+    round += calls.length;
+    const results = await subSolveMany(calls);
+    for (let c = 0; c < calls.length; c++) {
+      if (await applyRound(calls[c].hood, results[c].back)) improvements++;
     }
     progress();
     await pacer.pause();
@@ -308,33 +339,6 @@ function loadPlan(plan: ZonePlan, initial: RoutePlan, spare: number[], perZone: 
   for (let z = 0; z < perZone.length; z++) perZone[z] = [];
   // spare vehicles that already have a route (none: perZone held every non-spare vehicle) stay out of the pool
   for (let i = spare.length - 1; i >= 0; i--) if (plan.routes.has(spare[i])) spare.splice(i, 1);
-}
-
-/** The routes nearest to `seed`'s (up to `size` jobs), nearby unrouted jobs and a few spare vehicles. */
-function neighbourhood(plan: ZonePlan, seed: number, size: number, spare: number[]): { vehicles: number[]; routed: number[]; unrouted: number[] } {
-  const c0 = plan.centre(seed);
-  const others = [...plan.routes.keys()].map((k) => ({ k, gap: k === seed ? -1 : plan.centreGap(c0, plan.centre(k)) }));
-  others.sort((a, b) => a.gap - b.gap || a.k - b.k);
-  const vehicles: number[] = [];
-  const routed: number[] = [];
-  let radius = 0;
-  for (const { k } of others) {
-    if (routed.length >= size) break;
-    vehicles.push(k);
-    for (const j of plan.routes.get(k)!) {
-      routed.push(j);
-      radius = Math.max(radius, plan.gapToCentre(j, c0));
-    }
-  }
-  const unrouted = [...plan.unrouted]
-    .map((j) => ({ j, gap: plan.gapToCentre(j, c0) }))
-    .filter((u) => u.gap <= 1.5 * radius)
-    .sort((a, b) => a.gap - b.gap || a.j - b.j)
-    .slice(0, Math.max(1, Math.ceil(size / 4)))
-    .map((u) => u.j);
-  const extra = Math.min(spare.length, 2 + Math.ceil(unrouted.length / 2));
-  for (let i = 0; i < extra; i++) vehicles.push(spare[i]);
-  return { vehicles, routed, unrouted };
 }
 
 /**

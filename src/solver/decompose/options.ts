@@ -1,7 +1,7 @@
 /**
  * Options and the size threshold of zone-by-zone solving.
  */
-import type { Problem } from '../../model/types.js';
+import type { Problem, Solution } from '../../model/types.js';
 import type { SolveOptions } from '../index.js';
 import type { ZoningMethod } from './zones.js';
 
@@ -30,6 +30,20 @@ export interface ZoneOptions {
    * whole answer is deterministic.
    */
   improvementRounds?: number;
+  /**
+   * Runs several border sub-solves side by side (an adapter's thread pool):
+   * resolves to the solutions of the given sub-problems, in order. The options
+   * are plain data (no signal or callbacks: an abort is the adapter's to pass
+   * on). Unused unless `borderParallelism` is above 1.
+   */
+  solveBatch?: (calls: { problem: Problem; options: SolveOptions }[]) => Promise<Solution[]>;
+  /**
+   * Border neighbourhoods re-solved at once through `solveBatch` (default 1).
+   * Those of one batch share no route, job or vehicle, so every result that
+   * improves its own neighbourhood is kept. With `maxIterations` and a seed
+   * the answer stays deterministic for a given value.
+   */
+  borderParallelism?: number;
 }
 
 /** Options of `solveByZones`: those of `solve`, applied to every sub-solve, plus the zone options. */
