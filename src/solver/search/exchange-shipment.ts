@@ -1,0 +1,277 @@
+/**
+ * Exchanges two shipments between routes (the pair exchange of the PDPTW
+ * literature, PyVRP's SwapShipment-like move): u's shipment leaves u's route
+ * A, v's shipment leaves v's route B, and each goes into the other route at
+ * the best placement of its two stops (pickup before delivery). The two sides
+ * are independent, so the best exchange is the best placement on each side.
+ *
+ * Cheap when it cannot win: each side is first bounded by its fixed and arc
+ * costs (as `notBetter`: every other term only adds): the route's arcs
+ * without its own shipment (the removal, known in O(1) from the per-node arc
+ * caches) plus the cheapest arc detour of the incoming pair over every
+ * placement (one scan of the route). Placements whose bound cannot beat the
+ * best so far, or cannot make the exchange improve, are never priced; those
+ * priced cost O(1) each through between-position segments. The bound never
+ * rejects an improving placement, so the move found is the one a full scan
+ * finds.
+ */
+import { detourFloor, type DetourFloor } from './detour-floor.js';
+import type { Concat } from './concat.js';
+import type { BinaryOperator } from './operator.js';
+import type { SearchRoutes } from './routes.js';
+
+/** One side of the exchange: a route without its own shipment, receiving another one. */
+class Side {
+  /** The route's nodes without its shipment (start sentinel … end sentinel), m' + 2 of them. */
+  readonly seq: Int32Array;
+  /** Arc detour of the incoming pickup / delivery alone after position x of `seq`, and of both together (pickup then delivery). */
+  readonly detP: Float64Array;
+  readonly detD: Float64Array;
+  readonly adj: Float64Array;
+  /** Per x: the least of detD[j] over j > x (Infinity at the end). */
+  readonly minDAfter: Float64Array;
+  r = 0;
+  t = 0;
+  /** Positions of the leaving pickup and delivery in route r. */
+  qp = 0;
+  qd = 0;
+  /** Clients left (m'), the arc sum without the shipment, and the cheapest insertion detour. */
+  m = 0;
+  arcs = 0;
+  minIns = 0;
+  /** Incoming pickup and delivery. */
+  p = 0;
+  d = 0;
+  /** The best placement priced: pickup after seq[bestI], delivery after seq[bestJ] (bestI ≤ bestJ). */
+  best = Infinity;
+  bestI = -1;
+  bestJ = -1;
+
+  constructor(n: number) {
+    this.seq = new Int32Array(n + 2);
+    this.detP = new Float64Array(n + 2);
+    this.detD = new Float64Array(n + 2);
+    this.adj = new Float64Array(n + 2);
+    this.minDAfter = new Float64Array(n + 2);
+  }
+
+  /** Sets the side up: route r loses the shipment (pickup, delivery) and receives (p, d); scans every detour. */
+  scan(rs: SearchRoutes, r: number, pickup: number, delivery: number, p: number, d: number): void {
+    const data = rs.data, a = rs.nodes[r], m = rs.len[r], t = rs.typeOf(r);
+    this.r = r;
+    this.t = t;
+    this.p = p;
+    this.d = d;
+    const qp = (this.qp = rs.pos[pickup]), qd = (this.qd = rs.pos[delivery]);
+    // arcs without the shipment, from the per-node caches (as relocate-shipment.ts)
+    const out = rs.arcOut, skip1 = rs.skip1;
+    let arcs = rs.arcCost[r] - out[a[qp - 1]] - out[delivery];
+    if (qd === qp + 1) arcs += rs.skip2[pickup] - out[pickup];
+    else arcs += skip1[pickup] - out[pickup] + skip1[delivery] - out[a[qd - 1]];
+    this.arcs = arcs;
+    const seq = this.seq;
+    let k = 0;
+    for (let x = 0; x <= m + 1; x++) if (x !== qp && x !== qd) seq[k++] = a[x];
+    const mm = (this.m = k - 2);
+    const D = data.typeArc[t], P = data.P, pt = data.visits.first;
+    const rowP = pt[p] * P, rowD = pt[d] * P, colP = pt[p], colD = pt[d];
+    const pd = D[rowP + colD];
+    const detP = this.detP, detD = this.detD, adj = this.adj;
+    for (let x = 0; x <= mm; x++) {
+      const s = pt[seq[x]] * P, e = pt[seq[x + 1]];
+      const base = D[s + e];
+      const toP = D[s + colP], toD = D[s + colD];
+      const fromP = D[rowP + e], fromD = D[rowD + e];
+      detP[x] = toP + fromP - base;
+      detD[x] = toD + fromD - base;
+      adj[x] = toP + pd + fromD - base;
+    }
+    // the cheapest placement's detour: both together, or the pickup after x and the delivery after some j > x
+    const after = this.minDAfter;
+    after[mm] = Infinity;
+    for (let x = mm - 1; x >= 0; x--) after[x] = detD[x + 1] < after[x + 1] ? detD[x + 1] : after[x + 1];
+    let min = Infinity;
+    for (let x = 0; x <= mm; x++) {
+      const c = adj[x] < detP[x] + after[x] ? adj[x] : detP[x] + after[x];
+      if (c < min) min = c;
+    }
+    this.minIns = min;
+  }
+
+  /** Lower bound of the side's new route price (fixed + arc costs). */
+  bound(rs: SearchRoutes): number {
+    return rs.fixedCost[this.r] + this.arcs + this.minIns;
+  }
+
+  /** Route position of position x of `seq`. */
+  private at(x: number): number {
+    return x < this.qp ? x : x < this.qd - 1 ? x + 1 : x + 2;
+  }
+
+  /** Appends route positions s..e (clients) without the leaving pickup and delivery. */
+  private pieces(rs: SearchRoutes, acc: Concat, s: number, e: number): void {
+    let x = s;
+    if (this.qp >= x && this.qp <= e) {
+      if (this.qp > x) rs.appendBetween(acc, this.r, x, this.qp - 1);
+      x = this.qp + 1;
+    }
+    if (this.qd >= x && this.qd <= e) {
+      if (this.qd > x) rs.appendBetween(acc, this.r, x, this.qd - 1);
+      x = this.qd + 1;
+    }
+    if (x <= e) rs.appendBetween(acc, this.r, x, e);
+  }
+
+  /** Starts `acc` with seq[0..i] and the incoming pickup, then seq[i+1..j] (the part before the delivery). */
+  private head(rs: SearchRoutes, acc: Concat, i: number, j: number): Concat {
+    const a = rs.nodes[this.r];
+    const bi = this.at(i);
+    if (bi < this.qp) acc.start(rs.prefix, a[bi], this.t);
+    else {
+      acc.start(rs.prefix, a[this.qp - 1], this.t);
+      this.pieces(rs, acc, this.qp + 1, bi);
+    }
+    acc.node(this.p);
+    if (j > i) this.pieces(rs, acc, bi + 1, this.at(j));
+    return acc;
+  }
+
+  /** Ends `acc` (after the part before the delivery, seq[..j]) with the delivery and the rest of the route; returns its price. */
+  private tail(rs: SearchRoutes, acc: Concat, j: number): number {
+    const a = rs.nodes[this.r];
+    acc.node(this.d);
+    const s = this.at(j) + 1;
+    if (s > this.qd) return acc.append(rs.suffix, a[s]).price();
+    this.pieces(rs, acc, s, this.qd);
+    return acc.append(rs.suffix, a[this.qd + 1]).price();
+  }
+
+  /** Exact price of the placement (i, j) (scratch accumulator `acc`). */
+  price(rs: SearchRoutes, acc: Concat, i: number, j: number): number {
+    return this.tail(rs, this.head(rs, acc, i, j), j);
+  }
+
+  /**
+   * The best placement's exact price among those whose arc bound is below
+   * `limit` (a route price); Infinity when none is. Lowest arc bound first;
+   * on equal prices the earlier placement wins, as in a scan in order.
+   */
+  solve(rs: SearchRoutes, acc: Concat, limit: number): number {
+    const base = rs.fixedCost[this.r] + this.arcs;
+    const detP = this.detP, detD = this.detD, adj = this.adj, after = this.minDAfter, mm = this.m;
+    this.best = Infinity;
+    this.bestI = -1;
+    this.bestJ = -1;
+    // the placement of the least arc bound first (it often is the best)
+    let fi = -1, fj = -1, fl = Infinity;
+    for (let x = 0; x <= mm; x++) {
+      if (adj[x] < fl) {
+        fl = adj[x];
+        fi = x;
+        fj = x;
+      }
+      if (detP[x] + after[x] < fl) {
+        fl = detP[x] + after[x];
+        fi = x;
+        fj = -1;
+      }
+    }
+    if (base + fl >= limit) return Infinity;
+    if (fj < 0) for (let j = fi + 1; j <= mm; j++) if (detD[j] === after[fi]) { fj = j; break; }
+    this.keep(this.price(rs, acc, fi, fj), fi, fj);
+    for (let i = 0; i <= mm; i++) {
+      const lim = this.best < limit ? this.best : limit;
+      const pl = base + detP[i];
+      if (base + adj[i] >= lim + 1e-6 && pl + after[i] >= lim + 1e-6) continue;
+      for (let j = i; j <= mm; j++) {
+        const cap = (this.best < limit ? this.best : limit) + 1e-6;
+        const lb = j === i ? base + adj[i] : pl + detD[j];
+        if (lb >= cap || (i === fi && j === fj)) continue;
+        // the part before the delivery only grows with j, and a price never
+        // falls when a segment is appended (see relocate-shipment.ts): once it
+        // alone costs as much as the best or the limit, no later j can win
+        const h = this.head(rs, acc, i, j);
+        if (h.price() >= cap) break;
+        this.keep(this.tail(rs, h, j), i, j);
+      }
+    }
+    return this.best;
+  }
+
+  /** Keeps placement (i, j) priced c when it beats the best, or ties it at an earlier placement. */
+  private keep(c: number, i: number, j: number): void {
+    if (c < this.best || (c === this.best && (i < this.bestI || (i === this.bestI && j < this.bestJ)))) {
+      this.best = c;
+      this.bestI = i;
+      this.bestJ = j;
+    }
+  }
+
+  /** Writes the side's new client list (seq with the incoming pair at the best placement) into `buf`; returns its length. */
+  write(buf: Int32Array): number {
+    let q = 0;
+    for (let x = 0; x <= this.m; x++) {
+      if (x > 0) buf[q++] = this.seq[x];
+      if (x === this.bestI) buf[q++] = this.p;
+      if (x === this.bestJ) buf[q++] = this.d;
+    }
+    return q;
+  }
+}
+
+export class ExchangeShipment implements BinaryOperator {
+  readonly name = 'exchange-shipment';
+  private readonly sideA: Side;
+  private readonly sideB: Side;
+  private readonly floor: DetourFloor;
+
+  constructor(private readonly rs: SearchRoutes) {
+    this.sideA = new Side(rs.n);
+    this.sideB = new Side(rs.n);
+    this.floor = detourFloor(rs.data);
+  }
+
+  evaluate(u: number, v: number): number {
+    const rs = this.rs, data = rs.data, n = rs.n;
+    if (u >= n || v >= n) return Infinity;
+    const zu = data.partner[u], zv = data.partner[v];
+    if (zu < 0 || zv < 0) return Infinity;
+    const rA = rs.routeOf[u], rB = rs.routeOf[v];
+    if (rA < 0 || rB < 0 || rA === rB) return Infinity;
+    const p1 = data.isPickup[u] ? u : zu, d1 = data.isPickup[u] ? zu : u;
+    const p2 = data.isPickup[v] ? v : zv, d2 = data.isPickup[v] ? zv : v;
+    const current = rs.cost[rA] + rs.cost[rB] - 1e-7;
+    const A = this.sideA, B = this.sideB;
+    // A first; B's new route costs at least its fixed and arc costs without its
+    // shipment, less the detour floor (two detours) when detours cannot be negative
+    A.scan(rs, rA, p1, d1, p2, d2);
+    const lbA = A.bound(rs);
+    const tB = rs.typeOf(rB);
+    if (this.floor.metric[tB]) {
+      const a = rs.nodes[rB], qp = rs.pos[p2], qd = rs.pos[d2], out = rs.arcOut;
+      let arcs = rs.arcCost[rB] - out[a[qp - 1]] - out[d2];
+      if (qd === qp + 1) arcs += rs.skip2[p2] - out[p2];
+      else arcs += rs.skip1[p2] - out[p2] + rs.skip1[d2] - out[a[qd - 1]];
+      if (lbA + rs.fixedCost[rB] + arcs - 2 * this.floor.tol[tB] >= current) return Infinity;
+    }
+    B.scan(rs, rB, p2, d2, p1, d1);
+    const lbB = B.bound(rs);
+    if (lbA + lbB >= current) return Infinity;
+    const cA = A.solve(rs, rs.a, current - lbB);
+    if (cA === Infinity) return Infinity;
+    const cB = B.solve(rs, rs.b, current - cA);
+    if (cB === Infinity) return Infinity;
+    return cA + cB - rs.cost[rA] - rs.cost[rB];
+  }
+
+  apply(u: number, v: number): void {
+    const rs = this.rs;
+    const A = this.sideA, B = this.sideB;
+    const rA = rs.routeOf[u], rB = rs.routeOf[v];
+    const kA = A.write(rs.bufA), kB = B.write(rs.bufB);
+    rs.setRoute(rA, rs.bufA, 0, kA);
+    rs.setRoute(rB, rs.bufB, 0, kB);
+    rs.update(rA);
+    rs.update(rB);
+  }
+}
