@@ -17,7 +17,7 @@
  */
 import { detourFloor, type DetourFloor } from './detour-floor.js';
 import type { Concat } from './concat.js';
-import type { BinaryOperator } from './operator.js';
+import { MOVE_EPS, type BinaryOperator } from './operator.js';
 import type { SearchRoutes } from './routes.js';
 
 /** One side of the exchange: a route without its own shipment, receiving another one. */
@@ -219,16 +219,135 @@ class Side {
   }
 }
 
+/**
+ * Exchanges already found not to improve, by shipment pair and the versions
+ * of their two routes (versions are unique across routes) under the current
+ * penalty weights: the local search meets the same two shipments from up to
+ * eight pairs of their stops, and the answer depends only on the shipments.
+ * Direct-mapped; a clash only forgets.
+ */
+class Seen {
+  private readonly key: Int32Array;
+  private readonly verA: Int32Array;
+  private readonly verB: Int32Array;
+  private readonly mask: number;
+  private wQ = NaN;
+  private wTW = NaN;
+
+  constructor(n: number) {
+    let size = 1024;
+    while (size < 4 * n && size < 1 << 16) size <<= 1;
+    this.mask = size - 1;
+    this.key = new Int32Array(2 * size).fill(-1);
+    this.verA = new Int32Array(size);
+    this.verB = new Int32Array(size);
+  }
+
+  /** Slot of the pair (lo < hi), after clearing everything when the weights changed. */
+  slot(lo: number, hi: number, wQ: number, wTW: number): number {
+    if (wQ !== this.wQ || wTW !== this.wTW) {
+      this.key.fill(-1);
+      this.wQ = wQ;
+      this.wTW = wTW;
+    }
+    return (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) & this.mask;
+  }
+
+  has(s: number, lo: number, hi: number, vA: number, vB: number): boolean {
+    return this.key[2 * s] === lo && this.key[2 * s + 1] === hi && this.verA[s] === vA && this.verB[s] === vB;
+  }
+
+  put(s: number, lo: number, hi: number, vA: number, vB: number): void {
+    this.key[2 * s] = lo;
+    this.key[2 * s + 1] = hi;
+    this.verA[s] = vA;
+    this.verB[s] = vB;
+  }
+}
+
+/**
+ * The cheapest arc detour of one stop over every arc of a route, cached by
+ * stop and route version (direct-mapped, a clash only recomputes): the
+ * exchange's O(1) bound reads it many times per route state.
+ */
+class DetourCache {
+  private readonly stop: Int32Array;
+  private readonly ver: Int32Array;
+  private readonly min: Float64Array;
+  private readonly mask: number;
+
+  constructor(n: number, private readonly rs: SearchRoutes) {
+    let size = 1024;
+    while (size < 8 * n && size < 1 << 16) size <<= 1;
+    this.mask = size - 1;
+    this.stop = new Int32Array(size).fill(-1);
+    this.ver = new Int32Array(size);
+    this.min = new Float64Array(size);
+  }
+
+  /** min over the arcs (a, b) of route r of arc(a, x) + arc(x, b) − arc(a, b). */
+  get(x: number, r: number): number {
+    const rs = this.rs, ver = rs.version[r];
+    const s = (Math.imul(x, 0x9e3779b1) ^ Math.imul(ver, 0x85ebca6b)) & this.mask;
+    if (this.stop[s] === x && this.ver[s] === ver) return this.min[s];
+    const data = rs.data, t = rs.typeOf(r), a = rs.nodes[r], m = rs.len[r];
+    const D = data.typeArc[t], P = data.P, pt = data.visits.first, out = rs.arcOut;
+    const col = pt[x], row = col * P;
+    let min = Infinity;
+    for (let p = 0; p <= m; p++) {
+      const c = D[pt[a[p]] * P + col] + D[row + pt[a[p + 1]]] - out[a[p]];
+      if (c < min) min = c;
+    }
+    this.stop[s] = x;
+    this.ver[s] = ver;
+    this.min[s] = min;
+    return min;
+  }
+}
+
 export class ExchangeShipment implements BinaryOperator {
   readonly name = 'exchange-shipment';
   private readonly sideA: Side;
   private readonly sideB: Side;
   private readonly floor: DetourFloor;
+  private readonly seen: Seen;
+  private readonly detours: DetourCache;
 
   constructor(private readonly rs: SearchRoutes) {
     this.sideA = new Side(rs.n);
     this.sideB = new Side(rs.n);
     this.floor = detourFloor(rs.data);
+    this.seen = new Seen(rs.n);
+    this.detours = new DetourCache(rs.n, rs);
+  }
+
+  /**
+   * Lower bound (fixed + arc costs) of route r without shipment (pickup,
+   * delivery) and with (p, d) put in, when detours cannot be negative: a
+   * placement of both costs at least the larger of their cheapest single
+   * detours over the arcs of the route without its shipment — a subset of
+   * the route's arcs and the one or two arcs that join the gaps.
+   */
+  private quickBound(r: number, pickup: number, delivery: number, p: number, d: number): number {
+    const rs = this.rs, data = rs.data, t = rs.typeOf(r), a = rs.nodes[r], out = rs.arcOut;
+    const qp = rs.pos[pickup], qd = rs.pos[delivery];
+    let arcs = rs.arcCost[r] - out[a[qp - 1]] - out[delivery];
+    let minP = this.detours.get(p, r), minD = this.detours.get(d, r);
+    const gap = (x: number, y: number) => {
+      const base = data.arc(t, x, y);
+      const cp = data.arc(t, x, p) + data.arc(t, p, y) - base, cd = data.arc(t, x, d) + data.arc(t, d, y) - base;
+      if (cp < minP) minP = cp;
+      if (cd < minD) minD = cd;
+    };
+    if (qd === qp + 1) {
+      arcs += rs.skip2[pickup] - out[pickup];
+      gap(a[qp - 1], a[qd + 1]);
+    } else {
+      arcs += rs.skip1[pickup] - out[pickup] + rs.skip1[delivery] - out[a[qd - 1]];
+      gap(a[qp - 1], a[qp + 1]);
+      gap(a[qd - 1], a[qd + 1]);
+    }
+    return rs.fixedCost[r] + arcs + (minP > minD ? minP : minD) - 2 * this.floor.tol[t];
   }
 
   evaluate(u: number, v: number): number {
@@ -240,20 +359,32 @@ export class ExchangeShipment implements BinaryOperator {
     if (rA < 0 || rB < 0 || rA === rB) return Infinity;
     const p1 = data.isPickup[u] ? u : zu, d1 = data.isPickup[u] ? zu : u;
     const p2 = data.isPickup[v] ? v : zv, d2 = data.isPickup[v] ? zv : v;
+    // the same two shipments on the same two routes: the answer is known
+    const lo = p1 < p2 ? p1 : p2, hi = p1 < p2 ? p2 : p1;
+    const vLo = rs.version[rs.routeOf[lo]], vHi = rs.version[rs.routeOf[hi]];
+    const s = this.seen.slot(lo, hi, data.wQ, data.wTW);
+    if (this.seen.has(s, lo, hi, vLo, vHi)) return Infinity;
+    const delta = this.price(rA, rB, p1, d1, p2, d2);
+    if (!(delta < -MOVE_EPS)) this.seen.put(s, lo, hi, vLo, vHi);
+    return delta;
+  }
+
+  /** Delta of the best exchange of shipment (p1, d1) on route rA with (p2, d2) on rB, or Infinity when none can improve. */
+  private price(rA: number, rB: number, p1: number, d1: number, p2: number, d2: number): number {
+    const rs = this.rs;
     const current = rs.cost[rA] + rs.cost[rB] - 1e-7;
     const A = this.sideA, B = this.sideB;
-    // A first; B's new route costs at least its fixed and arc costs without its
-    // shipment, less the detour floor (two detours) when detours cannot be negative
+    // when detours cannot be negative, a bound from cached detours first (O(1) mostly)
+    const metric = this.floor.metric[rs.typeOf(rA)] && this.floor.metric[rs.typeOf(rB)];
+    let quickB = -Infinity;
+    if (metric) {
+      quickB = this.quickBound(rB, p2, d2, p1, d1);
+      if (this.quickBound(rA, p1, d1, p2, d2) + quickB >= current) return Infinity;
+    }
+    // then A's exact bound (one scan), B's quick one, B's exact one
     A.scan(rs, rA, p1, d1, p2, d2);
     const lbA = A.bound(rs);
-    const tB = rs.typeOf(rB);
-    if (this.floor.metric[tB]) {
-      const a = rs.nodes[rB], qp = rs.pos[p2], qd = rs.pos[d2], out = rs.arcOut;
-      let arcs = rs.arcCost[rB] - out[a[qp - 1]] - out[d2];
-      if (qd === qp + 1) arcs += rs.skip2[p2] - out[p2];
-      else arcs += rs.skip1[p2] - out[p2] + rs.skip1[d2] - out[a[qd - 1]];
-      if (lbA + rs.fixedCost[rB] + arcs - 2 * this.floor.tol[tB] >= current) return Infinity;
-    }
+    if (lbA + quickB >= current) return Infinity;
     B.scan(rs, rB, p2, d2, p1, d1);
     const lbB = B.bound(rs);
     if (lbA + lbB >= current) return Infinity;
