@@ -329,25 +329,28 @@ export class ExchangeShipment implements BinaryOperator {
    * the route's arcs and the one or two arcs that join the gaps.
    */
   private quickBound(r: number, pickup: number, delivery: number, p: number, d: number): number {
-    const rs = this.rs, data = rs.data, t = rs.typeOf(r), a = rs.nodes[r], out = rs.arcOut;
+    const rs = this.rs, t = rs.typeOf(r), a = rs.nodes[r], out = rs.arcOut;
     const qp = rs.pos[pickup], qd = rs.pos[delivery];
     let arcs = rs.arcCost[r] - out[a[qp - 1]] - out[delivery];
-    let minP = this.detours.get(p, r), minD = this.detours.get(d, r);
-    const gap = (x: number, y: number) => {
-      const base = data.arc(t, x, y);
-      const cp = data.arc(t, x, p) + data.arc(t, p, y) - base, cd = data.arc(t, x, d) + data.arc(t, d, y) - base;
-      if (cp < minP) minP = cp;
-      if (cd < minD) minD = cd;
-    };
+    const minP = this.detours.get(p, r), minD = this.detours.get(d, r);
+    let gP: number, gD: number;
     if (qd === qp + 1) {
       arcs += rs.skip2[pickup] - out[pickup];
-      gap(a[qp - 1], a[qd + 1]);
+      gP = this.gapDetour(t, a[qp - 1], a[qd + 1], p);
+      gD = this.gapDetour(t, a[qp - 1], a[qd + 1], d);
     } else {
       arcs += rs.skip1[pickup] - out[pickup] + rs.skip1[delivery] - out[a[qd - 1]];
-      gap(a[qp - 1], a[qp + 1]);
-      gap(a[qd - 1], a[qd + 1]);
+      gP = Math.min(this.gapDetour(t, a[qp - 1], a[qp + 1], p), this.gapDetour(t, a[qd - 1], a[qd + 1], p));
+      gD = Math.min(this.gapDetour(t, a[qp - 1], a[qp + 1], d), this.gapDetour(t, a[qd - 1], a[qd + 1], d));
     }
-    return rs.fixedCost[r] + arcs + (minP > minD ? minP : minD) - 2 * this.floor.tol[t];
+    const lP = minP < gP ? minP : gP, lD = minD < gD ? minD : gD;
+    return rs.fixedCost[r] + arcs + (lP > lD ? lP : lD) - 2 * this.floor.tol[t];
+  }
+
+  /** Arc detour of stop w between x and y (vehicle type t). */
+  private gapDetour(t: number, x: number, y: number, w: number): number {
+    const data = this.rs.data;
+    return data.arc(t, x, w) + data.arc(t, w, y) - data.arc(t, x, y);
   }
 
   evaluate(u: number, v: number): number {
