@@ -294,9 +294,20 @@ class DetourCache {
     const D = data.typeArc[t], P = data.P, pt = data.visits.first, out = rs.arcOut;
     const col = pt[x], row = col * P;
     let min = Infinity;
-    for (let p = 0; p <= m; p++) {
-      const c = D[pt[a[p]] * P + col] + D[row + pt[a[p + 1]]] - out[a[p]];
-      if (c < min) min = c;
+    if (data.arcSymmetric[t]) {
+      // both arcs from x's own row, each read serving two positions
+      let left = D[row + pt[a[0]]];
+      for (let p = 0; p <= m; p++) {
+        const right = D[row + pt[a[p + 1]]];
+        const c = left + right - out[a[p]];
+        if (c < min) min = c;
+        left = right;
+      }
+    } else {
+      for (let p = 0; p <= m; p++) {
+        const c = D[pt[a[p]] * P + col] + D[row + pt[a[p + 1]]] - out[a[p]];
+        if (c < min) min = c;
+      }
     }
     this.stop[s] = x;
     this.ver[s] = ver;
