@@ -10,7 +10,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Rng } from '../../src/core/rng.js';
-import type { Problem } from '../../src/model/types.js';
 import { checkSolution, solve } from '../../src/index.js';
 import { compileProblem } from '../../src/solver/compile.js';
 import { fleetSlots } from '../../src/solver/hgs.js';
@@ -19,47 +18,14 @@ import { detourFloor } from '../../src/solver/search/detour-floor.js';
 import { Inserter } from '../../src/solver/search/insert.js';
 import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { RelocateShipment } from '../../src/solver/search/relocate-shipment.js';
-import { SearchRoutes } from '../../src/solver/search/routes.js';
-
-/** A random problem of `ships` shipments (and a few jobs); a random matrix instead of the plane when `matrix`. */
-function makeProblem(seed: number, ships: number, windows: boolean, matrix: boolean): Problem {
-  const rng = new Rng(seed);
-  const coordinates: [number, number][] = [[50, 50]];
-  for (let i = 0; i < 2 * ships + 3; i++) coordinates.push([rng.int(101), rng.int(101)]);
-  const L = coordinates.length;
-  const travel: Problem['travel'] = matrix
-    ? { type: 'matrix', size: L, durations: Array.from({ length: L * L }, (_, k) => (k % (L + 1) === 0 ? 0 : 1 + rng.int(120))) }
-    : { type: 'euclidean', coordinates };
-  return {
-    travel,
-    vehicles: Array.from({ length: 3 }, (_, k) => ({ id: `v${k}`, start: 0, end: 0, capacity: [25], ...(windows ? { shift: [0, 2000] as [number, number] } : {}) })),
-    jobs: Array.from({ length: 3 }, (_, i) => ({ id: `j${i}`, location: 2 * ships + 1 + i, delivery: [rng.int(6)], serviceDuration: rng.int(10) })),
-    shipments: Array.from({ length: ships }, (_, i) => {
-      const e = rng.int(800);
-      return {
-        id: `s${i}`,
-        amount: [1 + rng.int(8)],
-        pickup: { location: 1 + 2 * i, serviceDuration: rng.int(15), ...(windows ? { timeWindows: [[e, e + 300]] as [number, number][] } : {}) },
-        delivery: { location: 2 + 2 * i, serviceDuration: rng.int(15), ...(windows ? { timeWindows: [[e, e + 900]] as [number, number][] } : {}) },
-      };
-    }),
-  };
-}
-
-/** The exact price of route r with its client list replaced by `list`. */
-function priceList(rs: SearchRoutes, r: number, list: number[]): number {
-  const acc = rs.a.startNode(rs.data.startOf(r), rs.typeOf(r));
-  for (const c of list) acc.node(c);
-  return acc.node(rs.data.endOf(r)).price();
-}
+import type { SearchRoutes } from '../../src/solver/search/routes.js';
+import { clientsOf, makeProblem, pairOf, priceList, randomPlan, searchState } from './pair-fixture.js';
 
 /** The best delta of moving u's shipment to v's route with u's stop right after v (every placement priced). */
 function bruteForce(rs: SearchRoutes, u: number, v: number): number {
-  const data = rs.data;
-  const z = data.partner[u];
-  const pickup = data.isPickup[u] ? u : z, delivery = data.isPickup[u] ? z : u;
+  const [pickup, delivery] = pairOf(rs, u);
   const rU = rs.routeOf[u], rV = rs.routeOf[v];
-  const clients = (r: number) => Array.from(rs.nodes[r].subarray(1, rs.len[r] + 1));
+  const clients = (r: number) => clientsOf(rs, r);
   const restU = clients(rU).filter((c) => c !== pickup && c !== delivery);
   const cU = priceList(rs, rU, restU);
   const listV = clients(rV), pv = rs.pos[v];
@@ -82,29 +48,8 @@ describe('pair moves against a brute force', () => {
   it('relocate-shipment finds every improving placement a full scan finds, at its exact delta (plane and arbitrary matrices)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 3, max: 12 }), fc.boolean(), fc.boolean(), (seed, ships, windows, matrix) => {
-        const cp = compileProblem(makeProblem(seed, ships, windows, matrix), { granularSize: 0 });
-        const { slotType } = fleetSlots(cp);
-        const data = new SearchData(cp, slotType);
-        data.wQ = 3;
-        data.wTW = 2;
-        const rs = new SearchRoutes(data);
-        // a random plan: clients in random order, each (with its partner) into a random route
-        const rng = new Rng(seed);
-        const order = Array.from({ length: rs.n }, (_, i) => i);
-        rng.shuffle(order);
-        const lists: number[][] = Array.from({ length: rs.R }, () => []);
-        for (const c of order) {
-          const z = data.partner[c];
-          if (z >= 0 && !data.isPickup[c]) continue;
-          const l = lists[rng.int(rs.R)];
-          const p = rng.int(l.length + 1);
-          if (z < 0) l.splice(p, 0, c);
-          else l.splice(p, 0, c, ...l.splice(p, rng.int(l.length - p + 1)), z);
-        }
-        for (let r = 0; r < rs.R; r++) {
-          rs.setRoute(r, lists[r]);
-          rs.update(r);
-        }
+        const { data, rs } = searchState(makeProblem(seed, ships, windows, matrix));
+        randomPlan(rs, seed);
         const op = new RelocateShipment(rs);
         let checked = 0;
         for (let u = 0; u < rs.n; u++) {
@@ -132,18 +77,13 @@ describe('pair moves against a brute force', () => {
   it('pair insertion costs exactly the cheapest of its anchored placements (the pickup next to one of its neighbours, the delivery anywhere after it)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 3, max: 12 }), fc.boolean(), fc.boolean(), (seed, ships, windows, matrix) => {
-        const cp = compileProblem(makeProblem(seed, ships, windows, matrix), { granularSize: 0 });
-        const { slotType } = fleetSlots(cp);
-        const data = new SearchData(cp, slotType);
-        data.wQ = 3;
-        data.wTW = 2;
-        const rs = new SearchRoutes(data);
-        const nb = computeNeighbourhood(cp, 4);
+        const { data, rs } = searchState(makeProblem(seed, ships, windows, matrix));
+        const nb = computeNeighbourhood(data.cp, 4);
         const ins = new Inserter(rs, nb);
         const rng = new Rng(seed);
         const order = Array.from({ length: rs.n }, (_, i) => i);
         rng.shuffle(order);
-        const clients = (r: number) => Array.from(rs.nodes[r].subarray(1, rs.len[r] + 1));
+        const clients = (r: number) => clientsOf(rs, r);
         for (const c of order) {
           const z = data.partner[c];
           if (z < 0 || !data.isPickup[c]) {

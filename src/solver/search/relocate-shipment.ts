@@ -70,62 +70,12 @@ export class RelocateShipment implements BinaryOperator {
       // every placement adds the delivery's detour to dPalone: none wins when
       // detours cannot be negative and the pickup alone already loses
       if (this.floor.metric[tV] && dPalone >= this.floor.tol[tV]) return Infinity;
-      // (the detour scan inlined: it is the operator's hot loop on long routes)
-      const m = rs.len[rV], D = data.typeArc[tV], P = data.P, pt = data.visits.first;
-      const into = pt[delivery], from = into * P;
-      if (data.arcSymmetric[tV]) {
-        // both arcs read from the delivery's row, and each read serves two positions
-        let left = D[from + pt[aV[pv + 1]]];
-        for (let j = pv + 1; j <= m; j++) {
-          const right = D[from + pt[aV[j + 1]]];
-          const lb = dPalone + left + right - out[aV[j]];
-          if (lb < 0) {
-            lbs[k] = lb;
-            cand[k++] = j;
-          }
-          left = right;
-        }
-      } else {
-        let next = pt[aV[pv + 1]];
-        for (let j = pv + 1; j <= m; j++) {
-          const at = next;
-          next = pt[aV[j + 1]];
-          const lb = dPalone + D[at * P + into] + D[from + next] - out[aV[j]];
-          if (lb < 0) {
-            lbs[k] = lb;
-            cand[k++] = j;
-          }
-        }
-      }
+      k = this.scanDetours(tV, aV, pv + 1, rs.len[rV], delivery, dPalone, k);
     } else {
       // delivery right after v; the pickup after any position i < pv
       const dD = slack + this.detour(tV, aV, pv, delivery);
       if (this.floor.metric[tV] && dD >= this.floor.tol[tV]) return Infinity;
-      const D = data.typeArc[tV], P = data.P, pt = data.visits.first;
-      const into = pt[pickup], from = into * P;
-      if (data.arcSymmetric[tV]) {
-        let left = D[from + pt[aV[0]]];
-        for (let i = 0; i < pv; i++) {
-          const right = D[from + pt[aV[i + 1]]];
-          const lb = dD + left + right - out[aV[i]];
-          if (lb < 0) {
-            lbs[k] = lb;
-            cand[k++] = i;
-          }
-          left = right;
-        }
-      } else {
-        let next = pt[aV[0]];
-        for (let i = 0; i < pv; i++) {
-          const at = next;
-          next = pt[aV[i + 1]];
-          const lb = dD + D[at * P + into] + D[from + next] - out[aV[i]];
-          if (lb < 0) {
-            lbs[k] = lb;
-            cand[k++] = i;
-          }
-        }
-      }
+      k = this.scanDetours(tV, aV, 0, pv - 1, pickup, dD, k);
     }
     if (k === 0) return Infinity;
     // u's route without the shipment, priced exactly
@@ -149,7 +99,7 @@ export class RelocateShipment implements BinaryOperator {
       // every placement): once that part alone costs more than the best
       // placement or than any improving move allows, no later j can win
       const bound = current - cU;
-      this.pricePickupFirst(v, pickup, delivery, rV, tV, cand[first]);
+      this.pricePlacement(pickup, delivery, rV, tV, pv, cand[first]);
       for (let x = 0; x < k; x++) {
         if (x === first || lbs[x] + toPrice > this.best + 1e-6) continue;
         const j = cand[x];
@@ -162,21 +112,55 @@ export class RelocateShipment implements BinaryOperator {
       for (let y = 0; y < k; y++) {
         const x = y === 0 ? first : y <= first ? y - 1 : y;
         if (y > 0 && lbs[x] + toPrice > this.best + 1e-6) continue;
-        const i = cand[x];
-        const b = rs.b.start(rs.prefix, aV[i], tV).node(pickup);
-        rs.appendBetween(b, rV, i + 1, pv);
-        this.keep(b.node(delivery).append(rs.suffix, aV[pv + 1]).price(), i, pv);
+        this.pricePlacement(pickup, delivery, rV, tV, cand[x], pv);
       }
     }
     return cU + this.best - current;
   }
 
-  /** Prices the pickup after v and the delivery after position j of v's route (v's route rV, type tV) and keeps it when best. */
-  private pricePickupFirst(v: number, pickup: number, delivery: number, rV: number, tV: number, j: number): void {
-    const rs = this.rs, pv = rs.pos[v];
-    const b = rs.b.start(rs.prefix, v, tV).node(pickup);
-    if (j > pv) rs.appendBetween(b, rV, pv + 1, j);
-    this.keep(b.node(delivery).append(rs.suffix, rs.nodes[rV][j + 1]).price(), pv, j);
+  /**
+   * Appends to the candidates every position x in lo..hi of a route with
+   * nodes `a` (vehicle type t) where `base` plus the arc detour of stop w
+   * after x is below 0 (the partner's places; returns the new count). Its
+   * arcs read from w's own row (symmetric costs: one read per position, each
+   * read serving two positions): this is the operator's hot loop on long routes.
+   */
+  private scanDetours(t: number, a: Int32Array, lo: number, hi: number, w: number, base: number, k: number): number {
+    const rs = this.rs, data = rs.data, out = rs.arcOut, cand = this.cand, lbs = this.lbs;
+    const D = data.typeArc[t], P = data.P, pt = data.visits.first;
+    const into = pt[w], from = into * P;
+    if (data.arcSymmetric[t]) {
+      let left = D[from + pt[a[lo]]];
+      for (let x = lo; x <= hi; x++) {
+        const right = D[from + pt[a[x + 1]]];
+        const lb = base + left + right - out[a[x]];
+        if (lb < 0) {
+          lbs[k] = lb;
+          cand[k++] = x;
+        }
+        left = right;
+      }
+    } else {
+      let next = pt[a[lo]];
+      for (let x = lo; x <= hi; x++) {
+        const at = next;
+        next = pt[a[x + 1]];
+        const lb = base + D[at * P + into] + D[from + next] - out[a[x]];
+        if (lb < 0) {
+          lbs[k] = lb;
+          cand[k++] = x;
+        }
+      }
+    }
+    return k;
+  }
+
+  /** Prices the pickup after position i and the delivery after position j ≥ i of route rV (type tV) and keeps it when best. */
+  private pricePlacement(pickup: number, delivery: number, rV: number, tV: number, i: number, j: number): void {
+    const rs = this.rs, aV = rs.nodes[rV];
+    const b = rs.b.start(rs.prefix, aV[i], tV).node(pickup);
+    if (j > i) rs.appendBetween(b, rV, i + 1, j);
+    this.keep(b.node(delivery).append(rs.suffix, aV[j + 1]).price(), i, j);
   }
 
   /** Keeps placement (i, j) priced c when it beats the best, or ties it at an earlier position. */
