@@ -138,6 +138,7 @@ export async function runIls(
     maxPerturbation: options.maxPerturbation ?? (cp.n <= 500 ? -25 : 10),
     routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? ROUTE_ELIMINATION_RATE : cp.hasShipments ? SHIPMENT_ROUTE_RUIN_RATE : 0),
     useSwapStar: options.useSwapStar ?? true,
+    pairExchange: options.pairExchange ?? false,
     cheapBestUntil: options.cheapBestIterations ?? defaultCheapBest(cp),
     construction: ilsConstruction(options.construction, cp, hasTime ? options.timeLimitMs! : Infinity),
     sliceEvaluations: SLICE_ADAPTING,

@@ -44,6 +44,8 @@ export interface IlsParams {
   /** Share of perturbations that ruin a whole short route. */
   routeRemovalRate: number;
   useSwapStar: boolean;
+  /** Exchange two shipments between routes in the local search (off by default: measured slower at scale). */
+  pairExchange?: boolean;
   /**
    * New bests found up to this iteration get the cheap search (SWAP* over every
    * route pair, then the clients it moved) instead of the exhaustive one: early
@@ -119,7 +121,7 @@ export class Ils {
     this.rs = new SearchRoutes(this.data);
     this.nb = computeNeighbourhood(cp, params.granularSize);
     this.inserter = new Inserter(this.rs, this.nb);
-    this.ls = new LocalSearch(this.rs, this.nb, this.inserter, this.rng.fork(), params.useSwapStar);
+    this.ls = new LocalSearch(this.rs, this.nb, this.inserter, this.rng.fork(), params.useSwapStar, params.pairExchange);
     this.perturbation = new Perturbation(this.rs, this.nb, this.inserter, this.ls, this.rng.fork(), params.minPerturbation, params.maxPerturbation, params.routeRemovalRate);
     this.penalties = new PenaltyManager(...initialPenalties(cp));
     this.applyWeights();

@@ -12,6 +12,7 @@
  */
 import type { Rng } from '../../core/rng.js';
 import { Exchange } from './exchange.js';
+import { ExchangeShipment } from './exchange-shipment.js';
 import type { Inserter } from './insert.js';
 import type { Neighbourhood } from './neighbourhood.js';
 import { MOVE_EPS, type BinaryOperator } from './operator.js';
@@ -56,6 +57,8 @@ export class LocalSearch {
     private readonly inserter: Inserter,
     private readonly rng: Rng,
     useSwapStar: boolean,
+    /** Also exchange two shipments between routes (exchange-shipment.ts; off by default, see SolveOptions.pairExchange). */
+    pairExchange = false,
   ) {
     const n = rs.n;
     this.relocate1 = new Exchange(rs, 1, 0);
@@ -69,6 +72,7 @@ export class LocalSearch {
       new TwoOpt(rs),
       this.swapTails,
       ...(rs.data.hasShipments ? [new RelocateShipment(rs)] : []),
+      ...(rs.data.hasShipments && pairExchange ? [new ExchangeShipment(rs)] : []),
     ];
     // SWAP* moves single clients: with nothing but shipment stops it could never move one
     let single = false;
