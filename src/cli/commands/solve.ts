@@ -165,7 +165,8 @@ export const solve: Command = {
     if (reportFile !== undefined) writeReport(reportFile, problem, solution, report ?? {});
 
     // Trust only the independent checker.
-    const check = checkSolution(problem, solution);
+    // the verdict only (no report object per route step; every rule still checked: model/check.ts)
+    const check = checkSolution(problem, solution, { routes: false });
     jsonProgress?.done(solution, check.feasible);
     if (!check.feasible) {
       const issues = check.violations.slice(0, 50).map((v) => ({ code: v.code, pointer: '', message: v.message }));
