@@ -25,6 +25,7 @@ import { defaultThreads } from '../../workers/thread.js';
 import { checkSolution } from '../../model/check.js';
 import { checkOutputPath, writeTextFile } from '../../io/files.js';
 import { compactJson, solutionToJson } from '../../io/solution.js';
+import { solutionJsonText } from '../../io/solution-text.js';
 import { FORMAT_HELP, FORMAT_OPTIONS, HIERARCHY_HELP, loadProblemArg } from './problem-input.js';
 import { toVroom, vroomError } from '../../io/vroom/index.js';
 import { isVrpkitError } from '../../core/errors.js';
@@ -156,10 +157,16 @@ export const solve: Command = {
 
     const kpi = withKpis ? await import('../../kpi/index.js') : undefined;
     const kpis = kpi?.computeKpis(problem, solution);
-    // VROOM input gets VROOM's output document (src/io/vroom/output.ts).
-    const json: Record<string, unknown> = format === 'vroom' ? { ...toVroom(problem, solution) } : solutionToJson(solution);
-    if (kpis) json.kpis = kpis;
-    const text = compactJson(json, ['summary', 'stats', 'kpis']) + '\n';
+    // VROOM input gets VROOM's output document (src/io/vroom/output.ts); a plain solution is written directly
+    // (solution-text.ts: the same text as compactJson, which remains for every other shape).
+    const direct = format !== 'vroom' && !kpis ? solutionJsonText(solution) : undefined;
+    let text: string;
+    if (direct !== undefined) text = direct + '\n';
+    else {
+      const json: Record<string, unknown> = format === 'vroom' ? { ...toVroom(problem, solution) } : solutionToJson(solution);
+      if (kpis) json.kpis = kpis;
+      text = compactJson(json, ['summary', 'stats', 'kpis']) + '\n';
+    }
     if (output !== undefined) writeTextFile(output, text);
     else process.stdout.write(text);
     if (geojson !== undefined) {
