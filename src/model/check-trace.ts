@@ -30,11 +30,6 @@ export interface RouteTrace {
   endLocation: Location | undefined;
 }
 
-/** The number of derived steps of a trace (start, items, end). */
-export function traceSteps(trace: RouteTrace): number {
-  return trace.items.length + 2;
-}
-
 /** Derived step `s` of a trace as the checker reports it (the same object for every caller). */
 export function derivedStep(ctx: RouteContext, trace: RouteTrace, s: number): CheckedStep {
   const { tl, d, dims, items } = trace;
