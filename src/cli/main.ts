@@ -14,15 +14,17 @@ import { VERSION } from '../version.js';
 import { commands } from './commands/index.js';
 import type { CommandContext } from './commands/types.js';
 
-const HELP = `vrpkit ${VERSION} — vehicle routing and dispatch optimisation
+/** The general help (loads every command for its summary line). */
+async function help(): Promise<string> {
+  const summaries: string[] = [];
+  for (const [name, load] of Object.entries(commands)) summaries.push(`  ${name.padEnd(8)} ${(await load()).summary}`);
+  return `vrpkit ${VERSION} — vehicle routing and dispatch optimisation
 
 Usage:
   vrpkit <command> [options]
 
 Commands:
-${Object.entries(commands)
-  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
-  .join('\n')}
+${summaries.join('\n')}
 
 Options:
   --help       show help (also: vrpkit <command> --help)
@@ -35,6 +37,7 @@ ${Object.entries(LIMIT_NAMES)
 
 Exit codes: 0 success, 1 internal error, 2 bad input or usage (one JSON error object on stderr).
 `;
+}
 
 /** Takes the global options out of the argument list. */
 function globalOptions(argv: string[]): { rest: string[]; context: CommandContext } {
@@ -64,14 +67,14 @@ export async function main(argv: string[]): Promise<number> {
     const { rest: args, context } = globalOptions(argv);
     const [name, ...rest] = args;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      process.stdout.write(HELP);
+      process.stdout.write(await help());
       return 0;
     }
     if (name === '--version' || name === '-v') {
       process.stdout.write(VERSION + '\n');
       return 0;
     }
-    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    const command = Object.hasOwn(commands, name) ? await commands[name]() : undefined;
     if (!command) throw new UsageError(`unknown command '${name}' (see vrpkit --help)`);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(command.help + '\n');

@@ -6,6 +6,7 @@
 import { resolveFleetTravel, type VehicleTravel } from './fleet-travel.js';
 import { taskTable, type TaskTable } from './tasks.js';
 import type { ResolvedTravel } from './travel.js';
+import type { Timeline } from './check-schedule.js';
 import type { Problem, Vehicle } from './types.js';
 
 /** What the route evaluator needs from the problem (`routeContext`). */
@@ -20,6 +21,22 @@ export interface RouteContext {
   /** Absolute and relative slack allowed before a limit counts as broken (floating-point noise). */
   epsAbs: number;
   epsRel: number;
+  /**
+   * Arrays the route evaluation reuses from one route to the next (set on
+   * first use): what `evaluateRouteTrace` returns is valid until the next
+   * evaluation with the same context.
+   */
+  scratch?: RouteScratch;
+}
+
+/** Reused arrays of the route evaluation (see `RouteContext.scratch`). */
+export interface RouteScratch {
+  /** The route's schedule. */
+  schedule?: Timeline;
+  /** The schedule from the earliest departure, when `d*` is derived. */
+  probe?: Timeline;
+  /** Loads per derived step. */
+  loads: Float64Array;
 }
 
 /** Number of capacity dimensions: the longest amount, capacity or break `maxLoad` vector in the problem. */

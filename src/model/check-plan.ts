@@ -21,6 +21,12 @@ import type { CheckedRoute, Violation } from './check-route.js';
 import { idKey } from './ids.js';
 import { taskOfStep, type TaskTable } from './tasks.js';
 
+/** The task index of every step of a plan (−1 for start, end, break and unknown steps): route `ri`'s from `first[ri]`. */
+export interface StepTasks {
+  first: Int32Array;
+  task: Int32Array;
+}
+
 /**
  * Every documented unassigned reason (docs/semantics.md). A `Record` over the
  * union, so adding a reason to `UnassignedReason` without adding it here fails
@@ -84,7 +90,9 @@ function sameLocation(stated: unknown, expected: Location, tol: (a: number, b: n
  * Appends the violations of this module (see the module comment) for `plan`.
  * `routes` are the re-derived routes (`CheckedRoute.index` is the plan route),
  * `close` the claim tolerance, `table` the problem's tasks, `vehicleIndex` maps
- * vehicle id keys (`idKey`) to problem indices.
+ * vehicle id keys (`idKey`) to problem indices. `stepTasks`, when given, holds
+ * the task index of every step as `taskOfStep` finds it (−1 for start, end,
+ * break and unknown steps), so the steps are not looked up again.
  */
 export function checkPlanStatements(
   problem: Problem,
@@ -94,6 +102,7 @@ export function checkPlanStatements(
   vehicleIndex: Map<string, number>,
   close: (a: number, b: number) => boolean,
   violations: Violation[],
+  stepTasks?: StepTasks,
 ): void {
   plan.routes.forEach((r, ri) => {
     const steps = r.steps;
@@ -114,20 +123,31 @@ export function checkPlanStatements(
 
     // Stated locations.
     const k = vehicleIndex.get(idKey(vehicle));
-    const taskOf = (step: (typeof steps)[number]): number => {
+    const base = stepTasks ? stepTasks.first[ri] : 0;
+    const taskOf = (si: number): number => {
+      if (stepTasks) return stepTasks.task[base + si];
+      const step = steps[si];
       if (step.type !== 'job' && step.type !== 'pickup' && step.type !== 'delivery') return -1;
       const t = taskOfStep(table, step);
       return typeof t === 'number' ? t : -1;
     };
-    const known = steps.map(taskOf).filter((t) => t >= 0).map((t) => table.tasks[t].location);
+    /** The location of the first (`from` 0, step 1) or last (`from` n − 1, step −1) known task of the route. */
+    const firstKnown = (from: number, step: number): Location | undefined => {
+      for (let si = from; si >= 0 && si < steps.length; si += step) {
+        const t = taskOf(si);
+        if (t >= 0) return table.tasks[t].location;
+      }
+      return undefined;
+    };
     steps.forEach((s, si) => {
       if (s.location === undefined || s.type === 'break') return;
       let expected: Location | undefined;
-      const t = taskOf(s);
-      if (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') expected = t >= 0 ? table.tasks[t].location : undefined;
-      else if (k !== undefined) {
+      if (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') {
+        const t = taskOf(si);
+        expected = t >= 0 ? table.tasks[t].location : undefined;
+      } else if (k !== undefined) {
         const v = problem.vehicles[k];
-        expected = s.type === 'start' ? (v.start ?? known[0]) : (v.end ?? known[known.length - 1]);
+        expected = s.type === 'start' ? (v.start ?? firstKnown(0, 1)) : (v.end ?? firstKnown(steps.length - 1, -1));
       }
       if (expected === undefined || sameLocation(s.location, expected, close)) return;
       const ptr = `/routes/${ri}/steps/${si}/location`;

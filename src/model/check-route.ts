@@ -11,11 +11,13 @@
  */
 import type { Id, Location, Step } from './types.js';
 import { eps, type RouteContext } from './check-context.js';
-import { defaultDeparture, timeline } from './check-schedule.js';
+import { defaultDeparture, reserveTimeline, timeline } from './check-schedule.js';
 import { routeViolations } from './check-rules.js';
+import { derivedStep, type RouteTrace } from './check-trace.js';
 
 export { capacityDimensions, routeContext, breakItem } from './check-context.js';
 export type { RouteContext } from './check-context.js';
+export { derivedStep, derivedStepNumbers, type RouteTrace, type StepNumbers } from './check-trace.js';
 export { departureBounds, defaultDeparture } from './check-schedule.js';
 
 /** A violation code of docs/semantics.md (plus `missing-reason` for unassigned entries without one). */
@@ -158,6 +160,23 @@ export function evaluateRoute(
   statedDeparture: number | undefined,
   violations: Violation[],
 ): CheckedRoute {
+  return evaluateRouteTrace(ctx, index, vehicleIndex, items, statedDeparture, violations, true).route;
+}
+
+/**
+ * `evaluateRoute` that also returns the per-step numbers (`RouteTrace`); with
+ * `withSteps` false the route's `steps` stay empty (every number is still
+ * derived and every rule checked: build a step with `derivedStep` when needed).
+ */
+export function evaluateRouteTrace(
+  ctx: RouteContext,
+  index: number,
+  vehicleIndex: number,
+  items: number[],
+  statedDeparture: number | undefined,
+  violations: Violation[],
+  withSteps: boolean,
+): { route: CheckedRoute; trace: RouteTrace } {
   const { dims } = ctx;
   const tasks = ctx.tasks.tasks;
   const v = ctx.vehicles[vehicleIndex];
@@ -165,8 +184,13 @@ export function evaluateRoute(
   const route = items.filter((x) => x >= 0);
   const empty = route.length === 0;
   if (empty) items = route;
-  const d = statedDeparture ?? defaultDeparture(ctx, vehicleIndex, items);
-  const tl = timeline(ctx, vehicleIndex, items, d);
+  const scratch = (ctx.scratch ??= { loads: new Float64Array(0) });
+  let d = statedDeparture;
+  if (d === undefined) {
+    scratch.probe = reserveTimeline(items.length, scratch.probe);
+    d = defaultDeparture(ctx, vehicleIndex, items, scratch.probe);
+  }
+  const tl = (scratch.schedule = timeline(ctx, vehicleIndex, items, d, scratch.schedule));
 
   // Loads: job deliveries ride from the start, job pickups ride to the end,
   // shipment amounts ride from their pickup to their delivery.
@@ -188,9 +212,10 @@ export function evaluateRoute(
   const breakOverload = new Map<number, number>();
 
   const startLocation: Location | undefined = v.start ?? (!empty ? tasks[route[0]].location : undefined);
-  const steps: CheckedStep[] = [
-    { type: 'start', location: startLocation, arrival: d, waiting: 0, serviceStart: d, setup: 0, departure: d, load: load.slice(), distance: 0, lateness: 0 },
-  ];
+  // the load after every derived step (start, items, end), row by row
+  if (scratch.loads.length < (items.length + 2) * dims) scratch.loads = new Float64Array(Math.max((items.length + 2) * dims, 2 * scratch.loads.length));
+  const loads = scratch.loads;
+  for (let k = 0; k < dims; k++) loads[k] = load[k];
   let waiting = 0;
   let service = 0;
   let setup = 0;
@@ -201,7 +226,6 @@ export function evaluateRoute(
   let priority = 0;
   // A zero coefficient contributes nothing, even over an unreachable (infinite) amount: 0 × ∞ would be NaN.
   const term = (coefficient: number | undefined, amount: number) => (!coefficient ? 0 : coefficient * amount);
-  // (steps are built as plain literals, no spreads: this runs for every stop of every route)
   for (let i = 0; i < items.length; i++) {
     const x = items[i];
     waiting += tl.waiting[i];
@@ -211,55 +235,31 @@ export function evaluateRoute(
       breakDuration += tl.service[i];
       const over = excessOver(ctx, load, b.maxLoad);
       if (over > 0) breakOverload.set(i, over);
-      steps.push({
-        type: 'break', id: b.id, arrival: tl.arrival[i], waiting: tl.waiting[i], serviceStart: tl.serviceStart[i], setup: tl.setup[i],
-        departure: tl.departure[i], distance: tl.distanceTo[i], lateness: tl.lateness[i], load: load.slice(),
-      });
-      continue;
+    } else {
+      const task = tasks[x];
+      const del = deliveryOf(ctx, x);
+      const pick = pickupOf(ctx, x);
+      for (let k = 0; k < dims; k++) load[k] += (pick?.[k] ?? 0) - (del?.[k] ?? 0);
+      const over = excessOver(ctx, load, v.capacity);
+      if (over > overload.amount) {
+        overload.amount = over;
+        overload.at = i;
+      }
+      service += tl.service[i];
+      setup += tl.setup[i];
+      priority += task.priority;
+      if (tl.lateness[i] > 0) {
+        lateTasks++;
+        latenessCost += term(task.latenessCost, tl.lateness[i]);
+      }
     }
-    const task = tasks[x];
-    const del = deliveryOf(ctx, x);
-    const pick = pickupOf(ctx, x);
-    for (let k = 0; k < dims; k++) load[k] += (pick?.[k] ?? 0) - (del?.[k] ?? 0);
-    const over = excessOver(ctx, load, v.capacity);
-    if (over > overload.amount) {
-      overload.amount = over;
-      overload.at = i;
-    }
-    service += tl.service[i];
-    setup += tl.setup[i];
-    priority += task.priority;
-    if (tl.lateness[i] > 0) {
-      lateTasks++;
-      latenessCost += term(task.latenessCost, tl.lateness[i]);
-    }
-    steps.push(
-      task.shipment !== undefined
-        ? {
-            type: task.kind, id: task.id, shipment: task.shipment, location: task.location, arrival: tl.arrival[i], waiting: tl.waiting[i],
-            serviceStart: tl.serviceStart[i], setup: tl.setup[i], departure: tl.departure[i], distance: tl.distanceTo[i], lateness: tl.lateness[i],
-            load: load.slice(),
-          }
-        : {
-            type: task.kind, id: task.id, location: task.location, arrival: tl.arrival[i], waiting: tl.waiting[i],
-            serviceStart: tl.serviceStart[i], setup: tl.setup[i], departure: tl.departure[i], distance: tl.distanceTo[i], lateness: tl.lateness[i],
-            load: load.slice(),
-          },
-    );
+    for (let k = 0; k < dims; k++) loads[(i + 1) * dims + k] = load[k];
   }
+  for (let k = 0; k < dims; k++) loads[(items.length + 1) * dims + k] = load[k];
   const endLocation = v.end ?? (!empty ? tasks[route[route.length - 1]].location : startLocation);
-  steps.push({
-    type: 'end',
-    location: endLocation,
-    arrival: tl.endArrival,
-    waiting: 0,
-    serviceStart: tl.endArrival,
-    setup: 0,
-    departure: tl.endArrival,
-    load: load.slice(),
-    distance: tl.distance,
-    lateness: 0,
-  });
+  const trace: RouteTrace = { vehicleIndex, items, d, tl, loads, dims, startLocation, endLocation };
+  const steps: CheckedStep[] = [];
+  if (withSteps) for (let s = 0; s < items.length + 2; s++) steps.push(derivedStep(ctx, trace, s));
 
   const duration = empty ? 0 : tl.endArrival - d;
   const distance = empty ? 0 : tl.distance;
@@ -284,7 +284,7 @@ export function evaluateRoute(
       violations,
     });
   }
-  return {
+  const checked: CheckedRoute = {
     index,
     vehicle: v.id,
     vehicleIndex,
@@ -306,4 +306,5 @@ export function evaluateRoute(
     latenessCost,
     feasible: violations.length === before,
   };
+  return { route: checked, trace };
 }

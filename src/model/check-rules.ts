@@ -28,6 +28,8 @@ export interface RouteFacts {
   violations: Violation[];
 }
 
+const NONE: readonly never[] = [];
+
 /** Appends the violations of a non-empty route. */
 export function routeViolations(ctx: RouteContext, f: RouteFacts): void {
   const { items, tl, d } = f;
@@ -49,9 +51,9 @@ export function routeViolations(ctx: RouteContext, f: RouteFacts): void {
     const to = i >= 0 ? name(items[i]) : 'the route end';
     add('unreachable', `${vname}: the arc to ${to} has no finite travel`, i >= 0 ? who(items[i]) : {});
   }
-  const position = new Map<number, number>();
-  items.forEach((t, i) => position.set(t, i));
-  const skills = new Set((v.skills ?? []).map(idKey));
+  // built on first need (shipments, skills): most routes need neither
+  let position: Map<number, number> | undefined;
+  let skills: Set<string> | undefined;
   const start = vt.travel.vehicleStart[f.vehicleIndex];
   items.forEach((t, i) => {
     if (t < 0) return;
@@ -77,7 +79,9 @@ export function routeViolations(ctx: RouteContext, f: RouteFacts): void {
     }
     const allowed = task.order.allowedVehicles;
     if (allowed && !allowed.some((a) => sameId(a, vehicle))) add('not-allowed', `${name(t)} may not be served by ${vname}`, who(t));
-    const missing = (task.order.skills ?? []).filter((s) => !skills.has(idKey(s)));
+    const needed = task.order.skills;
+    const has = needed && needed.length > 0 ? (skills ??= new Set((v.skills ?? []).map(idKey))) : undefined;
+    const missing = has ? needed!.filter((s) => !has.has(idKey(s))) : NONE;
     if (missing.length > 0) add('skills', `${name(t)} needs skill${missing.length > 1 ? 's' : ''} ${missing.map(String).join(', ')} that ${vname} lacks`, who(t));
     if (v.serviceRadius !== undefined) {
       const far = start >= 0 ? vt.travel.distance(start, vt.travel.jobLocation[t]) : Infinity;
@@ -86,6 +90,10 @@ export function routeViolations(ctx: RouteContext, f: RouteFacts): void {
       }
     }
     if (task.kind === 'delivery') {
+      if (!position) {
+        position = new Map<number, number>();
+        for (let k = 0; k < items.length; k++) position.set(items[k], k);
+      }
       const p = position.get(task.partner);
       if (p !== undefined && p > i) add('precedence', `the delivery of shipment ${String(task.shipment)} comes before its pickup`, who(t));
     }

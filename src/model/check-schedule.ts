@@ -42,26 +42,57 @@ function windowAt(ctx: RouteContext, windows: TimeWindow[], t: number): number {
   return -1;
 }
 
-/** Runs the schedule of docs/semantics.md from departure `d` over the route's items. */
-export function timeline(ctx: RouteContext, vehicleIndex: number, items: number[], d: number): Timeline {
-  const n = items.length;
-  const tl: Timeline = {
-    arrival: new Float64Array(n),
-    waiting: new Float64Array(n),
-    serviceStart: new Float64Array(n),
-    setup: new Float64Array(n),
-    service: new Float64Array(n),
-    departure: new Float64Array(n),
-    lateness: new Float64Array(n),
-    usedWindowEnd: new Float64Array(n),
-    ready: new Float64Array(n),
-    distanceTo: new Float64Array(n),
+/**
+ * A timeline for `n` items starting at `d`: `reuse` when its arrays hold at
+ * least `n` items (entries past `n` are left as they are), else new arrays.
+ * Reuse saves allocating ten small typed arrays per route (each above 64 bytes
+ * costs V8 a buffer outside the heap).
+ */
+function timelineFor(n: number, d: number, reuse?: Timeline): Timeline {
+  if (reuse && reuse.arrival.length >= n) {
+    // every other array is written for every item; these two only for some
+    reuse.setup.fill(0, 0, n);
+    reuse.lateness.fill(0, 0, n);
+    reuse.endArrival = d;
+    reuse.distance = 0;
+    reuse.travelTime = 0;
+    reuse.arcCost = 0;
+    reuse.unreachable = [];
+    return reuse;
+  }
+  const size = reuse ? Math.max(n, 2 * reuse.arrival.length) : n;
+  return {
+    arrival: new Float64Array(size),
+    waiting: new Float64Array(size),
+    serviceStart: new Float64Array(size),
+    setup: new Float64Array(size),
+    service: new Float64Array(size),
+    departure: new Float64Array(size),
+    lateness: new Float64Array(size),
+    usedWindowEnd: new Float64Array(size),
+    ready: new Float64Array(size),
+    distanceTo: new Float64Array(size),
     endArrival: d,
     distance: 0,
     travelTime: 0,
     arcCost: 0,
     unreachable: [],
   };
+}
+
+/** `reuse` when its arrays hold at least `n` items, else a new timeline that does (to pass to `timeline` as `reuse`). */
+export function reserveTimeline(n: number, reuse?: Timeline): Timeline {
+  return reuse && reuse.arrival.length >= n ? reuse : timelineFor(n, 0, reuse);
+}
+
+/**
+ * Runs the schedule of docs/semantics.md from departure `d` over the route's
+ * items. With `reuse`, the result may be that timeline overwritten (see
+ * `timelineFor`): read only the first `items.length` entries of its arrays.
+ */
+export function timeline(ctx: RouteContext, vehicleIndex: number, items: number[], d: number, reuse?: Timeline): Timeline {
+  const n = items.length;
+  const tl = timelineFor(n, d, reuse);
   const v = ctx.vehicles[vehicleIndex];
   const vt = ctx.fleet[vehicleIndex];
   const travel = vt.travel;
@@ -181,12 +212,12 @@ export function departureBounds(ctx: RouteContext, vehicleIndex: number, items: 
  * max(0, usedWindowEnd(x) − ready(x))`: delaying the start by δ moves item `x`
  * by `max(0, δ − W(x))`, so up to `slack` no item changes window or gets
  * later, and every unit of delay up to `W(end)` (the total waiting) removes one
- * unit of waiting; beyond `W(end)` the route only ends later.
+ * unit of waiting; beyond `W(end)` the route only ends later. `reuse`: as for `timeline`.
  */
-export function defaultDeparture(ctx: RouteContext, vehicleIndex: number, items: number[]): number {
+export function defaultDeparture(ctx: RouteContext, vehicleIndex: number, items: number[], reuse?: Timeline): number {
   const { e, D } = departureBounds(ctx, vehicleIndex, items);
   if (!items.some((x) => x >= 0)) return e;
-  const tl = timeline(ctx, vehicleIndex, items, e);
+  const tl = timeline(ctx, vehicleIndex, items, e, reuse);
   let waitedBefore = 0;
   let slack = Infinity;
   for (let k = 0; k < items.length; k++) {

@@ -28,12 +28,13 @@
 import { VrpkitError, pointer, type InputIssue } from '../core/errors.js';
 import type { PlanStep, Problem, RoutePlan, Solution } from './types.js';
 import type { ResolvedTravel } from './travel.js';
-import { breakItem, evaluateRoute, routeContext, type CheckedRoute, type CheckedStep, type Violation } from './check-route.js';
+import { breakItem, evaluateRouteTrace, routeContext, type CheckedRoute, type CheckedStep, type Violation } from './check-route.js';
+import { derivedStep, derivedStepNumbers, type RouteTrace, type StepNumbers } from './check-trace.js';
 import { idKey } from './ids.js';
 import { deliveryTask, pickupTask, stopId, taskOfStep } from './tasks.js';
 
 export { capacityDimensions } from './check-route.js';
-import { checkPlanStatements, claimedNumber, showStated } from './check-plan.js';
+import { checkPlanStatements, claimedNumber, showStated, type StepTasks } from './check-plan.js';
 import { objectiveScore, resolveObjective } from './objective.js';
 import type { ObjectiveName } from './types.js';
 
@@ -55,6 +56,13 @@ export interface CheckOptions {
    * resolving it again for repeated checks; used only without shipments).
    */
   travel?: ResolvedTravel;
+  /**
+   * Whether the report lists the re-derived routes with their steps (default
+   * true). False: `routes` is empty; every rule is still checked and every
+   * number re-derived, and `feasible`, `violations` and `summary` are the same
+   * (for callers that only need the verdict: no object per route step is built).
+   */
+  routes?: boolean;
 }
 
 export interface CheckSummary {
@@ -99,7 +107,7 @@ export interface CheckReport {
   /** True when there is no violation at all (claim mismatches included). */
   feasible: boolean;
   violations: Violation[];
-  /** The re-derived routes of every plan route whose vehicle is known, in plan order. */
+  /** The re-derived routes of every plan route whose vehicle is known, in plan order (empty with `routes: false`). */
   routes: CheckedRoute[];
   summary: CheckSummary;
 }
@@ -188,7 +196,8 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
   const who = (t: number): Partial<Violation> =>
     tasks[t].shipment !== undefined ? { job: tasks[t].id, shipment: tasks[t].shipment } : { job: tasks[t].id };
   const name = (t: number) => (tasks[t].kind === 'job' ? `job ${String(tasks[t].id)}` : `${tasks[t].kind} ${String(tasks[t].id)} of shipment ${String(tasks[t].shipment)}`);
-  const note = (t: number, where: number, ptr: () => string) => {
+  /** Task `t` seen at `where`; `ptr` is its JSON pointer (a route step `[route, step]` or an unassigned entry's). */
+  const note = (t: number, where: number, ptr: string | readonly [number, number]) => {
     if (seen[t]++ === 0) {
       firstSeen[t] = where;
       return;
@@ -198,12 +207,22 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
       message: `${name(t)} appears again ${describe(where)} (first ${describe(firstSeen[t])})`,
       ...who(t),
       ...(where >= 0 ? { route: where } : {}),
-      pointer: ptr(),
+      pointer: typeof ptr === 'string' ? ptr : pointer('routes', ptr[0], 'steps', ptr[1]),
     });
   };
 
   const vehicleRoutes = new Int32Array(problem.vehicles.length);
+  const withRoutes = options.routes !== false;
   const routes: CheckedRoute[] = [];
+  /** End arrival of each checked route (its last derived step's). */
+  const endArrivals: number[] = [];
+  // The task index of every plan step (−1 for start, end, breaks and unknown ids), for `checkPlanStatements`:
+  // route `ri`'s steps from `stepTasks.first[ri]`; one array for the whole plan, not one per route.
+  const first = new Int32Array(plan.routes.length + 1);
+  plan.routes.forEach((r, ri) => (first[ri + 1] = first[ri] + r.steps.length));
+  const stepTasks: StepTasks = { first, task: new Int32Array(first[plan.routes.length]).fill(-1) };
+  /** Per step of the current route: its derived step (see below), −1 for none; grown as needed. */
+  let derivedStepOf = new Int32Array(16);
   /** The task lists of the checked routes (routes whose vehicle is known). */
   const routeTasks: number[][] = [];
   const close = (a: number, b: number) =>
@@ -219,19 +238,26 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
   };
   /** Whether `claim` would report nothing: the claim is not stated, or states the derived number (within tolerance). */
   const claimHolds = (stated: unknown, derived: number) => stated === undefined || close(claimedNumber(stated), derived);
-  /** Whether every claim of a step holds (what the loop over `STEP_CLAIMS` and `claimVector` on `load` would find nothing in). */
-  const stepClaimsHold = (s: PlanStep, derived: CheckedStep): boolean => {
+  const numbers: StepNumbers = { arrival: 0, waiting: 0, serviceStart: 0, setup: 0, departure: 0, distance: 0, lateness: 0 };
+  /**
+   * Whether every claim of a plan step holds against derived step `di` of the trace (what the loop over
+   * `STEP_CLAIMS` and `claimVector` on `load` would find nothing in), read from the trace's numbers.
+   */
+  const stepClaimsHold = (s: PlanStep, trace: RouteTrace, di: number): boolean => {
+    const derived = derivedStepNumbers(trace, di, numbers);
     if (
-      !claimHolds(s.arrival, derived.arrival ?? 0) || !claimHolds(s.waiting, derived.waiting ?? 0) ||
-      !claimHolds(s.serviceStart, derived.serviceStart ?? 0) || !claimHolds(s.setup, derived.setup ?? 0) ||
-      !claimHolds(s.departure, derived.departure ?? 0) || !claimHolds(s.distance, derived.distance ?? 0) ||
-      !claimHolds(s.lateness, derived.lateness ?? 0)
+      !claimHolds(s.arrival, derived.arrival) || !claimHolds(s.waiting, derived.waiting) ||
+      !claimHolds(s.serviceStart, derived.serviceStart) || !claimHolds(s.setup, derived.setup) ||
+      !claimHolds(s.departure, derived.departure) || !claimHolds(s.distance, derived.distance) ||
+      !claimHolds(s.lateness, derived.lateness)
     ) return false;
     const stated: unknown = s.load;
     if (stated === undefined) return true;
     if (!Array.isArray(stated)) return false;
-    const n = Math.max(stated.length, derived.load.length);
-    for (let k = 0; k < n; k++) if (!claimHolds(k < stated.length ? (stated[k] ?? null) : 0, derived.load[k] ?? 0)) return false;
+    const dims = trace.dims;
+    const row = di * dims;
+    const n = Math.max(stated.length, dims);
+    for (let k = 0; k < n; k++) if (!claimHolds(k < stated.length ? (stated[k] ?? null) : 0, k < dims ? trace.loads[row + k] : 0)) return false;
     return true;
   };
   const claimVector = (stated: unknown, derived: number[], base: string, extra: Partial<Violation>) => {
@@ -256,7 +282,9 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
     }
     // Task and break steps, matched to problem tasks and the vehicle's breaks by the id rule.
     const items: number[] = [];
-    const derivedStepOf = new Int32Array(r.steps.length).fill(-1);
+    if (derivedStepOf.length < r.steps.length) derivedStepOf = new Int32Array(2 * r.steps.length);
+    derivedStepOf.fill(-1, 0, r.steps.length);
+    const base = first[ri];
     const breakSteps: number[] = [];
     let taskCount = 0;
     r.steps.forEach((s, si) => {
@@ -278,7 +306,8 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
         violations.push({ code: 'unknown-job', message: `route ${ri}, step ${si}: ${t}`, job: s.id, ...(s.shipment !== undefined ? { shipment: s.shipment } : {}), route: ri, pointer: pointer('routes', ri, 'steps', si, 'id') });
         return;
       }
-      note(t, ri, () => pointer('routes', ri, 'steps', si));
+      note(t, ri, [ri, si]);
+      stepTasks.task[base + si] = t;
       items.push(t);
       taskCount++;
       derivedStepOf[si] = items.length;
@@ -297,8 +326,9 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
     const startStep = r.steps.find((s) => s.type === 'start');
     const stated = startStep && typeof startStep.departure === 'number' ? startStep.departure : undefined;
     const before = violations.length;
-    const checked = evaluateRoute(ctx, ri, k, route, stated, violations);
+    const { route: checked, trace } = evaluateRouteTrace(ctx, ri, k, route, stated, violations, withRoutes);
     routes.push(checked);
+    endArrivals.push(trace.tl.endArrival);
     routeTasks.push(route.filter((t) => t >= 0));
 
     // Claims: compare every number the plan states with the re-derived one
@@ -306,11 +336,11 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
     for (let i = before; i < violations.length; i++) if (violations[i].code === 'unreachable') return;
     const extra = { route: ri, vehicle: r.vehicle };
     r.steps.forEach((s, si) => {
-      const di = s.type === 'start' ? 0 : s.type === 'end' ? checked.steps.length - 1 : derivedStepOf[si];
+      const di = s.type === 'start' ? 0 : s.type === 'end' ? trace.items.length + 1 : derivedStepOf[si];
       if (di < 0) return;
-      const derived: CheckedStep = checked.steps[di];
       // every stated number as derived (the common case): nothing to report, no pointers or details to build
-      if (stepClaimsHold(s, derived)) return;
+      if (stepClaimsHold(s, trace, di)) return;
+      const derived: CheckedStep = withRoutes ? checked.steps[di] : derivedStep(ctx, trace, di);
       const sx =
         derived.type === 'break'
           ? { ...extra, break: derived.id }
@@ -339,7 +369,7 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
     }
     if (o.kind === 'job') {
       if (seen[o.index] === 0) unassigned++;
-      note(o.index, -1 - ui, () => uptr);
+      note(o.index, -1 - ui, uptr);
     } else {
       const s = o.index;
       const shipment = problem.shipments![s];
@@ -418,13 +448,13 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
   let makespan = -Infinity;
   let cost = 0;
   let used = 0;
-  for (const r of routes) {
+  routes.forEach((r, i) => {
     cost += r.cost;
-    if (r.steps.length <= 2) continue;
+    if (r.tasks === 0) return; // an empty route: start and end only
     used++;
-    makespan = Math.max(makespan, r.steps[r.steps.length - 1].arrival);
+    makespan = Math.max(makespan, endArrivals[i]);
     measure[r.vehicleIndex] += objective.measure === 'stops' ? r.tasks : objective.measure === 'distance' ? r.distance : r.duration;
-  }
+  });
   if (used === 0) makespan = 0;
   const summary: CheckSummary = {
     cost,
@@ -452,6 +482,6 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
   } else if (statedSummary !== undefined) {
     violations.push({ code: 'claim-mismatch', message: `/summary: stated ${showStated(statedSummary)}, not an object`, pointer: '/summary' });
   }
-  checkPlanStatements(problem, plan, routes, table, vehicleIndex, close, violations);
-  return { feasible: violations.length === 0, violations, routes, summary };
+  checkPlanStatements(problem, plan, routes, table, vehicleIndex, close, violations, stepTasks);
+  return { feasible: violations.length === 0, violations, routes: withRoutes ? routes : [], summary };
 }

@@ -1,14 +1,19 @@
 import type { Command } from './types.js';
-import { path } from './path.js';
-import { matrix } from './matrix.js';
-import { solve } from './solve.js';
-import { check } from './check.js';
-import { validate } from './validate.js';
-import { sla } from './sla.js';
-import { cluster } from './cluster.js';
-import { replan } from './replan.js';
-import { report } from './report.js';
-import { serve } from './serve.js';
-import { worker } from './worker.js';
 
-export const commands: Record<string, Command> = { solve, check, validate, path, matrix, cluster, sla, replan, report, serve, worker };
+/**
+ * Every command by name, each loaded on first use: `vrpkit solve` reads the
+ * code of `solve` and what it needs, not that of the other commands (start-up time).
+ */
+export const commands: Record<string, () => Promise<Command>> = {
+  solve: async () => (await import('./solve.js')).solve,
+  check: async () => (await import('./check.js')).check,
+  validate: async () => (await import('./validate.js')).validate,
+  path: async () => (await import('./path.js')).path,
+  matrix: async () => (await import('./matrix.js')).matrix,
+  cluster: async () => (await import('./cluster.js')).cluster,
+  sla: async () => (await import('./sla.js')).sla,
+  replan: async () => (await import('./replan.js')).replan,
+  report: async () => (await import('./report.js')).report,
+  serve: async () => (await import('./serve.js')).serve,
+  worker: async () => (await import('./worker.js')).worker,
+};

@@ -16,7 +16,6 @@ import { parseJsonText } from '../../io/json-text.js';
 import { jsonFormat, loadProblemFile, parseProblemText, type LoadedProblem } from '../../io/load.js';
 import { fromVroom } from '../../io/vroom/index.js';
 import { isStdin, readInputText } from '../input.js';
-import { attachHierarchyFile, loadNetworkFile } from '../../io/network-files.js';
 import type { ArcRounding, TravelProvider } from '../../model/types.js';
 import type { InputLimits } from '../../core/limits.js';
 import { inFile } from '../errors.js';
@@ -56,14 +55,16 @@ export async function loadProblemArg(file: string, args: ParsedArgs, limits?: In
   const options = formatOptions(args);
   const hierarchy = stringOption(args, 'hierarchy');
   let used = false;
-  const loadNetwork = (path: string) => {
+  // the road-network code is loaded only for a problem that names a network (start-up time)
+  const loadNetwork = async (path: string): Promise<TravelProvider> => {
+    const { attachHierarchyFile, loadNetworkFile } = await import('../../io/network-files.js');
     const net = loadNetworkFile(path, { limits });
     if (hierarchy !== undefined) attachHierarchyFile(net, hierarchy, ['duration']);
     used = true;
     return net;
   };
   const networkFile = stringOption(args, 'network');
-  const network = networkFile !== undefined ? loadNetwork(networkFile) : undefined;
+  const network = networkFile !== undefined ? await loadNetwork(networkFile) : undefined;
   const loaded = await loadAny(file, options, network, loadNetwork, limits);
   if (network && loaded.format !== 'vroom') {
     throw new UsageError("--network is for VROOM input with coordinates; a route file names its road network in travel.file");
@@ -74,7 +75,7 @@ export async function loadProblemArg(file: string, args: ParsedArgs, limits?: In
 
 async function loadAny(
   file: string, options: ReturnType<typeof formatOptions>, network: TravelProvider | undefined,
-  loadNetwork: (path: string) => TravelProvider, limits?: InputLimits,
+  loadNetwork: (path: string) => Promise<TravelProvider>, limits?: InputLimits,
 ): Promise<LoadedProblem> {
   if (!isStdin(file)) return inFile(file, () => loadProblemFile(file, { ...options, network, loadNetwork, limits }));
   const text = readInputText(file, limits);
@@ -83,5 +84,5 @@ async function loadAny(
   const value = parseJsonText(text, format === 'vroom' ? 'the VROOM problem' : 'the route file', limits);
   if (jsonFormat(value, options.format) === 'vroom') return { problem: fromVroom(value, { network }), format: 'vroom' };
   const routeNetwork = networkFileOf(value);
-  return { problem: problemFromJson(value, { network: routeNetwork === undefined ? undefined : loadNetwork(resolve(routeNetwork)), limits }), format: 'json' };
+  return { problem: problemFromJson(value, { network: routeNetwork === undefined ? undefined : await loadNetwork(resolve(routeNetwork)), limits }), format: 'json' };
 }

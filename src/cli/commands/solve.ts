@@ -20,17 +20,16 @@ import type { Command } from './types.js';
 import type { Solution } from '../../model/types.js';
 import { UsageError, numberOption, parseArgs, rejectUnknownOptions, stringOption } from '../args.js';
 import { quickPlanExpected, solve as runSolver } from '../../solver/index.js';
-import { solveInThreads } from '../../workers/solve-threads.js';
+import type { solveInThreads } from '../../workers/solve-threads.js';
 import { defaultThreads } from '../../workers/thread.js';
 import { checkSolution } from '../../model/check.js';
 import { checkOutputPath, writeTextFile } from '../../io/files.js';
 import { compactJson, solutionToJson } from '../../io/solution.js';
-import { computeKpis, formatKpiTable } from '../../kpi/index.js';
-import { solutionToGeoJson } from '../../io/solution-geojson.js';
+import { solutionJsonText } from '../../io/solution-text.js';
 import { FORMAT_HELP, FORMAT_OPTIONS, HIERARCHY_HELP, loadProblemArg } from './problem-input.js';
 import { toVroom, vroomError } from '../../io/vroom/index.js';
 import { isVrpkitError } from '../../core/errors.js';
-import { REPORT_OPTIONS_HELP, reportOptions, writeReport } from './report.js';
+import { REPORT_OPTIONS_HELP, reportOptions } from './report-options.js';
 import { progressLines } from './progress.js';
 import { OBJECTIVE_NAMES, isObjectiveName } from '../../model/validate-objective.js';
 import { solveBudgetMs } from './deadline.js';
@@ -125,7 +124,9 @@ export const solve: Command = {
       // One thread searches right here; more run in worker threads (src/workers) — unless the limit only
       // leaves time for the quick plan, which has no search to spread and would lose the threads' start-up.
       const oneThread = threads === 1 || quickPlanExpected(problem, { timeLimitMs, objective });
-      const solveFn = oneThread ? runSolver : (p: typeof problem, o: Parameters<typeof solveInThreads>[1]) => solveInThreads(p, { ...o, threads });
+      // (the threads' code, the KPIs, GeoJSON and the report are loaded only when used: start-up time)
+      const inThreads = oneThread ? undefined : (await import('../../workers/solve-threads.js')).solveInThreads;
+      const solveFn = !inThreads ? runSolver : (p: typeof problem, o: Parameters<typeof solveInThreads>[1]) => inThreads(p, { ...o, threads });
       solution = await solveFn(problem, {
         timeLimitMs,
         maxIterations,
@@ -154,18 +155,29 @@ export const solve: Command = {
       if (live) process.stderr.write('\r\x1b[K');
     }
 
-    const kpis = withKpis ? computeKpis(problem, solution) : undefined;
-    // VROOM input gets VROOM's output document (src/io/vroom/output.ts).
-    const json: Record<string, unknown> = format === 'vroom' ? { ...toVroom(problem, solution) } : solutionToJson(solution);
-    if (kpis) json.kpis = kpis;
-    const text = compactJson(json, ['summary', 'stats', 'kpis']) + '\n';
+    const kpi = withKpis ? await import('../../kpi/index.js') : undefined;
+    const kpis = kpi?.computeKpis(problem, solution);
+    // VROOM input gets VROOM's output document (src/io/vroom/output.ts); a plain solution is written directly
+    // (solution-text.ts: the same text as compactJson, which remains for every other shape).
+    const direct = format !== 'vroom' && !kpis ? solutionJsonText(solution) : undefined;
+    let text: string;
+    if (direct !== undefined) text = direct + '\n';
+    else {
+      const json: Record<string, unknown> = format === 'vroom' ? { ...toVroom(problem, solution) } : solutionToJson(solution);
+      if (kpis) json.kpis = kpis;
+      text = compactJson(json, ['summary', 'stats', 'kpis']) + '\n';
+    }
     if (output !== undefined) writeTextFile(output, text);
     else process.stdout.write(text);
-    if (geojson !== undefined) writeTextFile(geojson, compactJson(solutionToGeoJson(problem, solution, { roads: report?.roads })) + '\n');
-    if (reportFile !== undefined) writeReport(reportFile, problem, solution, report ?? {});
+    if (geojson !== undefined) {
+      const { solutionToGeoJson } = await import('../../io/solution-geojson.js');
+      writeTextFile(geojson, compactJson(solutionToGeoJson(problem, solution, { roads: report?.roads })) + '\n');
+    }
+    if (reportFile !== undefined) (await import('./report.js')).writeReport(reportFile, problem, solution, report ?? {});
 
     // Trust only the independent checker.
-    const check = checkSolution(problem, solution);
+    // the verdict only (no report object per route step; every rule still checked: model/check.ts)
+    const check = checkSolution(problem, solution, { routes: false });
     jsonProgress?.done(solution, check.feasible);
     if (!check.feasible) {
       const issues = check.violations.slice(0, 50).map((v) => ({ code: v.code, pointer: '', message: v.message }));
@@ -181,7 +193,7 @@ export const solve: Command = {
       );
       return 1;
     }
-    if (kpis) process.stderr.write(formatKpiTable(kpis) + '\n');
+    if (kpi && kpis) process.stderr.write(kpi.formatKpiTable(kpis) + '\n');
     if (live) {
       const s = solution.summary;
       process.stderr.write(
