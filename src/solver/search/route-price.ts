@@ -36,7 +36,12 @@ export interface RoutePriceOptions {
   cap: number;
 }
 
-export const ROUTE_PRICE_DEFAULTS: RoutePriceOptions = { window: 100, high: 0.25, low: 0.05, cap: 8 };
+/**
+ * Measured at 20 CPU-s on ten Solomon instances (bench/results/tuning.md,
+ * "Adaptive route price"): thresholds 35 % / 10 % beat 25 % / 5 %, which
+ * raised the price on RC207 (a share near 17 %) and lost distance there.
+ */
+export const ROUTE_PRICE_DEFAULTS: RoutePriceOptions = { window: 100, high: 0.35, low: 0.1, cap: 8 };
 
 export class AdaptiveRoutePrice {
   /** The price the moves see now, in units of the moderate one (1 = the phase's price). */
