@@ -12,8 +12,9 @@ import type { ExchangeOffer, SolveOptions } from './index.js';
 import { slotPlan, warmRoutes } from './plan-map.js';
 import type { EngineRun } from './run-hgs.js';
 import { Ils } from './search/ils.js';
-import { SearchObjective, searchProblem } from './search/objective.js';
+import { SearchObjective, searchProblem, fewestVehiclePrices } from './search/objective.js';
 import { FleetLimit } from './search/objective-fleet.js';
+import { AdaptiveRoutePrice } from './search/route-price.js';
 import { resolveObjective } from '../model/objective.js';
 import type { Pacer } from '../core/pacer.js';
 import { prepareNeighbourhood } from './search/neighbourhood.js';
@@ -154,6 +155,8 @@ export async function runIls(
     routeMin: objective.type === 'fewest-vehicles' && !options.initialSolution
       ? {
         attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity),
+        // after the phase: the moves' route price follows the share of candidates that open a route (route-price.ts)
+        candidate: ((price) => (rs, more) => void price.observe(rs, more))(new AdaptiveRoutePrice(fewestVehiclePrices(compiled).search)),
       }
       : undefined,
     warm: options.initialSolution ? warmRoutes(cp, options.initialSolution, slotType, slotVehicle) : undefined,

@@ -75,7 +75,11 @@ export interface IlsParams {
    * each failed attempt restarts from the last plan with `growth` (default 1)
    * times the steps of the one before.
    */
-  routeMin?: { attemptIterations: number; maxFailures: number; growth?: number; options?: Partial<RouteMinOptions>; phaseOver: () => boolean };
+  routeMin?: {
+    attemptIterations: number; maxFailures: number; growth?: number; options?: Partial<RouteMinOptions>; phaseOver: () => boolean;
+    /** After the phase, told of every candidate: its routes minus the current plan's (route-price.ts). */
+    candidate?: (rs: SearchRoutes, more: number) => void;
+  };
   /** Warm start: client lists per route slot. */
   warm?: number[][];
   /** Called after every iteration with diagnostics (profiling only). */
@@ -243,7 +247,12 @@ export class Ils {
     cur.save(rs);
     bestInf.copyFrom(cur);
     if (cur.feasible) best = new Snapshot(R).copyFrom(cur);
-    if (p.routeMin && best && RouteMinimiser.applies(rs)) best = await this.minimiseRoutes(p.routeMin, best, cur);
+    // after the route phase, the candidates' route counts are reported (fewest-vehicles: an adaptive route price)
+    let routeReport: ((rs: SearchRoutes, more: number) => void) | undefined;
+    if (p.routeMin && best && RouteMinimiser.applies(rs)) {
+      best = await this.minimiseRoutes(p.routeMin, best, cur);
+      routeReport = p.routeMin.candidate;
+    }
 
     // late-acceptance history: a ring of cost parts; until a slot is filled, the first plan stands in
     const H = Math.max(1, p.historyLength);
@@ -290,6 +299,7 @@ export class Ils {
       }
       const candCost = cand.cost(wQ, wTW);
       const curCost = cur.cost(wQ, wTW);
+      const more = cand.routeCount - cur.routeCount;
       const late = filled[histPos]
         ? histBase[histPos] + wQ * histLx[histPos] + wTW * histTw[histPos]
         : init.cost(wQ, wTW);
@@ -312,6 +322,7 @@ export class Ils {
         filled[histPos] = 1;
       }
       histPos = (histPos + 1) % H;
+      routeReport?.(rs, more);
       p.trace?.({
         iteration: it, currentCost: curNow, bestCost: best ? best.base : Infinity,
         bestRoutes: best ? best.routeCount : 0, currentRoutes: cur.routeCount, wQ, wTW,
