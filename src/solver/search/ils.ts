@@ -50,9 +50,9 @@ export interface IlsParams {
    * New bests found up to this iteration get the cheap search (SWAP* over every
    * route pair, then the clients it moved) instead of the exhaustive one: early
    * on nearly every iteration is a new best, and on large instances an
-   * exhaustive search costs as much as dozens of iterations. 0 = always exhaustive.
+   * exhaustive search costs as much as dozens of iterations. 0 (default) = always exhaustive.
    */
-  cheapBestUntil: number;
+  cheapBestUntil?: number;
   /** Move evaluations between two checks of the clock inside one local search. */
   sliceEvaluations: number;
   shouldStop: () => boolean;
@@ -291,7 +291,7 @@ export class Ils {
         best ??= new Snapshot(R);
         best.save(rs);
         noImprove = 0;
-        await this.localSearch(true, it, best, cur, it <= p.cheapBestUntil);
+        await this.localSearch(true, it, best, cur, it <= (p.cheapBestUntil ?? 0));
         cand.saveTotals(rs);
         if (cand.feasible && cand.base < best.base - 1e-9) best.save(rs);
       } else if (!best && cand.cost(wQ, wTW) < bestInf.cost(wQ, wTW)) {
