@@ -7,37 +7,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { checkSolution, solve } from '../../src/index.js';
-import type { Problem } from '../../src/model/types.js';
-import { compileProblem } from '../../src/solver/compile.js';
-import { fleetSlots } from '../../src/solver/hgs.js';
-import { SearchData } from '../../src/solver/search/data.js';
 import { Ejector } from '../../src/solver/search/eject.js';
 import { KEjector } from '../../src/solver/search/eject-k.js';
 import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { fleetLowerBound, RouteMinimiser } from '../../src/solver/search/route-min.js';
-import { SearchRoutes } from '../../src/solver/search/routes.js';
+import { problem, routesOf } from './windows-fixture.js';
 
-function problem(n: number, seed: number): Problem {
-  const rng = new Rng(seed);
-  const jobs = Array.from({ length: n }, (_, i) => {
-    const open = rng.int(300);
-    return { id: `j${i}`, location: [rng.int(100), rng.int(100)] as [number, number], delivery: [1 + rng.int(5)], serviceDuration: 5, timeWindows: [[open, open + 60 + rng.int(200)]] as [number, number][] };
-  });
-  const vehicles = Array.from({ length: n }, (_, k) => ({ id: `v${k}`, start: [50, 50] as [number, number], end: [50, 50] as [number, number], capacity: [40], shift: [0, 700] as [number, number] }));
-  return { jobs, vehicles, travel: { type: 'euclidean' } };
-}
-
-/** Routes of a problem laid out in slots, ready for the search structures. */
-function routesOf(p: Problem, lists: number[][]): SearchRoutes {
-  const cp = compileProblem(p, { granularSize: 0 });
-  const rs = new SearchRoutes(new SearchData(cp, fleetSlots(cp).slotType));
-  rs.data.wQ = rs.data.wTW = 1000;
-  lists.forEach((l, r) => {
-    rs.setRoute(r, l);
-    rs.update(r);
-  });
-  return rs;
-}
 
 describe('Ejector.price', () => {
   it('equals the price of the route rebuilt with the insertion and the ejections', () => {
