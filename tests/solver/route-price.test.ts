@@ -13,7 +13,7 @@ import { fleetSlots } from '../../src/solver/hgs.js';
 import { Ils, type IlsParams } from '../../src/solver/search/ils.js';
 import { fewestVehiclePrices, searchProblem } from '../../src/solver/search/objective.js';
 import { AdaptiveRoutePrice } from '../../src/solver/search/route-price.js';
-import { SearchRoutes } from '../../src/solver/search/routes.js';
+import type { SearchRoutes } from '../../src/solver/search/routes.js';
 import { Snapshot } from '../../src/solver/search/snapshot.js';
 import { problem, routesOf } from './windows-fixture.js';
 
