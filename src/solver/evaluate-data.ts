@@ -76,13 +76,16 @@ function windowTable(lists: (TimeWindow[] | undefined)[], eps: (x: number) => nu
   const open = new Float64Array(m);
   const close = new Float64Array(m);
   const closeTol = new Float64Array(m);
-  lists.forEach((list, i) => {
-    (list ?? []).forEach(([a, b], w) => {
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i];
+    if (!list) continue;
+    for (let w = 0; w < list.length; w++) {
+      const [a, b] = list[w];
       open[start[i] + w] = a;
       close[start[i] + w] = b;
       closeTol[start[i] + w] = b + eps(b);
-    });
-  });
+    }
+  }
   return { start, open, close, closeTol };
 }
 
@@ -174,38 +177,51 @@ export class EvaluatorData {
     const fleet = (this.fleet = options.fleet ?? fleetOf(problem, table, options.travel));
     const shipments = problem.shipments ?? [];
 
-    // tasks
-    this.kind = new Uint8Array(n);
-    this.partner = new Int32Array(n);
-    this.priority = new Float64Array(n);
-    this.release = new Float64Array(n).fill(-Infinity);
-    this.deadline = new Float64Array(n).fill(Infinity);
-    this.fromStart = new Float64Array(n * dims);
-    this.unload = new Float64Array(n * dims);
-    this.load = new Float64Array(n * dims);
-    table.tasks.forEach((task, t) => {
-      this.partner[t] = task.partner;
-      this.priority[t] = task.priority;
+    // tasks (plain loops over locals here and below: the constructor runs once per problem, mostly before the JIT has warmed up)
+    const kind = (this.kind = new Uint8Array(n));
+    const partner = (this.partner = new Int32Array(n));
+    const priority = (this.priority = new Float64Array(n));
+    const release = (this.release = new Float64Array(n).fill(-Infinity));
+    const deadline = (this.deadline = new Float64Array(n).fill(Infinity));
+    const fromStart = (this.fromStart = new Float64Array(n * dims));
+    const unload = (this.unload = new Float64Array(n * dims));
+    const load = (this.load = new Float64Array(n * dims));
+    const tasks = table.tasks;
+    const jobs = problem.jobs;
+    for (let t = 0; t < n; t++) {
+      const task = tasks[t];
+      partner[t] = task.partner;
+      priority[t] = task.priority;
       if (task.kind === 'job') {
-        const job = problem.jobs[task.owner];
-        if (job.releaseTime !== undefined) this.release[t] = job.releaseTime;
-        if (job.dispatchDeadline !== undefined) this.deadline[t] = job.dispatchDeadline;
+        const job = jobs[task.owner];
+        if (job.releaseTime !== undefined) release[t] = job.releaseTime;
+        if (job.dispatchDeadline !== undefined) deadline[t] = job.dispatchDeadline;
+        const delivery = job.delivery, pickup = job.pickup;
         for (let q = 0; q < dims; q++) {
-          this.fromStart[t * dims + q] = job.delivery?.[q] ?? 0;
-          this.unload[t * dims + q] = job.delivery?.[q] ?? 0;
-          this.load[t * dims + q] = job.pickup?.[q] ?? 0;
+          fromStart[t * dims + q] = delivery?.[q] ?? 0;
+          unload[t * dims + q] = delivery?.[q] ?? 0;
+          load[t * dims + q] = pickup?.[q] ?? 0;
         }
       } else {
-        this.kind[t] = task.kind === 'pickup' ? 1 : 2;
+        kind[t] = task.kind === 'pickup' ? 1 : 2;
         const amount = shipments[task.owner].amount;
-        const into = task.kind === 'pickup' ? this.load : this.unload;
+        const into = task.kind === 'pickup' ? load : unload;
         for (let q = 0; q < dims; q++) into[t * dims + q] = amount?.[q] ?? 0;
       }
-    });
-    this.windows = windowTable(table.tasks.map((t) => t.timeWindows), eps);
-    this.latenessCost = Float64Array.from(table.tasks, (t) => t.latenessCost);
-    this.maxLateness = Float64Array.from(table.tasks, (t) => t.maxLateness);
-    this.anySoft = table.tasks.some((t) => t.latenessCost > 0 || t.maxLateness > 0);
+    }
+    const windowLists = new Array<TimeWindow[] | undefined>(n);
+    const latenessCost = (this.latenessCost = new Float64Array(n));
+    const maxLateness = (this.maxLateness = new Float64Array(n));
+    let anySoft = false;
+    for (let t = 0; t < n; t++) {
+      const task = tasks[t];
+      windowLists[t] = task.timeWindows;
+      latenessCost[t] = task.latenessCost;
+      maxLateness[t] = task.maxLateness;
+      if (task.latenessCost > 0 || task.maxLateness > 0) anySoft = true;
+    }
+    this.windows = windowTable(windowLists, eps);
+    this.anySoft = anySoft;
 
     // duration classes by vehicle type
     const classOf = new Map<string, number>();
@@ -222,17 +238,20 @@ export class EvaluatorData {
       this.vehicleClass[k] = c;
     });
     const C = (this.classes = classVehicle.length);
-    this.service = new Float64Array(n * C);
-    this.setup = new Float64Array(n * C);
-    table.tasks.forEach((task, t) => {
+    const service = (this.service = new Float64Array(n * C));
+    const setup = (this.setup = new Float64Array(n * C));
+    const untyped = { id: '' };
+    let anySetup = false;
+    for (let t = 0; t < n; t++) {
+      const task = tasks[t];
       for (let c = 0; c < C; c++) {
-        const v = c === 0 ? { id: '' } : vehicles[classVehicle[c]];
-        this.service[t * C + c] = serviceDurationFor(task, v);
-        this.setup[t * C + c] = setupDurationFor(task, v);
+        const v = c === 0 ? untyped : vehicles[classVehicle[c]];
+        service[t * C + c] = serviceDurationFor(task, v);
+        setup[t * C + c] = setupDurationFor(task, v);
+        if (setup[t * C + c] > 0) anySetup = true;
       }
-    });
-
-    this.anySetup = this.setup.some((x) => x > 0);
+    }
+    this.anySetup = anySetup;
 
     // vehicles
     this.arcs = [];
@@ -254,7 +273,8 @@ export class EvaluatorData {
     this.perDuration = new Float64Array(K);
     this.perTaskTime = new Float64Array(K);
     this.arcCosts = [];
-    vehicles.forEach((v, k) => {
+    for (let k = 0; k < K; k++) {
+      const v = vehicles[k];
       const vt = fleet[k];
       let arcs = arcOf.get(vt.travel);
       if (!arcs) arcOf.set(vt.travel, (arcs = arcTable(vt.travel)));
@@ -277,15 +297,19 @@ export class EvaluatorData {
       this.perDuration[k] = c.perDuration ?? 0;
       this.perTaskTime[k] = c.perTaskTime ?? 0;
       this.arcCosts.push(vt.costs ?? null);
-    });
+    }
 
     // breaks, per vehicle in the order of their first window start (ties: their order in the vehicle)
     this.breakStart = new Int32Array(K + 1);
     const origin: number[] = [];
     const lists: (TimeWindow[] | undefined)[] = [];
     let maxBreaks = 0;
-    vehicles.forEach((v, k) => {
-      const breaks = v.breaks ?? [];
+    for (let k = 0; k < K; k++) {
+      const breaks = vehicles[k].breaks;
+      if (!breaks || breaks.length === 0) {
+        this.breakStart[k + 1] = origin.length;
+        continue;
+      }
       const firstStart = (b: number) => breaks[b].timeWindows?.[0]?.[0] ?? -Infinity;
       const order = breaks.map((_, b) => b).sort((a, b) => firstStart(a) - firstStart(b) || a - b);
       for (const b of order) {
@@ -294,7 +318,7 @@ export class EvaluatorData {
       }
       this.breakStart[k + 1] = origin.length;
       maxBreaks = Math.max(maxBreaks, breaks.length);
-    });
+    }
     this.maxBreaks = maxBreaks;
     this.breakOrigin = Int32Array.from(origin);
     this.breakDuration = new Float64Array(origin.length);

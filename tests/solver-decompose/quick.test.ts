@@ -67,6 +67,26 @@ describe('quick zone plan', () => {
     }
   });
 
+  it('plans the same with equal window ends and windows opening far ahead (the score bound and the end order)', () => {
+    for (const seed of [21, 22]) {
+      const problem = makeInstance({ jobs: 300, seed, vehicles: 120 });
+      // ends on a coarse grid (many ties, -0 among them), starts from "now" to long after: the bound then skips jobs
+      problem.jobs.forEach((j, i) => {
+        const end = i % 9 === 0 ? (i % 2 ? 600 : -0) : 100 * Math.floor((i * 37) % 11);
+        j.timeWindows = [[i % 3 === 0 ? end - 400 : end - 20 * (i % 4), end]];
+        if (i % 13 === 0) j.timeWindows = [[-0, -0 + 1000]];
+      });
+      const plans = (['early-stop', 'every-job'] as const).map((scan) => {
+        const plan = new ZonePlan(problem, resolveTravel(problem), 1);
+        const jobs = Array.from({ length: problem.jobs.length }, (_, j) => j);
+        const result = runSteps(quickZoneSteps(plan, jobs, Array.from({ length: problem.vehicles.length }, (_, k) => k), scan));
+        return { routes: [...plan.routes], result };
+      });
+      expect(plans[0].routes.length).toBeGreaterThan(5);
+      expect(plans[0]).toEqual(plans[1]);
+    }
+  });
+
   it('leaves jobs out (never in a broken route) when the fleet is too small', () => {
     const problem = makeInstance({ jobs: 200, seed: 5, vehicles: 3 });
     const plan = new ZonePlan(problem, resolveTravel(problem), 1);

@@ -172,10 +172,31 @@ interface Zone {
 
 /** `Zone.byClose` (see there). */
 function closeOrder(close: Float64Array, several: Uint8Array): { byClose: Int32Array; oneWindow: number } {
-  const one: number[] = [], other: number[] = [];
-  for (let i = 0; i < close.length; i++) (close[i] < Infinity && !several[i] ? one : other).push(i);
-  one.sort((a, b) => close[a] - close[b] || a - b);
-  return { byClose: Int32Array.from([...one, -1, ...other]), oneWindow: one.length };
+  const m = close.length;
+  let ones = 0;
+  for (let i = 0; i < m; i++) if (close[i] < Infinity && !several[i]) ones++;
+  // the window ends sorted natively (no comparator calls); each position then takes the next free
+  // place in its value's run, in ascending position order: ties stay by position
+  const ends = new Float64Array(ones);
+  for (let i = 0, o = 0; i < m; i++) if (close[i] < Infinity && !several[i]) ends[o++] = close[i];
+  ends.sort();
+  const taken = new Int32Array(ones);
+  const byClose = new Int32Array(m + 1);
+  byClose[ones] = -1;
+  for (let i = 0, next = ones + 1; i < m; i++) {
+    if (!(close[i] < Infinity && !several[i])) {
+      byClose[next++] = i;
+      continue;
+    }
+    let lo = 0, hi = ones;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid] < close[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    byClose[lo + taken[lo]++] = i;
+  }
+  return { byClose, oneWindow: ones };
 }
 
 /**
@@ -202,10 +223,14 @@ function rank(
     if (close[byClose[mid]] < time) lo = mid + 1;
     else hi = mid;
   }
+  const { open } = z;
   for (let k = lo; k < oneEnd; k++) {
     const i = byClose[k];
     if (count === TRIES && W_URGENCY * (close[i] - time) > best[TRIES - 1] && !z.everyJob) break;
     if (!isPending[i]) continue;
+    // a score is also at least W_URGENCY × (end − time + max(0, start − time)) (see `lowerBound`): a job whose
+    // bound is clearly above the kept candidates' worst score cannot enter, so its travel is not even read
+    if (count === TRIES && !z.everyJob && lowerBound(open[i], close[i], time) > best[TRIES - 1] + SKIP_MARGIN * (1 + Math.abs(best[TRIES - 1]))) continue;
     const sc = scoreOf(z, i, at, time, delivered, picked, cap);
     if (sc < Infinity) count = keep(best, order, count, sc, i);
   }
@@ -217,6 +242,23 @@ function rank(
     if (sc < Infinity) count = keep(best, order, count, sc, i);
   }
   return count;
+}
+
+/** Relative margin for `lowerBound`'s skip test: far above the rounding of the score's few terms. */
+const SKIP_MARGIN = 1e-9;
+
+/**
+ * A lower bound of the score of a job with the one window [`open`, `close`]
+ * from any location left at `time` (travel time t ≥ 0, distance ≥ 0):
+ * W_URGENCY × (close − time + max(0, open − time)). With the service start
+ * max(time + t, open): when t ≥ open − time the score is at least
+ * W_TIME·t + W_URGENCY·(close − time − t) ≥ W_URGENCY·(close − time + t) and
+ * t ≥ max(0, open − time); otherwise it is W_TIME·(open − time) +
+ * W_URGENCY·(close − time − t) > W_URGENCY·(close − time + open − time)
+ * (W_TIME = 2 W_URGENCY).
+ */
+function lowerBound(open: number, close: number, time: number): number {
+  return W_URGENCY * (close - time + (open > time ? open - time : 0));
 }
 
 /** Job `i`'s score as the next stop (see `rank`), or Infinity when it cannot follow (capacity, windows all closed). */
