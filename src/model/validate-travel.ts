@@ -55,6 +55,19 @@ export function validateLocation(issues: Issues, loc: unknown, ptr: string, mode
   issues.add('type', ptr, `a location must be an index or an [x, y] pair, got ${show(loc)}`);
 }
 
+/**
+ * Whether `validateLocation` would accept `loc` under `model` (it then reports
+ * nothing): callers test this first and build a pointer only for a location
+ * that has an issue.
+ */
+export function locationOk(loc: unknown, model: LocationModel): boolean {
+  if (typeof loc === 'number') return Number.isInteger(loc) && loc >= 0 && !(model.count >= 0 && loc >= model.count);
+  if (!Array.isArray(loc) || !model.pairs || loc.length !== 2) return false;
+  const x = loc[0], y = loc[1];
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return false;
+  return !(model.geographic && (Math.abs(x) > 180 || Math.abs(y) > 90));
+}
+
 /** A coordinate pair: two finite numbers; lon in [−180, 180] and lat in [−90, 90] when geographic. */
 function checkPair(issues: Issues, p: unknown, ptr: string, geographic: boolean): boolean {
   if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {

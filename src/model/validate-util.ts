@@ -77,6 +77,26 @@ export interface NumberRule {
   integer?: boolean;
 }
 
+/**
+ * Whether `checkNumber` would accept `x` under `rule` (it then reports
+ * nothing): callers test this first and build a pointer and a message only
+ * for a number that has an issue.
+ */
+export function numberOk(x: unknown, rule: NumberRule): boolean {
+  if (typeof x !== 'number' || Number.isNaN(x)) return false;
+  if (!Number.isFinite(x) && !(rule.infinite && x === Infinity)) return false;
+  if ((rule.nonNegative || rule.positive) && x < 0) return false;
+  if (rule.positive && x === 0) return false;
+  return !(rule.integer && Number.isFinite(x) && !Number.isInteger(x));
+}
+
+/** Whether `checkWindow` would accept `x` (a pair of numbers, start ≤ end, no NaN, no −∞ end or +∞ start). */
+export function windowOk(x: unknown): x is [number, number] {
+  if (!Array.isArray(x) || x.length !== 2) return false;
+  const a = x[0], b = x[1];
+  return typeof a === 'number' && typeof b === 'number' && !Number.isNaN(a) && !Number.isNaN(b) && a !== Infinity && b !== -Infinity && !(a > b);
+}
+
 /** Checks one number against a rule; returns true when it is acceptable. */
 export function checkNumber(issues: Issues, x: unknown, ptr: string, what: string, rule: NumberRule = {}): x is number {
   if (typeof x !== 'number') {
@@ -108,7 +128,7 @@ export function checkVector(issues: Issues, x: unknown, ptr: string, what: strin
     issues.add('type', ptr, `${what} must be an array of numbers, got ${show(x)}`);
     return -1;
   }
-  for (let k = 0; k < x.length; k++) checkNumber(issues, x[k], at(ptr, k), `${what}[${k}]`, rule);
+  for (let k = 0; k < x.length; k++) if (!numberOk(x[k], rule)) checkNumber(issues, x[k], at(ptr, k), `${what}[${k}]`, rule);
   return x.length;
 }
 
@@ -150,14 +170,15 @@ export function checkFields(issues: Issues, obj: Record<string, unknown>, ptr: s
   }
 }
 
-/** Whether `x` is a valid id (a string or a finite number); reports it otherwise. */
-export function checkId(issues: Issues, x: unknown, ptr: string, what: string): x is string | number {
+/** Whether `x` is a valid id (a string or a finite number); reports it otherwise (at `ptr`, or at `ptr/token` when given). */
+export function checkId(issues: Issues, x: unknown, ptr: string, what: string, token?: string | number): x is string | number {
   if (typeof x === 'string') return true;
   if (typeof x === 'number') {
     if (Number.isFinite(x)) return true;
-    issues.add('not-finite', ptr, `${what} must be a string or a finite number, got ${show(x)}`);
+    // with `token` the issue's pointer is `ptr` + `/token`, built only when there is an issue
+    issues.add('not-finite', token === undefined ? ptr : at(ptr, token), `${what} must be a string or a finite number, got ${show(x)}`);
     return false;
   }
-  issues.add('type', ptr, `${what} must be a string or a number, got ${show(x)}`);
+  issues.add('type', token === undefined ? ptr : at(ptr, token), `${what} must be a string or a number, got ${show(x)}`);
   return false;
 }

@@ -40,7 +40,7 @@ import { VrpkitError, type InputIssue } from '../core/errors.js';
 import type { Problem } from './types.js';
 import { idKey } from './ids.js';
 import { checkShipmentWindows, validateShipments } from './validate-shipments.js';
-import { unknownLocations, validateLocation, validateTravel, type LocationModel } from './validate-travel.js';
+import { locationOk, unknownLocations, validateLocation, validateTravel, type LocationModel } from './validate-travel.js';
 import { validatePriority, validateSkills, validateTaskDurations, validateVehicleConstraints } from './validate-constraints.js';
 import { validateDefaults, validateLateness } from './validate-lateness.js';
 import { validateObjective } from './validate-objective.js';
@@ -55,7 +55,9 @@ import {
   each,
   has,
   isRecord,
+  numberOk,
   show,
+  windowOk,
 } from './validate-util.js';
 
 const PROBLEM_FIELDS = ['jobs', 'shipments', 'vehicles', 'travel', 'profiles', 'defaults', 'objective', 'name', '$schema'] as const;
@@ -100,6 +102,8 @@ const VEHICLE_FIELDS = [
   'data',
 ] as const;
 const COST_FIELDS = ['fixed', 'perDistance', 'perDuration', 'perTravelTime', 'perTaskTime'] as const;
+const NON_NEGATIVE = { nonNegative: true } as const;
+const AMOUNT = { nonNegative: true, integer: true } as const;
 /**
  * Validates untrusted input as a `Problem`. Returns every issue found (empty =
  * valid). Never throws.
@@ -191,6 +195,13 @@ interface Locations {
   profiles: Map<string, LocationModel>;
 }
 
+/** Whether a task location is valid in the problem's travel and in every profile (nothing to report). */
+function taskLocationOk(loc: unknown, locations: Locations): boolean {
+  if (!locationOk(loc, locations.base)) return false;
+  for (const model of locations.profiles.values()) if (!locationOk(loc, model)) return false;
+  return true;
+}
+
 /** A task location must be valid in the problem's travel and in every profile; the first problem found is reported. */
 function validateTaskLocation(issues: Issues, loc: unknown, ptr: string, locations: Locations): void {
   const sink = new Issues();
@@ -233,18 +244,20 @@ function validateVehicle(
   }
   checkFields(issues, v, ptr, VEHICLE_FIELDS, 'a vehicle');
   if (!has(v, 'id')) issues.add('required', at(ptr, 'id'), 'a vehicle needs an id');
-  else if (checkId(issues, v.id, at(ptr, 'id'), 'a vehicle id')) {
-    if (ids.has(idKey(v.id))) issues.add('duplicate-id', at(ptr, 'id'), `vehicle id ${show(v.id)} is used more than once (ids compare as strings)`);
-    ids.add(idKey(v.id));
+  else if (checkId(issues, v.id, ptr, 'a vehicle id', 'id')) {
+    const key = idKey(v.id);
+    if (ids.has(key)) issues.add('duplicate-id', at(ptr, 'id'), `vehicle id ${show(v.id)} is used more than once (ids compare as strings)`);
+    ids.add(key);
   }
   const own = typeof v.profile === 'string' ? locations.profiles.get(v.profile) ?? locations.base : locations.base;
-  if (has(v, 'start')) validateLocation(issues, v.start, at(ptr, 'start'), own);
-  if (has(v, 'end')) validateLocation(issues, v.end, at(ptr, 'end'), own);
+  // (pointers and messages are built only for a field with an issue: validation visits every field of every order)
+  if (has(v, 'start') && !locationOk(v.start, own)) validateLocation(issues, v.start, at(ptr, 'start'), own);
+  if (has(v, 'end') && !locationOk(v.end, own)) validateLocation(issues, v.end, at(ptr, 'end'), own);
   if (has(v, 'capacity')) {
     const n = checkVector(issues, v.capacity, at(ptr, 'capacity'), 'capacity', { nonNegative: true, infinite: true });
     if (n >= 0) vectors.push({ length: n, ptr: at(ptr, 'capacity') });
   }
-  if (has(v, 'shift')) checkWindow(issues, v.shift, at(ptr, 'shift'), 'the shift');
+  if (has(v, 'shift') && !windowOk(v.shift)) checkWindow(issues, v.shift, at(ptr, 'shift'), 'the shift');
   if (has(v, 'costs')) {
     const c = v.costs;
     const cptr = at(ptr, 'costs');
@@ -275,18 +288,23 @@ function validateJob(
   }
   checkFields(issues, j, ptr, JOB_FIELDS, 'a job');
   if (!has(j, 'id')) issues.add('required', at(ptr, 'id'), 'a job needs an id');
-  else if (checkId(issues, j.id, at(ptr, 'id'), 'a job id')) {
-    if (ids.has(idKey(j.id))) issues.add('duplicate-id', at(ptr, 'id'), `job id ${show(j.id)} is used more than once (ids compare as strings)`);
-    else ids.set(idKey(j.id), at(ptr, 'id'));
+  else if (checkId(issues, j.id, ptr, 'a job id', 'id')) {
+    const key = idKey(j.id);
+    if (ids.has(key)) issues.add('duplicate-id', at(ptr, 'id'), `job id ${show(j.id)} is used more than once (ids compare as strings)`);
+    else ids.set(key, at(ptr, 'id'));
   }
+  // (pointers and messages are built only for a field with an issue: validation visits every field of every order)
   if (!has(j, 'location')) issues.add('required', at(ptr, 'location'), 'a job needs a location');
-  else validateTaskLocation(issues, j.location, at(ptr, 'location'), locations);
+  else if (!taskLocationOk(j.location, locations)) validateTaskLocation(issues, j.location, at(ptr, 'location'), locations);
   for (const f of ['delivery', 'pickup'] as const) {
     if (!has(j, f)) continue;
-    const n = checkVector(issues, j[f], at(ptr, f), f, { nonNegative: true, integer: true });
-    if (n >= 0) vectors.push({ length: n, ptr: at(ptr, f) });
+    const vptr = at(ptr, f);
+    const n = checkVector(issues, j[f], vptr, f, AMOUNT);
+    if (n >= 0) vectors.push({ length: n, ptr: vptr });
   }
-  if (has(j, 'serviceDuration')) checkNumber(issues, j.serviceDuration, at(ptr, 'serviceDuration'), 'serviceDuration', { nonNegative: true });
+  if (has(j, 'serviceDuration') && !numberOk(j.serviceDuration, NON_NEGATIVE)) {
+    checkNumber(issues, j.serviceDuration, at(ptr, 'serviceDuration'), 'serviceDuration', NON_NEGATIVE);
+  }
   validateTaskDurations(issues, j, ptr);
   if (has(j, 'timeWindows')) validateWindows(issues, j.timeWindows, at(ptr, 'timeWindows'));
   validateLateness(issues, j, ptr);
@@ -339,7 +357,7 @@ function validateWindows(issues: Issues, x: unknown, ptr: string): void {
   }
   let prev: [number, number] | undefined;
   each(x, (w, k) => {
-    const win = checkWindow(issues, w, at(ptr, k), `time window ${k}`);
+    const win = windowOk(w) ? ([w[0], w[1]] as [number, number]) : checkWindow(issues, w, at(ptr, k), `time window ${k}`);
     if (!win) return;
     if (prev) {
       if (win[0] < prev[0]) issues.add('time-window', at(ptr, k), `time window ${k} starts before the previous one: windows must be sorted by start`);

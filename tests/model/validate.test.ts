@@ -55,6 +55,48 @@ describe('validateProblem: exact cases', () => {
     ]);
   });
 
+  it('accepts edge values the quick acceptance tests pass, and reports the rest with field pointers and messages', () => {
+    // the validator builds a pointer only for a field with an issue: the quick tests must accept exactly what the full checks
+    // accept (these issues are the ones the validator gave before the quick tests existed)
+    const ok = valid();
+    ok.jobs[0].timeWindows = [[-Infinity, -0], [0, Infinity]];
+    ok.jobs[1].serviceDuration = -0;
+    ok.jobs[2].location = -0;
+    ok.vehicles[0].shift = [-Infinity, Infinity];
+    ok.vehicles[0].start = 2;
+    expect(issuesOf(ok)).toEqual([]);
+    const p = valid();
+    p.jobs[0].timeWindows = [[Infinity, Infinity], [1, -Infinity], [NaN, 3], [5, 4], [1, 2, 3], '[1,2]'];
+    p.jobs[1].serviceDuration = -1e-9;
+    p.jobs[1].id = Infinity;
+    p.jobs[2].id = { id: 1 };
+    p.jobs[2].location = 3;
+    p.jobs[2].delivery = [Infinity, '1'];
+    p.vehicles[0].shift = [NaN, 1];
+    p.vehicles[0].start = 2.5;
+    p.vehicles[0].end = [0, 0];
+    p.vehicles[1].id = NaN;
+    expect(validateProblem(p).map((i) => [i.code, i.pointer, i.message])).toEqual([
+      ['not-integer', '/vehicles/0/start', 'a location index must be an integer, got 2.5'],
+      ['location', '/vehicles/0/end', 'matrix travel needs location indices, got a coordinate pair [0, 0]'],
+      ['not-finite', '/vehicles/0/shift/0', 'the shift start must be a number, got NaN'],
+      ['not-finite', '/vehicles/1/id', 'a vehicle id must be a string or a finite number, got NaN'],
+      ['not-finite', '/jobs/0/timeWindows/0/0', 'time window 0 start must be a number, got Infinity'],
+      ['not-finite', '/jobs/0/timeWindows/1/1', 'time window 1 end must be a number, got -Infinity'],
+      ['not-finite', '/jobs/0/timeWindows/2/0', 'time window 2 start must be a number, got NaN'],
+      ['time-window', '/jobs/0/timeWindows/3', 'time window 3 starts after it ends: [5, 4]'],
+      ['type', '/jobs/0/timeWindows/4', 'time window 4 must be a pair [start, end], got [1, 2, 3]'],
+      ['type', '/jobs/0/timeWindows/5', 'time window 5 must be a pair [start, end], got "[1,2]"'],
+      ['unknown-vehicle', '/jobs/0/allowedVehicles/1', 'allowedVehicles names vehicle 2, which does not exist'],
+      ['not-finite', '/jobs/1/id', 'a job id must be a string or a finite number, got Infinity'],
+      ['negative', '/jobs/1/serviceDuration', 'serviceDuration must not be negative, got -1e-9'],
+      ['type', '/jobs/2/id', 'a job id must be a string or a number, got an object'],
+      ['location', '/jobs/2/location', 'location 3 is out of range: the matrix has indices 0..2'],
+      ['not-finite', '/jobs/2/delivery/0', 'delivery[0] must be a finite number, got Infinity'],
+      ['type', '/jobs/2/delivery/1', 'delivery[1] must be a number, got "1"'],
+    ]);
+  });
+
   it('reports every problem at once, with pointers', () => {
     const p = valid();
     p.jobs[0].timewindows = [[0, 1]]; // typo
