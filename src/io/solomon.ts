@@ -103,26 +103,34 @@ export function parseSolomon(text: string, options: SolomonOptions = {}): Proble
   const seen = new Map<number, number>();
   let j = customerAt + 1;
   while (j < lines.length && (lines.isBlank(j) || /[a-z]/i.test(lines.get(j)))) j++;
+  // a row of seven plain integers (the usual file) is read without building strings; anything else the general way
+  const row = new Float64Array(7);
   for (; j < lines.length; j++) {
-    if (lines.isBlank(j)) continue;
-    const f = fields(lines.get(j));
-    if (f.length === 0) continue;
-    if (f.length === 1 && f[0].toUpperCase() === 'EOF') break;
-    if (f.length !== 7) {
-      issues.add(j, `expected 7 values (CUST NO. XCOORD. YCOORD. DEMAND READY DUE SERVICE), found ${f.length}`);
-      continue;
+    const plain = lines.integers(j, row);
+    if (plain === 0) continue; // spaces and tabs only
+    let v: ArrayLike<number> = row;
+    if (plain !== 7 || row[0] < 0) {
+      if (lines.isBlank(j)) continue;
+      const f = fields(lines.get(j));
+      if (f.length === 0) continue;
+      if (f.length === 1 && f[0].toUpperCase() === 'EOF') break;
+      if (f.length !== 7) {
+        issues.add(j, `expected 7 values (CUST NO. XCOORD. YCOORD. DEMAND READY DUE SERVICE), found ${f.length}`);
+        continue;
+      }
+      const parsed = f.map(toNumber);
+      const bad = parsed.findIndex((x) => x === undefined);
+      if (bad >= 0) {
+        issues.add(j, `value ${bad + 1} is not a number: '${excerpt(f[bad])}'`);
+        continue;
+      }
+      v = parsed as number[];
+      if (!Number.isInteger(v[0]) || v[0] < 0) {
+        issues.add(j, `CUST NO. must be a non-negative integer, got '${excerpt(f[0])}'`);
+        continue;
+      }
     }
-    const v = f.map(toNumber);
-    const bad = v.findIndex((x) => x === undefined);
-    if (bad >= 0) {
-      issues.add(j, `value ${bad + 1} is not a number: '${excerpt(f[bad])}'`);
-      continue;
-    }
-    const [id, x, y, demand, ready, due, service] = v as number[];
-    if (!Number.isInteger(id) || id < 0) {
-      issues.add(j, `CUST NO. must be a non-negative integer, got '${excerpt(f[0])}'`);
-      continue;
-    }
+    const id = v[0], x = v[1], y = v[2], demand = v[3], ready = v[4], due = v[5], service = v[6];
     const previous = seen.get(id);
     if (previous !== undefined) {
       issues.add(j, `customer ${id} is listed twice (first at line ${previous + 1})`);

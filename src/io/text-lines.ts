@@ -68,6 +68,40 @@ export class TextLines {
     return -1;
   }
 
+  /**
+   * Line `i` read as whitespace-separated integers without building strings:
+   * writes them into `out` and returns how many there are (0 for a line of
+   * spaces and tabs), or -1 when the line holds anything else (another
+   * character, a field that is not `-?[0-9]{1,15}`, more fields than `out`
+   * holds) — the caller then reads it the general way. The values are those of
+   * `Number(field)`: at most 15 digits are exact in a double.
+   */
+  integers(i: number, out: Float64Array): number {
+    const text = this.text;
+    const e = this.end(i);
+    let count = 0;
+    for (let k = this.starts[i]; k < e; ) {
+      let c = text.charCodeAt(k);
+      if (c === 32 || c === 9) {
+        k++;
+        continue;
+      }
+      const negative = c === 45;
+      if (negative) c = text.charCodeAt(++k);
+      let value = 0;
+      let digits = 0;
+      while (k < e && c >= 48 && c <= 57) {
+        value = value * 10 + (c - 48);
+        digits++;
+        c = text.charCodeAt(++k);
+      }
+      if (digits === 0 || digits > 15 || count === out.length) return -1;
+      if (k < e && c !== 32 && c !== 9) return -1;
+      out[count++] = negative ? -value : value;
+    }
+    return count;
+  }
+
   /** Whether line `i` holds only spaces and tabs. */
   isBlank(i: number): boolean {
     return this.firstNonSpace(i) < 0;
