@@ -277,7 +277,7 @@ async function main(): Promise<void> {
     lines.push(
       `## 3. Time-limit overshoot of \`vrpkit solve --time-limit L --threads ${threads}\``,
       '',
-      `Wall time of the child process (start-up, parsing, solving, writing the plan)${repeat > 1 ? `; each case run ${repeat} times, the run with the median wall time shown` : ''}. Overshoot = wall − L − 0.3 s (Node start-up allowance); target ≤ max(5 % of L, 0.2 s). 100 = Solomon R101, 200 = R1_2_1, 1,000 = R1_10_1, larger = bench/tools/make-large-instance.ts seed 1 (solved zone by zone above 1,500 jobs). CPU s: the child\'s CPU time (user + system, every thread; bench/tools/cpu-hook.mjs) — on a busy machine the wall time stretches with the other work, the CPU time hardly does; CPU − L − 0.3 is what the overshoot would be on an idle core (GC threads count too, so it is an upper bound).',
+      `Wall time of the child process (start-up, parsing, solving, writing the plan)${repeat > 1 ? `; each case run ${repeat} times, the run with the median wall time shown` : ''}. Overshoot = wall − L − 0.3 s (Node start-up allowance); target ≤ max(5 % of L, 0.2 s). 100 = Solomon R101, 200 = R1_2_1, 1,000 = R1_10_1, larger = bench/tools/make-large-instance.ts seed 1 (solved zone by zone above 1,500 jobs). CPU s: the child's CPU time (user + system, every thread; bench/tools/cpu-hook.mjs) — on a busy machine the wall time stretches with the other work, the CPU time hardly does; CPU − L − 0.3 is what the overshoot would be on an idle core (GC threads count too, so it is an upper bound).`,
       '',
       '| jobs | L s | wall s | overshoot s | CPU s | CPU − L − 0.3 s | allowed s | within (wall) | exit |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |',
