@@ -62,10 +62,15 @@ export function validateLocation(issues: Issues, loc: unknown, ptr: string, mode
  */
 export function locationOk(loc: unknown, model: LocationModel): boolean {
   if (typeof loc === 'number') return Number.isInteger(loc) && loc >= 0 && !(model.count >= 0 && loc >= model.count);
-  if (!Array.isArray(loc) || !model.pairs || loc.length !== 2) return false;
-  const x = loc[0], y = loc[1];
+  return model.pairs && pairOk(loc, model.geographic);
+}
+
+/** Whether `checkPair` would accept `p` (it then reports nothing). */
+function pairOk(p: unknown, geographic: boolean): boolean {
+  if (!Array.isArray(p) || p.length !== 2) return false;
+  const x = p[0], y = p[1];
   if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return false;
-  return !(model.geographic && (Math.abs(x) > 180 || Math.abs(y) > 90));
+  return !(geographic && (Math.abs(x) > 180 || Math.abs(y) > 90));
 }
 
 /** A coordinate pair: two finite numbers; lon in [−180, 180] and lat in [−90, 90] when geographic. */
@@ -179,6 +184,7 @@ function validateCoordinates(issues: Issues, c: unknown, ptr: string, geographic
   let bad = 0;
   const sink = new Issues();
   for (let k = 0; k < c.length; k++) {
+    if (pairOk(c[k], geographic)) continue; // (the pointer is built only for a pair with an issue)
     if (!checkPair(sink, c[k], at(ptr, k), geographic) && bad++ < MAX_MATRIX_ISSUES) issues.list.push(sink.list[sink.list.length - 1]);
   }
   if (bad > MAX_MATRIX_ISSUES) issues.add('location', ptr, `${bad - MAX_MATRIX_ISSUES} more bad coordinate pairs not listed`);
