@@ -22,9 +22,10 @@ import { SearchData } from './data.js';
 import { Inserter } from './insert.js';
 import { LocalSearch } from './local-search.js';
 import { computeNeighbourhood, type Neighbourhood } from './neighbourhood.js';
-import { PenaltyManager } from './penalties.js';
+import { initialPenalties, PenaltyManager } from './penalties.js';
 import { fleetLowerBound, RouteMinimiser, type RouteMinOptions } from './route-min.js';
 import { Perturbation } from './perturb.js';
+import { RouteKick } from './route-kick.js';
 import { SearchRoutes } from './routes.js';
 import { Snapshot } from './snapshot.js';
 
@@ -43,6 +44,11 @@ export interface IlsParams {
   maxPerturbation: number;
   /** Share of perturbations that ruin a whole short route. */
   routeRemovalRate: number;
+  /**
+   * Ruins cut strings of consecutive clients, at most this long, from the
+   * routes near a client (0: the clients nearest it), after `cheapBestUntil`.
+   */
+  stringRuin?: number;
   useSwapStar: boolean;
   /** Exchange two shipments between routes in the local search (off by default: measured slower at scale). */
   pairExchange?: boolean;
@@ -53,6 +59,13 @@ export interface IlsParams {
    * exhaustive search costs as much as dozens of iterations. 0 (default) = always exhaustive.
    */
   cheapBestUntil?: number;
+  /**
+   * Iterations without a new best after which the best loses one route to the
+   * ejection pool and the search goes on from it (route-kick.ts); 0 = never.
+   */
+  routeKickAfter?: number;
+  /** Ejection-pool steps one kick may take (default 2 × clients). */
+  routeKickSteps?: number;
   /** Move evaluations between two checks of the clock inside one local search. */
   sliceEvaluations: number;
   shouldStop: () => boolean;
@@ -118,6 +131,7 @@ export class Ils {
   readonly ls: LocalSearch;
   readonly perturbation: Perturbation;
   readonly penalties: PenaltyManager;
+  readonly kick: RouteKick | null;
 
   constructor(readonly cp: CompiledProblem, readonly slotType: Int32Array, readonly params: IlsParams) {
     this.rng = new Rng(params.seed);
@@ -128,6 +142,10 @@ export class Ils {
     this.ls = new LocalSearch(this.rs, this.nb, this.inserter, this.rng.fork(), params.useSwapStar, params.pairExchange);
     this.perturbation = new Perturbation(this.rs, this.nb, this.inserter, this.ls, this.rng.fork(), params.minPerturbation, params.maxPerturbation, params.routeRemovalRate);
     this.penalties = new PenaltyManager(...initialPenalties(cp));
+    const kickAfter = params.routeKickAfter ?? 0;
+    this.kick = kickAfter > 0 && RouteKick.applies(this.rs)
+      ? new RouteKick(this.rs, this.nb, (params.seed ^ 0x5bd1e995) >>> 0, kickAfter, params.routeKickSteps ?? 2 * this.rs.n)
+      : null;
     this.applyWeights();
   }
 
@@ -202,6 +220,29 @@ export class Ils {
     return best;
   }
 
+  /**
+   * A route-elimination kick (route-kick.ts): the best loses one route, the
+   * plan gets an exhaustive local search and becomes the current one (and the
+   * best if cheaper). False when no route could be removed (then the current
+   * plan is the best).
+   */
+  private async kickFromBest(it: number, best: Snapshot, cur: Snapshot, cand: Snapshot): Promise<boolean> {
+    const p = this.params, rs = this.rs;
+    best.restore(rs);
+    if (!(await this.kick!.kick(async () => {
+      await p.tick(it, best, cur);
+      return p.shouldStop();
+    }))) {
+      cur.copyFrom(best);
+      return false;
+    }
+    await this.localSearch(true, it, best, cur);
+    cand.save(rs);
+    if (cand.feasible && cand.base < best.base - 1e-9) best.copyFrom(cand);
+    cur.copyFrom(cand);
+    return true;
+  }
+
   private loadWarm(warm: number[][]): void {
     const rs = this.rs, n = rs.n;
     const seen = new Uint8Array(n);
@@ -265,6 +306,14 @@ export class Ils {
     while (!p.shouldStop() && it < p.maxIterations) {
       if (noImprove >= p.noImprovement && p.stopOnNoImprovement) break;
       it++;
+      if (this.kick && best && this.kick.due(noImprove, best.routeCount)) {
+        // stagnation: the best loses one route and the search goes on from there
+        if (await this.kickFromBest(it, best, cur, cand)) {
+          filled.fill(0);
+          histPos = 0;
+        }
+        noImprove = 0;
+      }
       if (noImprove >= p.noImprovement && best) {
         best.restore(rs);
         cur.copyFrom(best);
@@ -274,6 +323,8 @@ export class Ils {
         restarts++;
       }
       const stamp = rs.updates;
+      // string ruins once the early phase is over
+      this.perturbation.stringMax = it > (p.cheapBestUntil ?? 0) ? p.stringRuin ?? 0 : 0;
       this.perturbation.perturb();
       await this.localSearch(false, it, best, cur);
       cand.saveTotals(rs);
@@ -347,17 +398,4 @@ export class Ils {
     }
     return result();
   }
-}
-
-/** Starting penalty weights: load excess priced like the longest arc per unit of the largest demand; time warp a few distance units per time unit. */
-function initialPenalties(cp: CompiledProblem): [number, number] {
-  let maxDist = 0;
-  for (let i = 0; i < cp.dist.length; i++) if (cp.dist[i] < 1e8 && cp.dist[i] > maxDist) maxDist = cp.dist[i];
-  let maxDemand = 0;
-  for (let i = 0; i < cp.delivery.length; i++) maxDemand = Math.max(maxDemand, cp.delivery[i], cp.pickup[i]);
-  let perDist = 0;
-  for (let t = 0; t < cp.T; t++) perDist = Math.max(perDist, cp.typePerDist[t] + cp.typePerDur[t]);
-  const wQ = Math.max(0.1, Math.min(1000, maxDemand > 0 ? maxDist / maxDemand : 1));
-  const wTW = Math.max(0.1, 6 * (perDist || 1));
-  return [wQ, wTW];
 }

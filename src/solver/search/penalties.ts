@@ -5,6 +5,8 @@
  * family found too rarely feasible grows, of one found too often feasible
  * shrinks, so the search keeps crossing the border of the feasible region.
  */
+import type { CompiledProblem } from '../compile.js';
+
 export interface PenaltyParams {
   /** Registrations between two updates. */
   between: number;
@@ -61,4 +63,17 @@ export class PenaltyManager {
     this.wTW = t;
     return changed;
   }
+}
+
+/** Starting penalty weights: load excess priced like the longest arc per unit of the largest demand; time warp a few distance units per time unit. */
+export function initialPenalties(cp: CompiledProblem): [number, number] {
+  let maxDist = 0;
+  for (let i = 0; i < cp.dist.length; i++) if (cp.dist[i] < 1e8 && cp.dist[i] > maxDist) maxDist = cp.dist[i];
+  let maxDemand = 0;
+  for (let i = 0; i < cp.delivery.length; i++) maxDemand = Math.max(maxDemand, cp.delivery[i], cp.pickup[i]);
+  let perDist = 0;
+  for (let t = 0; t < cp.T; t++) perDist = Math.max(perDist, cp.typePerDist[t] + cp.typePerDur[t]);
+  const wQ = Math.max(0.1, Math.min(1000, maxDemand > 0 ? maxDist / maxDemand : 1));
+  const wTW = Math.max(0.1, 6 * (perDist || 1));
+  return [wQ, wTW];
 }

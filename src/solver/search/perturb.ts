@@ -7,7 +7,11 @@
  * whole short route instead (the shorter of two random routes), which is how
  * the search sheds routes the objective does not need. Every client touched
  * is marked promising, so the local search that follows works only around
- * the change.
+ * the change. With `stringMax` the ruin cuts strings instead (after
+ * Christiaens & Vanden Berghe's SISR, 2020): from each route met among the
+ * client and its neighbours, one run of up to `stringMax` consecutive clients
+ * around the client met — slack in several nearby routes at once, where the
+ * re-insertion can rebuild a stretch differently.
  */
 import type { Rng } from '../../core/rng.js';
 import type { Inserter } from './insert.js';
@@ -17,6 +21,9 @@ import type { SearchRoutes } from './routes.js';
 
 export class Perturbation {
   private readonly removed: Int32Array;
+  /** Per route: the ruin that last cut a string from it (string ruins). */
+  private readonly seenRoute: Int32Array;
+  private stamp = 0;
 
   constructor(
     private readonly rs: SearchRoutes,
@@ -27,8 +34,11 @@ export class Perturbation {
     readonly min: number,
     readonly max: number,
     readonly routeRate = 0,
+    /** Longest string one route loses in a string ruin; 0 = scattered ruins (the neighbours themselves). */
+    public stringMax = 0,
   ) {
     this.removed = new Int32Array(rs.n);
+    this.seenRoute = new Int32Array(rs.R).fill(-1);
   }
 
   /** Ruins and recreates around a random client; returns the number of clients moved. */
@@ -70,6 +80,32 @@ export class Perturbation {
       }
       rs.clear(route);
       rs.update(route);
+    } else if (this.stringMax > 0 && !rs.data.hasShipments) {
+      // strings: from each route met among u and its neighbours, one run of consecutive clients
+      const seen = this.seenRoute;
+      this.stamp++;
+      const cut = (w: number) => {
+        const r = rs.routeOf[w];
+        if (count >= k || r < 0 || seen[r] === this.stamp) return;
+        seen[r] = this.stamp;
+        const m = rs.len[r];
+        const l = 1 + rng.int(Math.min(m, this.stringMax, k - count));
+        // a string of l clients that contains w
+        const pw = rs.pos[w];
+        const lo = Math.max(1, pw - l + 1), hi = Math.min(pw, m - l + 1);
+        const from = lo + rng.int(hi - lo + 1);
+        const a = rs.nodes[r];
+        for (let q = 0; q < l; q++) {
+          const x = a[from + q];
+          ls.markPromising(x);
+          this.removed[count + q] = x;
+        }
+        for (let q = 0; q < l; q++) rs.remove(this.removed[count + q]);
+        count += l;
+        rs.update(r);
+      };
+      cut(u);
+      for (let q = nb.start[u]; q < nb.start[u + 1] && count < k; q++) cut(nb.list[q]);
     } else {
       take(u);
       for (let q = nb.start[u]; q < nb.start[u + 1] && count < k; q++) take(nb.list[q]);

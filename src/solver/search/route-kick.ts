@@ -1,0 +1,71 @@
+/**
+ * A route-elimination kick for the distance search when it stagnates: after
+ * `after` iterations without a new best, the best plan loses one route to the
+ * ejection pool of route-min.ts (at most `steps` steps), and the search goes
+ * on from the plan with one route fewer, whether or not it is cheaper.
+ *
+ * The late-acceptance search rarely sheds a route on its own once the plan
+ * has settled: a route of 30 clients cannot empty itself through moves that
+ * each must pay, so plans with one or two routes more than the best known
+ * stay put (Homberger C2 at 1,000 clients: 32 routes where 30 are best).
+ * The kick moves the search to the other side of that wall; the local search
+ * and acceptance then decide what to keep. A plan whose route count equals
+ * the fleet's load bound is never kicked; a failed attempt costs its steps,
+ * leaves the best as it was and doubles the wait before the next one.
+ *
+ * Counted in iterations and steps, never in time, so seed + iteration budget
+ * stays reproducible.
+ */
+import { Rng } from '../../core/rng.js';
+import type { Neighbourhood } from './neighbourhood.js';
+import { fleetLowerBound, RouteMinimiser } from './route-min.js';
+import type { SearchRoutes } from './routes.js';
+
+export class RouteKick {
+  private minimiser: RouteMinimiser | null = null;
+  private bound = -1;
+  /** Failed kicks since the last one that removed a route: each doubles the wait before the next. */
+  private failures = 0;
+  /** Kicks tried / those that removed a route (statistics). */
+  tried = 0;
+  removed = 0;
+
+  constructor(
+    private readonly rs: SearchRoutes,
+    private readonly nb: Neighbourhood,
+    /** Seed of the kicks' own random stream (the search's stream is untouched until a kick). */
+    private readonly seed: number,
+    /** Iterations without a new best before a kick. */
+    readonly after: number,
+    /** Ejection-pool steps one kick may take. */
+    readonly steps: number,
+  ) {}
+
+  /** Whether the kick applies to this problem at all (the ejection pool's conditions). */
+  static applies(rs: SearchRoutes): boolean {
+    return RouteMinimiser.applies(rs);
+  }
+
+  /** Whether a kick is due: enough iterations without a new best, and the best has routes to spare. */
+  due(noImprove: number, bestRoutes: number): boolean {
+    if (this.after <= 0 || noImprove < this.after * 2 ** Math.min(this.failures, 20)) return false;
+    if (this.bound < 0) this.bound = fleetLowerBound(this.rs);
+    return bestRoutes > this.bound;
+  }
+
+  /**
+   * Removes one route from the plan in the working routes (which must be the
+   * feasible best). True: the routes hold a feasible plan with one route
+   * fewer; false: the plan is unchanged.
+   */
+  async kick(pause: () => Promise<boolean>): Promise<boolean> {
+    this.minimiser ??= new RouteMinimiser(this.rs, this.nb, new Rng(this.seed));
+    this.tried++;
+    const ok = await this.minimiser.removeOne(this.steps, pause);
+    if (ok) {
+      this.removed++;
+      this.failures = 0;
+    } else this.failures++;
+    return ok;
+  }
+}

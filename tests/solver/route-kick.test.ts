@@ -1,0 +1,135 @@
+/**
+ * What the ILS does when it stagnates: a route-elimination kick from the best
+ * (route-kick.ts), and string ruins (perturb.ts). The kick either removes a
+ * route with a feasible plan or leaves the plan as it was and waits twice as
+ * long; solves with both give checked, reproducible plans.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
+import { checkSolution, solve } from '../../src/index.js';
+import { Inserter } from '../../src/solver/search/insert.js';
+import { LocalSearch } from '../../src/solver/search/local-search.js';
+import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
+import { Perturbation } from '../../src/solver/search/perturb.js';
+import { RouteKick } from '../../src/solver/search/route-kick.js';
+import { fleetLowerBound } from '../../src/solver/search/route-min.js';
+import { defaultRouteKick, defaultStringRuin } from '../../src/solver/run-ils.js';
+import type { SearchRoutes } from '../../src/solver/search/routes.js';
+import { problem, routesOf } from './windows-fixture.js';
+
+const never = async (): Promise<boolean> => false;
+
+function clientsOf(rs: SearchRoutes): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < rs.R; r++) for (let p = 1; p <= rs.len[r]; p++) out.push(rs.nodes[r][p]);
+  return out.sort((a, b) => a - b);
+}
+
+function used(rs: SearchRoutes): number {
+  let k = 0;
+  for (let r = 0; r < rs.R; r++) if (rs.len[r] > 0) k++;
+  return k;
+}
+
+describe('RouteKick', () => {
+  it('removes one route from a plan with routes to spare, keeping every client and the plan feasible', () => {
+    return fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1000 }), async (seed) => {
+        const p = problem(12, seed);
+        // one client per route: feasible (as many vans as clients), far above the load bound
+        const rs = routesOf(p, Array.from({ length: 12 }, (_, i) => [i]));
+        const nb = computeNeighbourhood(rs.data.cp, 11);
+        const kick = new RouteKick(rs, nb, seed, 5, 2000);
+        expect(kick.due(4, 12)).toBe(false);
+        expect(kick.due(5, 12)).toBe(true);
+        expect(kick.due(5, fleetLowerBound(rs))).toBe(false);
+        const ok = await kick.kick(never);
+        expect(clientsOf(rs)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+        for (let r = 0; r < rs.R; r++) {
+          expect(rs.loadExcess[r]).toBeLessThanOrEqual(1e-7);
+          expect(rs.timeWarp[r]).toBeLessThanOrEqual(1e-7);
+        }
+        expect(used(rs)).toBe(ok ? 11 : 12);
+        expect(kick.tried).toBe(1);
+        expect(kick.removed).toBe(ok ? 1 : 0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('after a failed kick the plan is unchanged and the next waits twice as long', async () => {
+    const p = problem(12, 7);
+    const lists = [[0, 1, 2, 3, 4, 5], [6, 7, 8, 9, 10, 11]];
+    const rs = routesOf(p, lists);
+    const nb = computeNeighbourhood(rs.data.cp, 11);
+    // one step cannot place the six clients of a removed route
+    const kick = new RouteKick(rs, nb, 1, 10, 1);
+    expect(kick.due(10, 2)).toBe(true);
+    expect(await kick.kick(never)).toBe(false);
+    for (let r = 0; r < 2; r++) expect(Array.from(rs.nodes[r].slice(1, rs.len[r] + 1))).toEqual(lists[r]);
+    expect(kick.due(19, 2)).toBe(false);
+    expect(kick.due(20, 2)).toBe(true);
+  });
+});
+
+describe('string ruins', () => {
+  it('cut runs of consecutive clients, at most one per route and stringMax long, and put every client back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 6 }), (seed, stringMax) => {
+        const p = problem(24, seed);
+        const lists = [[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14, 15], [16, 17, 18, 19, 20, 21, 22, 23]];
+        const rs = routesOf(p, lists);
+        const nb = computeNeighbourhood(rs.data.cp, 8);
+        const inserter = new Inserter(rs, nb);
+        const ls = new LocalSearch(rs, nb, inserter, new Rng(seed), true);
+        const removed = new Set<number>();
+        const remove = rs.remove.bind(rs);
+        rs.remove = (u: number) => { removed.add(u); remove(u); };
+        const pert = new Perturbation(rs, nb, inserter, ls, new Rng(seed), 1, 10, 0, stringMax);
+        const moved = pert.perturb();
+        expect(moved).toBe(removed.size);
+        expect(moved).toBeGreaterThanOrEqual(1);
+        expect(moved).toBeLessThanOrEqual(10);
+        expect(clientsOf(rs)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+        // the removed clients form at most one run per route, each at most stringMax long
+        for (const l of lists) {
+          const at = l.map((c, i) => (removed.has(c) ? i : -1)).filter((i) => i >= 0);
+          if (at.length === 0) continue;
+          expect(at.length).toBeLessThanOrEqual(stringMax);
+          expect(at[at.length - 1] - at[0]).toBe(at.length - 1);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('solving with kicks and string ruins', () => {
+  it('are on by default only above 500 clients with time windows', () => {
+    expect(defaultRouteKick({ n: 1000, hasTime: true })).toBe(3000);
+    expect(defaultStringRuin({ n: 1000, hasTime: true })).toBe(10);
+    for (const cp of [{ n: 500, hasTime: true }, { n: 1000, hasTime: false }]) {
+      expect(defaultRouteKick(cp)).toBe(0);
+      expect(defaultStringRuin(cp)).toBe(0);
+    }
+  });
+
+  it('give checked plans, the same twice, and searches that differ from the plain one', async () => {
+    const p = problem(40, 11);
+    const base = { algorithm: 'ils' as const, seed: 2, maxIterations: 300, stringRuin: 0, routeKickAfter: 0 };
+    const plain = await solve(p, base);
+    const kicked = await solve(p, { ...base, routeKickAfter: 20 });
+    const again = await solve(p, { ...base, routeKickAfter: 20 });
+    const strings = await solve(p, { ...base, stringRuin: 5 });
+    for (const s of [plain, kicked, strings]) {
+      const c = checkSolution(p, s);
+      expect(c.feasible).toBe(true);
+      expect(s.unassigned).toEqual([]);
+    }
+    expect(JSON.stringify(again.routes)).toBe(JSON.stringify(kicked.routes));
+    // a kick draws from its own stream: a different search means a kick happened
+    expect(kicked.stats?.evaluations).not.toBe(plain.stats?.evaluations);
+    expect(strings.stats?.evaluations).not.toBe(plain.stats?.evaluations);
+  });
+});
