@@ -29,7 +29,14 @@ import { prepareNeighbourhood } from './search/neighbourhood.js';
  */
 const SLICE_ADAPTING = 20_000;
 const SLICE = 4_000;
-/** Share of perturbations that ruin a whole route under `fewest-vehicles` (route elimination). */
+/**
+ * Share of perturbations that ruin a whole route under `fewest-vehicles`
+ * (route elimination) where the route phase does not apply. Where it does,
+ * the phase removes routes and the perturbations ruin none: a whole route's
+ * clients rarely fit back into the fewest routes, so such candidates opened a
+ * route or stayed infeasible (measured with the time sharing below,
+ * bench/results/tuning.md, "Time sharing": RC105 8.05 % → 0.00 % in two runs).
+ */
 const ROUTE_ELIMINATION_RATE = 0.2;
 /**
  * Share of whole-route ruins with shipments (cost objective): a pair leaves a
@@ -70,6 +77,24 @@ const ROUTE_MIN_FAILURES = 5;
 /** With a time limit (which bounds the phase), each failed attempt at one route fewer restarts with this many times the steps of the one before. */
 const ROUTE_MIN_GROWTH = 2;
 const ROUTE_MIN_TIME_SHARE = 0.7;
+/**
+ * After this many failed attempts in a row the phase hands over to the
+ * distance search and resumes between its iterations: a block of
+ * `ROUTE_MIN_SHARE` × (the next attempt's steps) iterations, then one attempt
+ * from the best plan (search/route-phase.ts). Three, because R112 and RC106
+ * remove their last route in the third attempt of a failed streak.
+ */
+const ROUTE_MIN_STALL = 3;
+const ROUTE_MIN_SHARE = 0.1;
+/**
+ * `fewest-vehicles` with the phase: the penalty weights aim at this share of
+ * feasible candidates instead of 0.65. With the fewest routes most candidates
+ * are infeasible (or open a route, which the totals reject), and at 0.65 the
+ * time-warp weight grew from about 30 to 60,000 within 3,000 iterations
+ * (R110): the moves then opened routes rather than pay any warp, and the best
+ * plan stopped improving (bench/results/tuning.md, "Time sharing").
+ */
+const FEWEST_PENALTY_TARGET = 0.3;
 
 /** `auto` construction: insertion above this many clients when time matters... */
 const INSERTION_FROM_CLIENTS = 300;
@@ -126,6 +151,8 @@ export async function runIls(
   // the neighbourhoods are the search's longest set-up step: computed cooperatively, the constructor then reuses them
   if (!(await prepareNeighbourhood(cp, granularSize, pacer))) return null;
   await pacer.yieldNow(); // the search's constructor gets a fresh slice
+  // fewest-vehicles: the route phase (search/route-phase.ts) removes routes where it applies (no shipments, no optional clients)
+  const routePhase = objective.type === 'fewest-vehicles' && !options.initialSolution && !cp.hasShipments && !cp.optional;
   const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);
   const ils: Ils = new Ils(cp, slotType, {
     seed: options.seed ?? 1,
@@ -137,7 +164,7 @@ export async function runIls(
     minPerturbation: options.minPerturbation ?? 1,
     // measured (bench/results/tuning.md): a skewed 1-25 clients up to 500 clients, 1-10 above
     maxPerturbation: options.maxPerturbation ?? (cp.n <= 500 ? -25 : 10),
-    routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? ROUTE_ELIMINATION_RATE : cp.hasShipments ? SHIPMENT_ROUTE_RUIN_RATE : 0),
+    routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? (routePhase ? 0 : ROUTE_ELIMINATION_RATE) : cp.hasShipments ? SHIPMENT_ROUTE_RUIN_RATE : 0),
     useSwapStar: options.useSwapStar ?? true,
     pairExchange: options.pairExchange ?? false,
     cheapBestUntil: options.cheapBestIterations ?? defaultCheapBest(cp),
@@ -147,7 +174,7 @@ export async function runIls(
     pause: () => pacer.pause(),
     tick: async (iteration, best, cur) => {
       goal.adapt(ils.rs, iteration, best);
-      fleet?.step(ils.rs, iteration, best);
+      if (!ils.phase?.sharing) fleet?.step(ils.rs, iteration, best); // not while the route phase still resumes
       // fewest-vehicles: report the cost without the search's route fixed cost
       const shown = (x: { base: number; routeCount: number }) => x.base - goal.routeFixed * x.routeCount;
       await report(iteration, best ? shown(best) : cur.cost(ils.data.wQ, ils.data.wTW) - goal.routeFixed * cur.routeCount, !!best);
@@ -155,6 +182,7 @@ export async function runIls(
     routeMin: objective.type === 'fewest-vehicles' && !options.initialSolution
       ? {
         attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity),
+        stall: ROUTE_MIN_STALL, shareRatio: ROUTE_MIN_SHARE, penaltyTarget: FEWEST_PENALTY_TARGET,
         // after the phase: the moves' route price follows the share of candidates that open a route (route-price.ts)
         candidate: ((price) => (rs, more) => void price.observe(rs, more))(new AdaptiveRoutePrice(fewestVehiclePrices(compiled).search)),
       }
