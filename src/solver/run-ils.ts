@@ -174,7 +174,7 @@ export async function runIls(
     pause: () => pacer.pause(),
     tick: async (iteration, best, cur) => {
       goal.adapt(ils.rs, iteration, best);
-      if (!ils.phase?.sharing) fleet?.step(ils.rs, iteration, best); // not while the route phase still resumes
+      fleet?.step(ils.rs, iteration, best, ils.phase?.sharing); // no attempt while the route phase may resume
       // fewest-vehicles: report the cost without the search's route fixed cost
       const shown = (x: { base: number; routeCount: number }) => x.base - goal.routeFixed * x.routeCount;
       await report(iteration, best ? shown(best) : cur.cost(ils.data.wQ, ils.data.wTW) - goal.routeFixed * cur.routeCount, !!best);

@@ -114,7 +114,7 @@ export class RoutePhase {
 
   /** Whether the phase will still resume (it handed over at a stall and is not over). */
   get sharing(): boolean {
-    return this.dueAt >= 0;
+    return this.dueAt >= 0 && this.open();
   }
 
   private schedule(iteration: number): void {
