@@ -15,6 +15,7 @@ import { Ils } from './search/ils.js';
 import { SearchObjective, searchProblem, fewestVehiclePrices } from './search/objective.js';
 import { FleetLimit } from './search/objective-fleet.js';
 import { AdaptiveRoutePrice } from './search/route-price.js';
+import { loadRouteBound } from './search/route-min.js';
 import { resolveObjective } from '../model/objective.js';
 import type { Pacer } from '../core/pacer.js';
 import { prepareNeighbourhood } from './search/neighbourhood.js';
@@ -29,7 +30,15 @@ import { prepareNeighbourhood } from './search/neighbourhood.js';
  */
 const SLICE_ADAPTING = 20_000;
 const SLICE = 4_000;
-/** Share of perturbations that ruin a whole route under `fewest-vehicles` (route elimination). */
+/**
+ * Share of perturbations that ruin a whole route under `fewest-vehicles`
+ * (route elimination), except where the route phase shares its time (short
+ * routes, below): there the phase removes routes and the perturbations ruin
+ * none — a whole route's clients rarely fit back into the fewest routes, so
+ * such candidates opened a route or stayed infeasible (with the time sharing
+ * below, bench/results/tuning.md, "Time sharing": R109 5.56 → 0.41 %, RC105
+ * 8.05 → 0.00 % at seed 1; R109 7.33 → 1.77 %, RC105 4.79 → 3.57 % at seed 2).
+ */
 const ROUTE_ELIMINATION_RATE = 0.2;
 /**
  * Share of whole-route ruins with shipments (cost objective): a pair leaves a
@@ -70,6 +79,42 @@ const ROUTE_MIN_FAILURES = 5;
 /** With a time limit (which bounds the phase), each failed attempt at one route fewer restarts with this many times the steps of the one before. */
 const ROUTE_MIN_GROWTH = 2;
 const ROUTE_MIN_TIME_SHARE = 0.7;
+/**
+ * After this many failed attempts in a row the phase hands over to the
+ * distance search and resumes between its iterations: a block of
+ * `ROUTE_MIN_SHARE` × (the next attempt's steps) iterations, then one attempt
+ * from the best plan (search/route-phase.ts). Three, because R112 and RC106
+ * remove their last route in the third attempt of a failed streak.
+ */
+const ROUTE_MIN_STALL = 3;
+const ROUTE_MIN_SHARE = 0.1;
+/**
+ * `fewest-vehicles` with the phase: the penalty weights aim at this share of
+ * feasible candidates instead of 0.65. With the fewest routes most candidates
+ * are infeasible (or open a route, which the totals reject), and at 0.65 the
+ * time-warp weight grew from about 30 to 60,000 within 3,000 iterations
+ * (R110): the moves then opened routes rather than pay any warp, and the best
+ * plan stopped improving (bench/results/tuning.md, "Time sharing").
+ */
+const FEWEST_PENALTY_TARGET = 0.3;
+/**
+ * The time sharing, the penalty target and the ruins without whole routes
+ * above apply where the loads keep routes short: at most this many clients
+ * per route on average at the loads' bound (Solomon R1, RC1, C1: 10–13). On
+ * long routes (R2, RC2, C2: 33–50) they lost distance at equal CPU and at
+ * the real command (R205 1.37 → 4.91 %, RC204 0.11 → 2.26 %, R210 0.77 → 1.57
+ * %; without whole-route ruins alone R205 4.30 %), so the phase runs there as
+ * before (bench/results/tuning.md, "Time sharing").
+ */
+const SHORT_ROUTE_CLIENTS = 20;
+/**
+ * ...and only up to this many clients: measured on Solomon (100 clients)
+ * only; a loaded check on Homberger 200 type 1 at 60 s lost badly with it
+ * (RC1_2_1 15.3 → 36.9 %, R1_2_1 3.8 → 15.8 %, RC1_2_5 10.4 → 13.5 %; the
+ * references from quieter runs), so larger problems run the phase as before
+ * until that is understood.
+ */
+const SHARING_MAX_CLIENTS = 150;
 
 /** `auto` construction: insertion above this many clients when time matters... */
 const INSERTION_FROM_CLIENTS = 300;
@@ -149,6 +194,10 @@ export async function runIls(
   // the neighbourhoods are the search's longest set-up step: computed cooperatively, the constructor then reuses them
   if (!(await prepareNeighbourhood(cp, granularSize, pacer))) return null;
   await pacer.yieldNow(); // the search's constructor gets a fresh slice
+  // fewest-vehicles: the route phase (search/route-phase.ts) removes routes where it applies (no shipments, no optional clients);
+  // where the loads keep routes short, it shares the time with the distance search (see SHORT_ROUTE_CLIENTS)
+  const routePhase = objective.type === 'fewest-vehicles' && !options.initialSolution && !cp.hasShipments && !cp.optional;
+  const sharing = routePhase && cp.n <= SHARING_MAX_CLIENTS && cp.n <= SHORT_ROUTE_CLIENTS * loadRouteBound(cp, slotType);
   const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);
   const ils: Ils = new Ils(cp, slotType, {
     seed: options.seed ?? 1,
@@ -160,7 +209,7 @@ export async function runIls(
     minPerturbation: options.minPerturbation ?? 1,
     // measured (bench/results/tuning.md): a skewed 1-25 clients up to 500 clients, 1-10 above
     maxPerturbation: options.maxPerturbation ?? (cp.n <= 500 ? -25 : 10),
-    routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? ROUTE_ELIMINATION_RATE : cp.hasShipments ? SHIPMENT_ROUTE_RUIN_RATE : 0),
+    routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? (sharing ? 0 : ROUTE_ELIMINATION_RATE) : cp.hasShipments ? SHIPMENT_ROUTE_RUIN_RATE : 0),
     useSwapStar: options.useSwapStar ?? true,
     pairExchange: options.pairExchange ?? false,
     cheapBestUntil: options.cheapBestIterations ?? defaultCheapBest(cp),
@@ -172,7 +221,7 @@ export async function runIls(
     pause: () => pacer.pause(),
     tick: async (iteration, best, cur) => {
       goal.adapt(ils.rs, iteration, best);
-      fleet?.step(ils.rs, iteration, best);
+      fleet?.step(ils.rs, iteration, best, ils.phase?.sharing); // no attempt while the route phase may resume
       // fewest-vehicles: report the cost without the search's route fixed cost
       const shown = (x: { base: number; routeCount: number }) => x.base - goal.routeFixed * x.routeCount;
       await report(iteration, best ? shown(best) : cur.cost(ils.data.wQ, ils.data.wTW) - goal.routeFixed * cur.routeCount, !!best);
@@ -180,6 +229,7 @@ export async function runIls(
     routeMin: objective.type === 'fewest-vehicles' && !options.initialSolution
       ? {
         attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity),
+        stall: sharing ? ROUTE_MIN_STALL : undefined, shareRatio: ROUTE_MIN_SHARE, penaltyTarget: sharing ? FEWEST_PENALTY_TARGET : undefined,
         // after the phase: the moves' route price follows the share of candidates that open a route (route-price.ts)
         candidate: ((price) => (rs, more) => void price.observe(rs, more))(new AdaptiveRoutePrice(fewestVehiclePrices(compiled).search)),
       }

@@ -22,8 +22,9 @@ import { SearchData } from './data.js';
 import { Inserter } from './insert.js';
 import { LocalSearch } from './local-search.js';
 import { computeNeighbourhood, type Neighbourhood } from './neighbourhood.js';
-import { initialPenalties, PenaltyManager } from './penalties.js';
-import { fleetLowerBound, RouteMinimiser, type RouteMinOptions } from './route-min.js';
+import { DEFAULT_PENALTY_PARAMS, initialPenalties, PenaltyManager } from './penalties.js';
+import { RouteMinimiser } from './route-min.js';
+import { RoutePhase, type RoutePhaseSettings } from './route-phase.js';
 import { Perturbation } from './perturb.js';
 import { RouteKick } from './route-kick.js';
 import { SearchRoutes } from './routes.js';
@@ -86,12 +87,20 @@ export interface IlsParams {
    * one route fewer by the ejection pool (route-min.ts) until `maxFailures`
    * attempts in a row fail or `phaseOver()` says its share of the time is used;
    * each failed attempt restarts from the last plan with `growth` (default 1)
-   * times the steps of the one before.
+   * times the steps of the one before. With `stall`, the phase hands over
+   * after that many failures in a row and resumes between the iterations
+   * (route-phase.ts).
    */
-  routeMin?: {
-    attemptIterations: number; maxFailures: number; growth?: number; options?: Partial<RouteMinOptions>; phaseOver: () => boolean;
+  routeMin?: RoutePhaseSettings & {
     /** After the phase, told of every candidate: its routes minus the current plan's (route-price.ts). */
     candidate?: (rs: SearchRoutes, more: number) => void;
+    /**
+     * The penalty weights' target share of feasible candidates when the phase
+     * applies (default: the penalty manager's). With the fewest routes most
+     * candidates cannot be feasible, and the default target drives the
+     * time-warp weight up without bound.
+     */
+    penaltyTarget?: number;
   };
   /** Warm start: client lists per route slot. */
   warm?: number[][];
@@ -132,6 +141,8 @@ export class Ils {
   readonly perturbation: Perturbation;
   readonly penalties: PenaltyManager;
   readonly kick: RouteKick | null;
+  /** `fewest-vehicles`: the route phase, once started (it may resume between iterations). */
+  phase: RoutePhase | null = null;
 
   constructor(readonly cp: CompiledProblem, readonly slotType: Int32Array, readonly params: IlsParams) {
     this.rng = new Rng(params.seed);
@@ -141,7 +152,9 @@ export class Ils {
     this.inserter = new Inserter(this.rs, this.nb);
     this.ls = new LocalSearch(this.rs, this.nb, this.inserter, this.rng.fork(), params.useSwapStar, params.pairExchange);
     this.perturbation = new Perturbation(this.rs, this.nb, this.inserter, this.ls, this.rng.fork(), params.minPerturbation, params.maxPerturbation, params.routeRemovalRate);
-    this.penalties = new PenaltyManager(...initialPenalties(cp));
+    // fewest-vehicles with the route phase: its own feasibility target (see `routeMin.penaltyTarget`)
+    const target = params.routeMin?.penaltyTarget;
+    this.penalties = new PenaltyManager(...initialPenalties(cp), target !== undefined && RouteMinimiser.applies(this.rs) ? { ...DEFAULT_PENALTY_PARAMS, target } : DEFAULT_PENALTY_PARAMS);
     const kickAfter = params.routeKickAfter ?? 0;
     this.kick = kickAfter > 0 && RouteKick.applies(this.rs)
       ? new RouteKick(this.rs, this.nb, (params.seed ^ 0x5bd1e995) >>> 0, kickAfter, params.routeKickSteps ?? 2 * this.rs.n)
@@ -188,36 +201,50 @@ export class Ils {
   }
 
   /** The route-minimisation phase from a feasible best; returns the best after it (also in `cur` and the routes). */
-  private async minimiseRoutes(cfg: NonNullable<IlsParams['routeMin']>, best: Snapshot, cur: Snapshot): Promise<Snapshot> {
+  private async minimiseRoutes(phase: RoutePhase, best: Snapshot, cur: Snapshot): Promise<Snapshot> {
     const p = this.params, rs = this.rs;
-    const rm = new RouteMinimiser(rs, this.nb, this.rng.fork(), cfg.options);
     const pause = async (): Promise<boolean> => {
       await p.tick(0, best, cur);
-      return p.shouldStop() || cfg.phaseOver();
+      return p.shouldStop() || phase.over();
     };
-    // a failed attempt restarts from the last plan with a budget `growth` times larger
-    let failures = 0, budget = cfg.attemptIterations;
-    const bound = fleetLowerBound(rs); // no plan has fewer routes (loads alone)
-    while (failures < cfg.maxFailures && rs.usedRoutes() > bound && !p.shouldStop() && !cfg.phaseOver()) {
-      if (await rm.removeOne(budget, pause)) {
-        failures = 0;
-        budget = cfg.attemptIterations;
-        cur.save(rs);
-        if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
-      } else {
-        failures++;
-        budget = Math.round(budget * (cfg.growth ?? 1));
-      }
-    }
+    await phase.run(0, pause, p.shouldStop, () => {
+      cur.save(rs);
+      if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
+    });
     // polish the plan with one route fewer (violations priced dearly, as for the first plan)
+    await this.polish(0, best, cur);
+    return best;
+  }
+
+  /** A resumed attempt of the route phase from the best plan; true when it removed a route (then polished, in `cur` and `best`), else the current plan is back. */
+  private async resumePhase(phase: RoutePhase, it: number, best: Snapshot, cur: Snapshot): Promise<boolean> {
+    const p = this.params, rs = this.rs;
+    const pause = async (): Promise<boolean> => {
+      await p.tick(it, best, cur);
+      return p.shouldStop() || phase.over();
+    };
+    let removed = false;
+    // from the best plan (the current one may be infeasible); a failure comes back to the current plan
+    best.restore(rs);
+    await phase.resume(it, pause, p.shouldStop, () => {
+      removed = true;
+      cur.save(rs);
+      if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
+    });
+    if (removed) await this.polish(it, best, cur);
+    else cur.restore(rs);
+    return removed;
+  }
+
+  /** Exhaustive local search with violations priced dearly; the result is the current plan (and the best when better). */
+  private async polish(it: number, best: Snapshot, cur: Snapshot): Promise<void> {
     this.data.wQ = this.penalties.params.max;
     this.data.wTW = this.penalties.params.max;
-    rs.reprice();
-    await this.localSearch(true, 0, best, cur);
+    this.rs.reprice();
+    await this.localSearch(true, it, best, cur);
     this.applyWeights();
-    cur.save(rs);
+    cur.save(this.rs);
     if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
-    return best;
   }
 
   /**
@@ -290,8 +317,11 @@ export class Ils {
     if (cur.feasible) best = new Snapshot(R).copyFrom(cur);
     // after the route phase, the candidates' route counts are reported (fewest-vehicles: an adaptive route price)
     let routeReport: ((rs: SearchRoutes, more: number) => void) | undefined;
+    let phase: RoutePhase | null = null;
     if (p.routeMin && best && RouteMinimiser.applies(rs)) {
-      best = await this.minimiseRoutes(p.routeMin, best, cur);
+      phase = new RoutePhase(rs, this.nb, this.rng.fork(), p.routeMin);
+      this.phase = phase;
+      best = await this.minimiseRoutes(phase, best, cur);
       routeReport = p.routeMin.candidate;
     }
 
@@ -321,6 +351,15 @@ export class Ils {
         histPos = 0;
         noImprove = 0;
         restarts++;
+      }
+      if (phase?.due(it) && best) {
+        // fewest-vehicles after a stall of the route phase: one more attempt from the best plan (route-phase.ts)
+        if (await this.resumePhase(phase, it, best, cur)) {
+          init.copyFrom(cur); // the history restarts from the plan with one route fewer
+          filled.fill(0);
+          histPos = 0;
+          noImprove = 0;
+        }
       }
       const stamp = rs.updates;
       // string ruins once the early phase is over

@@ -55,13 +55,20 @@ export class FleetLimit {
     for (let r = 0; r < rs.R; r++) rs.update(r);
   }
 
-  /** Between iterations: start, continue, or give up an attempt at one route fewer. */
-  step(rs: SearchRoutes, iteration: number, best: { routes: Int32Array[]; routeCount: number } | null): void {
+  /**
+   * Between iterations: start, continue, or give up an attempt at one route
+   * fewer. With `hold` (the route phase may still resume, route-phase.ts) no
+   * attempt starts, but fewer routes are still counted, so an attempt can
+   * start as soon as the hold ends.
+   */
+  step(rs: SearchRoutes, iteration: number, best: { routes: Int32Array[]; routeCount: number } | null, hold = false): void {
     if (!best) return;
     if (best.routeCount < this.bestRoutes) {
       this.bestRoutes = best.routeCount;
       if (this.attempting) this.tighten(rs, best.routes, iteration);
       else this.since = iteration;
+    } else if (hold) {
+      return;
     } else if (this.attempting && iteration - this.since >= this.attemptIterations) {
       this.open(rs, iteration);
     } else if (!this.attempting && iteration - this.since >= this.normalIterations) {

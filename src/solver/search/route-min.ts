@@ -17,6 +17,7 @@
  * objective-fleet.ts still works on them).
  */
 import type { Rng } from '../../core/rng.js';
+import type { CompiledProblem } from '../compile.js';
 import { Ejector, type EjectionChoice } from './eject.js';
 import { KEjector, type KEjection } from './eject-k.js';
 import type { Neighbourhood } from './neighbourhood.js';
@@ -233,17 +234,22 @@ export class RouteMinimiser {
  * capacities hold all deliveries, and all pickups. The phase stops there.
  */
 export function fleetLowerBound(rs: SearchRoutes): number {
-  const cp = rs.data.cp, dims = cp.dims, n = rs.n;
+  return loadRouteBound(rs.data.cp, rs.data.slotType);
+}
+
+/** `fleetLowerBound` from the compiled problem and the slots' vehicle types. */
+export function loadRouteBound(cp: CompiledProblem, slotType: Int32Array): number {
+  const dims = cp.dims, n = cp.n, R = slotType.length;
   let bound = 1;
-  const caps = new Float64Array(rs.R);
+  const caps = new Float64Array(R);
   for (let d = 0; d < dims; d++) {
-    for (let r = 0; r < rs.R; r++) caps[r] = cp.typeCap[rs.typeOf(r) * dims + d];
+    for (let r = 0; r < R; r++) caps[r] = cp.typeCap[slotType[r] * dims + d];
     caps.sort().reverse();
     for (const load of [cp.delivery, cp.pickup]) {
       let total = 0;
       for (let c = 0; c < n; c++) total += load[c * dims + d];
       let count = 0, held = 0;
-      while (held < total - 1e-9 && count < rs.R) held += caps[count++];
+      while (held < total - 1e-9 && count < R) held += caps[count++];
       if (count > bound) bound = count;
     }
   }
