@@ -5,9 +5,8 @@
  */
 import { readSync } from 'node:fs';
 import { VrpkitError } from '../core/errors.js';
-import { maybeGunzip } from '../core/gzip.js';
 import { limitHint, resolveLimits, type InputLimits } from '../core/limits.js';
-import { readTextFile } from '../io/files.js';
+import { maybeGunzip, readTextFile } from '../io/files.js';
 import { decodeUtf8 } from '../io/utf8.js';
 
 let stdinText: string | undefined;

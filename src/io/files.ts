@@ -9,13 +9,30 @@
  * line and column of the first bad byte), before anything large is allocated.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { VrpkitError } from '../core/errors.js';
-import { isGzip, maybeGunzip } from '../core/gzip.js';
+import { isGzip, maybeGunzipWith, type GunzipClass } from '../core/gzip-guard.js';
 import { limitHint, resolveLimits, type InputLimits } from '../core/limits.js';
 import { decodeUtf8 } from './utf8.js';
 
 export { isGzip };
+
+let gunzipClass: GunzipClass | undefined;
+
+/** fflate's `Gunzip`, loaded on first use: a plain-text command never loads fflate (its set-up costs every start). */
+function inflater(): GunzipClass {
+  gunzipClass ??= (createRequire(import.meta.url)('fflate') as { Gunzip: GunzipClass }).Gunzip;
+  return gunzipClass;
+}
+
+/**
+ * The bytes, inflated (guarded, as `core/gzip.ts`'s `maybeGunzip`) when they are gzip, with fflate
+ * loaded only then; plain bytes must fit `maxBytes`. For the Node adapters.
+ */
+export function maybeGunzip(bytes: Uint8Array, maxBytes: number, what = 'the input', limitName: keyof InputLimits = 'maxInputBytes'): Uint8Array {
+  return maybeGunzipWith(inflater, bytes, maxBytes, what, limitName);
+}
 
 /** Checks that `path` is a readable file within the size limit; returns whether it is a regular file. */
 function statInput(path: string, maxBytes: number, limitName: keyof InputLimits): boolean {

@@ -85,65 +85,109 @@ export function deliveryTask(table: TaskTable, s: number): number {
   return table.jobCount + 2 * s + 1;
 }
 
-/** Builds the task table of a (validated) problem. O(jobs + shipments). */
-export function taskTable(problem: Problem): TaskTable {
-  const jobs = problem.jobs;
-  const shipments = problem.shipments ?? [];
-  const n = jobs.length;
-  const tasks: Task[] = [];
-  const orders = new Map<string, { kind: 'job' | 'shipment'; index: number }>();
+/**
+ * A task as built by `taskTable`: its JSON pointer is made on first read (only
+ * an error names it), not once per task per table.
+ */
+class TaskEntry implements Task {
+  shipment?: Id;
+  constructor(
+    public kind: TaskKind,
+    public owner: number,
+    public id: Id,
+    shipment: Id | undefined,
+    public location: Location,
+    public serviceDuration: number,
+    public setupDuration: number,
+    public timeWindows: TimeWindow[] | undefined,
+    public latenessCost: number,
+    public maxLateness: number,
+    public priority: number,
+    public order: Job | Shipment,
+    public visit: Job | ShipmentStop,
+    public partner: number,
+  ) {
+    if (shipment !== undefined) this.shipment = shipment;
+  }
+
+  get pointer(): string {
+    return this.kind === 'job' ? pointer('jobs', this.owner) : pointer('shipments', this.owner, this.kind);
+  }
+}
+
+type OrderRef = { kind: 'job' | 'shipment'; index: number };
+
+/** A task table whose id maps are built on first use (the solver's tables never look an id up). */
+class LazyTaskTable implements TaskTable {
+  private maps?: { orders: Map<string, OrderRef>; pickups: Map<string, number>; deliveries: Map<string, number> };
+  constructor(
+    private readonly problem: Problem,
+    public tasks: Task[],
+    public jobCount: number,
+    public shipmentCount: number,
+  ) {}
+
+  get orders(): Map<string, OrderRef> {
+    return (this.maps ??= idMaps(this.problem)).orders;
+  }
+
+  get pickups(): Map<string, number> {
+    return (this.maps ??= idMaps(this.problem)).pickups;
+  }
+
+  get deliveries(): Map<string, number> {
+    return (this.maps ??= idMaps(this.problem)).deliveries;
+  }
+}
+
+/** The id lookups of a problem (first occurrence wins on duplicates). */
+function idMaps(problem: Problem): { orders: Map<string, OrderRef>; pickups: Map<string, number>; deliveries: Map<string, number> } {
+  const orders = new Map<string, OrderRef>();
   const pickups = new Map<string, number>();
   const deliveries = new Map<string, number>();
-  jobs.forEach((job, j) => {
-    const late = latenessRule(job, problem.defaults);
-    tasks.push({
-      kind: 'job',
-      owner: j,
-      id: job.id,
-      location: job.location,
-      serviceDuration: job.serviceDuration ?? 0,
-      setupDuration: job.setupDuration ?? 0,
-      timeWindows: job.timeWindows,
-      latenessCost: late.price,
-      maxLateness: late.max,
-      priority: job.priority ?? 0,
-      order: job,
-      visit: job,
-      partner: -1,
-      pointer: pointer('jobs', j),
-    });
-    const key = idKey(job.id);
+  const jobs = problem.jobs;
+  for (let j = 0; j < jobs.length; j++) {
+    const key = idKey(jobs[j].id);
     if (!orders.has(key)) orders.set(key, { kind: 'job', index: j });
-  });
-  shipments.forEach((sh, s) => {
-    for (const which of ['pickup', 'delivery'] as const) {
-      const stop = sh[which];
-      const late = latenessRule(stop, problem.defaults);
-      tasks.push({
-        kind: which,
-        owner: s,
-        id: stopId(sh, which),
-        shipment: sh.id,
-        location: stop.location,
-        serviceDuration: stop.serviceDuration ?? 0,
-        setupDuration: stop.setupDuration ?? 0,
-        timeWindows: stop.timeWindows,
-        latenessCost: late.price,
-        maxLateness: late.max,
-        priority: sh.priority ?? 0,
-        order: sh,
-        visit: stop,
-        partner: n + 2 * s + (which === 'pickup' ? 1 : 0),
-        pointer: pointer('shipments', s, which),
-      });
-      const byId = which === 'pickup' ? pickups : deliveries;
+  }
+  const shipments = problem.shipments ?? [];
+  for (let s = 0; s < shipments.length; s++) {
+    const sh = shipments[s];
+    for (const [which, byId] of [['pickup', pickups], ['delivery', deliveries]] as const) {
       const key = idKey(stopId(sh, which));
       if (!byId.has(key)) byId.set(key, s);
     }
     const key = idKey(sh.id);
     if (!orders.has(key)) orders.set(key, { kind: 'shipment', index: s });
-  });
-  return { tasks, jobCount: n, shipmentCount: shipments.length, orders, pickups, deliveries };
+  }
+  return { orders, pickups, deliveries };
+}
+
+/**
+ * Builds the task table of a (validated) problem. O(jobs + shipments); the
+ * id maps are built on first use and the tasks' pointers on first read.
+ */
+export function taskTable(problem: Problem): TaskTable {
+  const jobs = problem.jobs;
+  const shipments = problem.shipments ?? [];
+  const n = jobs.length;
+  const tasks: Task[] = [];
+  for (let j = 0; j < n; j++) {
+    const job = jobs[j];
+    const late = latenessRule(job, problem.defaults);
+    tasks.push(new TaskEntry('job', j, job.id, undefined, job.location, job.serviceDuration ?? 0, job.setupDuration ?? 0, job.timeWindows,
+      late.price, late.max, job.priority ?? 0, job, job, -1));
+  }
+  for (let s = 0; s < shipments.length; s++) {
+    const sh = shipments[s];
+    for (const which of ['pickup', 'delivery'] as const) {
+      const stop = sh[which];
+      const late = latenessRule(stop, problem.defaults);
+      tasks.push(new TaskEntry(which, s, stopId(sh, which), sh.id, stop.location, stop.serviceDuration ?? 0, stop.setupDuration ?? 0,
+        stop.timeWindows, late.price, late.max, sh.priority ?? 0, sh, stop, n + 2 * s + (which === 'pickup' ? 1 : 0)));
+    }
+  }
+  return new LazyTaskTable(problem, tasks, n, shipments.length);
 }
 
 /**
