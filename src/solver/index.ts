@@ -96,13 +96,15 @@ export interface SolveOptions extends ZoneOptions {
   /**
    * ILS: after this many iterations without a new best, the best plan loses
    * one route to the ejection pool and the search goes on from it (a failed
-   * attempt doubles the wait); 0 = never. Default: see `defaultRouteKick`.
+   * attempt doubles the wait); 0 = never. Default 3 × clients above 500
+   * clients with time windows, else 0.
    */
   routeKickAfter?: number;
   /**
    * ILS: perturbations cut strings of up to this many consecutive clients
    * from the routes near a random client instead of removing its nearest
-   * clients; 0 = never. Default: see `defaultStringRuin`.
+   * clients, once the first `cheapBestIterations` are over; 0 = never.
+   * Default 10 above 500 clients with time windows, else 0.
    */
   stringRuin?: number;
   /** ILS: late-acceptance history length (default 300 up to 500 clients, 100 above). */
