@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 const [bundle, file, budget, ...rest] = process.argv.slice(2);
 // arguments G.name=value set globalThis.name (experiment switches read inside a bundle)
 for (const kv of rest.filter((a) => a.startsWith('G.'))) { const [k, v] = kv.slice(2).split('='); globalThis[k] = Number.isNaN(Number(v)) ? v : Number(v); }
+// globalThis.__cpuNow: this process's CPU seconds, for experiment switches that run on a CPU clock inside a bundle
+const c00 = process.cpuUsage();
+globalThis.__cpuNow = () => { const c = process.cpuUsage(c00); return (c.user + c.system) / 1e6; };
 const lib = await import(bundle);
 const value = (v) => (v === 'true' ? true : v === 'false' ? false : Number.isNaN(Number(v)) ? v : Number(v));
 const extra = Object.fromEntries(rest.filter((a) => !a.startsWith('G.')).map((kv) => { const [k, v] = kv.split('='); return [k, value(v)]; }));

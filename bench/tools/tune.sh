@@ -8,7 +8,7 @@ for f in $FILES; do for c in "${CONFIGS[@]}"; do jobs+=("$f|$c"); done; done
 i=0
 for j in "${jobs[@]}"; do
   f=${j%%|*}; c=${j#*|}
-  node ${RUNNER:-bench/tools/cpu-run.mjs} $B $f $T $c >> $OUT &
+  node bench/tools/cpu-run.mjs $B $f $T $c >> $OUT &
   i=$((i+1)); if [ $((i % 2)) -eq 0 ]; then wait; fi
 done
 wait

@@ -6,12 +6,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import { checkSolution, solve } from '../../src/index.js';
+import { solve } from '../../src/index.js';
 import { Ejector } from '../../src/solver/search/eject.js';
 import { KEjector } from '../../src/solver/search/eject-k.js';
 import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { fleetLowerBound, RouteMinimiser } from '../../src/solver/search/route-min.js';
-import { problem, routesOf } from './windows-fixture.js';
+import { expectCheckedAndRepeatable, problem, routesOf } from './windows-fixture.js';
 
 
 describe('Ejector.price', () => {
@@ -161,13 +161,7 @@ describe('RouteMinimiser', () => {
   it('fewest-vehicles with the phase: checked plans, deterministic for a seed and an iteration budget', async () => {
     const p = { ...problem(30, 9), objective: { type: 'fewest-vehicles' as const } };
     const opts = { algorithm: 'ils' as const, seed: 3, maxIterations: 200 };
-    const a = await solve(p, opts);
-    const b = await solve(p, opts);
-    const report = checkSolution(p, a);
-    expect(report.violations).toEqual([]);
-    expect(report.feasible).toBe(true);
-    expect(a.unassigned).toEqual([]);
-    expect(JSON.stringify(b.routes)).toBe(JSON.stringify(a.routes));
+    const a = await expectCheckedAndRepeatable(p, opts);
     // the same search without the phase (a cost objective) uses at least as many routes
     const plain = await solve({ ...p, objective: { type: 'cost' } }, opts);
     expect(a.routes.length).toBeLessThanOrEqual(plain.routes.length);

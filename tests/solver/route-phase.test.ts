@@ -6,7 +6,6 @@
  * deterministic.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSolution, solve } from '../../src/index.js';
 import { Rng } from '../../src/core/rng.js';
 import type { Problem } from '../../src/model/types.js';
 import { compileProblem } from '../../src/solver/compile.js';
@@ -16,7 +15,7 @@ import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { searchProblem } from '../../src/solver/search/objective.js';
 import { RoutePhase, type RoutePhaseSettings } from '../../src/solver/search/route-phase.js';
 import type { SearchRoutes } from '../../src/solver/search/routes.js';
-import { problem, routesOf } from './windows-fixture.js';
+import { expectCheckedAndRepeatable, problem, routesOf } from './windows-fixture.js';
 
 /** Every client routed once, on routes without violations. */
 function expectFeasible(rs: SearchRoutes, n: number): void {
@@ -127,12 +126,6 @@ describe('solve: fewest-vehicles with the shared phase', () => {
   it('checked plans, deterministic for a seed and an iteration budget', async () => {
     const p = { ...tight(30, 12), objective: { type: 'fewest-vehicles' as const } };
     const opts = { algorithm: 'ils' as const, seed: 4, maxIterations: 300 };
-    const a = await solve(p, opts);
-    const b = await solve(p, opts);
-    const report = checkSolution(p, a);
-    expect(report.violations).toEqual([]);
-    expect(report.feasible).toBe(true);
-    expect(a.unassigned).toEqual([]);
-    expect(JSON.stringify(b.routes)).toBe(JSON.stringify(a.routes));
+    await expectCheckedAndRepeatable(p, opts);
   });
 });

@@ -6,7 +6,6 @@
  * checked and deterministic.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSolution, solve } from '../../src/index.js';
 import type { Problem } from '../../src/model/types.js';
 import { compileProblem } from '../../src/solver/compile.js';
 import { fleetSlots } from '../../src/solver/hgs.js';
@@ -15,7 +14,7 @@ import { fewestVehiclePrices, searchProblem } from '../../src/solver/search/obje
 import { AdaptiveRoutePrice } from '../../src/solver/search/route-price.js';
 import type { SearchRoutes } from '../../src/solver/search/routes.js';
 import { Snapshot } from '../../src/solver/search/snapshot.js';
-import { problem, routesOf } from './windows-fixture.js';
+import { expectCheckedAndRepeatable, problem, routesOf } from './windows-fixture.js';
 
 
 /** The price of a route made of `list` in slot r, as the moves see it. */
@@ -136,12 +135,6 @@ describe('solve: fewest-vehicles with the adaptive price', () => {
   it('checked plans, deterministic for a seed and an iteration budget', async () => {
     const p = { ...problem(30, 11), objective: { type: 'fewest-vehicles' as const } };
     const opts = { algorithm: 'ils' as const, seed: 2, maxIterations: 400 };
-    const a = await solve(p, opts);
-    const b = await solve(p, opts);
-    const report = checkSolution(p, a);
-    expect(report.violations).toEqual([]);
-    expect(report.feasible).toBe(true);
-    expect(a.unassigned).toEqual([]);
-    expect(JSON.stringify(b.routes)).toBe(JSON.stringify(a.routes));
+    await expectCheckedAndRepeatable(p, opts);
   });
 });

@@ -1,10 +1,12 @@
 /**
- * Shared set-up of the route-minimisation and route-price tests: a random
+ * Shared set-up of the route-minimisation, route-price and route-phase tests: a random
  * problem with time windows around a central depot (as many vans as
  * clients), and search routes laid out from client lists.
  */
+import { expect } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import type { Problem } from '../../src/model/types.js';
+import { checkSolution, solve, type SolveOptions } from '../../src/index.js';
+import type { Problem, Solution } from '../../src/model/types.js';
 import { compileProblem } from '../../src/solver/compile.js';
 import { fleetSlots } from '../../src/solver/hgs.js';
 import { SearchData } from '../../src/solver/search/data.js';
@@ -31,4 +33,16 @@ export function routesOf(p: Problem, lists: number[][]): SearchRoutes {
     rs.update(r);
   });
   return rs;
+}
+
+/** Solves twice with the same options: the plan is checked (no violation, feasible, every job routed) and the same both times. */
+export async function expectCheckedAndRepeatable(p: Problem, opts: SolveOptions): Promise<Solution> {
+  const a = await solve(p, opts);
+  const b = await solve(p, opts);
+  const report = checkSolution(p, a);
+  expect(report.violations).toEqual([]);
+  expect(report.feasible).toBe(true);
+  expect(a.unassigned).toEqual([]);
+  expect(JSON.stringify(b.routes)).toBe(JSON.stringify(a.routes));
+  return a;
 }
