@@ -12,7 +12,7 @@ import { Inserter } from '../../src/solver/search/insert.js';
 import { LocalSearch } from '../../src/solver/search/local-search.js';
 import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { Perturbation } from '../../src/solver/search/perturb.js';
-import { RouteKick } from '../../src/solver/search/route-kick.js';
+import { KickCall, RouteKick } from '../../src/solver/search/route-kick.js';
 import { fleetLowerBound } from '../../src/solver/search/route-min.js';
 import { defaultRouteKick, defaultStringRuin } from '../../src/solver/run-ils.js';
 import type { SearchRoutes } from '../../src/solver/search/routes.js';
@@ -41,9 +41,9 @@ describe('RouteKick', () => {
         const rs = routesOf(p, Array.from({ length: 12 }, (_, i) => [i]));
         const nb = computeNeighbourhood(rs.data.cp, 11);
         const kick = new RouteKick(rs, nb, seed, 5, 2000);
-        expect(kick.due(4, 12)).toBe(false);
-        expect(kick.due(5, 12)).toBe(true);
-        expect(kick.due(5, fleetLowerBound(rs))).toBe(false);
+        expect(kick.due(4, 12)).toBe(KickCall.None);
+        expect(kick.due(5, 12)).toBe(KickCall.Kick);
+        expect(kick.due(5, fleetLowerBound(rs))).toBe(KickCall.None);
         const ok = await kick.kick(never);
         expect(clientsOf(rs)).toEqual(Array.from({ length: 12 }, (_, i) => i));
         for (let r = 0; r < rs.R; r++) {
@@ -65,11 +65,30 @@ describe('RouteKick', () => {
     const nb = computeNeighbourhood(rs.data.cp, 11);
     // one step cannot place the six clients of a removed route
     const kick = new RouteKick(rs, nb, 1, 10, 1);
-    expect(kick.due(10, 2)).toBe(true);
+    expect(kick.due(10, 2)).toBe(KickCall.Kick);
     expect(await kick.kick(never)).toBe(false);
     for (let r = 0; r < 2; r++) expect(Array.from(rs.nodes[r].slice(1, rs.len[r] + 1))).toEqual(lists[r]);
-    expect(kick.due(19, 2)).toBe(false);
-    expect(kick.due(20, 2)).toBe(true);
+    expect(kick.due(19, 2)).toBe(KickCall.None);
+    expect(kick.due(20, 2)).toBe(KickCall.Kick);
+  });
+
+  it('a kick that brings no new best sends the search back to the best and doubles the wait; one that does, not', async () => {
+    const p = problem(12, 3);
+    const single = Array.from({ length: 12 }, (_, i) => [i]);
+    const rs = routesOf(p, single);
+    const fruitless = new RouteKick(rs, computeNeighbourhood(rs.data.cp, 11), 1, 10, 2000);
+    expect(fruitless.due(10, 12)).toBe(KickCall.Kick);
+    expect(await fruitless.kick(never)).toBe(true);
+    // no new best since: the next call is a return to the best, then the wait is 20
+    expect(fruitless.due(10, 11)).toBe(KickCall.Back);
+    expect(fruitless.due(19, 11)).toBe(KickCall.None);
+    expect(fruitless.due(20, 11)).toBe(KickCall.Kick);
+
+    const rs2 = routesOf(p, single);
+    const fruitful = new RouteKick(rs2, computeNeighbourhood(rs2.data.cp, 11), 1, 10, 2000);
+    expect(await fruitful.kick(never)).toBe(true);
+    fruitful.improved();
+    expect(fruitful.due(10, 11)).toBe(KickCall.Kick);
   });
 });
 

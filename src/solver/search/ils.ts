@@ -26,7 +26,7 @@ import { DEFAULT_PENALTY_PARAMS, initialPenalties, PenaltyManager } from './pena
 import { RouteMinimiser } from './route-min.js';
 import { RoutePhase, type RoutePhaseSettings } from './route-phase.js';
 import { Perturbation } from './perturb.js';
-import { RouteKick } from './route-kick.js';
+import { KickCall, RouteKick } from './route-kick.js';
 import { SearchRoutes } from './routes.js';
 import { Snapshot } from './snapshot.js';
 
@@ -265,7 +265,10 @@ export class Ils {
     }
     await this.localSearch(true, it, best, cur);
     cand.save(rs);
-    if (cand.feasible && cand.base < best.base - 1e-9) best.copyFrom(cand);
+    if (cand.feasible && cand.base < best.base - 1e-9) {
+      best.copyFrom(cand);
+      this.kick!.improved();
+    }
     cur.copyFrom(cand);
     return true;
   }
@@ -336,12 +339,20 @@ export class Ils {
     while (!p.shouldStop() && it < p.maxIterations) {
       if (noImprove >= p.noImprovement && p.stopOnNoImprovement) break;
       it++;
-      if (this.kick && best && this.kick.due(noImprove, best.routeCount)) {
+      const kickCall = this.kick && best ? this.kick.due(noImprove, best.routeCount) : KickCall.None;
+      if (kickCall === KickCall.Kick) {
         // stagnation: the best loses one route and the search goes on from there
-        if (await this.kickFromBest(it, best, cur, cand)) {
+        if (await this.kickFromBest(it, best!, cur, cand)) {
           filled.fill(0);
           histPos = 0;
         }
+        noImprove = 0;
+      } else if (kickCall === KickCall.Back) {
+        // the last kick bore no new best: back to the best plan
+        best!.restore(rs);
+        cur.copyFrom(best!);
+        filled.fill(0);
+        histPos = 0;
         noImprove = 0;
       }
       if (noImprove >= p.noImprovement && best) {
@@ -381,6 +392,7 @@ export class Ils {
         best ??= new Snapshot(R);
         best.save(rs);
         noImprove = 0;
+        this.kick?.improved();
         await this.localSearch(true, it, best, cur, it <= (p.cheapBestUntil ?? 0));
         cand.saveTotals(rs);
         if (cand.feasible && cand.base < best.base - 1e-9) best.save(rs);
