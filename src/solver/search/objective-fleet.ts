@@ -34,7 +34,7 @@ export class FleetLimit {
   private readonly closed: Uint8Array;
   private readonly earliest: Float64Array;
   private readonly latest: Float64Array;
-  private attempting = false;
+  private active = false;
   /** Iteration of the last change (attempt started or given up). */
   private since = 0;
   private bestRoutes = Infinity;
@@ -55,6 +55,11 @@ export class FleetLimit {
     for (let r = 0; r < rs.R; r++) rs.update(r);
   }
 
+  /** Whether an attempt is under way (slots closed). */
+  get attempting(): boolean {
+    return this.active;
+  }
+
   /**
    * Between iterations: start, continue, or give up an attempt at one route
    * fewer. With `hold` (the route phase may still resume, route-phase.ts) no
@@ -65,13 +70,13 @@ export class FleetLimit {
     if (!best) return;
     if (best.routeCount < this.bestRoutes) {
       this.bestRoutes = best.routeCount;
-      if (this.attempting) this.tighten(rs, best.routes, iteration);
+      if (this.active) this.tighten(rs, best.routes, iteration);
       else this.since = iteration;
     } else if (hold) {
       return;
-    } else if (this.attempting && iteration - this.since >= this.attemptIterations) {
+    } else if (this.active && iteration - this.since >= this.attemptIterations) {
       this.open(rs, iteration);
-    } else if (!this.attempting && iteration - this.since >= this.normalIterations) {
+    } else if (!this.active && iteration - this.since >= this.normalIterations) {
       this.tighten(rs, best.routes, iteration);
     }
   }
@@ -87,17 +92,17 @@ export class FleetLimit {
     }
     this.since = iteration;
     if (used <= 1) {
-      this.attempting = false;
+      this.active = false;
       return;
     }
-    this.attempting = true;
+    this.active = true;
     for (let r = 0; r < rs.R; r++) this.set(rs, r, routes[r].length === 0 || r === smallest);
     for (let r = 0; r < rs.R; r++) rs.update(r);
   }
 
   /** Opens every slot. */
   private open(rs: SearchRoutes, iteration: number): void {
-    this.attempting = false;
+    this.active = false;
     this.since = iteration;
     for (let r = 0; r < rs.R; r++) this.set(rs, r, false);
     for (let r = 0; r < rs.R; r++) rs.update(r);
