@@ -113,6 +113,8 @@ export interface IlsParams {
     restartFailures?: number;
     /** Whether a fresh start may begin now (e.g. not while the fleet limit has closed slots). */
     restartOk?: () => boolean;
+    /** Asked before every iteration after the phase: true sends the search back to the best plan (e.g. after a fleet-limit attempt). */
+    backToBest?: () => boolean;
   };
   /** Warm start: client lists per route slot. */
   warm?: number[][];
@@ -380,6 +382,13 @@ export class Ils {
           histPos = 0;
         }
         noImprove = 0;
+      }
+      if (phase && best && p.routeMin?.backToBest?.()) {
+        // fewest-vehicles: the current plan may have settled on fewer routes with time warp (objective-fleet.ts `lapses`)
+        best.restore(rs);
+        cur.copyFrom(best);
+        filled.fill(0);
+        histPos = 0;
       }
       if (first && phase && best && noImprove >= p.routeMin!.restartAfter! && (p.routeMin!.restartOk?.() ?? true)) {
         // fewest-vehicles on long routes: the search stalls where it started, so it goes on from a new plan

@@ -55,6 +55,16 @@ export class FleetLimit {
     for (let r = 0; r < rs.R; r++) rs.update(r);
   }
 
+  /**
+   * Attempts given up so far. During an attempt the current plan may settle on
+   * fewer routes than the best with time warp (the totals price a route above
+   * the warp at moderate weights) and stay there after the slots open again —
+   * on Solomon R210 a single route of 100 clients, every candidate repaired,
+   * 40 iterations per second instead of 600 — so the search can go on from
+   * the best when this count grows (`routeMin.backToBest`, run-ils.ts).
+   */
+  lapses = 0;
+
   /** Whether an attempt is under way (slots closed). */
   get attempting(): boolean {
     return this.active;
@@ -103,6 +113,7 @@ export class FleetLimit {
   /** Opens every slot. */
   private open(rs: SearchRoutes, iteration: number): void {
     this.active = false;
+    this.lapses++;
     this.since = iteration;
     for (let r = 0; r < rs.R; r++) this.set(rs, r, false);
     for (let r = 0; r < rs.R; r++) rs.update(r);
