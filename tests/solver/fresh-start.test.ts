@@ -13,6 +13,7 @@ import { fleetSlots } from '../../src/solver/hgs.js';
 import { Ils } from '../../src/solver/search/ils.js';
 import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { searchProblem } from '../../src/solver/search/objective.js';
+import { FleetLimit } from '../../src/solver/search/objective-fleet.js';
 import { RoutePhase, type RoutePhaseSettings } from '../../src/solver/search/route-phase.js';
 import type { SearchRoutes } from '../../src/solver/search/routes.js';
 import { expectCheckedAndRepeatable, problem, routesOf } from './windows-fixture.js';
@@ -108,7 +109,7 @@ describe('the ILS with fresh starts', () => {
     const plain = await run(undefined);
     expect(plain.res.restarts).toBe(0);
     expect(plain.asked).toBe(0);
-  });
+  }, 180_000);
 
   it('a start refused by restartOk waits', async () => {
     const p = long(30, 9);
@@ -127,10 +128,62 @@ describe('the ILS with fresh starts', () => {
   });
 });
 
+describe('FleetLimit.lapses', () => {
+  it('counts the attempts given up; the slots open again as they were', () => {
+    const p = problem(20, 3);
+    const rs = routesOf(p, Array.from({ length: 20 }, (_, i) => [i]));
+    const fleet = new FleetLimit(rs, 5, 3);
+    const warp = Array.from({ length: rs.R }, (_, r) => rs.timeWarp[r]);
+    const best = { routes: Array.from({ length: rs.R }, (_, r) => rs.nodes[r].slice(1, rs.len[r] + 1)), routeCount: 20 };
+    fleet.step(rs, 0, best);
+    expect(fleet.attempting).toBe(false);
+    fleet.step(rs, 5, best);
+    expect(fleet.attempting).toBe(true);
+    // the closed slot (the smallest route) carries time warp now
+    expect(rs.timeWarp.some((w, r) => w > warp[r] + 1e-7)).toBe(true);
+    expect(fleet.lapses).toBe(0);
+    fleet.step(rs, 8, best);
+    expect(fleet.attempting).toBe(false);
+    expect(fleet.lapses).toBe(1);
+    for (let r = 0; r < rs.R; r++) expect(rs.timeWarp[r]).toBeCloseTo(warp[r], 9);
+    // held: no new attempt, no lapse
+    fleet.step(rs, 100, best, true);
+    expect(fleet.attempting).toBe(false);
+    expect(fleet.lapses).toBe(1);
+  });
+});
+
+describe('the ILS sent back to the best', () => {
+  it('feasible best, deterministic', async () => {
+    const p = long(30, 10);
+    const compiled = compileProblem(p, { granularSize: 20 });
+    const { slotType } = fleetSlots(compiled);
+    const run = async () => {
+      const cp = searchProblem(compiled, { type: 'fewest-vehicles' } as never);
+      let calls = 0;
+      const ils = new Ils(cp, slotType, {
+        seed: 5, maxIterations: 300, granularSize: 20, historyLength: 50, noImprovement: 100_000, stopOnNoImprovement: false,
+        minPerturbation: 1, maxPerturbation: 10, routeRemovalRate: 0.2, useSwapStar: true, sliceEvaluations: 20_000,
+        shouldStop: () => false, tick: async () => {}, construction: 'savings',
+        routeMin: { attemptIterations: 100, maxFailures: 2, growth: 1, phaseOver: () => false, backToBest: () => ++calls % 7 === 0 },
+      });
+      const res = await ils.run();
+      return { ils, res, calls };
+    };
+    const a = await run();
+    expect(a.calls).toBe(300);
+    expect(a.res.best!.feasible).toBe(true);
+    a.res.best!.restore(a.ils.rs);
+    expectFeasible(a.ils.rs, 30);
+    const b = await run();
+    expect(JSON.stringify(b.res.best!.routes)).toBe(JSON.stringify(a.res.best!.routes));
+  });
+});
+
 describe('solve: fewest-vehicles on long routes (fresh starts)', () => {
   it('checked plans, deterministic for a seed and an iteration budget', async () => {
     // 30 clients on routes bounded by windows only: long routes, so the fresh starts apply (after 10 × 30 iterations)
     const p = { ...long(30, 12), objective: { type: 'fewest-vehicles' as const } };
     await expectCheckedAndRepeatable(p, { algorithm: 'ils', seed: 4, maxIterations: 700 });
-  });
+  }, 180_000); // a hang guard only: a few seconds on a quiet machine
 });
