@@ -250,8 +250,8 @@ export async function runIls(
         stall: sharing ? ROUTE_MIN_STALL : undefined, shareRatio: ROUTE_MIN_SHARE, penaltyTarget: sharing ? FEWEST_PENALTY_TARGET : undefined,
         // long routes: fresh starts when the distance search stalls, not while the fleet limit has slots closed
         restartAfter: freshStarts ? FRESH_START_PER_CLIENT * cp.n : undefined, restartOk: () => !fleet?.attempting,
-        // there too: after a fleet-limit attempt is given up, the search goes on from the best (objective-fleet.ts `lapses`)
-        backToBest: freshStarts ? ((seen) => () => seen !== (seen = fleet?.lapses ?? 0))(0) : undefined,
+        // there too: after a fleet-limit attempt is given up, a current plan with two or more routes fewer than the best goes back to it
+        lapsed: freshStarts ? ((seen) => () => seen !== (seen = fleet?.lapses ?? 0))(0) : undefined,
         // after the phase: the moves' route price follows the share of candidates that open a route (route-price.ts)
         candidate: ((price) => (rs, more) => void price.observe(rs, more))(new AdaptiveRoutePrice(fewestVehiclePrices(compiled).search)),
       }

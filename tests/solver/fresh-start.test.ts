@@ -153,7 +153,7 @@ describe('FleetLimit.lapses', () => {
   });
 });
 
-describe('the ILS sent back to the best', () => {
+describe('the ILS told of lapsed fleet attempts', () => {
   it('feasible best, deterministic', async () => {
     const p = long(30, 10);
     const compiled = compileProblem(p, { granularSize: 20 });
@@ -165,7 +165,7 @@ describe('the ILS sent back to the best', () => {
         seed: 5, maxIterations: 300, granularSize: 20, historyLength: 50, noImprovement: 100_000, stopOnNoImprovement: false,
         minPerturbation: 1, maxPerturbation: 10, routeRemovalRate: 0.2, useSwapStar: true, sliceEvaluations: 20_000,
         shouldStop: () => false, tick: async () => {}, construction: 'savings',
-        routeMin: { attemptIterations: 100, maxFailures: 2, growth: 1, phaseOver: () => false, backToBest: () => ++calls % 7 === 0 },
+        routeMin: { attemptIterations: 100, maxFailures: 2, growth: 1, phaseOver: () => false, lapsed: () => ++calls % 7 === 0 },
       });
       const res = await ils.run();
       return { ils, res, calls };

@@ -113,8 +113,19 @@ export interface IlsParams {
     restartFailures?: number;
     /** Whether a fresh start may begin now (e.g. not while the fleet limit has closed slots). */
     restartOk?: () => boolean;
-    /** Asked before every iteration after the phase: true sends the search back to the best plan (e.g. after a fleet-limit attempt). */
-    backToBest?: () => boolean;
+    /**
+     * Asked before every iteration after the phase: whether a fleet-limit
+     * attempt was given up since (objective-fleet.ts `lapses`). The current
+     * plan may then hold fewer routes than the best, with time warp (the
+     * totals price a route above the warp at moderate weights). With two or
+     * more fewer it goes back to the best (R210: one route of 100 clients,
+     * every candidate repaired); with one fewer it stays, since that is where
+     * the next plan with fewer routes comes from (R211), and no fresh start
+     * comes for `restartAfter` iterations. With this hook fresh starts wait
+     * for the first lapse: until then the search keeps the one trajectory
+     * whose first fleet-limit attempt removed R211's third route.
+     */
+    lapsed?: () => boolean;
   };
   /** Warm start: client lists per route slot. */
   warm?: number[][];
@@ -371,6 +382,7 @@ export class Ils {
     let histPos = 0;
     const init = new Snapshot(R).copyFrom(cur);
     let noImprove = 0;
+    let lapseAt = p.routeMin?.lapsed ? Infinity : -Infinity;
     const cand = new Snapshot(R);
     while (!p.shouldStop() && it < p.maxIterations) {
       if (noImprove >= p.noImprovement && p.stopOnNoImprovement) break;
@@ -383,14 +395,17 @@ export class Ils {
         }
         noImprove = 0;
       }
-      if (phase && best && p.routeMin?.backToBest?.()) {
-        // fewest-vehicles: the current plan may have settled on fewer routes with time warp (objective-fleet.ts `lapses`)
-        best.restore(rs);
-        cur.copyFrom(best);
-        filled.fill(0);
-        histPos = 0;
+      if (phase && best && p.routeMin?.lapsed?.()) {
+        // fewest-vehicles after a fleet-limit attempt (see `routeMin.lapsed`)
+        lapseAt = it;
+        if (cur.routeCount < best.routeCount - 1) {
+          best.restore(rs);
+          cur.copyFrom(best);
+          filled.fill(0);
+          histPos = 0;
+        }
       }
-      if (first && phase && best && noImprove >= p.routeMin!.restartAfter! && (p.routeMin!.restartOk?.() ?? true)) {
+      if (first && phase && best && noImprove >= p.routeMin!.restartAfter! && it - lapseAt >= p.routeMin!.restartAfter! && (p.routeMin!.restartOk?.() ?? true)) {
         // fewest-vehicles on long routes: the search stalls where it started, so it goes on from a new plan
         // a start that cannot reach the best's count is not tried again
         if (!(await this.freshStart(phase, first, it, best, cur))) first = null;

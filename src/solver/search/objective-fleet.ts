@@ -60,8 +60,8 @@ export class FleetLimit {
    * fewer routes than the best with time warp (the totals price a route above
    * the warp at moderate weights) and stay there after the slots open again —
    * on Solomon R210 a single route of 100 clients, every candidate repaired,
-   * 40 iterations per second instead of 600 — so the search can go on from
-   * the best when this count grows (`routeMin.backToBest`, run-ils.ts).
+   * 40 iterations per second instead of 600 — so the ILS looks at the plan
+   * when this count grows (`routeMin.lapsed`, search/ils.ts).
    */
   lapses = 0;
 
