@@ -132,6 +132,15 @@ const FRESH_START_PER_CLIENT = 10;
  * route, and the failed attempts took the phase's whole 70 % share.
  */
 const LONG_ROUTE_FAILURES = 2;
+/**
+ * There, after a fleet-limit attempt is given up, a current plan with fewer
+ * routes than the best (and time warp) may stay this many iterations per
+ * client before the search goes back to the best (search/ils.ts
+ * `routeMin.lapsed`): R211 found its 2-route plan 177 iterations after the
+ * first lapse; R210 stayed on one route of 100 clients at 40 iterations per
+ * second for the rest of the run.
+ */
+const LAPSE_PER_CLIENT = 5;
 
 /** `auto` construction: insertion above this many clients when time matters... */
 const INSERTION_FROM_CLIENTS = 300;
@@ -250,8 +259,8 @@ export async function runIls(
         stall: sharing ? ROUTE_MIN_STALL : undefined, shareRatio: ROUTE_MIN_SHARE, penaltyTarget: sharing ? FEWEST_PENALTY_TARGET : undefined,
         // long routes: fresh starts when the distance search stalls, not while the fleet limit has slots closed
         restartAfter: freshStarts ? FRESH_START_PER_CLIENT * cp.n : undefined, restartOk: () => !fleet?.attempting,
-        // there too: after a fleet-limit attempt is given up, a current plan with two or more routes fewer than the best goes back to it
-        lapsed: freshStarts ? ((seen) => () => seen !== (seen = fleet?.lapses ?? 0))(0) : undefined,
+        // there too: a current plan with fewer routes than the best goes back to it 5 n iterations after a given-up fleet attempt
+        lapsed: freshStarts ? ((seen) => () => seen !== (seen = fleet?.lapses ?? 0))(0) : undefined, lapseIterations: LAPSE_PER_CLIENT * cp.n,
         // after the phase: the moves' route price follows the share of candidates that open a route (route-price.ts)
         candidate: ((price) => (rs, more) => void price.observe(rs, more))(new AdaptiveRoutePrice(fewestVehiclePrices(compiled).search)),
       }

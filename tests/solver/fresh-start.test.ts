@@ -165,7 +165,7 @@ describe('the ILS told of lapsed fleet attempts', () => {
         seed: 5, maxIterations: 300, granularSize: 20, historyLength: 50, noImprovement: 100_000, stopOnNoImprovement: false,
         minPerturbation: 1, maxPerturbation: 10, routeRemovalRate: 0.2, useSwapStar: true, sliceEvaluations: 20_000,
         shouldStop: () => false, tick: async () => {}, construction: 'savings',
-        routeMin: { attemptIterations: 100, maxFailures: 2, growth: 1, phaseOver: () => false, lapsed: () => ++calls % 7 === 0 },
+        routeMin: { attemptIterations: 100, maxFailures: 2, growth: 1, phaseOver: () => false, lapsed: () => ++calls % 7 === 0, lapseIterations: 3 },
       });
       const res = await ils.run();
       return { ils, res, calls };

@@ -117,15 +117,17 @@ export interface IlsParams {
      * Asked before every iteration after the phase: whether a fleet-limit
      * attempt was given up since (objective-fleet.ts `lapses`). The current
      * plan may then hold fewer routes than the best, with time warp (the
-     * totals price a route above the warp at moderate weights). With two or
-     * more fewer it goes back to the best (R210: one route of 100 clients,
-     * every candidate repaired); with one fewer it stays, since that is where
-     * the next plan with fewer routes comes from (R211), and no fresh start
-     * comes for `restartAfter` iterations. With this hook fresh starts wait
-     * for the first lapse: until then the search keeps the one trajectory
-     * whose first fleet-limit attempt removed R211's third route.
+     * totals price a route above the warp at moderate weights): where the
+     * next plan with fewer routes comes from (R211's 2 routes), or a dead end
+     * (R210: one route of 100 clients, every candidate repaired, 40 iterations
+     * per second instead of 600). So it may stay `lapseIterations` iterations;
+     * if it still has fewer routes than the best then, the search goes back
+     * to the best. Fresh starts wait for the first lapse (until then the
+     * search follows the trajectory of the plain one) and the
+     * `lapseIterations` after each.
      */
     lapsed?: () => boolean;
+    lapseIterations?: number;
   };
   /** Warm start: client lists per route slot. */
   warm?: number[][];
@@ -395,17 +397,16 @@ export class Ils {
         }
         noImprove = 0;
       }
-      if (phase && best && p.routeMin?.lapsed?.()) {
-        // fewest-vehicles after a fleet-limit attempt (see `routeMin.lapsed`)
-        lapseAt = it;
-        if (cur.routeCount < best.routeCount - 1) {
-          best.restore(rs);
-          cur.copyFrom(best);
-          filled.fill(0);
-          histPos = 0;
-        }
+      // fewest-vehicles after a fleet-limit attempt (see `routeMin.lapsed`)
+      if (phase && best && p.routeMin?.lapsed?.()) lapseAt = it;
+      const settle = p.routeMin?.lapseIterations ?? 0;
+      if (best && it - lapseAt === settle && cur.routeCount < best.routeCount) {
+        best.restore(rs);
+        cur.copyFrom(best);
+        filled.fill(0);
+        histPos = 0;
       }
-      if (first && phase && best && noImprove >= p.routeMin!.restartAfter! && it - lapseAt >= p.routeMin!.restartAfter! && (p.routeMin!.restartOk?.() ?? true)) {
+      if (first && phase && best && noImprove >= p.routeMin!.restartAfter! && it - lapseAt >= settle && (p.routeMin!.restartOk?.() ?? true)) {
         // fewest-vehicles on long routes: the search stalls where it started, so it goes on from a new plan
         // a start that cannot reach the best's count is not tried again
         if (!(await this.freshStart(phase, first, it, best, cur))) first = null;
