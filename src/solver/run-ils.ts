@@ -115,6 +115,32 @@ const SHORT_ROUTE_CLIENTS = 20;
  * until that is understood.
  */
 const SHARING_MAX_CLIENTS = 150;
+/**
+ * Where the phase does not share its time (long routes) and up to
+ * `SHARING_MAX_CLIENTS` clients: fresh starts of the distance search after this
+ * many iterations without a new best per client (search/ils.ts
+ * `routeMin.restartAfter`). On Solomon R2, RC2, C2 the phase reaches its
+ * count within a second, and the search from its plan stalls within a few
+ * thousand iterations at a distance that depends on the seed (RC202 1.7–11.4
+ * %, R202 0.3–4.3 % over four seeds; bench/results/tuning.md, "Long routes").
+ */
+const FRESH_START_PER_CLIENT = 10;
+/**
+ * There the phase also ends after this many failed attempts in a row (not
+ * `ROUTE_MIN_FAILURES`): on the 13 Solomon type-2 instances measured every
+ * removal came at once (within 0.5 s), no attempt after a failure removed a
+ * route, and the failed attempts took the phase's whole 70 % share.
+ */
+const LONG_ROUTE_FAILURES = 2;
+/**
+ * There, after a fleet-limit attempt is given up, a current plan with fewer
+ * routes than the best (and time warp) may stay this many iterations per
+ * client before the search goes back to the best (search/ils.ts
+ * `routeMin.lapsed`): R211 found its 2-route plan 177 iterations after the
+ * first lapse; R210 stayed on one route of 100 clients at 40 iterations per
+ * second for the rest of the run.
+ */
+const LAPSE_PER_CLIENT = 5;
 
 /** `auto` construction: insertion above this many clients when time matters... */
 const INSERTION_FROM_CLIENTS = 300;
@@ -198,6 +224,7 @@ export async function runIls(
   // where the loads keep routes short, it shares the time with the distance search (see SHORT_ROUTE_CLIENTS)
   const routePhase = objective.type === 'fewest-vehicles' && !options.initialSolution && !cp.hasShipments && !cp.optional;
   const sharing = routePhase && cp.n <= SHARING_MAX_CLIENTS && cp.n <= SHORT_ROUTE_CLIENTS * loadRouteBound(cp, slotType);
+  const freshStarts = routePhase && !sharing && cp.n <= SHARING_MAX_CLIENTS;
   const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);
   const ils: Ils = new Ils(cp, slotType, {
     seed: options.seed ?? 1,
@@ -228,8 +255,12 @@ export async function runIls(
     },
     routeMin: objective.type === 'fewest-vehicles' && !options.initialSolution
       ? {
-        attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity),
+        attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: freshStarts ? LONG_ROUTE_FAILURES : ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity),
         stall: sharing ? ROUTE_MIN_STALL : undefined, shareRatio: ROUTE_MIN_SHARE, penaltyTarget: sharing ? FEWEST_PENALTY_TARGET : undefined,
+        // long routes: fresh starts when the distance search stalls, not while the fleet limit has slots closed
+        restartAfter: freshStarts ? FRESH_START_PER_CLIENT * cp.n : undefined, restartOk: () => !fleet?.attempting,
+        // there too: a current plan with fewer routes than the best goes back to it 5 n iterations after a given-up fleet attempt
+        lapsed: freshStarts ? ((seen) => () => seen !== (seen = fleet?.lapses ?? 0))(0) : undefined, lapseIterations: LAPSE_PER_CLIENT * cp.n,
         // after the phase: the moves' route price follows the share of candidates that open a route (route-price.ts)
         candidate: ((price) => (rs, more) => void price.observe(rs, more))(new AdaptiveRoutePrice(fewestVehiclePrices(compiled).search)),
       }

@@ -24,7 +24,7 @@ import { LocalSearch } from './local-search.js';
 import { computeNeighbourhood, type Neighbourhood } from './neighbourhood.js';
 import { DEFAULT_PENALTY_PARAMS, initialPenalties, PenaltyManager } from './penalties.js';
 import { RouteMinimiser } from './route-min.js';
-import { RoutePhase, type RoutePhaseSettings } from './route-phase.js';
+import { alignSlots, RoutePhase, type RoutePhaseSettings } from './route-phase.js';
 import { Perturbation } from './perturb.js';
 import { KickCall, RouteKick } from './route-kick.js';
 import { SearchRoutes } from './routes.js';
@@ -101,6 +101,33 @@ export interface IlsParams {
      * time-warp weight up without bound.
      */
     penaltyTarget?: number;
+    /**
+     * Fresh starts (long routes): after this many iterations without a new
+     * best, the search goes on from a new plan — the phase's attempts from the
+     * first plan down to the best's route count (`RoutePhase.reach`, at most
+     * `restartFailures` failures in a row, default 2), polished — instead of
+     * from where it stalls; when the count is not reached, from the best. Off
+     * when absent.
+     */
+    restartAfter?: number;
+    restartFailures?: number;
+    /** Whether a fresh start may begin now (e.g. not while the fleet limit has closed slots). */
+    restartOk?: () => boolean;
+    /**
+     * Asked before every iteration after the phase: whether a fleet-limit
+     * attempt was given up since (objective-fleet.ts `lapses`). The current
+     * plan may then hold fewer routes than the best, with time warp (the
+     * totals price a route above the warp at moderate weights): where the
+     * next plan with fewer routes comes from (R211's 2 routes), or a dead end
+     * (R210: one route of 100 clients, every candidate repaired, 40 iterations
+     * per second instead of 600). So it may stay `lapseIterations` iterations;
+     * if it still has fewer routes than the best then, the search goes back
+     * to the best. Fresh starts wait for the first lapse (until then the
+     * search follows the trajectory of the plain one) and the
+     * `lapseIterations` after each.
+     */
+    lapsed?: () => boolean;
+    lapseIterations?: number;
   };
   /** Warm start: client lists per route slot. */
   warm?: number[][];
@@ -236,6 +263,29 @@ export class Ils {
     return removed;
   }
 
+  /**
+   * A fresh start of the distance search (`routeMin.restartAfter`): from the
+   * first plan, the phase's attempts down to the best's route count, then the
+   * polish; the result is the current plan (and the best when cheaper). When
+   * the count is not reached (false), the current plan is the best.
+   */
+  private async freshStart(phase: RoutePhase, first: Snapshot, it: number, best: Snapshot, cur: Snapshot): Promise<boolean> {
+    const p = this.params, rs = this.rs;
+    const pause = async (): Promise<boolean> => {
+      await p.tick(it, best, cur);
+      return p.shouldStop();
+    };
+    first.restore(rs);
+    if (await phase.reach(best.routeCount, p.routeMin?.restartFailures ?? 2, pause, p.shouldStop)) {
+      alignSlots(rs, best.routes);
+      await this.polish(it, best, cur);
+      return true;
+    }
+    best.restore(rs);
+    cur.copyFrom(best);
+    return false;
+  }
+
   /** Exhaustive local search with violations priced dearly; the result is the current plan (and the best when better). */
   private async polish(it: number, best: Snapshot, cur: Snapshot): Promise<void> {
     this.data.wQ = this.penalties.params.max;
@@ -321,6 +371,8 @@ export class Ils {
     // after the route phase, the candidates' route counts are reported (fewest-vehicles: an adaptive route price)
     let routeReport: ((rs: SearchRoutes, more: number) => void) | undefined;
     let phase: RoutePhase | null = null;
+    // fewest-vehicles with fresh starts: the first plan they start from
+    let first = p.routeMin?.restartAfter && best && RouteMinimiser.applies(rs) ? new Snapshot(R).copyFrom(best) : null;
     if (p.routeMin && best && RouteMinimiser.applies(rs)) {
       phase = new RoutePhase(rs, this.nb, this.rng.fork(), p.routeMin);
       this.phase = phase;
@@ -335,6 +387,7 @@ export class Ils {
     let histPos = 0;
     const init = new Snapshot(R).copyFrom(cur);
     let noImprove = 0;
+    let lapseAt = p.routeMin?.lapsed ? Infinity : -Infinity;
     const cand = new Snapshot(R);
     while (!p.shouldStop() && it < p.maxIterations) {
       if (noImprove >= p.noImprovement && p.stopOnNoImprovement) break;
@@ -354,6 +407,25 @@ export class Ils {
         filled.fill(0);
         histPos = 0;
         noImprove = 0;
+      }
+      // fewest-vehicles after a fleet-limit attempt (see `routeMin.lapsed`)
+      if (phase && best && p.routeMin?.lapsed?.()) lapseAt = it;
+      const settle = p.routeMin?.lapseIterations ?? 0;
+      if (best && it - lapseAt === settle && cur.routeCount < best.routeCount) {
+        best.restore(rs);
+        cur.copyFrom(best);
+        filled.fill(0);
+        histPos = 0;
+      }
+      if (first && phase && best && noImprove >= p.routeMin!.restartAfter! && it - lapseAt >= settle && (p.routeMin!.restartOk?.() ?? true)) {
+        // fewest-vehicles on long routes: the search stalls where it started, so it goes on from a new plan
+        // a start that cannot reach the best's count is not tried again
+        if (!(await this.freshStart(phase, first, it, best, cur))) first = null;
+        init.copyFrom(cur);
+        filled.fill(0);
+        histPos = 0;
+        noImprove = 0;
+        restarts++;
       }
       if (noImprove >= p.noImprovement && best) {
         best.restore(rs);

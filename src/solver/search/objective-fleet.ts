@@ -34,7 +34,7 @@ export class FleetLimit {
   private readonly closed: Uint8Array;
   private readonly earliest: Float64Array;
   private readonly latest: Float64Array;
-  private attempting = false;
+  private active = false;
   /** Iteration of the last change (attempt started or given up). */
   private since = 0;
   private bestRoutes = Infinity;
@@ -56,6 +56,21 @@ export class FleetLimit {
   }
 
   /**
+   * Attempts given up so far. During an attempt the current plan may settle on
+   * fewer routes than the best with time warp (the totals price a route above
+   * the warp at moderate weights) and stay there after the slots open again —
+   * on Solomon R210 a single route of 100 clients, every candidate repaired,
+   * 40 iterations per second instead of 600 — so the ILS looks at the plan
+   * when this count grows (`routeMin.lapsed`, search/ils.ts).
+   */
+  lapses = 0;
+
+  /** Whether an attempt is under way (slots closed). */
+  get attempting(): boolean {
+    return this.active;
+  }
+
+  /**
    * Between iterations: start, continue, or give up an attempt at one route
    * fewer. With `hold` (the route phase may still resume, route-phase.ts) no
    * attempt starts, but fewer routes are still counted, so an attempt can
@@ -65,13 +80,13 @@ export class FleetLimit {
     if (!best) return;
     if (best.routeCount < this.bestRoutes) {
       this.bestRoutes = best.routeCount;
-      if (this.attempting) this.tighten(rs, best.routes, iteration);
+      if (this.active) this.tighten(rs, best.routes, iteration);
       else this.since = iteration;
     } else if (hold) {
       return;
-    } else if (this.attempting && iteration - this.since >= this.attemptIterations) {
+    } else if (this.active && iteration - this.since >= this.attemptIterations) {
       this.open(rs, iteration);
-    } else if (!this.attempting && iteration - this.since >= this.normalIterations) {
+    } else if (!this.active && iteration - this.since >= this.normalIterations) {
       this.tighten(rs, best.routes, iteration);
     }
   }
@@ -87,17 +102,18 @@ export class FleetLimit {
     }
     this.since = iteration;
     if (used <= 1) {
-      this.attempting = false;
+      this.active = false;
       return;
     }
-    this.attempting = true;
+    this.active = true;
     for (let r = 0; r < rs.R; r++) this.set(rs, r, routes[r].length === 0 || r === smallest);
     for (let r = 0; r < rs.R; r++) rs.update(r);
   }
 
   /** Opens every slot. */
   private open(rs: SearchRoutes, iteration: number): void {
-    this.attempting = false;
+    this.active = false;
+    this.lapses++;
     this.since = iteration;
     for (let r = 0; r < rs.R; r++) this.set(rs, r, false);
     for (let r = 0; r < rs.R; r++) rs.update(r);

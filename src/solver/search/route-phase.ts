@@ -44,6 +44,8 @@ export class RoutePhase {
   private budget: number;
   /** ILS iteration at which the next resumed attempt is due (-1: none). */
   private dueAt = -1;
+  /** Whether a fresh start (`reach`) is under way. */
+  private restarting = false;
   /** Attempts made and routes removed (statistics). */
   attempts = 0;
   removed = 0;
@@ -112,9 +114,31 @@ export class RoutePhase {
     return this.dueAt >= 0 && iteration >= this.dueAt;
   }
 
-  /** Whether the phase will still resume (it handed over at a stall and is not over). */
+  /** Whether the phase will still resume (it handed over at a stall and is not over), or a fresh start is under way. */
   get sharing(): boolean {
-    return this.dueAt >= 0 && this.open();
+    return this.restarting || (this.dueAt >= 0 && this.open());
+  }
+
+  /**
+   * A fresh start (`routeMin.restartAfter`): attempts back to back, each of the
+   * first attempt's steps, from the plan in the routes (feasible) until it has
+   * at most `target` routes or `failures` attempts in a row failed. Ignores the
+   * phase's share of the time and leaves its own state (streak, budget, next
+   * resumed attempt) as it was. Returns whether the target was reached.
+   */
+  async reach(target: number, failures: number, pause: () => Promise<boolean>, stop: () => boolean): Promise<boolean> {
+    this.restarting = true;
+    let failed = 0;
+    try {
+      while (this.rs.usedRoutes() > target && failed < failures && !stop()) {
+        this.attempts++;
+        if (await this.rm.removeOne(this.cfg.attemptIterations, pause)) this.removed++;
+        else failed++;
+      }
+    } finally {
+      this.restarting = false;
+    }
+    return this.rs.usedRoutes() <= target;
   }
 
   private schedule(iteration: number): void {
@@ -134,5 +158,29 @@ export class RoutePhase {
     this.failures++;
     this.budget = Math.round(this.budget * (this.cfg.growth ?? 1));
     return false;
+  }
+}
+
+/**
+ * Moves the routes in `rs` onto the slots `routes` (a saved plan) uses, within
+ * each vehicle type (slots of one type are alike, so nothing else changes):
+ * after a fresh start the plan sits in other slots than the best, and the
+ * fleet limit (objective-fleet.ts) closes slots by the best's routes.
+ */
+export function alignSlots(rs: SearchRoutes, routes: ArrayLike<ArrayLike<number>>): void {
+  const type = rs.data.slotType;
+  const free: number[] = [];
+  for (let r = 0; r < rs.R; r++) if (routes[r].length > 0 && rs.len[r] === 0) free.push(r);
+  for (let r = 0; r < rs.R && free.length > 0; r++) {
+    if (rs.len[r] === 0 || routes[r].length > 0) continue;
+    const k = free.findIndex((s) => type[s] === type[r]);
+    if (k < 0) continue;
+    const s = free[k];
+    free.splice(k, 1);
+    const list = rs.nodes[r].slice(1, rs.len[r] + 1);
+    rs.clear(r);
+    rs.update(r);
+    rs.setRoute(s, list);
+    rs.update(s);
   }
 }
