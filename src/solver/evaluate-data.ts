@@ -168,7 +168,7 @@ export class EvaluatorData {
     this.problem = problem;
     const table = (this.table = options.tasks ?? taskTable(problem));
     const vehicles = problem.vehicles;
-    const n = (this.n = table.tasks.length);
+    this.n = table.tasks.length;
     const K = (this.K = vehicles.length);
     const dims = (this.dims = Math.max(options.dims ?? 0, capacityDimensions(problem), 1));
     const epsAbs = (this.epsAbs = options.epsAbs ?? 1e-9);
