@@ -93,18 +93,19 @@ function stepLine(s: Step): string {
   return `{"type": ${STEP_TYPES[s.type] ?? str(s.type)}${id}${shipment}${location}, "arrival": ${n(s.arrival)}, "waiting": ${n(s.waiting)}, "serviceStart": ${n(s.serviceStart)}${setup}, "departure": ${n(s.departure)}, "load": ${line(s.load)}, "distance": ${n(s.distance)}}`;
 }
 
+/** `      "key": value,` for a route field that is present (straight-line calls: this runs once per route). */
+function field(key: string, v: unknown): string {
+  return v === undefined ? '' : `      "${key}": ${flat(v)},\n`;
+}
+
 function routeBlock(r: Route): string {
   if (r.steps.length === 0) throw OUTSIDE; // a route object without steps would be put on one line
-  const fields: [string, unknown][] = [
-    ['vehicle', r.vehicle], ['cost', r.cost], ['distance', r.distance], ['duration', r.duration], ['waiting', r.waiting],
-    ['service', r.service], ['setup', r.setup], ['travelTime', r.travelTime], ['breakDuration', r.breakDuration],
-    ['priority', r.priority], ['delivery', r.delivery], ['pickup', r.pickup],
-  ];
-  let out = '    {\n';
-  for (const [key, v] of fields) if (v !== undefined) out += `      "${key}": ${flat(v)},\n`;
-  const steps: string[] = [];
-  for (let i = 0; i < r.steps.length; i++) steps.push(stepLine(r.steps[i]));
-  return out + '      "steps": [\n        ' + steps.join(',\n        ') + '\n      ]\n    }';
+  let out = '    {\n' + field('vehicle', r.vehicle) + field('cost', r.cost) + field('distance', r.distance) + field('duration', r.duration);
+  out += field('waiting', r.waiting) + field('service', r.service) + field('setup', r.setup) + field('travelTime', r.travelTime);
+  out += field('breakDuration', r.breakDuration) + field('priority', r.priority) + field('delivery', r.delivery) + field('pickup', r.pickup);
+  out += '      "steps": [\n        ' + stepLine(r.steps[0]);
+  for (let i = 1; i < r.steps.length; i++) out += ',\n        ' + stepLine(r.steps[i]);
+  return out + '\n      ]\n    }';
 }
 
 function unassignedLine(u: Unassigned): string {

@@ -110,14 +110,15 @@ export function checkPlanStatements(
     // Step order: one start, first; one end, last.
     let starts = 0;
     let ends = 0;
+    // (the pointer is made only for a step out of order: this runs for every step)
+    const typePtr = (si: number) => `/routes/${ri}/steps/${si}/type`;
     steps.forEach((s, si) => {
-      const ptr = `/routes/${ri}/steps/${si}/type`;
       if (s.type === 'start') {
-        if (++starts > 1) violations.push({ code: 'step-order', message: `route ${ri}: step ${si} is a second 'start'`, route: ri, vehicle, pointer: ptr });
-        else if (si !== 0) violations.push({ code: 'step-order', message: `route ${ri}: the 'start' step is step ${si}, not the first`, route: ri, vehicle, pointer: ptr });
+        if (++starts > 1) violations.push({ code: 'step-order', message: `route ${ri}: step ${si} is a second 'start'`, route: ri, vehicle, pointer: typePtr(si) });
+        else if (si !== 0) violations.push({ code: 'step-order', message: `route ${ri}: the 'start' step is step ${si}, not the first`, route: ri, vehicle, pointer: typePtr(si) });
       } else if (s.type === 'end') {
-        if (++ends > 1) violations.push({ code: 'step-order', message: `route ${ri}: step ${si} is a second 'end'`, route: ri, vehicle, pointer: ptr });
-        else if (si !== steps.length - 1) violations.push({ code: 'step-order', message: `route ${ri}: the 'end' step is step ${si}, not the last`, route: ri, vehicle, pointer: ptr });
+        if (++ends > 1) violations.push({ code: 'step-order', message: `route ${ri}: step ${si} is a second 'end'`, route: ri, vehicle, pointer: typePtr(si) });
+        else if (si !== steps.length - 1) violations.push({ code: 'step-order', message: `route ${ri}: the 'end' step is step ${si}, not the last`, route: ri, vehicle, pointer: typePtr(si) });
       }
     });
 

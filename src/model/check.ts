@@ -133,22 +133,27 @@ export function planIssues(plan: unknown): InputIssue[] {
   if (!Array.isArray(plan.routes)) {
     issues.push({ code: 'type', pointer: '/routes', message: 'routes must be an array' });
   } else {
-    Array.from(plan.routes as unknown[]).forEach((r: unknown, i: number) => {
+    // plain index loops (holes read as undefined, as with Array.from): this visits every step of the plan
+    const routes = plan.routes as unknown[];
+    for (let i = 0; i < routes.length; i++) {
+      const r = routes[i];
       if (!isObject(r)) {
         issues.push({ code: 'type', pointer: pointer('routes', i), message: 'a route must be an object' });
-        return;
+        continue;
       }
       if (!Array.isArray(r.steps)) {
         issues.push({ code: 'type', pointer: pointer('routes', i, 'steps'), message: 'steps must be an array' });
-        return;
+        continue;
       }
-      Array.from(r.steps as unknown[]).forEach((s: unknown, k: number) => {
+      const steps = r.steps as unknown[];
+      for (let k = 0; k < steps.length; k++) {
+        const s = steps[k];
         if (!isObject(s)) issues.push({ code: 'type', pointer: pointer('routes', i, 'steps', k), message: 'a step must be an object' });
         else if (!STEP_TYPES.includes(s.type as string)) {
           issues.push({ code: 'type', pointer: pointer('routes', i, 'steps', k, 'type'), message: `step type must be ${STEP_TYPES.map((t) => `'${t}'`).join(', ')}` });
         }
-      });
-    });
+      }
+    }
   }
   if (plan.unassigned !== undefined) {
     if (!Array.isArray(plan.unassigned)) {
@@ -196,8 +201,8 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
   const who = (t: number): Partial<Violation> =>
     tasks[t].shipment !== undefined ? { job: tasks[t].id, shipment: tasks[t].shipment } : { job: tasks[t].id };
   const name = (t: number) => (tasks[t].kind === 'job' ? `job ${String(tasks[t].id)}` : `${tasks[t].kind} ${String(tasks[t].id)} of shipment ${String(tasks[t].shipment)}`);
-  /** Task `t` seen at `where`; `ptr` is its JSON pointer (a route step `[route, step]` or an unassigned entry's). */
-  const note = (t: number, where: number, ptr: string | readonly [number, number]) => {
+  /** Task `t` seen at `where`; `ptr` is its JSON pointer (an unassigned entry's) or its step's index in route `where`. */
+  const note = (t: number, where: number, ptr: string | number) => {
     if (seen[t]++ === 0) {
       firstSeen[t] = where;
       return;
@@ -207,7 +212,7 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
       message: `${name(t)} appears again ${describe(where)} (first ${describe(firstSeen[t])})`,
       ...who(t),
       ...(where >= 0 ? { route: where } : {}),
-      pointer: typeof ptr === 'string' ? ptr : pointer('routes', ptr[0], 'steps', ptr[1]),
+      pointer: typeof ptr === 'string' ? ptr : pointer('routes', where, 'steps', ptr),
     });
   };
 
@@ -306,7 +311,7 @@ export function checkSolution(problem: Problem, solution: RoutePlan | Solution, 
         violations.push({ code: 'unknown-job', message: `route ${ri}, step ${si}: ${t}`, job: s.id, ...(s.shipment !== undefined ? { shipment: s.shipment } : {}), route: ri, pointer: pointer('routes', ri, 'steps', si, 'id') });
         return;
       }
-      note(t, ri, [ri, si]);
+      note(t, ri, si);
       stepTasks.task[base + si] = t;
       items.push(t);
       taskCount++;

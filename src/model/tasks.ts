@@ -138,6 +138,46 @@ class LazyTaskTable implements TaskTable {
   get deliveries(): Map<string, number> {
     return (this.maps ??= idMaps(this.problem)).deliveries;
   }
+
+  private numeric?: Map<number, OrderRef> | null;
+
+  /**
+   * Orders by numeric id when every job and shipment id is a number, else null.
+   * For numbers, equal string forms means equal under the Map's SameValueZero
+   * (−0 and 0 both read "0", NaN "NaN"), and the first occurrence wins as in
+   * `orders`: a number finds what `orders.get(idKey(n))` finds, without making the string.
+   */
+  numericOrders(): Map<number, OrderRef> | null {
+    if (this.numeric === undefined) this.numeric = numericIds(this.problem);
+    return this.numeric;
+  }
+}
+
+/** `LazyTaskTable.numericOrders` (see there). */
+function numericIds(problem: Problem): Map<number, OrderRef> | null {
+  const orders = new Map<number, OrderRef>();
+  const jobs = problem.jobs;
+  for (let j = 0; j < jobs.length; j++) {
+    const id = jobs[j].id;
+    if (typeof id !== 'number') return null;
+    if (!orders.has(id)) orders.set(id, { kind: 'job', index: j });
+  }
+  const shipments = problem.shipments ?? [];
+  for (let s = 0; s < shipments.length; s++) {
+    const id = shipments[s].id;
+    if (typeof id !== 'number') return null;
+    if (!orders.has(id)) orders.set(id, { kind: 'shipment', index: s });
+  }
+  return orders;
+}
+
+/** The order (job or shipment) with id `id` by the id rule, if any. */
+function orderOf(table: TaskTable, id: Id): OrderRef | undefined {
+  if (typeof id === 'number' && table instanceof LazyTaskTable) {
+    const numeric = table.numericOrders();
+    if (numeric) return numeric.get(id);
+  }
+  return table.orders.get(idKey(id));
 }
 
 /** The id lookups of a problem (first occurrence wins on duplicates). */
@@ -197,7 +237,7 @@ export function taskTable(problem: Problem): TaskTable {
  */
 export function taskOfStep(table: TaskTable, step: { type: string; id?: Id; shipment?: Id }): number | string {
   if (step.type === 'job') {
-    const o = step.id === undefined ? undefined : table.orders.get(idKey(step.id));
+    const o = step.id === undefined ? undefined : orderOf(table, step.id);
     if (!o) return `job ${String(step.id)} is not in the problem`;
     if (o.kind !== 'job') return `${String(step.id)} is a shipment: its steps are 'pickup' and 'delivery'`;
     return o.index;
@@ -206,7 +246,7 @@ export function taskOfStep(table: TaskTable, step: { type: string; id?: Id; ship
   const which = step.type;
   let s: number | undefined;
   if (step.shipment !== undefined) {
-    const o = table.orders.get(idKey(step.shipment));
+    const o = orderOf(table, step.shipment);
     if (o?.kind !== 'shipment') return `shipment ${String(step.shipment)} is not in the problem`;
     s = o.index;
     if (step.id !== undefined) {

@@ -4,7 +4,7 @@
  * vehicle limits and travel choices. Used by `validate.ts`; never throws.
  */
 import { idKey } from './ids.js';
-import { type Issues, at, checkFields, checkId, checkNumber, checkVector, each, has, isRecord, show } from './validate-util.js';
+import { type Issues, type VectorAt, at, checkFields, checkId, checkNumber, checkVector, each, has, isRecord, show } from './validate-util.js';
 
 export const BREAK_FIELDS = ['id', 'timeWindows', 'duration', 'maxLoad', 'data'] as const;
 
@@ -43,7 +43,7 @@ export function validateTaskDurations(issues: Issues, obj: Record<string, unknow
 /** What break validation needs from the problem-level validator. */
 export interface BreakChecks {
   windows(x: unknown, ptr: string): void;
-  vectors: { length: number; ptr: string }[];
+  vectors: VectorAt[];
 }
 
 /** `vehicle.breaks`: objects with an id unique within the vehicle, windows, a duration and a maxLoad. */

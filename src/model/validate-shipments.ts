@@ -14,7 +14,7 @@ import type { Problem } from './types.js';
 import { validatePriority, validateSkills, validateTaskDurations } from './validate-constraints.js';
 import { latenessRule } from './lateness.js';
 import { validateLateness } from './validate-lateness.js';
-import { type Issues, at, checkFields, checkId, checkNumber, checkVector, each, has, isRecord, show } from './validate-util.js';
+import { type Issues, type Pointer, type VectorAt, at, checkFields, checkId, checkNumber, checkVector, each, has, isRecord, show } from './validate-util.js';
 
 export const SHIPMENT_FIELDS = ['id', 'amount', 'pickup', 'delivery', 'allowedVehicles', 'skills', 'priority', 'data'] as const;
 export const STOP_FIELDS = [
@@ -39,9 +39,9 @@ export interface ShipmentChecks {
   /** Validates `allowedVehicles` at a pointer. */
   allowedVehicles(x: unknown, ptr: string): void;
   /** Job and shipment ids seen so far: id key → pointer of its first use. */
-  orderIds: Map<string, string>;
+  orderIds: Map<string, Pointer>;
   /** Amount vectors, for the dimension check. */
-  vectors: { length: number; ptr: string }[];
+  vectors: VectorAt[];
 }
 
 /** Validates `problem.shipments` (the value at `/shipments`). */

@@ -67,6 +67,38 @@ export function at(base: string, ...tokens: (string | number)[]): string {
   return out;
 }
 
+/**
+ * A JSON pointer `base` + one token whose text is made only when it is read
+ * (`String(p)`, a template literal): validation keeps one per order for the
+ * few messages that may name it later, and a valid problem never reads them.
+ */
+export class LazyPointer {
+  constructor(
+    readonly base: string,
+    readonly token: string | number,
+  ) {}
+
+  toString(): string {
+    return at(this.base, this.token);
+  }
+}
+
+/** A pointer as text, or one made when read. */
+export type Pointer = string | LazyPointer;
+
+/** An amount or capacity vector's length and where it is, for the dimension check. */
+export interface VectorAt {
+  length: number;
+  ptr: Pointer;
+}
+
+/** Whether `checkVector` would accept `x` under `rule` (an array of numbers each `numberOk`): it then reports nothing. */
+export function vectorOk(x: unknown, rule: NumberRule): x is number[] {
+  if (!Array.isArray(x)) return false;
+  for (let k = 0; k < x.length; k++) if (!numberOk(x[k], rule)) return false;
+  return true;
+}
+
 export interface NumberRule {
   /** Allow +Infinity (an unlimited bound). */
   infinite?: boolean;

@@ -46,6 +46,9 @@ import { validateDefaults, validateLateness } from './validate-lateness.js';
 import { validateObjective } from './validate-objective.js';
 import {
   Issues,
+  LazyPointer,
+  type Pointer,
+  type VectorAt,
   at,
   checkFields,
   checkId,
@@ -57,6 +60,7 @@ import {
   isRecord,
   numberOk,
   show,
+  vectorOk,
   windowOk,
 } from './validate-util.js';
 
@@ -104,6 +108,7 @@ const VEHICLE_FIELDS = [
 const COST_FIELDS = ['fixed', 'perDistance', 'perDuration', 'perTravelTime', 'perTaskTime'] as const;
 const NON_NEGATIVE = { nonNegative: true } as const;
 const AMOUNT = { nonNegative: true, integer: true } as const;
+const CAPACITY = { nonNegative: true, infinite: true } as const;
 /**
  * Validates untrusted input as a `Problem`. Returns every issue found (empty =
  * valid). Never throws.
@@ -159,7 +164,7 @@ function validateRoot(issues: Issues, input: unknown): void {
   };
 
   const vehicleIds = new Set<string>();
-  const vectors: { length: number; ptr: string }[] = [];
+  const vectors: VectorAt[] = [];
   if (!has(input, 'vehicles')) issues.add('required', '/vehicles', 'vehicles is required');
   else if (!Array.isArray(input.vehicles)) issues.add('type', '/vehicles', `vehicles must be an array, got ${show(input.vehicles)}`);
   else {
@@ -169,7 +174,7 @@ function validateRoot(issues: Issues, input: unknown): void {
   }
 
   const knownVehicles = Array.isArray(input.vehicles) ? vehicleIds : undefined;
-  const orderIds = new Map<string, string>();
+  const orderIds = new Map<string, Pointer>();
   if (!has(input, 'jobs')) issues.add('required', '/jobs', 'jobs is required');
   else if (!Array.isArray(input.jobs)) issues.add('type', '/jobs', `jobs must be an array, got ${show(input.jobs)}`);
   else {
@@ -215,7 +220,7 @@ function validateTaskLocation(issues: Issues, loc: unknown, ptr: string, locatio
 }
 
 /** All amount and capacity vectors must share one length (the most common one). */
-function checkDimensions(issues: Issues, vectors: { length: number; ptr: string }[]): void {
+function checkDimensions(issues: Issues, vectors: VectorAt[]): void {
   if (vectors.length === 0) return;
   const counts = new Map<number, number>();
   for (const v of vectors) counts.set(v.length, (counts.get(v.length) ?? 0) + 1);
@@ -224,7 +229,7 @@ function checkDimensions(issues: Issues, vectors: { length: number; ptr: string 
   for (const [len, n] of counts) if (n > counts.get(dims)! || (n === counts.get(dims)! && len > dims)) dims = len;
   for (const v of vectors) {
     if (v.length !== dims) {
-      issues.add('dimension', v.ptr, `has ${v.length} dimension${v.length === 1 ? '' : 's'}, but the problem's amounts and capacities have ${dims}`);
+      issues.add('dimension', String(v.ptr), `has ${v.length} dimension${v.length === 1 ? '' : 's'}, but the problem's amounts and capacities have ${dims}`);
     }
   }
 }
@@ -235,7 +240,7 @@ function validateVehicle(
   ptr: string,
   locations: Locations,
   ids: Set<string>,
-  vectors: { length: number; ptr: string }[],
+  vectors: VectorAt[],
   checks: Parameters<typeof validateVehicleConstraints>[3],
 ): void {
   if (!isRecord(v)) {
@@ -254,8 +259,11 @@ function validateVehicle(
   if (has(v, 'start') && !locationOk(v.start, own)) validateLocation(issues, v.start, at(ptr, 'start'), own);
   if (has(v, 'end') && !locationOk(v.end, own)) validateLocation(issues, v.end, at(ptr, 'end'), own);
   if (has(v, 'capacity')) {
-    const n = checkVector(issues, v.capacity, at(ptr, 'capacity'), 'capacity', { nonNegative: true, infinite: true });
-    if (n >= 0) vectors.push({ length: n, ptr: at(ptr, 'capacity') });
+    if (vectorOk(v.capacity, CAPACITY)) vectors.push({ length: v.capacity.length, ptr: new LazyPointer(ptr, 'capacity') });
+    else {
+      const n = checkVector(issues, v.capacity, at(ptr, 'capacity'), 'capacity', CAPACITY);
+      if (n >= 0) vectors.push({ length: n, ptr: at(ptr, 'capacity') });
+    }
   }
   if (has(v, 'shift') && !windowOk(v.shift)) checkWindow(issues, v.shift, at(ptr, 'shift'), 'the shift');
   if (has(v, 'costs')) {
@@ -278,9 +286,9 @@ function validateJob(
   j: unknown,
   ptr: string,
   locations: Locations,
-  ids: Map<string, string>,
+  ids: Map<string, Pointer>,
   vehicleIds: Set<string> | undefined,
-  vectors: { length: number; ptr: string }[],
+  vectors: VectorAt[],
 ): void {
   if (!isRecord(j)) {
     issues.add('type', ptr, `a job must be an object, got ${show(j)}`);
@@ -291,13 +299,17 @@ function validateJob(
   else if (checkId(issues, j.id, ptr, 'a job id', 'id')) {
     const key = idKey(j.id);
     if (ids.has(key)) issues.add('duplicate-id', at(ptr, 'id'), `job id ${show(j.id)} is used more than once (ids compare as strings)`);
-    else ids.set(key, at(ptr, 'id'));
+    else ids.set(key, new LazyPointer(ptr, 'id'));
   }
   // (pointers and messages are built only for a field with an issue: validation visits every field of every order)
   if (!has(j, 'location')) issues.add('required', at(ptr, 'location'), 'a job needs a location');
   else if (!taskLocationOk(j.location, locations)) validateTaskLocation(issues, j.location, at(ptr, 'location'), locations);
   for (const f of ['delivery', 'pickup'] as const) {
     if (!has(j, f)) continue;
+    if (vectorOk(j[f], AMOUNT)) {
+      vectors.push({ length: (j[f] as number[]).length, ptr: new LazyPointer(ptr, f) });
+      continue;
+    }
     const vptr = at(ptr, f);
     const n = checkVector(issues, j[f], vptr, f, AMOUNT);
     if (n >= 0) vectors.push({ length: n, ptr: vptr });
@@ -306,7 +318,7 @@ function validateJob(
     checkNumber(issues, j.serviceDuration, at(ptr, 'serviceDuration'), 'serviceDuration', NON_NEGATIVE);
   }
   validateTaskDurations(issues, j, ptr);
-  if (has(j, 'timeWindows')) validateWindows(issues, j.timeWindows, at(ptr, 'timeWindows'));
+  if (has(j, 'timeWindows') && !windowsOk(j.timeWindows)) validateWindows(issues, j.timeWindows, at(ptr, 'timeWindows'));
   validateLateness(issues, j, ptr);
   const release = has(j, 'releaseTime') && checkNumber(issues, j.releaseTime, at(ptr, 'releaseTime'), 'releaseTime');
   const deadline = has(j, 'dispatchDeadline') && checkNumber(issues, j.dispatchDeadline, at(ptr, 'dispatchDeadline'), 'dispatchDeadline');
@@ -343,6 +355,20 @@ function validateAllowedVehicles(issues: Issues, a: unknown, aptr: string, vehic
       issues.add('unknown-vehicle', at(aptr, k), `allowedVehicles names vehicle ${show(id)}, which does not exist`);
     }
   });
+}
+
+/** Whether `validateWindows` would report nothing for `x`: a non-empty array of `windowOk` pairs, sorted by start, not overlapping. */
+function windowsOk(x: unknown): boolean {
+  if (!Array.isArray(x) || x.length === 0) return false;
+  for (let k = 0; k < x.length; k++) {
+    const w: unknown = x[k];
+    if (!windowOk(w)) return false;
+    if (k > 0) {
+      const prev = x[k - 1] as [number, number];
+      if (w[0] < prev[0] || w[0] < prev[1]) return false;
+    }
+  }
+  return true;
 }
 
 /** A list of windows: each valid, sorted by start, not overlapping (touching is fine). */

@@ -11,9 +11,12 @@
 import { capacityDimensions } from '../model/check-context.js';
 import { resolveFleetTravel, type VehicleTravel } from '../model/fleet-travel.js';
 import { idKey } from '../model/ids.js';
-import { serviceDurationFor, setupDurationFor, taskTable, type TaskTable } from '../model/tasks.js';
+import { taskTable, type TaskTable } from '../model/tasks.js';
+import { breakTables, durationClasses, softWindows, taskColumns, vehicleColumns, type ArcTable } from './evaluate-tables.js';
 import type { ResolvedTravel } from '../model/travel.js';
 import type { Problem, TimeWindow } from '../model/types.js';
+
+export type { ArcTable } from './evaluate-tables.js';
 
 /** How the evaluator gets the problem's tasks and travel (each resolved anew when absent). */
 export interface EvaluatorOptions {
@@ -31,34 +34,6 @@ export interface EvaluatorOptions {
   /** Tolerance before a limit counts as broken, as the checker's default (1e-9 absolute + 1e-9 relative). */
   epsAbs?: number;
   epsRel?: number;
-}
-
-/** Metric travel with at most this many locations is tabulated once (≤ 2 × 8 MB). */
-const DENSE_LIMIT = 1000;
-
-/** Arc tables of one travel definition: dense when known, else the travel's functions. */
-export interface ArcTable {
-  travel: ResolvedTravel;
-  size: number;
-  durations?: ArrayLike<number>;
-  distances?: ArrayLike<number>;
-}
-
-function arcTable(travel: ResolvedTravel): ArcTable {
-  if (travel.dense) return { travel, size: travel.size, durations: travel.dense.durations, distances: travel.dense.distances };
-  const size = travel.size;
-  if (travel.block || size > DENSE_LIMIT) return { travel, size };
-  const distances = new Float64Array(size * size);
-  const durations = new Float64Array(size * size);
-  let same = true;
-  for (let a = 0; a < size; a++) {
-    for (let b = 0; b < size; b++) {
-      distances[a * size + b] = travel.distance(a, b);
-      durations[a * size + b] = travel.duration(a, b);
-      if (durations[a * size + b] !== distances[a * size + b]) same = false;
-    }
-  }
-  return { travel, size, distances, durations: same ? distances : durations };
 }
 
 /** Windows as CSR: entries `start[i] .. start[i + 1] − 1` of `open`, `close` and `closeTol` (close + tolerance). */
@@ -168,169 +143,67 @@ export class EvaluatorData {
     this.problem = problem;
     const table = (this.table = options.tasks ?? taskTable(problem));
     const vehicles = problem.vehicles;
-    const n = (this.n = table.tasks.length);
+    this.n = table.tasks.length;
     const K = (this.K = vehicles.length);
     const dims = (this.dims = Math.max(options.dims ?? 0, capacityDimensions(problem), 1));
     const epsAbs = (this.epsAbs = options.epsAbs ?? 1e-9);
     const epsRel = (this.epsRel = options.epsRel ?? 1e-9);
     const eps = (x: number) => epsAbs + epsRel * (Number.isFinite(x) ? Math.abs(x) : 0);
     const fleet = (this.fleet = options.fleet ?? fleetOf(problem, table, options.travel));
-    const shipments = problem.shipments ?? [];
 
-    // tasks (plain loops over locals here and below: the constructor runs once per problem, mostly before the JIT has warmed up)
-    const kind = (this.kind = new Uint8Array(n));
-    const partner = (this.partner = new Int32Array(n));
-    const priority = (this.priority = new Float64Array(n));
-    const release = (this.release = new Float64Array(n).fill(-Infinity));
-    const deadline = (this.deadline = new Float64Array(n).fill(Infinity));
-    const fromStart = (this.fromStart = new Float64Array(n * dims));
-    const unload = (this.unload = new Float64Array(n * dims));
-    const load = (this.load = new Float64Array(n * dims));
-    const tasks = table.tasks;
-    const jobs = problem.jobs;
-    for (let t = 0; t < n; t++) {
-      const task = tasks[t];
-      partner[t] = task.partner;
-      priority[t] = task.priority;
-      if (task.kind === 'job') {
-        const job = jobs[task.owner];
-        if (job.releaseTime !== undefined) release[t] = job.releaseTime;
-        if (job.dispatchDeadline !== undefined) deadline[t] = job.dispatchDeadline;
-        const delivery = job.delivery, pickup = job.pickup;
-        for (let q = 0; q < dims; q++) {
-          fromStart[t * dims + q] = delivery?.[q] ?? 0;
-          unload[t * dims + q] = delivery?.[q] ?? 0;
-          load[t * dims + q] = pickup?.[q] ?? 0;
-        }
-      } else {
-        kind[t] = task.kind === 'pickup' ? 1 : 2;
-        const amount = shipments[task.owner].amount;
-        const into = task.kind === 'pickup' ? load : unload;
-        for (let q = 0; q < dims; q++) into[t * dims + q] = amount?.[q] ?? 0;
-      }
-    }
-    const windowLists = new Array<TimeWindow[] | undefined>(n);
-    const latenessCost = (this.latenessCost = new Float64Array(n));
-    const maxLateness = (this.maxLateness = new Float64Array(n));
-    let anySoft = false;
-    for (let t = 0; t < n; t++) {
-      const task = tasks[t];
-      windowLists[t] = task.timeWindows;
-      latenessCost[t] = task.latenessCost;
-      maxLateness[t] = task.maxLateness;
-      if (task.latenessCost > 0 || task.maxLateness > 0) anySoft = true;
-    }
-    this.windows = windowTable(windowLists, eps);
-    this.anySoft = anySoft;
+    // the tables, each group by one small function with plain loops over locals (evaluate-tables.ts)
+    const tasks = taskColumns(problem, table, dims);
+    this.kind = tasks.kind;
+    this.partner = tasks.partner;
+    this.priority = tasks.priority;
+    this.release = tasks.release;
+    this.deadline = tasks.deadline;
+    this.fromStart = tasks.fromStart;
+    this.unload = tasks.unload;
+    this.load = tasks.load;
+    const soft = softWindows(table);
+    this.latenessCost = soft.latenessCost;
+    this.maxLateness = soft.maxLateness;
+    this.anySoft = soft.anySoft;
+    this.windows = windowTable(soft.windowLists, eps);
 
     // duration classes by vehicle type
-    const classOf = new Map<string, number>();
-    this.vehicleClass = new Int32Array(K);
-    const classVehicle: number[] = [-1];
-    vehicles.forEach((v, k) => {
-      if (v.type === undefined) return;
-      let c = classOf.get(v.type);
-      if (c === undefined) {
-        c = classVehicle.length;
-        classOf.set(v.type, c);
-        classVehicle.push(k);
-      }
-      this.vehicleClass[k] = c;
-    });
-    const C = (this.classes = classVehicle.length);
-    const service = (this.service = new Float64Array(n * C));
-    const setup = (this.setup = new Float64Array(n * C));
-    const untyped = { id: '' };
-    let anySetup = false;
-    for (let t = 0; t < n; t++) {
-      const task = tasks[t];
-      for (let c = 0; c < C; c++) {
-        const v = c === 0 ? untyped : vehicles[classVehicle[c]];
-        service[t * C + c] = serviceDurationFor(task, v);
-        setup[t * C + c] = setupDurationFor(task, v);
-        if (setup[t * C + c] > 0) anySetup = true;
-      }
-    }
-    this.anySetup = anySetup;
+    const classes = durationClasses(vehicles, table);
+    this.vehicleClass = classes.vehicleClass;
+    this.classes = classes.classes;
+    this.service = classes.service;
+    this.setup = classes.setup;
+    this.anySetup = classes.anySetup;
 
     // vehicles
-    this.arcs = [];
-    const arcOf = new Map<ResolvedTravel, ArcTable>();
-    this.taskLoc = [];
-    this.speedFactor = new Float64Array(K);
-    this.startLoc = new Int32Array(K);
-    this.endLoc = new Int32Array(K);
-    this.shiftStart = new Float64Array(K);
-    this.shiftEnd = new Float64Array(K);
-    this.maxDuration = new Float64Array(K);
-    this.maxDistance = new Float64Array(K);
-    this.maxTravelTime = new Float64Array(K);
-    this.maxTasks = new Float64Array(K);
-    this.capacity = new Float64Array(K * dims);
-    this.fixed = new Float64Array(K);
-    this.perDistance = new Float64Array(K);
-    this.perTravelTime = new Float64Array(K);
-    this.perDuration = new Float64Array(K);
-    this.perTaskTime = new Float64Array(K);
-    this.arcCosts = [];
-    for (let k = 0; k < K; k++) {
-      const v = vehicles[k];
-      const vt = fleet[k];
-      let arcs = arcOf.get(vt.travel);
-      if (!arcs) arcOf.set(vt.travel, (arcs = arcTable(vt.travel)));
-      this.arcs.push(arcs);
-      this.taskLoc.push(vt.travel.jobLocation);
-      this.speedFactor[k] = vt.speedFactor;
-      this.startLoc[k] = vt.travel.vehicleStart[k];
-      this.endLoc[k] = vt.travel.vehicleEnd[k];
-      this.shiftStart[k] = v.shift ? v.shift[0] : -Infinity;
-      this.shiftEnd[k] = v.shift ? v.shift[1] : Infinity;
-      this.maxDuration[k] = v.maxDuration ?? Infinity;
-      this.maxDistance[k] = v.maxDistance ?? Infinity;
-      this.maxTravelTime[k] = v.maxTravelTime ?? Infinity;
-      this.maxTasks[k] = v.maxTasks ?? Infinity;
-      for (let q = 0; q < dims; q++) this.capacity[k * dims + q] = v.capacity ? (v.capacity[q] ?? 0) : Infinity;
-      const c = v.costs ?? {};
-      this.fixed[k] = c.fixed ?? 0;
-      this.perDistance[k] = c.perDistance ?? 1;
-      this.perTravelTime[k] = c.perTravelTime ?? 0;
-      this.perDuration[k] = c.perDuration ?? 0;
-      this.perTaskTime[k] = c.perTaskTime ?? 0;
-      this.arcCosts.push(vt.costs ?? null);
-    }
+    const v = vehicleColumns(vehicles, fleet, dims);
+    this.arcs = v.arcs;
+    this.taskLoc = v.taskLoc;
+    this.speedFactor = v.speedFactor;
+    this.startLoc = v.startLoc;
+    this.endLoc = v.endLoc;
+    this.shiftStart = v.shiftStart;
+    this.shiftEnd = v.shiftEnd;
+    this.maxDuration = v.maxDuration;
+    this.maxDistance = v.maxDistance;
+    this.maxTravelTime = v.maxTravelTime;
+    this.maxTasks = v.maxTasks;
+    this.capacity = v.capacity;
+    this.fixed = v.fixed;
+    this.perDistance = v.perDistance;
+    this.perTravelTime = v.perTravelTime;
+    this.perDuration = v.perDuration;
+    this.perTaskTime = v.perTaskTime;
+    this.arcCosts = v.arcCosts;
 
-    // breaks, per vehicle in the order of their first window start (ties: their order in the vehicle)
-    this.breakStart = new Int32Array(K + 1);
-    const origin: number[] = [];
-    const lists: (TimeWindow[] | undefined)[] = [];
-    let maxBreaks = 0;
-    for (let k = 0; k < K; k++) {
-      const breaks = vehicles[k].breaks;
-      if (!breaks || breaks.length === 0) {
-        this.breakStart[k + 1] = origin.length;
-        continue;
-      }
-      const firstStart = (b: number) => breaks[b].timeWindows?.[0]?.[0] ?? -Infinity;
-      const order = breaks.map((_, b) => b).sort((a, b) => firstStart(a) - firstStart(b) || a - b);
-      for (const b of order) {
-        origin.push(b);
-        lists.push(breaks[b].timeWindows);
-      }
-      this.breakStart[k + 1] = origin.length;
-      maxBreaks = Math.max(maxBreaks, breaks.length);
-    }
-    this.maxBreaks = maxBreaks;
-    this.breakOrigin = Int32Array.from(origin);
-    this.breakDuration = new Float64Array(origin.length);
-    this.breakMaxLoad = new Float64Array(origin.length * dims);
-    for (let k = 0; k < K; k++) {
-      for (let g = this.breakStart[k]; g < this.breakStart[k + 1]; g++) {
-        const b = vehicles[k].breaks![origin[g]];
-        this.breakDuration[g] = b.duration ?? 0;
-        for (let q = 0; q < dims; q++) this.breakMaxLoad[g * dims + q] = b.maxLoad ? (b.maxLoad[q] ?? 0) : Infinity;
-      }
-    }
-    this.breakWindows = windowTable(lists, eps);
+    // breaks
+    const br = breakTables(vehicles, dims);
+    this.breakStart = br.breakStart;
+    this.maxBreaks = br.maxBreaks;
+    this.breakOrigin = br.breakOrigin;
+    this.breakDuration = br.breakDuration;
+    this.breakMaxLoad = br.breakMaxLoad;
+    this.breakWindows = windowTable(br.lists, eps);
 
     // who may serve what
     this.allowWords = (K + 31) >>> 5;

@@ -254,6 +254,9 @@ describe('checkSolution: plan bookkeeping', () => {
   it('missing, duplicate, unknown jobs; missing reasons', () => {
     expect(codes(checkSolution(p, plan('v', ['A', 'B'])))).toEqual(['missing-job']);
     expect(codes(checkSolution(p, plan('v', ['A', 'B', 'C', 'A'])))).toEqual(['duplicate-job']);
+    expect(checkSolution(p, plan('v', ['A', 'B', 'C', 'A'])).violations.map((v) => [v.pointer, v.message])).toEqual([
+      ['/routes/0/steps/4', 'job A appears again in route 0 (first in route 0)'],
+    ]);
     expect(codes(checkSolution(p, plan('v', ['A', 'B', 'C'], [{ id: 'B', reason: 'capacity' }])))).toEqual(['duplicate-job']);
     expect(codes(checkSolution(p, plan('v', ['A', 'B', 'C', 'Z'])))).toEqual(['unknown-job']);
     const u = checkSolution(p, plan('v', ['A', 'B'], [{ id: 'C' }]));

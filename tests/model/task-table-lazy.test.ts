@@ -45,4 +45,27 @@ describe('taskTable (lazy pointers and id maps)', () => {
     expect([...table.pickups]).toEqual([['s0', 0], ['p1', 1]]);
     expect([...table.deliveries]).toEqual([['d0', 0], ['s1', 1]]);
   });
+
+  it('looks numeric ids up without their string form, as the string map would (first occurrence, 0 and −0, "5" and 5)', () => {
+    const numeric = {
+      travel: { type: 'euclidean' },
+      vehicles: [{ id: 'v', start: [0, 0] }],
+      jobs: [
+        { id: 5, location: [1, 1] },
+        { id: 0, location: [2, 2] },
+        { id: 5, location: [3, 3] },
+        { id: 1.5, location: [4, 4] },
+      ],
+      shipments: [{ id: 9, pickup: { location: [3, 3] }, delivery: { location: [4, 4] } }],
+    } as unknown as Problem;
+    const table = taskTable(numeric);
+    const byString = (id: unknown) => table.orders.get(String(id));
+    for (const id of [5, '5', 0, -0, '0', 1.5, '1.5', 9, '9', 7, 'x']) {
+      const o = byString(id);
+      const expected = !o ? `job ${String(id)} is not in the problem` : o.kind === 'job' ? o.index : `${String(id)} is a shipment: its steps are 'pickup' and 'delivery'`;
+      expect(taskOfStep(table, { type: 'job', id: id as number })).toBe(expected);
+    }
+    expect(taskOfStep(table, { type: 'pickup', shipment: 9 })).toBe(4);
+    expect(taskOfStep(table, { type: 'delivery', shipment: 5 })).toBe('shipment 5 is not in the problem');
+  });
 });

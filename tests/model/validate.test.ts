@@ -146,6 +146,21 @@ describe('validateProblem: exact cases', () => {
     expect(issuesOf(p)).toEqual([['empty', '/jobs/0/timeWindows']]);
   });
 
+  it('pointers kept for later messages (amount dimensions, first use of an order id) name the field', () => {
+    const p = valid();
+    p.jobs[1].pickup = [1, 2, 3];
+    p.jobs[2].delivery = [1, 2, 3];
+    p.shipments = [{ id: 'a', pickup: { location: 1 }, delivery: { location: 2 } }];
+    const issues = validateProblem(p);
+    expect(issues.map((i) => [i.code, i.pointer])).toEqual([
+      ['duplicate-id', '/shipments/0/id'],
+      ['dimension', '/jobs/1/pickup'],
+      ['dimension', '/jobs/2/delivery'],
+    ]);
+    expect(issues[0].message).toBe('shipment id "a" is already used at /jobs/0/id (jobs and shipments share one id space; ids compare as strings)');
+    expect(issues.every((i) => typeof i.pointer === 'string')).toBe(true);
+  });
+
   it('release time after dispatch deadline', () => {
     const p = valid();
     p.jobs[0].releaseTime = 9;

@@ -15,7 +15,7 @@
  * matrices. Deterministic: no randomness, ties to the lower job index.
  */
 import type { Steps } from '../../core/pacer.js';
-import { RouteEvaluation } from '../evaluate.js';
+import { RouteEvaluation, type RouteEvaluator } from '../evaluate.js';
 import { evaluatorOf } from '../simulate.js';
 import type { ZonePlan } from './plan.js';
 
@@ -25,6 +25,8 @@ const W_TIME = 0.4;
 const W_URGENCY = 0.2;
 /** Candidates tried exactly per stop (best scores first) before the route is closed. */
 const TRIES = 8;
+/** The last kept candidate's place. */
+const LAST = TRIES - 1;
 /**
  * Stops placed between two yields: a stop costs tens of µs, and each yield
  * costs the driver (`runPaced`) a clock reading, so yielding at every stop
@@ -42,11 +44,38 @@ const STOPS_PER_YIELD = 32;
 export function* quickZoneSteps(
   plan: ZonePlan, jobs: readonly number[], vehicles: readonly number[], scan: 'early-stop' | 'every-job' = 'early-stop',
 ): Steps<{ left: number[]; unused: number[] }> {
+  // The work is in plain functions (`zoneOf`, `startRoute`, `placeNext`): this generator only
+  // walks the vehicles and yields, so V8 compiles small units early instead of one large one late.
+  const z = zoneOf(plan, jobs, scan === 'every-job');
+  const ev = evaluatorOf(plan.decode);
+  const s = routeState(z.dims);
+  let left = z.ids.length;
+  const unused: number[] = [];
+  let placed = 0; // stops and closed routes, for the yields
+  for (const k of vehicles) {
+    if (left === 0) {
+      unused.push(k);
+      continue;
+    }
+    startRoute(z, s, k);
+    while (placeNext(z, ev, s, k)) {
+      left--;
+      if (++placed % STOPS_PER_YIELD === 0) yield;
+    }
+    if (s.route.length > 0) plan.setRoute(k, s.route.slice());
+    else unused.push(k);
+    if (++placed % STOPS_PER_YIELD === 0) yield;
+  }
+  const rest: number[] = [];
+  for (let c = 0; c < z.pendingCount; c++) rest.push(z.ids[z.pending[c]]);
+  rest.sort((a, b) => a - b);
+  return { left: rest, unused };
+}
+
+/** The zone's jobs (whole-problem indices `jobs`) as flat arrays, all still to route. */
+function zoneOf(plan: ZonePlan, jobs: readonly number[], everyJob: boolean): Zone {
   const problem = plan.problem;
   const travel = plan.travel;
-  const ev = evaluatorOf(plan.decode);
-  const out = new RouteEvaluation();
-  // the zone's jobs as flat arrays (by job index)
   const ids = Int32Array.from(jobs).sort();
   const m = ids.length;
   const loc = new Int32Array(m);
@@ -71,72 +100,91 @@ export function* quickZoneSteps(
     }
   }
   // the positions still to route, in no particular order (a chosen one is swapped out); `rank` breaks ties by position
-  const pending = Int32Array.from({ length: m }, (_, i) => i);
-  const slot = Int32Array.from({ length: m }, (_, i) => i);
+  const pending = new Int32Array(m);
+  for (let i = 0; i < m; i++) pending[i] = i;
+  const slot = pending.slice();
   const isPending = new Uint8Array(m).fill(1);
-  const z: Zone = {
-    problem, travel, sameArcs: travel.duration === travel.distance, ids, loc, open, close, several, del, pick, dims, pending, pendingCount: m, isPending,
-    ...closeOrder(close, several), everyJob: scan === 'every-job',
+  const { byClose, oneWindow } = closeOrder(close, several);
+  return {
+    problem, travel, sameArcs: travel.duration === travel.distance, ids, loc, service, open, close, several, del, pick, dims,
+    pending, slot, pendingCount: m, isPending, byClose, oneWindow, everyJob,
   };
-  let left = m;
-  const unused: number[] = [];
-  const best = new Float64Array(TRIES);
-  const order = new Int32Array(TRIES);
-  const delivered = new Float64Array(dims), picked = new Float64Array(dims);
-  const route: number[] = [];
-  let placed = 0; // stops and closed routes, for the yields
-  for (const k of vehicles) {
-    if (left === 0) {
-      unused.push(k);
-      continue;
+}
+
+/** The route being built: its vehicle's last stop, time, loads and capacity, and the candidates of the last `rank`. */
+interface RouteState {
+  /** Location of the last stop (−1: none yet, an open start). */
+  at: number;
+  /** When the vehicle leaves the last stop. */
+  time: number;
+  delivered: Float64Array;
+  picked: Float64Array;
+  cap: Float64Array;
+  best: Float64Array;
+  order: Int32Array;
+  /** The route's jobs (whole-problem indices). */
+  route: number[];
+  out: RouteEvaluation;
+}
+
+function routeState(dims: number): RouteState {
+  return {
+    at: -1, time: 0, delivered: new Float64Array(dims), picked: new Float64Array(dims), cap: new Float64Array(dims),
+    best: new Float64Array(TRIES), order: new Int32Array(TRIES), route: [], out: new RouteEvaluation(),
+  };
+}
+
+/** Starts an empty route of vehicle `k` in `s`. */
+function startRoute(z: Zone, s: RouteState, k: number): void {
+  const vehicle = z.problem.vehicles[k];
+  const cap = s.cap;
+  cap.fill(Infinity);
+  for (let q = 0; q < z.dims; q++) if (vehicle.capacity) cap[q] = (vehicle.capacity[q] ?? 0) + 1e-9 * (1 + Math.abs(vehicle.capacity[q] ?? 0));
+  s.delivered.fill(0);
+  s.picked.fill(0);
+  s.route.length = 0;
+  s.at = z.travel.vehicleStart[k];
+  s.time = vehicle.shift ? vehicle.shift[0] : 0;
+}
+
+/**
+ * Appends the next stop to vehicle `k`'s route in `s`: the best-scored pending
+ * job whose addition keeps the route feasible (exact evaluation), tried in
+ * score order among the best `TRIES`. Returns false when none fits (the route is done).
+ */
+function placeNext(z: Zone, ev: RouteEvaluator, s: RouteState, k: number): boolean {
+  const { travel, ids, loc, pending, slot, dims, del, pick } = z;
+  const route = s.route, order = s.order, out = s.out;
+  // score every pending job from the last stop, keeping the best `TRIES` (ties: lower job index)
+  if (travel.block && s.at >= 0) travel.block([s.at], Array.from(loc));
+  const count = rank(z, s.at, s.time, s.delivered, s.picked, s.cap, s.best, order);
+  let chosen = -1;
+  for (let c = 0; c < count; c++) {
+    route.push(ids[order[c]]);
+    ev.evaluate(k, route, route.length, out);
+    route.pop();
+    if (out.violations === 0) {
+      chosen = order[c];
+      break;
     }
-    const vehicle = problem.vehicles[k];
-    const cap = new Float64Array(dims).fill(Infinity);
-    for (let q = 0; q < dims; q++) if (vehicle.capacity) cap[q] = (vehicle.capacity[q] ?? 0) + 1e-9 * (1 + Math.abs(vehicle.capacity[q] ?? 0));
-    delivered.fill(0);
-    picked.fill(0);
-    route.length = 0;
-    let at = travel.vehicleStart[k];
-    let time = vehicle.shift ? vehicle.shift[0] : 0;
-    for (;;) {
-      // score every pending job from the last stop, keeping the best `TRIES` (ties: lower job index)
-      if (travel.block && at >= 0) travel.block([at], Array.from(loc));
-      const count = rank(z, at, time, delivered, picked, cap, best, order);
-      let chosen = -1;
-      for (let c = 0; c < count; c++) {
-        route.push(ids[order[c]]);
-        ev.evaluate(k, route, route.length, out);
-        route.pop();
-        if (out.violations === 0) {
-          chosen = order[c];
-          break;
-        }
-      }
-      if (chosen < 0) break;
-      route.push(ids[chosen]);
-      const last = pending[--z.pendingCount];
-      pending[slot[chosen]] = last;
-      slot[last] = slot[chosen];
-      isPending[chosen] = 0;
-      left--;
-      for (let q = 0; q < dims; q++) {
-        delivered[q] += del[chosen * dims + q];
-        picked[q] += pick[chosen * dims + q];
-      }
-      const arrival = time + (at >= 0 ? travel.duration(at, loc[chosen]) : 0);
-      const w = several[chosen] ? (windowAt(problem.jobs[ids[chosen]].timeWindows, arrival) ?? FREE) : [open[chosen], close[chosen]];
-      time = Math.max(arrival, w[0]) + service[chosen];
-      at = loc[chosen];
-      if (++placed % STOPS_PER_YIELD === 0) yield;
-    }
-    if (route.length > 0) plan.setRoute(k, route.slice());
-    else unused.push(k);
-    if (++placed % STOPS_PER_YIELD === 0) yield;
   }
-  const rest: number[] = [];
-  for (let c = 0; c < z.pendingCount; c++) rest.push(ids[pending[c]]);
-  rest.sort((a, b) => a - b);
-  return { left: rest, unused };
+  if (chosen < 0) return false;
+  route.push(ids[chosen]);
+  const last = pending[--z.pendingCount];
+  pending[slot[chosen]] = last;
+  slot[last] = slot[chosen];
+  z.isPending[chosen] = 0;
+  for (let q = 0; q < dims; q++) {
+    s.delivered[q] += del[chosen * dims + q];
+    s.picked[q] += pick[chosen * dims + q];
+  }
+  const at = s.at;
+  const arrival = s.time + (at >= 0 ? travel.duration(at, loc[chosen]) : 0);
+  let opens = z.open[chosen];
+  if (z.several[chosen]) opens = (windowAt(z.problem.jobs[ids[chosen]].timeWindows, arrival) ?? FREE)[0];
+  s.time = Math.max(arrival, opens) + z.service[chosen];
+  s.at = loc[chosen];
+  return true;
 }
 
 /** A zone's jobs as flat arrays (by position in `ids`, ascending job index). */
@@ -147,6 +195,8 @@ interface Zone {
   sameArcs: boolean;
   ids: Int32Array;
   loc: Int32Array;
+  /** Setup plus service duration. */
+  service: Float64Array;
   open: Float64Array;
   close: Float64Array;
   several: Uint8Array;
@@ -155,6 +205,8 @@ interface Zone {
   dims: number;
   /** Positions of the jobs still to route: the first `pendingCount` entries. */
   pending: Int32Array;
+  /** Where each position is in `pending` (while pending). */
+  slot: Int32Array;
   pendingCount: number;
   /** 1 for a position still to route. */
   isPending: Uint8Array;
@@ -226,11 +278,11 @@ function rank(
   const { open } = z;
   for (let k = lo; k < oneEnd; k++) {
     const i = byClose[k];
-    if (count === TRIES && W_URGENCY * (close[i] - time) > best[TRIES - 1] && !z.everyJob) break;
+    if (count === TRIES && W_URGENCY * (close[i] - time) > best[LAST] && !z.everyJob) break;
     if (!isPending[i]) continue;
     // a score is also at least W_URGENCY × (end − time + max(0, start − time)) (see `lowerBound`): a job whose
     // bound is clearly above the kept candidates' worst score cannot enter, so its travel is not even read
-    if (count === TRIES && !z.everyJob && lowerBound(open[i], close[i], time) > best[TRIES - 1] + SKIP_MARGIN * (1 + Math.abs(best[TRIES - 1]))) continue;
+    if (count === TRIES && !z.everyJob && lowerBound(open[i], close[i], time) > best[LAST] + SKIP_MARGIN * (1 + Math.abs(best[LAST]))) continue;
     const sc = scoreOf(z, i, at, time, delivered, picked, cap);
     if (sc < Infinity) count = keep(best, order, count, sc, i);
   }
@@ -283,12 +335,19 @@ function scoreOf(z: Zone, i: number, at: number, time: number, delivered: Float6
 
 /** Keeps the `TRIES` smallest (score, position) pairs in order in `best` / `order` (holding `count`); returns the new count. */
 function keep(best: Float64Array, order: Int32Array, count: number, sc: number, i: number): number {
-  if (count === TRIES && !(sc < best[TRIES - 1] || (sc === best[TRIES - 1] && i < order[TRIES - 1]))) return count;
-  let p = count < TRIES ? count++ : TRIES - 1;
-  while (p > 0 && (best[p - 1] > sc || (best[p - 1] === sc && order[p - 1] > i))) {
-    best[p] = best[p - 1];
-    order[p] = order[p - 1];
-    p--;
+  // the tie tests (equal scores: lower position first) are computed whether or not they decide: a test first met
+  // late (ties are rare) would find its optimised code without type feedback and throw that code away
+  const beforeLast = i < order[LAST];
+  if (count === TRIES && !(sc < best[LAST] || (sc === best[LAST] && beforeLast))) return count;
+  let p = count < TRIES ? count++ : LAST;
+  while (p > 0) {
+    const q = p - 1;
+    const b = best[q];
+    const after = order[q] > i;
+    if (!(b > sc || (b === sc && after))) break;
+    best[p] = b;
+    order[p] = order[q];
+    p = q;
   }
   best[p] = sc;
   order[p] = i;
