@@ -15,19 +15,7 @@ import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { searchProblem } from '../../src/solver/search/objective.js';
 import { FleetLimit } from '../../src/solver/search/objective-fleet.js';
 import { RoutePhase, type RoutePhaseSettings } from '../../src/solver/search/route-phase.js';
-import type { SearchRoutes } from '../../src/solver/search/routes.js';
-import { expectCheckedAndRepeatable, problem, routesOf } from './windows-fixture.js';
-
-/** Every client routed once, on routes without violations. */
-function expectFeasible(rs: SearchRoutes, n: number): void {
-  let routed = 0;
-  for (let r = 0; r < rs.R; r++) {
-    routed += rs.len[r];
-    expect(rs.loadExcess[r]).toBeLessThanOrEqual(1e-7);
-    expect(rs.timeWarp[r]).toBeLessThanOrEqual(1e-7);
-  }
-  expect(routed).toBe(n);
-}
+import { expectCheckedAndRepeatable, expectFeasible, problem, routesOf } from './windows-fixture.js';
 
 /** The windows fixture with vans of capacity 400: only the windows bound the routes, which get long (the loads' bound is one route). */
 function long(n: number, seed: number): Problem {

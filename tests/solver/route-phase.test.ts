@@ -14,19 +14,7 @@ import { Ils } from '../../src/solver/search/ils.js';
 import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { searchProblem } from '../../src/solver/search/objective.js';
 import { RoutePhase, type RoutePhaseSettings } from '../../src/solver/search/route-phase.js';
-import type { SearchRoutes } from '../../src/solver/search/routes.js';
-import { expectCheckedAndRepeatable, problem, routesOf } from './windows-fixture.js';
-
-/** Every client routed once, on routes without violations. */
-function expectFeasible(rs: SearchRoutes, n: number): void {
-  let routed = 0;
-  for (let r = 0; r < rs.R; r++) {
-    routed += rs.len[r];
-    expect(rs.loadExcess[r]).toBeLessThanOrEqual(1e-7);
-    expect(rs.timeWarp[r]).toBeLessThanOrEqual(1e-7);
-  }
-  expect(routed).toBe(n);
-}
+import { expectCheckedAndRepeatable, expectFeasible, problem, routesOf } from './windows-fixture.js';
 
 /** The windows fixture with windows of 30 (opening after 80, every client reachable) and vans of capacity 400: only the windows bound the routes. */
 function tight(n: number, seed: number): Problem {

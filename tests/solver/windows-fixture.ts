@@ -46,3 +46,14 @@ export async function expectCheckedAndRepeatable(p: Problem, opts: SolveOptions)
   expect(JSON.stringify(b.routes)).toBe(JSON.stringify(a.routes));
   return a;
 }
+
+/** Every client routed once, on routes without violations. */
+export function expectFeasible(rs: SearchRoutes, n: number): void {
+  let routed = 0;
+  for (let r = 0; r < rs.R; r++) {
+    routed += rs.len[r];
+    expect(rs.loadExcess[r]).toBeLessThanOrEqual(1e-7);
+    expect(rs.timeWarp[r]).toBeLessThanOrEqual(1e-7);
+  }
+  expect(routed).toBe(n);
+}
