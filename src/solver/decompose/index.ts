@@ -35,7 +35,8 @@ import { defaultTimeLimitMs, solveValidated, type SolveOptions } from '../index.
 import { abortedSolution } from '../aborted.js';
 import { DEFAULT_SLICE_MS, Pacer, runPaced } from '../../core/pacer.js';
 import { splitFleet, vehicleKinds, zoneWeights } from './fleet.js';
-import { DEFAULT_ZONE_SIZE, type DecomposeOptions } from './options.js';
+import type { DecomposeOptions } from './options.js';
+import { defaultZoneSize } from './zone-size.js';
 import { ZonePlan } from './plan.js';
 import { buildSubProblem, mapBack, warmPlan } from './subproblem.js';
 import { zoneJobsSteps } from './zones.js';
@@ -113,7 +114,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   const deadline = started + timeLimit;
   const signal = options.signal;
   const rng = new Rng(options.seed ?? 1);
-  const zoneSize = Math.max(2, options.zoneSize ?? DEFAULT_ZONE_SIZE);
+  const zoneSize = Math.max(2, options.zoneSize ?? defaultZoneSize(problem));
   const { decompose: _d, decomposeThreshold: _t, zoneSize: _z, zoning: _m, zoneTimeShare: _s, improvementRounds: _r,
     timeLimitMs: _l, seed: _e, signal: _g, onProgress, initialSolution, maxIterations, exchange: _x,
     solveBatch, borderParallelism, ...search } = options;

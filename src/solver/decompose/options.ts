@@ -8,15 +8,6 @@ import type { ZoningMethod } from './zones.js';
 /** Above this many jobs `decompose: 'auto'` plans zone by zone. */
 export const DECOMPOSE_THRESHOLD = 1500;
 
-/**
- * Default target jobs per zone and per border neighbourhood. Small
- * neighbourhoods re-solved often beat large ones re-solved rarely: on a
- * generated 5,000-client RC-style problem at 117 s on 2 threads, 150 gave a
- * 1.6 % shorter plan than 400 (with `BORDER_SEARCH`), 250 1.1 %, 600 0.5 %
- * (bench/results/large.md, "Zone size").
- */
-export const DEFAULT_ZONE_SIZE = 150;
-
 /** The zone-by-zone options (`solve` accepts them too once it hands large problems over). */
 export interface ZoneOptions {
   /**
@@ -26,7 +17,7 @@ export interface ZoneOptions {
   decompose?: 'auto' | 'always' | 'never';
   /** Job count above which `'auto'` decomposes (default 1,500). */
   decomposeThreshold?: number;
-  /** Target jobs per zone and per border neighbourhood (default `DEFAULT_ZONE_SIZE`). */
+  /** Target jobs per zone and per border neighbourhood (default: about 16 routes' worth, 150–400; zone-size.ts). */
   zoneSize?: number;
   /** How the first zones are cut: balanced k-means (default) or a polar sweep around the depot. */
   zoning?: ZoningMethod;
