@@ -27,6 +27,7 @@ import { defaultTimeLimitMs } from '../index.js';
 import { splitFleet, vehicleKinds, zoneWeights } from './fleet.js';
 import { solveByZones } from './index.js';
 import type { DecomposeOptions } from './options.js';
+import { defaultZoneSize } from './zone-size.js';
 import { buildSubProblem, mapBack } from './subproblem.js';
 import { zoneJobs } from './zones.js';
 
@@ -70,7 +71,7 @@ export function planZoneFanout(problem: Problem, options: FanoutOptions = {}): Z
   const travel = resolveTravel(problem);
   const n = problem.jobs.length;
   const rng = new Rng(options.seed ?? 1);
-  const zoneSize = Math.max(2, options.zoneSize ?? 400);
+  const zoneSize = Math.max(2, options.zoneSize ?? defaultZoneSize(problem));
   const zones = zoneJobs(travel, n, zoneSize, options.zoning ?? 'kmeans', rng);
   const fleet = splitFleet(vehicleKinds(problem, travel), zoneWeights(problem, zones.members), zones.members.map((m) => m.length));
   const hasTime = options.timeLimitMs !== undefined;

@@ -36,6 +36,7 @@ import { abortedSolution } from '../aborted.js';
 import { DEFAULT_SLICE_MS, Pacer, runPaced } from '../../core/pacer.js';
 import { splitFleet, vehicleKinds, zoneWeights } from './fleet.js';
 import type { DecomposeOptions } from './options.js';
+import { defaultZoneSize } from './zone-size.js';
 import { ZonePlan } from './plan.js';
 import { buildSubProblem, mapBack, warmPlan } from './subproblem.js';
 import { zoneJobsSteps } from './zones.js';
@@ -51,6 +52,16 @@ export type { ZoningMethod } from './zones.js';
  * building its first 100 individuals (measured: 0 generations in 10 s).
  */
 const SUB_POPULATION = 5;
+/**
+ * The search of a border sub-solve unless the caller sets these: a short
+ * late-acceptance history and small ruins (1–10 clients), as above 500
+ * clients (run-ils.ts). A border sub-solve gets well under a second from a
+ * good warm plan; with the small-instance defaults (history 300, ruins of up
+ * to 25) it spends them wandering. Measured on a generated 5,000-client
+ * problem at 117 s (bench/results/large.md, "Zone size"): 0.5 % shorter at
+ * zones of 400, 0.4 % at 250.
+ */
+const BORDER_SEARCH = { historyLength: 100, maxPerturbation: 10 } as const;
 /** Border rounds planned per zone when the time limit sets their length (each 0.3–5 s). */
 const ROUNDS_PER_ZONE = 8;
 /** Share of the time limit kept for the final merge (and the re-homing before it), at least `MERGE_MIN_MS`. */
@@ -103,7 +114,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   const deadline = started + timeLimit;
   const signal = options.signal;
   const rng = new Rng(options.seed ?? 1);
-  const zoneSize = Math.max(2, options.zoneSize ?? 400);
+  const zoneSize = Math.max(2, options.zoneSize ?? defaultZoneSize(problem));
   const { decompose: _d, decomposeThreshold: _t, zoneSize: _z, zoning: _m, zoneTimeShare: _s, improvementRounds: _r,
     timeLimitMs: _l, seed: _e, signal: _g, onProgress, initialSolution, maxIterations, exchange: _x,
     solveBatch, borderParallelism, ...search } = options;
@@ -139,7 +150,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
     const sub = buildSubProblem(problem, travel, jobs, vehicles);
     // `decompose: 'never'`: a sub-problem is never cut again, whatever its size.
     const opts: SolveOptions & { decompose: 'never' } = {
-      populationSize: SUB_POPULATION, ...search, decompose: 'never', seed: rng.nextUint32() % 2147483647,
+      populationSize: SUB_POPULATION, ...(warm ? BORDER_SEARCH : {}), ...search, decompose: 'never', seed: rng.nextUint32() % 2147483647,
     };
     if (Number.isFinite(budgetMs)) opts.timeLimitMs = Math.max(1, budgetMs);
     if (maxIterations !== undefined) opts.maxIterations = maxIterations;

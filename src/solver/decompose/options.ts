@@ -17,7 +17,7 @@ export interface ZoneOptions {
   decompose?: 'auto' | 'always' | 'never';
   /** Job count above which `'auto'` decomposes (default 1,500). */
   decomposeThreshold?: number;
-  /** Target jobs per zone and per border neighbourhood (default 400). */
+  /** Target jobs per zone and per border neighbourhood (default: about 16 routes' worth, 150–400; zone-size.ts). */
   zoneSize?: number;
   /** How the first zones are cut: balanced k-means (default) or a polar sweep around the depot. */
   zoning?: ZoningMethod;
