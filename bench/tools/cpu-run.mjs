@@ -22,4 +22,4 @@ const s = await lib.solve(p, { seed: extra.seed ?? 1, timeLimitMs: 3600_000, sig
   if (c >= Number(budget)) ac.abort();
 } });
 const c = lib.checkSolution(p, s);
-console.log(JSON.stringify({ file: file.split('/').pop(), bundle: bundle.split('/').pop(), feasible: c.feasible, dist: Math.round(c.summary.distance * 10) / 10, routes: c.summary.routes, it: s.stats.iterations, cpu: +cpuNow().toFixed(1), at, ...extra, ...Object.fromEntries(rest.filter((a) => a.startsWith('G.')).map((a) => a.split('='))) }));
+console.log(JSON.stringify({ file: file.split('/').pop(), bundle: bundle.split('/').pop(), feasible: c.feasible, dist: Math.round(c.summary.distance * 10) / 10, routes: c.summary.routes, it: s.stats.iterations, restarts: s.stats.restarts, cpu: +cpuNow().toFixed(1), at, ...extra, ...Object.fromEntries(rest.filter((a) => a.startsWith('G.')).map((a) => a.split('='))) }));

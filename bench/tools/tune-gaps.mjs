@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 const bks = JSON.parse(readFileSync(process.argv[3],'utf8'));
 const rows = readFileSync(process.argv[2],'utf8').trim().split('\n').map(JSON.parse);
-const RESULT_FIELDS = new Set(['file', 'bundle', 'feasible', 'dist', 'routes', 'it', 'cpu', 'at', 'seed']);
+const RESULT_FIELDS = new Set(['file', 'bundle', 'feasible', 'dist', 'routes', 'it', 'restarts', 'cpu', 'at', 'seed']);
 const key = (r) => r.cfg ?? (Object.keys(r).filter((k) => !RESULT_FIELDS.has(k)).map((k) => k + '=' + r[k]).join(' ') || 'default');
 const by = {};
 const get=(name)=>{const b=bks[name]??bks[name.toLowerCase()]; if(b==null) return null; if(typeof b==='number') return b; return b.dist?.distance ?? b.distance ?? b.value;};

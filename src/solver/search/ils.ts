@@ -23,8 +23,9 @@ import { Inserter } from './insert.js';
 import { LocalSearch } from './local-search.js';
 import { computeNeighbourhood, type Neighbourhood } from './neighbourhood.js';
 import { DEFAULT_PENALTY_PARAMS, initialPenalties, PenaltyManager } from './penalties.js';
+import { FewestStep, FewestVehicles, type FewestSettings } from './ils-fewest.js';
 import { RouteMinimiser } from './route-min.js';
-import { alignSlots, RoutePhase, type RoutePhaseSettings } from './route-phase.js';
+import type { RoutePhase } from './route-phase.js';
 import { Perturbation } from './perturb.js';
 import { KickCall, RouteKick } from './route-kick.js';
 import { SearchRoutes } from './routes.js';
@@ -91,44 +92,7 @@ export interface IlsParams {
    * after that many failures in a row and resumes between the iterations
    * (route-phase.ts).
    */
-  routeMin?: RoutePhaseSettings & {
-    /** After the phase, told of every candidate: its routes minus the current plan's (route-price.ts). */
-    candidate?: (rs: SearchRoutes, more: number) => void;
-    /**
-     * The penalty weights' target share of feasible candidates when the phase
-     * applies (default: the penalty manager's). With the fewest routes most
-     * candidates cannot be feasible, and the default target drives the
-     * time-warp weight up without bound.
-     */
-    penaltyTarget?: number;
-    /**
-     * Fresh starts (long routes): after this many iterations without a new
-     * best, the search goes on from a new plan — the phase's attempts from the
-     * first plan down to the best's route count (`RoutePhase.reach`, at most
-     * `restartFailures` failures in a row, default 2), polished — instead of
-     * from where it stalls; when the count is not reached, from the best. Off
-     * when absent.
-     */
-    restartAfter?: number;
-    restartFailures?: number;
-    /** Whether a fresh start may begin now (e.g. not while the fleet limit has closed slots). */
-    restartOk?: () => boolean;
-    /**
-     * Asked before every iteration after the phase: whether a fleet-limit
-     * attempt was given up since (objective-fleet.ts `lapses`). The current
-     * plan may then hold fewer routes than the best, with time warp (the
-     * totals price a route above the warp at moderate weights): where the
-     * next plan with fewer routes comes from (R211's 2 routes), or a dead end
-     * (R210: one route of 100 clients, every candidate repaired, 40 iterations
-     * per second instead of 600). So it may stay `lapseIterations` iterations;
-     * if it still has fewer routes than the best then, the search goes back
-     * to the best. Fresh starts wait for the first lapse (until then the
-     * search follows the trajectory of the plain one) and the
-     * `lapseIterations` after each.
-     */
-    lapsed?: () => boolean;
-    lapseIterations?: number;
-  };
+  routeMin?: FewestSettings;
   /** Warm start: client lists per route slot. */
   warm?: number[][];
   /** Called after every iteration with diagnostics (profiling only). */
@@ -227,63 +191,16 @@ export class Ils {
     this.applyWeights();
   }
 
-  /** The route-minimisation phase from a feasible best; returns the best after it (also in `cur` and the routes). */
-  private async minimiseRoutes(phase: RoutePhase, best: Snapshot, cur: Snapshot): Promise<Snapshot> {
-    const p = this.params, rs = this.rs;
-    const pause = async (): Promise<boolean> => {
-      await p.tick(0, best, cur);
-      return p.shouldStop() || phase.over();
-    };
-    await phase.run(0, pause, p.shouldStop, () => {
-      cur.save(rs);
-      if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
-    });
-    // polish the plan with one route fewer (violations priced dearly, as for the first plan)
-    await this.polish(0, best, cur);
-    return best;
-  }
-
-  /** A resumed attempt of the route phase from the best plan; true when it removed a route (then polished, in `cur` and `best`), else the current plan is back. */
-  private async resumePhase(phase: RoutePhase, it: number, best: Snapshot, cur: Snapshot): Promise<boolean> {
-    const p = this.params, rs = this.rs;
-    const pause = async (): Promise<boolean> => {
-      await p.tick(it, best, cur);
-      return p.shouldStop() || phase.over();
-    };
-    let removed = false;
-    // from the best plan (the current one may be infeasible); a failure comes back to the current plan
-    best.restore(rs);
-    await phase.resume(it, pause, p.shouldStop, () => {
-      removed = true;
-      cur.save(rs);
-      if (cur.feasible && cur.base < best.base - 1e-9) best.copyFrom(cur);
-    });
-    if (removed) await this.polish(it, best, cur);
-    else cur.restore(rs);
-    return removed;
-  }
-
-  /**
-   * A fresh start of the distance search (`routeMin.restartAfter`): from the
-   * first plan, the phase's attempts down to the best's route count, then the
-   * polish; the result is the current plan (and the best when cheaper). When
-   * the count is not reached (false), the current plan is the best.
-   */
-  private async freshStart(phase: RoutePhase, first: Snapshot, it: number, best: Snapshot, cur: Snapshot): Promise<boolean> {
-    const p = this.params, rs = this.rs;
-    const pause = async (): Promise<boolean> => {
-      await p.tick(it, best, cur);
-      return p.shouldStop();
-    };
-    first.restore(rs);
-    if (await phase.reach(best.routeCount, p.routeMin?.restartFailures ?? 2, pause, p.shouldStop)) {
-      alignSlots(rs, best.routes);
-      await this.polish(it, best, cur);
-      return true;
-    }
-    best.restore(rs);
-    cur.copyFrom(best);
-    return false;
+  /** `fewest-vehicles`: the route phase from the feasible best and the hooks for the iterations (null where it does not apply). */
+  private async startFewest(settings: FewestSettings, best: Snapshot, cur: Snapshot): Promise<FewestVehicles | null> {
+    const p = this.params;
+    const fewest = await FewestVehicles.start({
+      rs: this.rs, nb: this.nb, rng: this.rng, settings, shouldStop: p.shouldStop,
+      tick: (it, b, c) => p.tick(it, b, c),
+      polish: (it, b, c) => this.polish(it, b, c),
+    }, best, cur);
+    this.phase = fewest?.phase ?? null;
+    return fewest;
   }
 
   /** Exhaustive local search with violations priced dearly; the result is the current plan (and the best when better). */
@@ -368,17 +285,8 @@ export class Ils {
     cur.save(rs);
     bestInf.copyFrom(cur);
     if (cur.feasible) best = new Snapshot(R).copyFrom(cur);
-    // after the route phase, the candidates' route counts are reported (fewest-vehicles: an adaptive route price)
-    let routeReport: ((rs: SearchRoutes, more: number) => void) | undefined;
-    let phase: RoutePhase | null = null;
-    // fewest-vehicles with fresh starts: the first plan they start from
-    let first = p.routeMin?.restartAfter && best && RouteMinimiser.applies(rs) ? new Snapshot(R).copyFrom(best) : null;
-    if (p.routeMin && best && RouteMinimiser.applies(rs)) {
-      phase = new RoutePhase(rs, this.nb, this.rng.fork(), p.routeMin);
-      this.phase = phase;
-      best = await this.minimiseRoutes(phase, best, cur);
-      routeReport = p.routeMin.candidate;
-    }
+    // fewest-vehicles: the route phase, then its hooks between the iterations (ils-fewest.ts)
+    const fewest = p.routeMin && best ? await this.startFewest(p.routeMin, best, cur) : null;
 
     // late-acceptance history: a ring of cost parts; until a slot is filled, the first plan stands in
     const H = Math.max(1, p.historyLength);
@@ -387,7 +295,6 @@ export class Ils {
     let histPos = 0;
     const init = new Snapshot(R).copyFrom(cur);
     let noImprove = 0;
-    let lapseAt = p.routeMin?.lapsed ? Infinity : -Infinity;
     const cand = new Snapshot(R);
     while (!p.shouldStop() && it < p.maxIterations) {
       if (noImprove >= p.noImprovement && p.stopOnNoImprovement) break;
@@ -408,22 +315,13 @@ export class Ils {
         histPos = 0;
         noImprove = 0;
       }
-      // fewest-vehicles after a fleet-limit attempt (see `routeMin.lapsed`)
-      if (phase && best && p.routeMin?.lapsed?.()) lapseAt = it;
-      const settle = p.routeMin?.lapseIterations ?? 0;
-      if (best && it - lapseAt === settle && cur.routeCount < best.routeCount) {
-        best.restore(rs);
-        cur.copyFrom(best);
+      const step = fewest && best ? await fewest.beforeRestart(it, noImprove, best, cur) : FewestStep.None;
+      if (step !== FewestStep.None) {
         filled.fill(0);
         histPos = 0;
       }
-      if (first && phase && best && noImprove >= p.routeMin!.restartAfter! && it - lapseAt >= settle && (p.routeMin!.restartOk?.() ?? true)) {
-        // fewest-vehicles on long routes: the search stalls where it started, so it goes on from a new plan
-        // a start that cannot reach the best's count is not tried again
-        if (!(await this.freshStart(phase, first, it, best, cur))) first = null;
+      if (step === FewestStep.Fresh) {
         init.copyFrom(cur);
-        filled.fill(0);
-        histPos = 0;
         noImprove = 0;
         restarts++;
       }
@@ -435,14 +333,12 @@ export class Ils {
         noImprove = 0;
         restarts++;
       }
-      if (phase?.due(it) && best) {
-        // fewest-vehicles after a stall of the route phase: one more attempt from the best plan (route-phase.ts)
-        if (await this.resumePhase(phase, it, best, cur)) {
-          init.copyFrom(cur); // the history restarts from the plan with one route fewer
-          filled.fill(0);
-          histPos = 0;
-          noImprove = 0;
-        }
+      if (fewest && best && (await fewest.resume(it, best, cur))) {
+        // fewest-vehicles: a resumed attempt of the route phase removed a route; the history restarts from that plan
+        init.copyFrom(cur);
+        filled.fill(0);
+        histPos = 0;
+        noImprove = 0;
       }
       const stamp = rs.updates;
       // string ruins once the early phase is over
@@ -496,7 +392,7 @@ export class Ils {
         filled[histPos] = 1;
       }
       histPos = (histPos + 1) % H;
-      routeReport?.(rs, more);
+      fewest?.candidate(more);
       p.trace?.({
         iteration: it, currentCost: curNow, bestCost: best ? best.base : Infinity,
         bestRoutes: best ? best.routeCount : 0, currentRoutes: cur.routeCount, wQ, wTW,

@@ -61,7 +61,7 @@ export class FleetLimit {
    * the warp at moderate weights) and stay there after the slots open again —
    * on Solomon R210 a single route of 100 clients, every candidate repaired,
    * 40 iterations per second instead of 600 — so the ILS looks at the plan
-   * when this count grows (`routeMin.lapsed`, search/ils.ts).
+   * when this count grows (`routeMin.lapsed`, search/ils-fewest.ts).
    */
   lapses = 0;
 
