@@ -84,22 +84,26 @@ export class SwapStar implements RouteOperator {
   /** Removal gains of `from`'s clients and their 3 cheapest insertion positions into `into`. */
   private preprocess(from: number, into: number): void {
     const rs = this.rs, data = rs.data;
-    const tf = rs.typeOf(from), ti = rs.typeOf(into);
     const aF = rs.nodes[from], aI = rs.nodes[into];
     const mF = rs.len[from], mI = rs.len[into];
     const ver = rs.version[into];
     const partner = data.partner;
+    // the arcs of the routes as they stand come from the per-node caches (`SearchRoutes.arcOut`, `skip1`:
+    // the same entries of the routes' own arc-cost matrices), only the new arcs from the matrix
+    const out = rs.arcOut, skip1 = rs.skip1;
+    const D = data.typeArc[rs.typeOf(into)], pt = data.visits.first, P = data.P;
     for (let p = 1; p <= mF; p++) {
       const u = aF[p];
       if (partner[u] >= 0) continue; // shipment stops move in pairs: never priced here
-      this.removal[u] = data.arc(tf, aF[p - 1], aF[p + 1]) - data.arc(tf, aF[p - 1], u) - data.arc(tf, u, aF[p + 1]);
+      this.removal[u] = skip1[u] - out[aF[p - 1]] - out[u];
       const s = this.slot(u, into);
       if (this.perRoute && this.stamp[s] === ver) continue;
       this.stamp[s] = ver;
       let c0 = Infinity, c1 = Infinity, c2 = Infinity, p0 = -1, p1 = -1, p2 = -1;
+      const row = pt[u] * P;
       for (let q = 0; q <= mI; q++) {
         const x = aI[q], y = aI[q + 1];
-        const c = data.arc(ti, x, u) + data.arc(ti, u, y) - data.arc(ti, x, y);
+        const c = D[pt[x] * P + pt[u]] + D[row + pt[y]] - out[x];
         if (c < c2) {
           if (c < c1) {
             c2 = c1; p2 = p1;
@@ -118,7 +122,8 @@ export class SwapStar implements RouteOperator {
     const rs = this.rs, data = rs.data;
     const pv = rs.prev(v), nv = rs.next(v);
     const t = rs.typeOf(rV);
-    let best = data.arc(t, pv, u) + data.arc(t, u, nv) - data.arc(t, pv, nv);
+    // arc (pv, nv) from the cache (see `preprocess`)
+    let best = data.arc(t, pv, u) + data.arc(t, u, nv) - rs.skip1[v];
     this.tmpAfter = -1;
     const s = this.slot(u, rV);
     for (let k = 0; k < 3; k++) {
