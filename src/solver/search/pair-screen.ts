@@ -1,13 +1,12 @@
 /**
- * One cheap screen per (u, v) pair of the local search, for the moves
- * between two routes: the distance bounds of relocate 1 and 2, swap 11, 21
- * and 22 (exchange.ts) and swap-tails (swap-tails.ts) computed together, so
- * the route data and arcs they share are read once instead of once per
- * operator. Each bound is the operator's own arithmetic, term for term (the
- * same floating-point sums in the same order), so the screen rejects exactly
- * the moves the operator's bound rejects; the few that pass are priced by
- * the operator itself. About 98 % of the inter-route evaluations end at
- * these bounds.
+ * One cheap screen per (u, v) pair of the local search: the distance bounds
+ * of relocate 1 and 2, swap 11, 21 and 22 (exchange.ts), 2-opt (two-opt.ts)
+ * and swap-tails (swap-tails.ts) computed together, so the route data and
+ * arcs they share are read once instead of once per operator. Each bound is
+ * the operator's own arithmetic, term for term (the same floating-point sums
+ * in the same order), so the screen rejects exactly the moves the operator's
+ * bound rejects; the few that pass are priced by the operator itself. About
+ * 98 % of the evaluations end at these bounds.
  *
  * The screen covers the plain operator list (no shipments) and route pairs
  * whose vehicle types price arcs alike; anything else is left to the
@@ -19,7 +18,7 @@ import type { SearchRoutes } from './routes.js';
 export const ALL_OPERATORS = -1;
 
 /** Bits of the answer, in the local search's operator order. */
-const RELOCATE1 = 1, RELOCATE2 = 2, SWAP11 = 4, SWAP21 = 8, SWAP22 = 16, SWAP_TAILS = 64;
+const RELOCATE1 = 1, RELOCATE2 = 2, SWAP11 = 4, SWAP21 = 8, SWAP22 = 16, TWO_OPT = 32, SWAP_TAILS = 64;
 
 export class PairScreen {
   private readonly pt: Int32Array;
@@ -34,14 +33,14 @@ export class PairScreen {
    * The operators (bit i: the local search's operator i) whose move for
    * (u, v) may improve and must be priced; a clear bit means the operator
    * would return a delta ≥ 0 for it. `ALL_OPERATORS` when the screen does
-   * not apply (same route, different arc costs, shipments).
+   * not apply (different arc costs, shipments).
    */
   screen(u: number, v: number): number {
     const rs = this.rs, n = rs.n;
     const rU = rs.routeOf[u], rV = rs.routeOf[v];
-    if (u >= n || rU < 0 || rV < 0 || rU === rV) return ALL_OPERATORS;
     const data = rs.data;
-    if (data.hasShipments) return ALL_OPERATORS;
+    if (u >= n || rU < 0 || rV < 0 || data.hasShipments) return ALL_OPERATORS;
+    if (rU === rV) return this.intra(u, v, rU);
     const B = data.typeArc[data.slotType[rU]];
     if (B !== data.typeArc[data.slotType[rV]]) return ALL_OPERATORS;
     const pu = rs.pos[u], pv = rs.pos[v];
@@ -128,6 +127,70 @@ export class PairScreen {
       const distV = fd[v] + (pu < lenU ? B[pt[v] * P + pt[x]] + tailX : B[pt[v] * P + peV]);
       const cntU = pu + (lenV - pv), cntV = pv + (lenU - pu);
       if (!((cntU > 0 ? fixU + distU : 0) + (cntV > 0 ? fixV + distV : 0) - costU - costV > -1e-7)) mask |= SWAP_TAILS;
+    }
+    return mask;
+  }
+
+  /** The screen of a pair in one route (exchange.ts `intra`, two-opt.ts); swap-tails never applies there. */
+  private intra(u: number, v: number, r: number): number {
+    const rs = this.rs, n = rs.n, data = rs.data;
+    const pu = rs.pos[u], pv = rs.pos[v], len = rs.len[r];
+    const a = rs.nodes[r];
+    const t = data.slotType[r];
+    const D = data.typeArc[t];
+    const pt = this.pt, P = this.P, out = rs.arcOut;
+    const arc = rs.arcCost[r], fix = rs.fixedCost[r], cost = rs.cost[r];
+    const bu = a[pu - 1], outBu = out[bu], ptU = pt[u];
+    let mask = 0;
+    // each test below is `SearchRoutes.notBetter1` on the operator's own sums
+    if (pu <= len && pv <= len) {
+      // relocate 1 and 2: u's piece after v
+      const y = a[pv + 1], outV = out[v];
+      const dVU = D[pt[v] * P + ptU];
+      if (!(pv >= pu - 1 && pv <= pu)) {
+        const dd = rs.skip1[u] - outBu - out[u] - outV + dVU + D[ptU * P + pt[y]];
+        if (!((len > 0 ? fix + (arc + dd) : 0) - cost > -1e-7)) mask |= RELOCATE1;
+      }
+      if (pu + 1 <= len && !(pv >= pu - 1 && pv <= pu + 1)) {
+        const lu = a[pu + 1];
+        const dd = rs.skip2[u] - outBu - out[lu] - outV + dVU + D[pt[lu] * P + pt[y]];
+        if (!((len > 0 ? fix + (arc + dd) : 0) - cost > -1e-7)) mask |= RELOCATE2;
+      }
+    }
+    if (v < n && pu <= len && pv <= len) {
+      // swaps: the pieces neither overlap nor touch (a relocate does that)
+      const bv = a[pv - 1], outBv = out[bv];
+      const dBuV = D[pt[bu] * P + pt[v]], dBvU = D[pt[bv] * P + ptU];
+      const u1 = a[pu + 1], v1 = a[pv + 1];
+      if (u <= v && !(pu <= pv && pv <= pu) && pu + 1 !== pv && pv + 1 !== pu) {
+        // swap 11
+        const dd = dBuV + D[pt[v] * P + pt[u1]] + dBvU + D[ptU * P + pt[v1]] - outBu - out[u] - outBv - out[v];
+        if (!((len > 0 ? fix + (arc + dd) : 0) - cost > -1e-7)) mask |= SWAP11;
+      }
+      if (pu + 1 <= len) {
+        if (!(pu <= pv && pv <= pu + 1) && pu + 2 !== pv && pv + 1 !== pu) {
+          // swap 21
+          const dd = dBuV + D[pt[v] * P + pt[a[pu + 2]]] + dBvU + D[pt[u1] * P + pt[v1]] - outBu - out[u1] - outBv - out[v];
+          if (!((len > 0 ? fix + (arc + dd) : 0) - cost > -1e-7)) mask |= SWAP21;
+        }
+        if (pv + 1 <= len && u <= v && !(pu <= pv + 1 && pv <= pu + 1) && pu + 2 !== pv && pv + 2 !== pu) {
+          // swap 22
+          const dd = dBuV + D[pt[v1] * P + pt[a[pu + 2]]] + dBvU + D[pt[u1] * P + pt[a[pv + 2]]] - outBu - out[u1] - outBv - out[v1];
+          if (!((len > 0 ? fix + (arc + dd) : 0) - cost > -1e-7)) mask |= SWAP22;
+        }
+      }
+    }
+    if (v < n) {
+      // 2-opt: reverses the clients after the first of u, v up to the second
+      const lo = pu < pv ? pu : pv, hi = pu < pv ? pv : pu;
+      if (hi - lo >= 2 && hi <= len) {
+        if (!data.arcSymmetric[t]) mask |= TWO_OPT;
+        else {
+          const x1 = a[lo], x = a[lo + 1], v1 = a[hi], y = a[hi + 1];
+          const dd = D[pt[x1] * P + pt[v1]] + D[pt[x] * P + pt[y]] - out[x1] - out[v1];
+          if (!((len > 0 ? fix + (arc + dd) : 0) - cost > -1e-7)) mask |= TWO_OPT;
+        }
+      }
     }
     return mask;
   }
