@@ -54,11 +54,6 @@ export class SearchRoutes {
   updates = 0;
   /** Whether a suffix of a route of type a may end a route of type b as stored (same travel and arc costs, end depot and shift, no type-specific penalties). */
   readonly tailCompat: Uint8Array;
-  /** Per route: its node list at its last update (length `lastLen`, -1 before the first). */
-  private readonly lastNodes: Int32Array[];
-  private readonly lastLen: Int32Array;
-  /** Per node: the route whose update last wrote its prefix, suffix and arcs. */
-  private readonly owner: Int32Array;
   /** Scratch client lists for operators that rebuild routes. */
   readonly bufA: Int32Array;
   readonly bufB: Int32Array;
@@ -120,10 +115,6 @@ export class SearchRoutes {
             : 0;
       }
     }
-    this.lastNodes = [];
-    for (let r = 0; r < R; r++) this.lastNodes.push(new Int32Array(8));
-    this.lastLen = new Int32Array(R).fill(-1);
-    this.owner = new Int32Array(N).fill(-1);
     for (let r = 0; r < R; r++) this.update(r);
   }
 
@@ -192,40 +183,22 @@ export class SearchRoutes {
     this.len[r] = 0;
   }
 
-  /**
-   * Recomputes positions, prefix and suffix segments and the cost of route r.
-   * Only what the change since r's last update can have touched is recomputed:
-   * a prefix depends only on the visits before it and a suffix only on those
-   * after it, so the prefixes of the unchanged head of the route and the
-   * suffixes of its unchanged tail are kept (the same values a walk would
-   * store), as are the arcs around them. A node whose data another route's
-   * update wrote since (`owner`) is never kept.
-   */
+  /** Recomputes positions, prefix and suffix segments and the cost of route r. */
   update(r: number): void {
     const acc = this.c;
     const t = this.data.slotType[r];
     const a = this.nodes[r];
     const m = this.len[r];
-    const pos = this.pos, routeOf = this.routeOf, owner = this.owner;
-    let old = this.lastNodes[r];
-    const oldM = this.lastLen[r];
-    // unchanged head: positions 1..h-1; unchanged tail: positions s..m+1 (the end sentinel at least)
-    let h = 1, s = m + 2;
-    if (oldM >= 0) {
-      const lim = (m < oldM ? m : oldM) + 1;
-      while (h <= lim && a[h] === old[h] && owner[a[h]] === r) h++;
-      s = m + 1;
-      for (let o = oldM + 1; s > 1 && o > 1 && a[s - 1] === old[o - 1] && owner[a[s - 1]] === r; o--) s--;
-    }
-    for (let p = 0; p <= m + 1; p++) {
+    const pos = this.pos, routeOf = this.routeOf;
+    acc.startNode(a[0], t).store(this.prefix, a[0]);
+    pos[a[0]] = 0;
+    routeOf[a[0]] = r;
+    for (let p = 1; p <= m + 1; p++) {
       const u = a[p];
+      acc.node(u).store(this.prefix, u);
       pos[u] = p;
       routeOf[u] = r;
-      owner[u] = r;
     }
-    if (h === 1) acc.startNode(a[0], t).store(this.prefix, a[0]);
-    else acc.start(this.prefix, a[h - 1], t);
-    for (let p = h; p <= m + 1; p++) acc.node(a[p]).store(this.prefix, a[p]);
     if (this.data.hasShipments) {
       const partner = this.data.partner, isPickup = this.data.isPickup, n = this.n;
       let open = 0, stops = 0;
@@ -239,9 +212,8 @@ export class SearchRoutes {
       }
       this.stops[r] = stops;
     }
-    // the arcs of node p read positions p-1..p+3
     const pt = this.data.visits.first, D = this.data.typeArc[t], P = this.data.P;
-    for (let p = h > 3 ? h - 3 : 0, to = s < m ? s : m; p <= to; p++) {
+    for (let p = 0; p <= m; p++) {
       const from = pt[a[p]] * P;
       this.arcOut[a[p]] = D[from + pt[a[p + 1]]];
       if (p === 0) continue;
@@ -255,14 +227,11 @@ export class SearchRoutes {
     this.base[r] = acc.baseCost;
     this.loadExcess[r] = acc.loadExcess;
     this.timeWarp[r] = acc.timeWarp;
-    if (s === m + 2) acc.startNode(a[m + 1], t).store(this.suffix, a[m + 1]);
-    for (let p = (s < m + 1 ? s : m + 1) - 1; p >= 0; p--) {
+    acc.startNode(a[m + 1], t).store(this.suffix, a[m + 1]);
+    for (let p = m; p >= 0; p--) {
       const u = a[p];
       acc.startNode(u, t).append(this.suffix, a[p + 1]).store(this.suffix, u);
     }
-    if (old.length < m + 2) old = this.lastNodes[r] = new Int32Array(Math.max(8, 2 * (m + 2)));
-    for (let p = 0; p <= m + 1; p++) old[p] = a[p];
-    this.lastLen[r] = m;
     this.version[r] = ++this.updates;
   }
 
