@@ -16,6 +16,7 @@ import { ExchangeShipment } from './exchange-shipment.js';
 import type { Inserter } from './insert.js';
 import type { Neighbourhood } from './neighbourhood.js';
 import { MOVE_EPS, type BinaryOperator } from './operator.js';
+import { ALL_OPERATORS, PairScreen } from './pair-screen.js';
 import type { SearchRoutes } from './routes.js';
 import { RelocateShipment } from './relocate-shipment.js';
 import { SwapStar } from './swap-star.js';
@@ -40,6 +41,8 @@ export class LocalSearch {
   private readonly swapTails: SwapTails;
   private readonly typeOrder: Int32Array;
   private readonly optional: boolean;
+  /** Shared bounds of the inter-route operators (pair-screen.ts); null when the operator list is not the plain one. */
+  private readonly screen: PairScreen | null;
   // resumable state
   private k = 0;
   private passClean = true;
@@ -74,6 +77,7 @@ export class LocalSearch {
       ...(rs.data.hasShipments ? [new RelocateShipment(rs)] : []),
       ...(rs.data.hasShipments && pairExchange ? [new ExchangeShipment(rs)] : []),
     ];
+    this.screen = this.operators.length === 7 && !rs.data.hasShipments ? new PairScreen(rs) : null;
     // SWAP* moves single clients: with nothing but shipment stops it could never move one
     let single = false;
     for (let c = 0; c < n && !single; c++) single = rs.data.partner[c] < 0;
@@ -172,6 +176,20 @@ export class LocalSearch {
 
   private tryOps(ops: BinaryOperator[], u: number, v: number): boolean {
     const stats = this.stats;
+    const mask = this.screen === null ? ALL_OPERATORS : this.screen.screen(u, v);
+    if (mask !== ALL_OPERATORS) {
+      // only the operators whose bound passed are priced; each counts as evaluated as before
+      for (let i = 0; i < ops.length; i++) {
+        stats.evaluations++;
+        if ((mask & (1 << i)) === 0) continue;
+        const op = ops[i];
+        if (op.evaluate(u, v) < -MOVE_EPS) {
+          this.applyMove(op, u, v);
+          return true;
+        }
+      }
+      return false;
+    }
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i];
       stats.evaluations++;

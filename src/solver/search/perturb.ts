@@ -21,8 +21,10 @@ import type { SearchRoutes } from './routes.js';
 
 export class Perturbation {
   private readonly removed: Int32Array;
-  /** Per route: the ruin that last cut a string from it (string ruins). */
+  /** Per route: the ruin that last took clients from it. */
   private readonly seenRoute: Int32Array;
+  /** The routes the current ruin took clients from (scattered ruins). */
+  private readonly ruined: Int32Array;
   private stamp = 0;
 
   constructor(
@@ -39,6 +41,7 @@ export class Perturbation {
   ) {
     this.removed = new Int32Array(rs.n);
     this.seenRoute = new Int32Array(rs.R).fill(-1);
+    this.ruined = new Int32Array(rs.R);
   }
 
   /** Ruins and recreates around a random client; returns the number of clients moved. */
@@ -59,16 +62,27 @@ export class Perturbation {
     const u = rng.int(n);
     let count = 0;
     const partner = rs.data.partner;
+    // the routes lose their clients one by one and are refreshed once at the end of the ruin:
+    // `remove` keeps routes and positions valid in between, which is all the ruin reads
+    const ruined = this.ruined, seen = this.seenRoute;
+    let nRuined = 0;
+    const stamp = ++this.stamp;
+    const cut = (x: number) => {
+      ls.markPromising(x);
+      const r = rs.routeOf[x];
+      rs.remove(x);
+      if (seen[r] !== stamp) {
+        seen[r] = stamp;
+        ruined[nRuined++] = r;
+      }
+      this.removed[count++] = x;
+    };
     const take = (w: number) => {
       if (count >= k || rs.routeOf[w] < 0) return;
       // a shipment leaves whole
-      for (const x of partner[w] >= 0 ? [w, partner[w]] : [w]) {
-        ls.markPromising(x);
-        const r = rs.routeOf[x];
-        rs.remove(x);
-        rs.update(r);
-        this.removed[count++] = x;
-      }
+      const z = partner[w];
+      cut(w);
+      if (z >= 0) cut(z);
     };
     const route = this.routeRate > 0 && rng.next() < this.routeRate ? this.shortRoute() : -1;
     if (route >= 0) {
@@ -82,12 +96,10 @@ export class Perturbation {
       rs.update(route);
     } else if (this.stringMax > 0 && !rs.data.hasShipments) {
       // strings: from each route met among u and its neighbours, one run of consecutive clients
-      const seen = this.seenRoute;
-      this.stamp++;
-      const cut = (w: number) => {
+      const cutString = (w: number) => {
         const r = rs.routeOf[w];
-        if (count >= k || r < 0 || seen[r] === this.stamp) return;
-        seen[r] = this.stamp;
+        if (count >= k || r < 0 || seen[r] === stamp) return;
+        seen[r] = stamp;
         const m = rs.len[r];
         const l = 1 + rng.int(Math.min(m, this.stringMax, k - count));
         // a string of l clients that contains w
@@ -104,11 +116,12 @@ export class Perturbation {
         count += l;
         rs.update(r);
       };
-      cut(u);
-      for (let q = nb.start[u]; q < nb.start[u + 1] && count < k; q++) cut(nb.list[q]);
+      cutString(u);
+      for (let q = nb.start[u]; q < nb.start[u + 1] && count < k; q++) cutString(nb.list[q]);
     } else {
       take(u);
       for (let q = nb.start[u]; q < nb.start[u + 1] && count < k; q++) take(nb.list[q]);
+      for (let i = 0; i < nRuined; i++) rs.update(ruined[i]);
     }
     // re-insert in random order
     for (let i = count - 1; i > 0; i--) {

@@ -84,22 +84,38 @@ export class SwapStar implements RouteOperator {
   /** Removal gains of `from`'s clients and their 3 cheapest insertion positions into `into`. */
   private preprocess(from: number, into: number): void {
     const rs = this.rs, data = rs.data;
-    const tf = rs.typeOf(from), ti = rs.typeOf(into);
     const aF = rs.nodes[from], aI = rs.nodes[into];
     const mF = rs.len[from], mI = rs.len[into];
     const ver = rs.version[into];
     const partner = data.partner;
+    // the arcs of the routes as they stand come from the per-node caches (`SearchRoutes.arcOut`, `skip1`:
+    // the same entries of the routes' own arc-cost matrices), only the new arcs from the matrix
+    const out = rs.arcOut, skip1 = rs.skip1;
+    const ti = rs.typeOf(into);
+    const D = data.typeArc[ti], pt = data.visits.first, P = data.P, sym = data.arcSymmetric[ti] === 1;
     for (let p = 1; p <= mF; p++) {
       const u = aF[p];
       if (partner[u] >= 0) continue; // shipment stops move in pairs: never priced here
-      this.removal[u] = data.arc(tf, aF[p - 1], aF[p + 1]) - data.arc(tf, aF[p - 1], u) - data.arc(tf, u, aF[p + 1]);
+      this.removal[u] = skip1[u] - out[aF[p - 1]] - out[u];
       const s = this.slot(u, into);
       if (this.perRoute && this.stamp[s] === ver) continue;
       this.stamp[s] = ver;
       let c0 = Infinity, c1 = Infinity, c2 = Infinity, p0 = -1, p1 = -1, p2 = -1;
+      const row = pt[u] * P;
+      // symmetric costs: arc (x, u) is arc (u, x), so both arcs come from u's row, and the arc
+      // (u, y) of one position is the arc (x, u) of the next
+      let right = sym ? D[row + pt[aI[0]]] : 0;
       for (let q = 0; q <= mI; q++) {
         const x = aI[q], y = aI[q + 1];
-        const c = data.arc(ti, x, u) + data.arc(ti, u, y) - data.arc(ti, x, y);
+        let left: number;
+        if (sym) {
+          left = right;
+          right = D[row + pt[y]];
+        } else {
+          left = D[pt[x] * P + pt[u]];
+          right = D[row + pt[y]];
+        }
+        const c = left + right - out[x];
         if (c < c2) {
           if (c < c1) {
             c2 = c1; p2 = p1;
@@ -112,13 +128,16 @@ export class SwapStar implements RouteOperator {
     }
   }
 
-  /** Best estimated insertion of u into v's route with v removed; returns the cost and sets `this.tmpAfter` (-1: v's place). */
+  /**
+   * Best estimated insertion of u into v's route rV with v removed, given the
+   * arcs (pv, u) and (u, nv) around v's place (pv = v's predecessor); returns
+   * the cost and sets `this.tmpAfter` (-1: v's place).
+   */
   private tmpAfter = -1;
-  private bestInsert(u: number, v: number, rV: number): number {
-    const rs = this.rs, data = rs.data;
-    const pv = rs.prev(v), nv = rs.next(v);
-    const t = rs.typeOf(rV);
-    let best = data.arc(t, pv, u) + data.arc(t, u, nv) - data.arc(t, pv, nv);
+  private bestInsert(u: number, v: number, rV: number, pv: number, arcIn: number, arcOut: number): number {
+    const rs = this.rs;
+    // arc (pv, nv) from the cache (see `preprocess`)
+    let best = arcIn + arcOut - rs.skip1[v];
     this.tmpAfter = -1;
     const s = this.slot(u, rV);
     for (let k = 0; k < 3; k++) {
@@ -151,9 +170,15 @@ export class SwapStar implements RouteOperator {
     this.bestU = -1;
     const aU = rs.nodes[rU], aV = rs.nodes[rV];
     const partner = data.partner;
+    // the arcs of the estimates: with symmetric costs each read comes from a row that stays
+    // in cache for the whole inner loop (u's, and those of u's neighbours), not from a column
+    const DU = data.typeArc[tU], DV = data.typeArc[tV], pt = data.visits.first, P = data.P;
+    const symU = data.arcSymmetric[tU] === 1, symV = data.arcSymmetric[tV] === 1;
     for (let p = 1; p <= rs.len[rU]; p++) {
       const u = aU[p];
       if (partner[u] >= 0) continue; // shipment stops move in pairs (RelocateShipment)
+      const pu = aU[p - 1], nu = aU[p + 1];
+      const rowU = pt[u] * P, rowPu = pt[pu] * P, rowNu = pt[nu] * P, ptU = pt[u], ptNu = pt[nu];
       for (let q = 1; q <= rs.len[rV]; q++) {
         const v = aV[q];
         if (partner[v] >= 0) continue;
@@ -166,9 +191,10 @@ export class SwapStar implements RouteOperator {
         }
         const rem = this.removal[u] + this.removal[v] + wQ * (pen - exU0 - exV0);
         if (rem >= best) continue; // insertion costs are ≥ 0 under the triangle inequality
-        const cu = this.bestInsert(u, v, rV);
+        const pv = aV[q - 1], ptPv = pt[pv], ptNv = pt[aV[q + 1]], ptV = pt[v];
+        const cu = this.bestInsert(u, v, rV, pv, symV ? DV[rowU + ptPv] : DV[ptPv * P + ptU], DV[rowU + ptNv]);
         const au = this.tmpAfter;
-        const cv = this.bestInsert(v, u, rU);
+        const cv = this.bestInsert(v, u, rU, pu, DU[rowPu + ptV], symU ? DU[rowNu + ptV] : DU[ptV * P + ptNu]);
         const d = rem + cu + cv;
         if (d < best) {
           best = d;
