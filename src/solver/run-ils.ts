@@ -126,6 +126,15 @@ const SHARING_MAX_CLIENTS = 150;
  */
 const FRESH_START_PER_CLIENT = 10;
 /**
+ * Where the phase shares its time (short routes): fresh starts too, after
+ * this many iterations without a new best per client, but only once the
+ * phase will not resume (a start while it may resume took the CPU of the
+ * attempt that removes the last route: RC102 seed 2 ended with 13 routes).
+ * There the search at the fewest routes stalls too and the start decides
+ * (bench/results/tuning.md, "Fresh starts on short routes"): not confirmed.
+ */
+const SHORT_FRESH_START_PER_CLIENT = 5;
+/**
  * There the phase also ends after this many failed attempts in a row (not
  * `ROUTE_MIN_FAILURES`): on the 13 Solomon type-2 instances measured every
  * removal came at once (within 0.5 s), no attempt after a failure removed a
@@ -224,7 +233,7 @@ export async function runIls(
   // where the loads keep routes short, it shares the time with the distance search (see SHORT_ROUTE_CLIENTS)
   const routePhase = objective.type === 'fewest-vehicles' && !options.initialSolution && !cp.hasShipments && !cp.optional;
   const sharing = routePhase && cp.n <= SHARING_MAX_CLIENTS && cp.n <= SHORT_ROUTE_CLIENTS * loadRouteBound(cp, slotType);
-  const freshStarts = routePhase && !sharing && cp.n <= SHARING_MAX_CLIENTS;
+  const longRoutes = routePhase && !sharing && cp.n <= SHARING_MAX_CLIENTS;
   const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);
   const ils: Ils = new Ils(cp, slotType, {
     seed: options.seed ?? 1,
@@ -255,12 +264,13 @@ export async function runIls(
     },
     routeMin: objective.type === 'fewest-vehicles' && !options.initialSolution
       ? {
-        attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: freshStarts ? LONG_ROUTE_FAILURES : ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity),
+        attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: longRoutes ? LONG_ROUTE_FAILURES : ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity),
         stall: sharing ? ROUTE_MIN_STALL : undefined, shareRatio: ROUTE_MIN_SHARE, penaltyTarget: sharing ? FEWEST_PENALTY_TARGET : undefined,
-        // long routes: fresh starts when the distance search stalls, not while the fleet limit has slots closed
-        restartAfter: freshStarts ? FRESH_START_PER_CLIENT * cp.n : undefined, restartOk: () => !fleet?.attempting,
+        // fresh starts when the distance search stalls, not while the fleet limit has slots closed nor while the phase may resume
+        restartAfter: longRoutes ? FRESH_START_PER_CLIENT * cp.n : sharing ? SHORT_FRESH_START_PER_CLIENT * cp.n : undefined,
+        restartOk: () => !fleet?.attempting && !ils.phase?.sharing,
         // there too: a current plan with fewer routes than the best goes back to it 5 n iterations after a given-up fleet attempt
-        lapsed: freshStarts ? ((seen) => () => seen !== (seen = fleet?.lapses ?? 0))(0) : undefined, lapseIterations: LAPSE_PER_CLIENT * cp.n,
+        lapsed: longRoutes ? ((seen) => () => seen !== (seen = fleet?.lapses ?? 0))(0) : undefined, lapseIterations: LAPSE_PER_CLIENT * cp.n,
         // after the phase: the moves' route price follows the share of candidates that open a route (route-price.ts)
         candidate: ((price) => (rs, more) => void price.observe(rs, more))(new AdaptiveRoutePrice(fewestVehiclePrices(compiled).search)),
       }

@@ -116,4 +116,13 @@ describe('solve: fewest-vehicles with the shared phase', () => {
     const opts = { algorithm: 'ils' as const, seed: 4, maxIterations: 300 };
     await expectCheckedAndRepeatable(p, opts);
   });
+
+  it('short routes: fresh starts once the phase will not resume; checked, deterministic, counted as restarts', async () => {
+    // capacity 40 against about 90 units of deliveries: short routes, so the phase shares its time (run-ils.ts)
+    const p = { ...problem(30, 12), objective: { type: 'fewest-vehicles' as const } };
+    const opts = { algorithm: 'ils' as const, seed: 4, maxIterations: 800 };
+    const s = await expectCheckedAndRepeatable(p, opts);
+    // the plain restart needs 150,000 iterations without a new best: these are fresh starts (5 n = 150 without one)
+    expect(s.stats?.restarts).toBeGreaterThan(0);
+  });
 });
