@@ -24,7 +24,8 @@ const MAX_ZONE_SIZE = 400;
 export function jobsPerRouteEstimate(problem: Problem): number {
   const jobs = problem.jobs;
   let estimate = Infinity;
-  const dims = Math.max(0, ...problem.vehicles.map((v) => v.capacity?.length ?? 0));
+  let dims = 0; // a loop, not a spread: a fleet may be larger than the engine's argument limit
+  for (const v of problem.vehicles) dims = Math.max(dims, v.capacity?.length ?? 0);
   for (let d = 0; d < dims; d++) {
     let capacity = 0;
     let limited = 0;
