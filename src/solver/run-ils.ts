@@ -190,13 +190,26 @@ export function defaultCheapBest(cp: Pick<CompiledProblem, 'n' | 'hasTime'>): nu
  * seeds, busy machine (bench/results/tuning.md, "Stagnation on 1,000
  * clients"): mean gap 2.41 / 2.24 % without, 2.09 / 2.07 % with both
  * (C2_10_1 at 30-31 routes instead of 32).
+ *
+ * Up to 500 clients the kick (not the string ruins) runs where routes are
+ * long: more than `SHORT_ROUTE_CLIENTS` clients per route on average at the
+ * loads' bound, under the cost objective (fewest-vehicles has its route phase
+ * there). Measured at 10 CPU-s (bench/results/tuning.md, "Kicks on long
+ * routes up to 500 clients"): Solomon type 2, two seeds, R2 0.34 → 0.18 %,
+ * RC2 0.15 → 0.05 %, C2 0 → 0; Homberger 200, seed 1, R2 0.69 → 0.35 %, RC2
+ * 0.25 → 0.16 %, C2 level. On short routes it was mixed (Solomon RC1 0.32 →
+ * 0.10 %, R1 level) and lost at 200 clients (R1 0.53 → 0.68 %, RC1 0.45 →
+ * 1.10 %), so it stays off there.
  */
 const ROUTE_KICK_PER_CLIENT = 3;
 const STRING_RUIN_MAX = 10;
 
-/** The default of `routeKickAfter`: 3 × clients above 500 clients with time windows, else 0 (see `ROUTE_KICK_PER_CLIENT`). */
-export function defaultRouteKick(cp: Pick<CompiledProblem, 'n' | 'hasTime'>): number {
-  return cp.n > 500 && cp.hasTime ? ROUTE_KICK_PER_CLIENT * cp.n : 0;
+/**
+ * The default of `routeKickAfter`: 3 × clients with time windows, above 500
+ * clients always, up to 500 only on long routes (`longRoutes`, see above); else 0.
+ */
+export function defaultRouteKick(cp: Pick<CompiledProblem, 'n' | 'hasTime'>, longRoutes = false): number {
+  return cp.hasTime && (cp.n > 500 || longRoutes) ? ROUTE_KICK_PER_CLIENT * cp.n : 0;
 }
 
 /** The default of `stringRuin`: strings of up to 10 clients above 500 clients with time windows, else 0. */
@@ -232,7 +245,9 @@ export async function runIls(
   // fewest-vehicles: the route phase (search/route-phase.ts) removes routes where it applies (no shipments, no optional clients);
   // where the loads keep routes short, it shares the time with the distance search (see SHORT_ROUTE_CLIENTS)
   const routePhase = objective.type === 'fewest-vehicles' && !options.initialSolution && !cp.hasShipments && !cp.optional;
-  const sharing = routePhase && cp.n <= SHARING_MAX_CLIENTS && cp.n <= SHORT_ROUTE_CLIENTS * loadRouteBound(cp, slotType);
+  // routes are long where the loads allow more than SHORT_ROUTE_CLIENTS clients per route on average at their bound
+  const longLoads = cp.n > SHORT_ROUTE_CLIENTS * loadRouteBound(cp, slotType);
+  const sharing = routePhase && cp.n <= SHARING_MAX_CLIENTS && !longLoads;
   const longRoutes = routePhase && !sharing && cp.n <= SHARING_MAX_CLIENTS;
   const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);
   const ils: Ils = new Ils(cp, slotType, {
@@ -250,7 +265,7 @@ export async function runIls(
     pairExchange: options.pairExchange ?? false,
     cheapBestUntil: options.cheapBestIterations ?? defaultCheapBest(cp),
     stringRuin: options.stringRuin ?? defaultStringRuin(cp),
-    routeKickAfter: options.routeKickAfter ?? defaultRouteKick(cp),
+    routeKickAfter: options.routeKickAfter ?? defaultRouteKick(cp, objective.type !== 'fewest-vehicles' && longLoads),
     construction: ilsConstruction(options.construction, cp, hasTime ? options.timeLimitMs! : Infinity),
     sliceEvaluations: SLICE_ADAPTING,
     shouldStop,

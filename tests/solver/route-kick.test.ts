@@ -125,13 +125,35 @@ describe('string ruins', () => {
 });
 
 describe('solving with kicks and string ruins', () => {
-  it('are on by default only above 500 clients with time windows', () => {
+  it('are on by default above 500 clients with time windows; up to 500 the kick only on long routes', () => {
     expect(defaultRouteKick({ n: 1000, hasTime: true })).toBe(3000);
     expect(defaultStringRuin({ n: 1000, hasTime: true })).toBe(10);
+    expect(defaultRouteKick({ n: 100, hasTime: true }, true)).toBe(300);
+    expect(defaultRouteKick({ n: 100, hasTime: false }, true)).toBe(0);
     for (const cp of [{ n: 500, hasTime: true }, { n: 1000, hasTime: false }]) {
       expect(defaultRouteKick(cp)).toBe(0);
       expect(defaultStringRuin(cp)).toBe(0);
     }
+  });
+
+  it('solve kicks by default on 40 clients only where the loads allow long routes, under the cost objective', async () => {
+    const short = problem(40, 11); // capacity 40, about 120 units: at least 3 routes, at most ~13 clients each
+    const long = { ...short, vehicles: short.vehicles.map((v) => ({ ...v, capacity: [1000] })) }; // one route could hold all
+    const base = { algorithm: 'ils' as const, seed: 2, maxIterations: 400 };
+    const run = async (p: typeof short, extra: object) => {
+      const s = await solve(p, { ...base, ...extra });
+      const c = checkSolution(p, s);
+      expect(c.violations).toEqual([]);
+      expect(s.unassigned).toEqual([]);
+      return `${JSON.stringify(s.routes)} ${s.stats?.evaluations}`;
+    };
+    // long routes: the default is a kick after 3 × 40 iterations without a new best, and one happened
+    expect(await run(long, {})).toBe(await run(long, { routeKickAfter: 120 }));
+    expect(await run(long, {})).not.toBe(await run(long, { routeKickAfter: 0 }));
+    // short routes, or fewest-vehicles (its route phase removes routes): no kick
+    expect(await run(short, {})).toBe(await run(short, { routeKickAfter: 0 }));
+    const fewest = { objective: 'fewest-vehicles' };
+    expect(await run(long, fewest)).toBe(await run(long, { ...fewest, routeKickAfter: 0 }));
   });
 
   it('give checked plans, the same twice, and searches that differ from the plain one', async () => {
