@@ -96,8 +96,9 @@ export interface SolveOptions extends ZoneOptions {
   /**
    * ILS: after this many iterations without a new best, the best plan loses
    * one route to the ejection pool and the search goes on from it (a failed
-   * attempt doubles the wait); 0 = never. Default 3 × clients above 500
-   * clients with time windows, else 0.
+   * attempt doubles the wait); 0 = never. Default 3 × clients with time
+   * windows above 500 clients, and up to 500 under the cost objective where
+   * the loads allow more than 20 clients per route on average; else 0.
    */
   routeKickAfter?: number;
   /**

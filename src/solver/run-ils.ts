@@ -193,8 +193,8 @@ export function defaultCheapBest(cp: Pick<CompiledProblem, 'n' | 'hasTime'>): nu
  *
  * Up to 500 clients the kick (not the string ruins) runs where routes are
  * long: more than `SHORT_ROUTE_CLIENTS` clients per route on average at the
- * loads' bound, under the cost objective (fewest-vehicles has its route phase
- * there). Measured at 10 CPU-s (bench/results/tuning.md, "Kicks on long
+ * loads' bound, under the cost objective only (fewest-vehicles has its route
+ * phase there; balance and makespan want routes rather than fewer). Measured at 10 CPU-s (bench/results/tuning.md, "Kicks on long
  * routes up to 500 clients"): Solomon type 2, two seeds, R2 0.34 → 0.18 %,
  * RC2 0.15 → 0.05 %, C2 0 → 0; Homberger 200, seed 1, R2 0.69 → 0.35 %, RC2
  * 0.25 → 0.16 %, C2 level. On short routes it was mixed (Solomon RC1 0.32 →
@@ -265,7 +265,7 @@ export async function runIls(
     pairExchange: options.pairExchange ?? false,
     cheapBestUntil: options.cheapBestIterations ?? defaultCheapBest(cp),
     stringRuin: options.stringRuin ?? defaultStringRuin(cp),
-    routeKickAfter: options.routeKickAfter ?? defaultRouteKick(cp, objective.type !== 'fewest-vehicles' && longLoads),
+    routeKickAfter: options.routeKickAfter ?? defaultRouteKick(cp, objective.type === 'cost' && longLoads),
     construction: ilsConstruction(options.construction, cp, hasTime ? options.timeLimitMs! : Infinity),
     sliceEvaluations: SLICE_ADAPTING,
     shouldStop,
