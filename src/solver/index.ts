@@ -98,7 +98,8 @@ export interface SolveOptions extends ZoneOptions {
    * one route to the ejection pool and the search goes on from it (a failed
    * attempt doubles the wait); 0 = never. Default 3 × clients with time
    * windows above 500 clients, and up to 500 under the cost objective where
-   * the loads allow more than 20 clients per route on average; else 0.
+   * the loads allow more than 20 clients per route on average (with
+   * fewest-vehicles there too, up to 150 clients); else 0.
    */
   routeKickAfter?: number;
   /**

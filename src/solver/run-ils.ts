@@ -193,13 +193,17 @@ export function defaultCheapBest(cp: Pick<CompiledProblem, 'n' | 'hasTime'>): nu
  *
  * Up to 500 clients the kick (not the string ruins) runs where routes are
  * long: more than `SHORT_ROUTE_CLIENTS` clients per route on average at the
- * loads' bound, under the cost objective only (fewest-vehicles has its route
- * phase there; balance and makespan want routes rather than fewer). Measured at 10 CPU-s (bench/results/tuning.md, "Kicks on long
+ * loads' bound, under the cost objective, and under fewest-vehicles where its
+ * route phase leaves the distance search to fresh starts (long routes up to
+ * `SHARING_MAX_CLIENTS`; not balance or makespan, which want routes). Measured at 10 CPU-s (bench/results/tuning.md, "Kicks on long
  * routes up to 500 clients"): Solomon type 2, two seeds, R2 0.34 → 0.18 %,
  * RC2 0.15 → 0.05 %, C2 0 → 0; Homberger 200, seed 1, R2 0.69 → 0.35 %, RC2
  * 0.25 → 0.16 %, C2 level. On short routes it was mixed (Solomon RC1 0.32 →
  * 0.10 %, R1 level) and lost at 200 clients (R1 0.53 → 0.68 %, RC1 0.45 →
- * 1.10 %), so it stays off there.
+ * 1.10 %), so it stays off there. Fewest-vehicles on Solomon type 2 at
+ * 30 CPU-s (two seeds; "Kicks on long routes ... fewest-vehicles"): the same
+ * route counts (81 / 80 vehicles), mean distance gap where they equal the
+ * best known 0.22 → 0.01 % and 0.39 → 0.34 % (per file it moves both ways).
  */
 const ROUTE_KICK_PER_CLIENT = 3;
 const STRING_RUIN_MAX = 10;
@@ -265,7 +269,7 @@ export async function runIls(
     pairExchange: options.pairExchange ?? false,
     cheapBestUntil: options.cheapBestIterations ?? defaultCheapBest(cp),
     stringRuin: options.stringRuin ?? defaultStringRuin(cp),
-    routeKickAfter: options.routeKickAfter ?? defaultRouteKick(cp, objective.type === 'cost' && longLoads),
+    routeKickAfter: options.routeKickAfter ?? defaultRouteKick(cp, (objective.type === 'cost' && longLoads) || longRoutes),
     construction: ilsConstruction(options.construction, cp, hasTime ? options.timeLimitMs! : Infinity),
     sliceEvaluations: SLICE_ADAPTING,
     shouldStop,

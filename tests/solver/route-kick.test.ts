@@ -136,7 +136,7 @@ describe('solving with kicks and string ruins', () => {
     }
   });
 
-  it('solve kicks by default on 40 clients only where the loads allow long routes, under the cost objective', async () => {
+  it('solve kicks by default on 40 clients only where the loads allow long routes, under the cost or fewest-vehicles objective', async () => {
     const short = problem(40, 11); // capacity 40, about 120 units: at least 3 routes, at most ~13 clients each
     const long = { ...short, vehicles: short.vehicles.map((v) => ({ ...v, capacity: [1000] })) }; // one route could hold all
     const base = { algorithm: 'ils' as const, seed: 2, maxIterations: 400 };
@@ -150,10 +150,13 @@ describe('solving with kicks and string ruins', () => {
     // long routes: the default is a kick after 3 × 40 iterations without a new best, and one happened
     expect(await run(long, {})).toBe(await run(long, { routeKickAfter: 120 }));
     expect(await run(long, {})).not.toBe(await run(long, { routeKickAfter: 0 }));
-    // short routes, or fewest-vehicles (its route phase removes routes): no kick
-    expect(await run(short, {})).toBe(await run(short, { routeKickAfter: 0 }));
+    // fewest-vehicles on long routes (its route phase, then fresh starts): the same kick
     const fewest = { objective: 'fewest-vehicles' };
-    expect(await run(long, fewest)).toBe(await run(long, { ...fewest, routeKickAfter: 0 }));
+    expect(await run(long, fewest)).toBe(await run(long, { ...fewest, routeKickAfter: 120 }));
+    // short routes, or balance (which wants routes): no kick
+    expect(await run(short, {})).toBe(await run(short, { routeKickAfter: 0 }));
+    const balance = { objective: { type: 'balance', weight: 1 } };
+    expect(await run(long, balance)).toBe(await run(long, { ...balance, routeKickAfter: 0 }));
   });
 
   it('give checked plans, the same twice, and searches that differ from the plain one', async () => {
