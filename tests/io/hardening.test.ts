@@ -15,6 +15,8 @@ import { parseCvrplib } from '../../src/io/cvrplib.js';
 import { parseSolomon } from '../../src/io/solomon.js';
 import { parseProblemJson } from '../../src/io/json.js';
 import { loadProblemFile } from '../../src/io/load.js';
+import { checkProblemSize } from '../../src/io/problem-size.js';
+import { resolveLimits } from '../../src/core/limits.js';
 import { loadNetworkFile } from '../../src/io/network-files.js';
 import { RoadNetwork } from '../../src/network/road-network.js';
 import { REPO_ROOT } from './shared.js';
@@ -133,6 +135,21 @@ describe('JSON route files', () => {
     const load = () => loadProblemFile(route, { limits: { maxMatrixCells: 16 }, loadNetwork: () => ((loaded = true), { travelMatrix: () => ({ durations: new Float64Array(), distances: new Float64Array() }) }) });
     await expect(load()).rejects.toMatchObject({ code: 'limit' });
     expect(loaded).toBe(false);
+  });
+
+  it('road-network travel above the decomposition threshold is not priced as one matrix (zones compute their own travel)', () => {
+    const net = (jobs: number, extra: object = {}) => ({
+      vehicles: [{ id: 'v', start: [0, 0] }], travel: { type: 'network', file: 'x.gr' }, ...extra,
+      jobs: Array.from({ length: jobs }, (_, i) => ({ id: i, location: [i, 1] })),
+    });
+    const limits = resolveLimits({ maxMatrixCells: 1_000_000 });
+    // 1,500 jobs are solved whole: 1,501² cells > 1,000,000
+    expect(thrown(() => checkProblemSize(net(1500), limits))).toMatchObject({ code: 'limit', pointer: '/jobs' });
+    // 1,501 jobs are solved zone by zone: accepted
+    expect(() => checkProblemSize(net(1501), limits)).not.toThrow();
+    // ...unless shipments keep the problem whole
+    const ship = { shipments: [{ id: 's', pickup: { location: [0, 2] }, delivery: { location: [0, 3] } }] };
+    expect(thrown(() => checkProblemSize(net(1501, ship), limits))).toMatchObject({ code: 'limit', pointer: '/jobs' });
   });
 });
 
