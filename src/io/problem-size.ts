@@ -6,7 +6,7 @@
  */
 import { VrpkitError, pointer } from '../core/errors.js';
 import { checkLimit, type InputLimits } from '../core/limits.js';
-import { DECOMPOSE_THRESHOLD } from '../solver/decompose/options.js';
+import { DECOMPOSE_THRESHOLD, zonesApply } from '../solver/decompose/options.js';
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -84,11 +84,11 @@ export function checkProblemSize(value: unknown, limits: InputLimits): void {
       }
     }
     const n = keys.size;
-    // Above the decomposition threshold (no shipments, no travel profiles: solver/decompose/options.ts) the
-    // problem is solved zone by zone, each zone with travel between its own locations only: no matrix over all.
+    // Above the decomposition threshold, where zones apply (solver/decompose/options.ts), the problem is solved
+    // zone by zone, each zone with travel between its own locations only: no matrix over all of them.
     const shipments = Array.isArray(value.shipments) && value.shipments.length > 0;
     const profiles = Array.isArray(vehicles) && vehicles.some((v) => isObject(v) && v.profile !== undefined);
-    const zoned = Array.isArray(jobs) && jobs.length > DECOMPOSE_THRESHOLD && !shipments && !profiles;
+    const zoned = Array.isArray(jobs) && jobs.length > DECOMPOSE_THRESHOLD && zonesApply(shipments, profiles);
     if (!zoned) checkLimit(limits, 'maxMatrixCells', n * n, `road-network travel over ${n} distinct locations needs a matrix whose cell count`, '/jobs');
   }
 }

@@ -195,8 +195,9 @@ export function defaultCheapBest(cp: Pick<CompiledProblem, 'n' | 'hasTime'>): nu
  * long: more than `SHORT_ROUTE_CLIENTS` clients per route on average at the
  * loads' bound, under the cost objective, and under fewest-vehicles where its
  * route phase leaves the distance search to fresh starts (long routes up to
- * `SHARING_MAX_CLIENTS`; not balance or makespan, which want routes). Measured at 10 CPU-s (bench/results/tuning.md, "Kicks on long
- * routes up to 500 clients"): Solomon type 2, two seeds, R2 0.34 → 0.18 %,
+ * `SHARING_MAX_CLIENTS`; not balance or makespan, which want routes).
+ * Measured at 10 CPU-s (bench/results/tuning.md, "Kicks on long routes up to
+ * 500 clients"): Solomon type 2, two seeds, R2 0.34 → 0.18 %,
  * RC2 0.15 → 0.05 %, C2 0 → 0; Homberger 200, seed 1, R2 0.69 → 0.35 %, RC2
  * 0.25 → 0.16 %, C2 level. On short routes it was mixed (Solomon RC1 0.32 →
  * 0.10 %, R1 level) and lost at 200 clients (R1 0.53 → 0.68 %, RC1 0.45 →

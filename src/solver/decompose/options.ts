@@ -51,12 +51,21 @@ export interface DecomposeOptions extends SolveOptions, ZoneOptions {}
 
 /** Whether `solve` should hand `problem` to `solveByZones` under `options.decompose`. */
 export function shouldDecompose(problem: Problem, options: Pick<ZoneOptions, 'decompose' | 'decomposeThreshold'> = {}): boolean {
-  // zones are cut over jobs; a problem with shipments is solved whole
-  if ((problem.shipments?.length ?? 0) > 0) return false;
-  // sub-problems carry the default travel only: a problem with profiles or a costs matrix is solved whole
-  if (problem.vehicles.some((v) => v.profile !== undefined) || (problem.travel.type === 'matrix' && problem.travel.costs)) return false;
+  const hasProfiles = problem.vehicles.some((v) => v.profile !== undefined);
+  if (!zonesApply((problem.shipments?.length ?? 0) > 0, hasProfiles) || (problem.travel.type === 'matrix' && problem.travel.costs)) return false;
   const mode = options.decompose ?? 'auto';
   if (mode === 'always') return true;
   if (mode === 'never') return false;
   return problem.jobs.length > (options.decomposeThreshold ?? DECOMPOSE_THRESHOLD);
+}
+
+/**
+ * Whether a problem can be solved zone by zone at all: zones are cut over
+ * jobs, so a problem with shipments is solved whole; sub-problems carry the
+ * default travel only, so one with travel profiles is too. (A costs matrix,
+ * checked by `shouldDecompose`, keeps it whole as well.) Shared with the input
+ * limits (io/problem-size.ts), which price road-network travel per zone then.
+ */
+export function zonesApply(hasShipments: boolean, hasProfiles: boolean): boolean {
+  return !hasShipments && !hasProfiles;
 }
