@@ -13,8 +13,9 @@
  * indices, and `restoreLocations` puts the original ones back.
  *
  * A road network cannot be posted to a worker at all, so network travel is
- * always shared this way; its shortest paths are then searched once instead of
- * once per thread.
+ * shared this way; its shortest paths are then searched once instead of once
+ * per thread. (Not for problems planned zone by zone: solve-threads.ts solves
+ * those in the calling thread with travel on demand.)
  */
 import { resolveTaskTravel } from '../model/task-travel.js';
 import { taskOfStep, taskTable } from '../model/tasks.js';

@@ -11,8 +11,10 @@
  * waits for another. The best plan of all threads is returned.
  *
  * Problems that `solve` would plan zone by zone have their zones solved side
- * by side instead (`solveZonesInThreads`); with one thread, or on a road
- * network (which cannot be posted whole), they go to one thread as they are.
+ * by side instead (`solveZonesInThreads`); with one thread they go to one
+ * worker as they are; on a road network (which cannot be posted, and whose
+ * matrix of every location would be O(locations²)) they are solved in the
+ * calling thread, each zone fetching its own travel on demand.
  */
 import { VrpkitError } from '../core/errors.js';
 import type { Problem, Solution } from '../model/types.js';
@@ -71,6 +73,10 @@ export async function solveInThreads(problem: Problem, options: ThreadSolveOptio
   const zoned = shouldDecompose(problem, options);
   const wanted = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   if (zoned && wanted > 1 && !needsSharedTravel(problem)) return solveZonesInThreads(problem, wanted, options);
+  // a road network cannot be posted, and its matrix twin of every location is O(locations²) time and memory
+  // (10,000 stops: 290 s and 3.7 GB, bench/results/large-roads.md): zone by zone the zones fetch their own
+  // travel on demand, so such a problem is solved in the calling thread
+  if (zoned && needsSharedTravel(problem)) return solve(problem, options);
   const threads = zoned ? 1 : wanted;
   const { threads: _t, exchangeEvery, exchangeMode, shareTravel: share, threadNice, signal, onProgress, ...rest } = options;
   const plain: PlainSolveOptions = rest;
