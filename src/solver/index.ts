@@ -140,8 +140,8 @@ export interface SolveOptions extends ZoneOptions {
   exchange?: SolveExchange;
   /**
    * `fewest-vehicles`: share of the time limit (or of `maxIterations`) after
-   * which the search goes on with the plain cost objective and the fleet cut
-   * to the vehicles of the routes found, from that plan (fleet-stage.ts); the
+   * which a second, independent search of the plain cost objective runs on
+   * the fleet cut to the vehicles of the routes found (fleet-stage.ts); the
    * better plan by the objective is returned. 0 = one stage. Default 0.5 up
    * to 150 jobs without shipments, optional jobs, travel profiles or a
    * caller's plan; else 0.
