@@ -19,6 +19,7 @@ import { runHgs } from './run-hgs.js';
 import { runIls } from './run-ils.js';
 import { quickZonesExpected, shouldDecompose, solveByZones, type ZoneOptions } from './decompose/index.js';
 import { unsupportedField } from './unsupported.js';
+import { fleetStageShare, solveInStages } from './fleet-stage.js';
 
 export interface SolveProgress {
   iteration: number;
@@ -137,6 +138,15 @@ export interface SolveOptions extends ZoneOptions {
    * zone decomposition.
    */
   exchange?: SolveExchange;
+  /**
+   * `fewest-vehicles`: share of the time limit (or of `maxIterations`) after
+   * which a second, independent search of the plain cost objective runs on
+   * the fleet cut to the vehicles of the routes found (fleet-stage.ts); the
+   * better plan by the objective is returned. 0 = one stage. Default 0.5 up
+   * to 150 jobs without shipments, optional jobs, travel profiles or a
+   * caller's plan; else 0.
+   */
+  fleetStageShare?: number;
 }
 
 /** The best plan of one search, as handed to `SolveExchange.exchange`. */
@@ -229,6 +239,9 @@ export async function solveValidated(problem: Problem, options: SolveOptions, st
   const hasTime = options.timeLimitMs !== undefined;
   const hasIt = options.maxIterations !== undefined;
   const timeLimit = hasTime ? options.timeLimitMs! : hasIt ? Infinity : defaultTimeLimitMs(problem.jobs.length);
+  // fewest-vehicles: the route count, then the distance with the fleet fixed (fleet-stage.ts)
+  const stageShare = fleetStageShare(problem, options);
+  if (stageShare > 0) return solveInStages(problem, options, started, stageShare, timeLimit, solveValidated);
   const deadline = started + timeLimit;
   let stoppedBy: 'time-limit' | 'aborted' | null = null;
   const cpTimeWindows = problem.jobs.some((j) => j.timeWindows && j.timeWindows.length > 0);
