@@ -142,7 +142,7 @@ export interface SolveOptions extends ZoneOptions {
    * `fewest-vehicles`: share of the time limit (or of `maxIterations`) after
    * which a second, independent search of the plain cost objective runs on
    * the fleet cut to the vehicles of the routes found (fleet-stage.ts); the
-   * better plan by the objective is returned. 0 = one stage. Default 0.5 up
+   * better plan by the objective is returned. 0 = one stage. Default 0.7 up
    * to 150 jobs without shipments, optional jobs, travel profiles or a
    * caller's plan; else 0.
    */

@@ -10,7 +10,7 @@ import { checkSolution } from '../../src/model/check.js';
 import { compareObjective } from '../../src/model/objective.js';
 import { Rng } from '../../src/core/rng.js';
 import type { Problem, Solution } from '../../src/model/types.js';
-import { fleetStageShare } from '../../src/solver/fleet-stage.js';
+import { FLEET_STAGE_SHARE, fleetStageShare } from '../../src/solver/fleet-stage.js';
 import { solve } from '../../src/solver/index.js';
 
 /** Jobs in a 100 × 100 square with wide windows and room for about 20 per van (long routes). */
@@ -46,7 +46,7 @@ describe('fewest-vehicles in two stages', () => {
     for (const seed of [1, 2, 3]) {
       const p = longRoutes(60, seed);
       const staged = await solve(p, { seed, maxIterations: 3000 });
-      const first = await solve(p, { seed, maxIterations: 1500, fleetStageShare: 0 });
+      const first = await solve(p, { seed, maxIterations: Math.round(FLEET_STAGE_SHARE * 3000), fleetStageShare: 0 });
       const a = checked(p, staged);
       const b = checked(p, first);
       expect(compareObjective(a.summary, b.summary)).toBeLessThanOrEqual(0);
@@ -77,7 +77,7 @@ describe('fewest-vehicles in two stages', () => {
 
   it('applies to fewest-vehicles only, without shipments, optional jobs, profiles or a caller\'s plan, up to 150 jobs', () => {
     const p = longRoutes(20, 1);
-    expect(fleetStageShare(p, {})).toBe(0.5);
+    expect(fleetStageShare(p, {})).toBe(FLEET_STAGE_SHARE);
     expect(fleetStageShare(p, { fleetStageShare: 0.3 })).toBe(0.3);
     expect(fleetStageShare(p, { fleetStageShare: 0 })).toBe(0);
     expect(fleetStageShare(p, { fleetStageShare: 1 })).toBe(0);
