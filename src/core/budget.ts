@@ -3,6 +3,7 @@
  * and an optional `AbortSignal`. Checking it is cheap (`performance.now()` is
  * read at most every `checkEvery` calls of `exhausted()`).
  */
+import { now as defaultNow } from './clock.js';
 export interface BudgetOptions {
   /** Wall-clock limit in milliseconds (from construction). */
   timeLimitMs?: number;
@@ -69,8 +70,4 @@ export class TimeBudget {
       now: this.now,
     });
   }
-}
-
-function defaultNow(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }

@@ -10,6 +10,7 @@
  * give the same result.
  */
 import { yieldToEventLoop } from './yield.js';
+import { now as defaultNow } from './clock.js';
 
 /** Default slice: the longest stretch of work between two turns of the event loop. */
 export const DEFAULT_SLICE_MS = 15;
@@ -79,10 +80,6 @@ export async function runPaced<T>(steps: Steps<T>, pacer: Pacer): Promise<T | un
     r = steps.next();
   }
   return r.value;
-}
-
-function defaultNow(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 /**

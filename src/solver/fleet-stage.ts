@@ -21,14 +21,16 @@
  * one stage, with half the time for each stage 0.48 % when the second starts
  * from the first stage's plan and 0.37 % when it starts afresh (adopted), but
  * one or two routes more; with 70 % for the first stage 0.39 % and 0.38 % in
- * two seeds (0.70 and 0.755 % in one stage) at 406 and 405 vehicles. Applied where the route phase
- * applies and where it was measured: no shipments, no optional tasks, no
- * travel profiles, no caller's plan, up to `FLEET_STAGE_MAX_JOBS` jobs, the ILS.
+ * two seeds (0.70 and 0.755 % in one stage) at 406 and 405 vehicles.
+ * Applied where the route phase applies and where it was measured: no
+ * shipments, no optional tasks, no travel profiles, no caller's plan, up to
+ * `FLEET_STAGE_MAX_JOBS` jobs, the ILS.
  */
 import type { Problem, Solution } from '../model/types.js';
 import type { SolveOptions, SolveProgress } from './index.js';
 import { compareObjective, resolveObjective, solutionObjective, withObjective } from '../model/objective.js';
 import { idKey } from '../model/ids.js';
+import { now } from '../core/clock.js';
 
 /**
  * Default share of the time (or iterations) of the first stage. At 0.5 the
@@ -94,8 +96,4 @@ export async function solveInStages(
   chosen.stats = { ...chosen.stats, iterations: before + (two.stats?.iterations ?? 0), elapsedMs: now() - started, fleetStage: better ? 1 : 0 };
   if (two.status) chosen.status = two.status;
   return chosen;
-}
-
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }

@@ -20,6 +20,7 @@ import { runIls } from './run-ils.js';
 import { quickZonesExpected, shouldDecompose, solveByZones, type ZoneOptions } from './decompose/index.js';
 import { unsupportedField } from './unsupported.js';
 import { fleetStageShare, solveInStages } from './fleet-stage.js';
+import { now } from '../core/clock.js';
 
 export interface SolveProgress {
   iteration: number;
@@ -288,10 +289,6 @@ export async function solveValidated(problem: Problem, options: SolveOptions, st
   solution.status = stoppedBy ?? 'completed';
   solution.stats = { ...run.stats, elapsedMs: now() - started };
   return solution;
-}
-
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 /** Validates with model/validate's `assertProblem` (every issue reported at once). */

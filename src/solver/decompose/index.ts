@@ -42,6 +42,7 @@ import { buildSubProblem, mapBack, warmPlan } from './subproblem.js';
 import { zoneJobsSteps } from './zones.js';
 import { quickZoneSteps } from './quick.js';
 import { disjointNeighbourhoods, type Neighbourhood } from './neighbourhoods.js';
+import { now } from '../../core/clock.js';
 
 export { shouldDecompose, DECOMPOSE_THRESHOLD, type DecomposeOptions, type ZoneOptions } from './options.js';
 export type { ZoningMethod } from './zones.js';
@@ -391,8 +392,4 @@ function shuffle<T>(a: T[], rng: Rng): T[] {
     [a[i], a[r]] = [a[r], a[i]];
   }
   return a;
-}
-
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
