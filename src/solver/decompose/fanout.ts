@@ -28,6 +28,7 @@ import { splitFleet, vehicleKinds, zoneWeights } from './fleet.js';
 import { solveByZones } from './index.js';
 import type { DecomposeOptions } from './options.js';
 import { defaultZoneSize } from './zone-size.js';
+import { zoneTimeShare } from './zone-share.js';
 import { buildSubProblem, mapBack } from './subproblem.js';
 import { zoneJobs } from './zones.js';
 
@@ -77,7 +78,7 @@ export function planZoneFanout(problem: Problem, options: FanoutOptions = {}): Z
   const hasTime = options.timeLimitMs !== undefined;
   const hasIt = options.maxIterations !== undefined;
   const limit = hasTime ? options.timeLimitMs! : hasIt ? Infinity : defaultTimeLimitMs(n);
-  const share = Math.min(0.95, Math.max(0.05, options.zoneTimeShare ?? 0.4));
+  const share = zoneTimeShare(options.zoneTimeShare, n, limit);
   const parallelism = Math.max(1, Math.floor(options.parallelism ?? 1));
   const tasks: ZoneTask[] = [];
   const spare = [...fleet.spare];

@@ -9,7 +9,7 @@
  *    more routes than vehicles.
  * 3. Each zone is solved by `solve` on a sub-problem holding only its jobs,
  *    its vehicles and the travel between their locations (subproblem.ts), so
- *    memory stays O(zone²); a share of the time limit (`zoneTimeShare`) is
+ *    memory stays O(zone²); a share of the time limit (`zoneTimeShare`, zone-share.ts) is
  *    divided between zones by job count. A zone whose share cannot pay a
  *    sub-solve's set-up gets the quick plan instead (quick.ts: nearest
  *    neighbour, every route checked exactly). Jobs a zone leaves out are re-homed
@@ -37,6 +37,7 @@ import { DEFAULT_SLICE_MS, Pacer, runPaced } from '../../core/pacer.js';
 import { splitFleet, vehicleKinds, zoneWeights } from './fleet.js';
 import type { DecomposeOptions } from './options.js';
 import { defaultZoneSize } from './zone-size.js';
+import { zoneTimeShare } from './zone-share.js';
 import { ZonePlan } from './plan.js';
 import { buildSubProblem, mapBack, warmPlan } from './subproblem.js';
 import { zoneJobsSteps } from './zones.js';
@@ -84,9 +85,8 @@ const QUICK_BELOW = 1.5;
  * problem too short a share for a sub-solve, so that the zones all get the
  * quick plan (before any sub-solve has been measured).
  */
-export function quickZonesExpected(jobs: number, timeLimitMs: number, zoneTimeShare?: number): boolean {
-  const share = Math.min(0.95, Math.max(0.05, zoneTimeShare ?? 0.4));
-  return share * timeLimitMs < QUICK_BELOW * SETUP_MS_PER_JOB * jobs;
+export function quickZonesExpected(jobs: number, timeLimitMs: number, share?: number): boolean {
+  return zoneTimeShare(share, jobs, timeLimitMs) * timeLimitMs < QUICK_BELOW * SETUP_MS_PER_JOB * jobs;
 }
 
 /** How `solve` hands a problem over: when its clock started, and that it validated the problem already. */
@@ -189,7 +189,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   };
 
   // --- 1. zones (or the caller's plan) --------------------------------------------
-  const share = Math.min(0.95, Math.max(0.05, options.zoneTimeShare ?? 0.4));
+  const share = zoneTimeShare(options.zoneTimeShare, n, timeLimit);
   const phaseOneEnd = started + share * (deadline - started);
   let jobsLeft = n;
   if (initialSolution) {
