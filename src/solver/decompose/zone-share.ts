@@ -11,9 +11,10 @@
  * the latter ended 0.17 % shorter (0.05 was level with 0.1); on 10,000 clients
  * at 240 s (`npm run bench:large`) share 0.1 gave 504,557 against 507,056.
  * That is 2.4 ms of the limit per job. With less time per job the zones
- * need their time to build a plan at all, so short limits keep the share of
- * 0.4 that was measured there (10,000 jobs up to 50 s), and since the share
- * never falls below 2 ms per job the quick-plan decision
+ * need their time to build a plan at all, so limits of at most 5 ms per job
+ * (10,000 jobs up to 50 s) keep the former share of 0.4. The zones thus get
+ * 0.4 of the limit or at least 2 ms per job — more than the 0.375 ms per job
+ * below which they take the quick plan — so the quick-plan decision
  * (`quickZonesExpected`) is the same as with 0.4 for every limit.
  */
 
