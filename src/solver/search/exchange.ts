@@ -6,6 +6,7 @@
  * as segments, so every evaluation is O(1) whatever the route length.
  */
 import type { Concat } from './concat.js';
+import { LoadBound } from './load-bound.js';
 import type { BinaryOperator } from './operator.js';
 import type { SearchRoutes } from './routes.js';
 
@@ -14,11 +15,13 @@ export class Exchange implements BinaryOperator {
 
   private readonly pt: Int32Array;
   private readonly P: number;
+  private readonly loads: LoadBound;
 
   constructor(private readonly rs: SearchRoutes, readonly N: number, readonly M: number) {
     this.name = M === 0 ? `relocate${N}` : `swap${N}${M}`;
     this.pt = rs.data.visits.first;
     this.P = rs.data.P;
+    this.loads = new LoadBound(rs);
   }
 
   evaluate(u: number, v: number): number {
@@ -75,6 +78,12 @@ export class Exchange implements BinaryOperator {
     const current = rs.cost[rU] + rs.cost[rV];
     const cntU = lenU - N + M, cntV = lenV - M + N;
     if (rs.notBetter(rU, distU, cntU, rV, distV, cntV)) return Infinity;
+    if (this.loads.active) {
+      // then the loads at both routes' ends (load-bound.ts), before the full price
+      const qU = this.loads.exchange(rU, pu, N, rV, pv, M);
+      const qV = this.loads.exchange(rV, pv, M, rU, pu, N);
+      if (qU + qV > 0 && rs.notBetter(rU, distU + qU, cntU, rV, distV + qV, cntV)) return Infinity;
+    }
     const a = rs.a.start(rs.prefix, beforeU, rs.typeOf(rU));
     if (M > 0) rs.appendBetween(a, rV, pv, pv + M - 1);
     const cU = a.append(rs.suffix, afterU).price();

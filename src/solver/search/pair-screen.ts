@@ -5,13 +5,15 @@
  * arcs they share are read once instead of once per operator. Each bound is
  * the operator's own arithmetic, term for term (the same floating-point sums
  * in the same order), so the screen rejects exactly the moves the operator's
- * bound rejects; the few that pass are priced by the operator itself. About
- * 98 % of the evaluations end at these bounds.
+ * bound rejects, and so does the load bound the operators apply after it
+ * (load-bound.ts); the few that pass are priced by the operator itself.
+ * About 98 % of the evaluations end at the distance bounds.
  *
  * The screen covers the plain operator list (no shipments) and route pairs
  * whose vehicle types price arcs alike; anything else is left to the
  * operators (`ALL_OPERATORS`).
  */
+import { LoadBound } from './load-bound.js';
 import type { SearchRoutes } from './routes.js';
 
 /** The screen's answer when it does not apply: every operator must be evaluated. */
@@ -23,10 +25,17 @@ const RELOCATE1 = 1, RELOCATE2 = 2, SWAP11 = 4, SWAP21 = 8, SWAP22 = 16, TWO_OPT
 export class PairScreen {
   private readonly pt: Int32Array;
   private readonly P: number;
+  private readonly loads: LoadBound;
 
   constructor(private readonly rs: SearchRoutes) {
     this.pt = rs.data.visits.first;
     this.P = rs.data.P;
+    this.loads = new LoadBound(rs);
+  }
+
+  /** The operators' load test after their distance bound passed (exchange.ts, swap-tails.ts): true when the move must be priced. */
+  private loadsPass(rU: number, distU: number, cntU: number, qU: number, rV: number, distV: number, cntV: number, qV: number): boolean {
+    return !(qU + qV > 0 && this.rs.notBetter(rU, distU + qU, cntU, rV, distV + qV, cntV));
   }
 
   /**
@@ -51,8 +60,9 @@ export class PairScreen {
     const fixU = rs.fixedCost[rU], fixV = rs.fixedCost[rV];
     const costU = rs.cost[rU], costV = rs.cost[rV];
     const bu = aU[pu - 1], outBu = out[bu], ptU = pt[u];
+    const lb = this.loads;
     let mask = 0;
-    // each test below is `SearchRoutes.notBetter` on the operator's own sums
+    // each test below is `SearchRoutes.notBetter` on the operator's own sums, then its load test
     if (pu <= lenU && pv <= lenV) {
       // relocate 1 and 2: u's piece after v
       const av = aV[pv + 1], outV = out[v];
@@ -63,7 +73,9 @@ export class PairScreen {
         const distU = arcU - cutU + rs.skip1[u];
         const distV = arcV - outV + dVU + innerU + B[ptU * P + pt[av]];
         const cntU = lenU - 1, cntV = lenV + 1;
-        if (!((cntU > 0 ? fixU + distU : 0) + (cntV > 0 ? fixV + distV : 0) - costU - costV > -1e-7)) mask |= RELOCATE1;
+        if (!((cntU > 0 ? fixU + distU : 0) + (cntV > 0 ? fixV + distV : 0) - costU - costV > -1e-7)) {
+          if (!lb.active || this.loadsPass(rU, distU, cntU, lb.exchange(rU, pu, 1, rV, pv, 0), rV, distV, cntV, lb.exchange(rV, pv, 0, rU, pu, 1))) mask |= RELOCATE1;
+        }
       }
       if (pu + 1 <= lenU) {
         const lastU = aU[pu + 1];
@@ -72,7 +84,9 @@ export class PairScreen {
         const distU = arcU - cutU + rs.skip2[u];
         const distV = arcV - outV + dVU + innerU + B[pt[lastU] * P + pt[av]];
         const cntU = lenU - 2, cntV = lenV + 2;
-        if (!((cntU > 0 ? fixU + distU : 0) + (cntV > 0 ? fixV + distV : 0) - costU - costV > -1e-7)) mask |= RELOCATE2;
+        if (!((cntU > 0 ? fixU + distU : 0) + (cntV > 0 ? fixV + distV : 0) - costU - costV > -1e-7)) {
+          if (!lb.active || this.loadsPass(rU, distU, cntU, lb.exchange(rU, pu, 2, rV, pv, 0), rV, distV, cntV, lb.exchange(rV, pv, 0, rU, pu, 2))) mask |= RELOCATE2;
+        }
       }
     }
     if (v < n && pu <= lenU && pv <= lenV) {
@@ -88,7 +102,9 @@ export class PairScreen {
         const distU = arcU - cutU + dBuV + innerV + B[pt[v] * P + pt[u1]];
         const distV = arcV - cutV + dBvU + innerU + B[ptU * P + pt[v1]];
         const cntU = lenU, cntV = lenV;
-        if (!((cntU > 0 ? fixU + distU : 0) + (cntV > 0 ? fixV + distV : 0) - costU - costV > -1e-7)) mask |= SWAP11;
+        if (!((cntU > 0 ? fixU + distU : 0) + (cntV > 0 ? fixV + distV : 0) - costU - costV > -1e-7)) {
+          if (!lb.active || this.loadsPass(rU, distU, cntU, lb.exchange(rU, pu, 1, rV, pv, 1), rV, distV, cntV, lb.exchange(rV, pv, 1, rU, pu, 1))) mask |= SWAP11;
+        }
       }
       if (pu + 1 <= lenU) {
         // swap 21
@@ -98,14 +114,18 @@ export class PairScreen {
         const distU = arcU - cutU + dBuV + innerV + B[pt[v] * P + pt[aU[pu + 2]]];
         const distV = arcV - cutV + dBvU + innerU + B[pt[u1] * P + pt[v1]];
         const cntU = lenU - 1, cntV = lenV + 1;
-        if (!((cntU > 0 ? fixU + distU : 0) + (cntV > 0 ? fixV + distV : 0) - costU - costV > -1e-7)) mask |= SWAP21;
+        if (!((cntU > 0 ? fixU + distU : 0) + (cntV > 0 ? fixV + distV : 0) - costU - costV > -1e-7)) {
+          if (!lb.active || this.loadsPass(rU, distU, cntU, lb.exchange(rU, pu, 2, rV, pv, 1), rV, distV, cntV, lb.exchange(rV, pv, 1, rU, pu, 2))) mask |= SWAP21;
+        }
         if (pv + 1 <= lenV && u <= v) {
           // swap 22
           const innerV2 = fd[v1] - fd[v];
           const cutV2 = outBv + innerV2 + out[v1];
           const distU2 = arcU - cutU + dBuV + innerV2 + B[pt[v1] * P + pt[aU[pu + 2]]];
           const distV2 = arcV - cutV2 + dBvU + innerU + B[pt[u1] * P + pt[aV[pv + 2]]];
-          if (!((lenU > 0 ? fixU + distU2 : 0) + (lenV > 0 ? fixV + distV2 : 0) - costU - costV > -1e-7)) mask |= SWAP22;
+          if (!((lenU > 0 ? fixU + distU2 : 0) + (lenV > 0 ? fixV + distV2 : 0) - costU - costV > -1e-7)) {
+            if (!lb.active || this.loadsPass(rU, distU2, lenU, lb.exchange(rU, pu, 2, rV, pv, 2), rV, distV2, lenV, lb.exchange(rV, pv, 2, rU, pu, 2))) mask |= SWAP22;
+          }
         }
       }
     }
@@ -126,7 +146,9 @@ export class PairScreen {
       const distU = fd[u] + (pv < lenV ? B[ptU * P + pt[y]] + tailY : B[ptU * P + peU]);
       const distV = fd[v] + (pu < lenU ? B[pt[v] * P + pt[x]] + tailX : B[pt[v] * P + peV]);
       const cntU = pu + (lenV - pv), cntV = pv + (lenU - pu);
-      if (!((cntU > 0 ? fixU + distU : 0) + (cntV > 0 ? fixV + distV : 0) - costU - costV > -1e-7)) mask |= SWAP_TAILS;
+      if (!((cntU > 0 ? fixU + distU : 0) + (cntV > 0 ? fixV + distV : 0) - costU - costV > -1e-7)) {
+        if (!lb.active || this.loadsPass(rU, distU, cntU, lb.tails(rU, u, y), rV, distV, cntV, lb.tails(rV, v, x))) mask |= SWAP_TAILS;
+      }
     }
     return mask;
   }

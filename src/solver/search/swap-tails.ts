@@ -4,6 +4,7 @@
  * the two routes. v may be a start sentinel: then v's whole route moves
  * behind u and v's route takes u's tail (also a move into an empty route).
  */
+import { LoadBound } from './load-bound.js';
 import type { BinaryOperator } from './operator.js';
 import type { SearchRoutes } from './routes.js';
 
@@ -12,10 +13,12 @@ export class SwapTails implements BinaryOperator {
 
   private readonly pt: Int32Array;
   private readonly P: number;
+  private readonly loads: LoadBound;
 
   constructor(private readonly rs: SearchRoutes) {
     this.pt = rs.data.visits.first;
     this.P = rs.data.P;
+    this.loads = new LoadBound(rs);
   }
 
   evaluate(u: number, v: number): number {
@@ -50,6 +53,11 @@ export class SwapTails implements BinaryOperator {
     const distV = fd[v] + (pu < lenU ? D[pt[v] * P + pt[x]] + tailX : D[pt[v] * P + peV]);
     const cntU = pu + (lenV - pv), cntV = pv + (lenU - pu);
     if (rs.notBetter(rU, distU, cntU, rV, distV, cntV)) return Infinity;
+    if (this.loads.active) {
+      // then the loads at both new routes' ends (load-bound.ts), before the full price
+      const qU = this.loads.tails(rU, u, y), qV = this.loads.tails(rV, v, x);
+      if (qU + qV > 0 && rs.notBetter(rU, distU + qU, cntU, rV, distV + qV, cntV)) return Infinity;
+    }
     return this.exact(u, v, rU, rV, pu, pv);
   }
 
