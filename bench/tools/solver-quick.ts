@@ -1,5 +1,5 @@
 /**
- * Quick solver runs for development: `npx tsx bench/tools/solver-quick.ts <set> <name...> [--ms N] [--it N] [--seed N]`
+ * Quick solver runs for development: `npx tsx bench/tools/solver-quick.ts <set> <name...> [--ms N] [--it N] [--seed N] [--opts JSON]` (JSON: more solve options)
  * set = solomon | x | h200. Prints cost, gap to BKS, feasibility by checkSolution, iterations.
  */
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ let seed = 1;
 let gamma: number | undefined;
 let mu: number | undefined;
 let lambda: number | undefined;
+let extra: Record<string, unknown> = {};
 const names: string[] = [];
 for (let i = 1; i < args.length; i++) {
   if (args[i] === '--ms') ms = Number(args[++i]);
@@ -24,6 +25,7 @@ for (let i = 1; i < args.length; i++) {
   else if (args[i] === '--gamma') gamma = Number(args[++i]);
   else if (args[i] === '--mu') mu = Number(args[++i]);
   else if (args[i] === '--lambda') lambda = Number(args[++i]);
+  else if (args[i] === '--opts') extra = JSON.parse(args[++i]);
   else names.push(args[i]);
 }
 const root = '/work/shared/instances';
@@ -34,7 +36,7 @@ for (const name of names) {
   const text = readFileSync(`${dir}/${name}${set === 'x' ? '.vrp' : '.txt'}`, 'utf8');
   const problem = set === 'x' ? parseCvrplib(text) : parseSolomon(text);
   const t0 = performance.now();
-  const sol = await solve(problem, { timeLimitMs: ms, maxIterations: it, seed, granularSize: gamma, populationSize: mu, generationSize: lambda });
+  const sol = await solve(problem, { timeLimitMs: ms, maxIterations: it, seed, granularSize: gamma, populationSize: mu, generationSize: lambda, ...extra });
   const t1 = performance.now();
   const rep = checkSolution(problem, sol);
   const b = bks[name] ?? bks[name.toUpperCase()];

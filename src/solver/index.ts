@@ -111,6 +111,14 @@ export interface SolveOptions extends ZoneOptions {
    * Default 10 above 500 clients with time windows, else 0.
    */
   stringRuin?: number;
+  /**
+   * ILS: once a feasible best plan exists, the recreate and the local search
+   * open no route beyond its route count plus this slack; negative = no cap.
+   * Default 0 under the cost objective with one vehicle type and neither time
+   * windows nor shifts nor optional jobs (a route more never shortens a plan
+   * there), else no cap.
+   */
+  routeCapSlack?: number;
   /** ILS: late-acceptance history length (default 300 up to 500 clients, 100 above). */
   historyLength?: number;
   /**

@@ -222,6 +222,26 @@ export function defaultStringRuin(cp: Pick<CompiledProblem, 'n' | 'hasTime'>): n
   return cp.n > 500 && cp.hasTime ? STRING_RUIN_MAX : 0;
 }
 
+/**
+ * The route cap (`IlsParams.routeCapSlack`): with neither time windows nor
+ * shifts, splitting a route never shortens it (the triangle inequality), so
+ * under the cost objective a route beyond the best plan's count only ever
+ * buys feasibility, which the best shows is reachable without it. Left free,
+ * the recreate and the repair open routes to place overloaded clients, and
+ * capacity-tight plans settle with routes to spare (CVRPLIB X-n936-k151 at
+ * 30 s: 167–169 routes, 3.2–3.9 % above the best known; capped at the best's
+ * count: 162–163 routes, 1.1–1.5 %; bench/results/tuning.md, "A route cap
+ * without time windows"). With time windows a route more can be shorter
+ * (Homberger R2_2_1: 11 routes and 0.80 % capped, 13 and 0.07 % free), so the
+ * default is 0 (no slack) for one vehicle type with neither windows nor
+ * shifts, no optional jobs, the cost objective; elsewhere no cap (not
+ * measured with several vehicle types). A negative option turns it off.
+ */
+export function routeCap(option: number | undefined, cp: Pick<CompiledProblem, 'hasTime' | 'optional' | 'T'>, objective: string): number | undefined {
+  if (option !== undefined) return option >= 0 ? option : undefined;
+  return !cp.hasTime && !cp.optional && cp.T === 1 && objective === 'cost' ? 0 : undefined;
+}
+
 /** A clock that says when the route-minimisation phase has used its share of the time limit (never without one). */
 function phaseClock(timeLimitMs: number): () => boolean {
   if (!Number.isFinite(timeLimitMs)) return () => false;
@@ -270,6 +290,7 @@ export async function runIls(
     pairExchange: options.pairExchange ?? false,
     cheapBestUntil: options.cheapBestIterations ?? defaultCheapBest(cp),
     stringRuin: options.stringRuin ?? defaultStringRuin(cp),
+    routeCapSlack: routeCap(options.routeCapSlack, cp, objective.type),
     routeKickAfter: options.routeKickAfter ?? defaultRouteKick(cp, (objective.type === 'cost' && longLoads) || longRoutes),
     construction: ilsConstruction(options.construction, cp, hasTime ? options.timeLimitMs! : Infinity),
     sliceEvaluations: SLICE_ADAPTING,
@@ -298,7 +319,8 @@ export async function runIls(
     warm: options.initialSolution ? warmRoutes(cp, options.initialSolution, slotType, slotVehicle) : undefined,
   });
   goal.install(ils.rs);
-  const fleet = objective.type === 'fewest-vehicles' ? new FleetLimit(ils.rs, Math.max(200, FLEET_NORMAL_PER_CLIENT * cp.n), Math.max(50, Math.round(FLEET_ATTEMPT_PER_CLIENT * cp.n))) : null;
+  const sq = (options as { squeeze?: [number, number] }).squeeze;
+  const fleet = sq ? new FleetLimit(ils.rs, Math.max(200, sq[0] * cp.n), Math.max(50, Math.round(sq[1] * cp.n))) : objective.type === 'fewest-vehicles' ? new FleetLimit(ils.rs, Math.max(200, FLEET_NORMAL_PER_CLIENT * cp.n), Math.max(50, Math.round(FLEET_ATTEMPT_PER_CLIENT * cp.n))) : null;
   if (ils.data.routeTerm === null && fleet === null) ils.params.sliceEvaluations = SLICE;
   if (options.exchange) {
     const ex = options.exchange;

@@ -66,6 +66,11 @@ export interface IlsParams {
    * ejection pool and the search goes on from it (route-kick.ts); 0 = never.
    */
   routeKickAfter?: number;
+  /**
+   * Route cap: once a feasible best exists, the recreate and the local search
+   * open no route beyond the best's route count plus this slack (undefined: no cap).
+   */
+  routeCapSlack?: number;
   /** Ejection-pool steps one kick may take (default 2 × clients). */
   routeKickSteps?: number;
   /** Move evaluations between two checks of the clock inside one local search. */
@@ -340,6 +345,7 @@ export class Ils {
         histPos = 0;
         noImprove = 0;
       }
+      if (p.routeCapSlack !== undefined && best) this.inserter.routeCap = best.routeCount + p.routeCapSlack;
       const stamp = rs.updates;
       // string ruins once the early phase is over
       this.perturbation.stringMax = it > (p.cheapBestUntil ?? 0) ? p.stringRuin ?? 0 : 0;

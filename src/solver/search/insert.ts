@@ -29,9 +29,16 @@ export class Inserter {
     }
   }
 
-  /** An empty route slot of vehicle type t, or -1. */
+  /**
+   * Most non-empty routes the recreate and the local search may reach by
+   * opening an empty one (the ILS's route cap, see `IlsParams.routeCapSlack`).
+   */
+  routeCap = Infinity;
+
+  /** An empty route slot of vehicle type t, or -1 (also when the route cap is reached). */
   emptyRoute(t: number): number {
     const rs = this.rs;
+    if (rs.used >= this.routeCap) return -1;
     for (let r = this.typeFirst[t]; r >= 0 && r < this.typeEnd[t]; r++) if (rs.len[r] === 0) return r;
     return -1;
   }

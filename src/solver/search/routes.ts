@@ -52,6 +52,9 @@ export class SearchRoutes {
   /** Per route: the update counter when it last changed (timestamps of the local search). */
   readonly version: Int32Array;
   updates = 0;
+  /** Non-empty routes, kept by `update` (`usedRoutes()` without the scan). */
+  used = 0;
+  private readonly inUse: Uint8Array;
   /** Whether a suffix of a route of type a may end a route of type b as stored (same travel and arc costs, end depot and shift, no type-specific penalties). */
   readonly tailCompat: Uint8Array;
   /** Scratch client lists for operators that rebuild routes. */
@@ -88,6 +91,7 @@ export class SearchRoutes {
     this.timeWarp = new Float64Array(R);
     this.arcCost = new Float64Array(R);
     this.version = new Int32Array(R);
+    this.inUse = new Uint8Array(R);
     this.arcOut = new Float64Array(N);
     this.skip1 = new Float64Array(N);
     this.skip2 = new Float64Array(N);
@@ -233,6 +237,11 @@ export class SearchRoutes {
       acc.startNode(u, t).append(this.suffix, a[p + 1]).store(this.suffix, u);
     }
     this.version[r] = ++this.updates;
+    const inUse = m > 0 ? 1 : 0;
+    if (inUse !== this.inUse[r]) {
+      this.used += inUse ? 1 : -1;
+      this.inUse[r] = inUse;
+    }
   }
 
   /** Re-prices every route after the penalty weights changed (no re-walk). */
