@@ -113,7 +113,8 @@ export interface SolveOptions extends ZoneOptions {
   stringRuin?: number;
   /**
    * ILS: once a feasible best plan exists, the recreate and the local search
-   * open no route beyond its route count plus this slack; negative = no cap.
+   * open no route beyond its route count plus this slack (never fewer than
+   * one route above the loads' lower bound); negative = no cap.
    * Default 0 under the cost objective with one vehicle type and neither time
    * windows nor shifts nor optional jobs (a route more never shortens a plan
    * there), else no cap.

@@ -236,6 +236,10 @@ export function defaultStringRuin(cp: Pick<CompiledProblem, 'n' | 'hasTime'>): n
  * default is 0 (no slack) for one vehicle type with neither windows nor
  * shifts, no optional jobs, the cost objective; elsewhere no cap (not
  * measured with several vehicle types). A negative option turns it off.
+ * The cap never goes below one route above the loads' bound: held at the
+ * bound, every route is full and the search cannot move (X-n856-k95, 95
+ * routes = the bound: 1.43 % capped there, 0.91–0.93 % free, 0.63–0.88 % with
+ * the floor).
  */
 export function routeCap(option: number | undefined, cp: Pick<CompiledProblem, 'hasTime' | 'optional' | 'T'>, objective: string): number | undefined {
   if (option !== undefined) return option >= 0 ? option : undefined;

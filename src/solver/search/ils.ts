@@ -24,7 +24,7 @@ import { LocalSearch } from './local-search.js';
 import { computeNeighbourhood, type Neighbourhood } from './neighbourhood.js';
 import { DEFAULT_PENALTY_PARAMS, initialPenalties, PenaltyManager } from './penalties.js';
 import { FewestStep, FewestVehicles, type FewestSettings } from './ils-fewest.js';
-import { RouteMinimiser } from './route-min.js';
+import { fleetLowerBound, RouteMinimiser } from './route-min.js';
 import type { RoutePhase } from './route-phase.js';
 import { Perturbation } from './perturb.js';
 import { KickCall, RouteKick } from './route-kick.js';
@@ -68,7 +68,8 @@ export interface IlsParams {
   routeKickAfter?: number;
   /**
    * Route cap: once a feasible best exists, the recreate and the local search
-   * open no route beyond the best's route count plus this slack (undefined: no cap).
+   * open no route beyond the best's route count plus this slack, nor fewer than
+   * one above the loads' bound (undefined: no cap).
    */
   routeCapSlack?: number;
   /** Ejection-pool steps one kick may take (default 2 × clients). */
@@ -300,6 +301,7 @@ export class Ils {
     let histPos = 0;
     const init = new Snapshot(R).copyFrom(cur);
     let noImprove = 0;
+    let capFloor = -1;
     const cand = new Snapshot(R);
     while (!p.shouldStop() && it < p.maxIterations) {
       if (noImprove >= p.noImprovement && p.stopOnNoImprovement) break;
@@ -345,7 +347,11 @@ export class Ils {
         histPos = 0;
         noImprove = 0;
       }
-      if (p.routeCapSlack !== undefined && best) this.inserter.routeCap = best.routeCount + p.routeCapSlack;
+      if (p.routeCapSlack !== undefined && best) {
+        // never tighter than one route above the loads' bound: at the bound every route is full and nothing can move
+        if (capFloor < 0) capFloor = fleetLowerBound(rs) + 1;
+        this.inserter.routeCap = Math.max(best.routeCount + p.routeCapSlack, capFloor);
+      }
       const stamp = rs.updates;
       // string ruins once the early phase is over
       this.perturbation.stringMax = it > (p.cheapBestUntil ?? 0) ? p.stringRuin ?? 0 : 0;
