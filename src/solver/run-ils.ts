@@ -323,8 +323,7 @@ export async function runIls(
     warm: options.initialSolution ? warmRoutes(cp, options.initialSolution, slotType, slotVehicle) : undefined,
   });
   goal.install(ils.rs);
-  const sq = (options as { squeeze?: [number, number] }).squeeze;
-  const fleet = sq ? new FleetLimit(ils.rs, Math.max(200, sq[0] * cp.n), Math.max(50, Math.round(sq[1] * cp.n))) : objective.type === 'fewest-vehicles' ? new FleetLimit(ils.rs, Math.max(200, FLEET_NORMAL_PER_CLIENT * cp.n), Math.max(50, Math.round(FLEET_ATTEMPT_PER_CLIENT * cp.n))) : null;
+  const fleet = objective.type === 'fewest-vehicles' ? new FleetLimit(ils.rs, Math.max(200, FLEET_NORMAL_PER_CLIENT * cp.n), Math.max(50, Math.round(FLEET_ATTEMPT_PER_CLIENT * cp.n))) : null;
   if (ils.data.routeTerm === null && fleet === null) ils.params.sliceEvaluations = SLICE;
   if (options.exchange) {
     const ex = options.exchange;

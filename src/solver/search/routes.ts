@@ -52,7 +52,7 @@ export class SearchRoutes {
   /** Per route: the update counter when it last changed (timestamps of the local search). */
   readonly version: Int32Array;
   updates = 0;
-  /** Non-empty routes, kept by `update` (`usedRoutes()` without the scan). */
+  /** Non-empty routes, kept by `update`. */
   used = 0;
   private readonly inUse: Uint8Array;
   /** Whether a suffix of a route of type a may end a route of type b as stored (same travel and arc costs, end depot and shift, no type-specific penalties). */
@@ -336,10 +336,8 @@ export class SearchRoutes {
     return s;
   }
 
-  /** Number of non-empty routes. */
+  /** Number of non-empty routes (kept by `update`). */
   usedRoutes(): number {
-    let k = 0;
-    for (let r = 0; r < this.R; r++) if (this.len[r] > 0) k++;
-    return k;
+    return this.used;
   }
 }
