@@ -9,11 +9,31 @@
  * location, amounts and a service time, vehicles with depots, capacities,
  * shifts, duration/distance limits and distance/duration costs, the cost
  * objective — so every other feature goes to the ILS, which knows them all.
+ *
+ * One exception above 450 jobs: when every job carries the same amounts (a
+ * route's load is then its number of stops: parcels of one size, visits
+ * counted against a stop limit), the genetic search's giant tour and split
+ * repack the routes far better than the ILS's moves, which can hardly move a
+ * stop between full routes. Measured on the four such CVRPLIB X files above
+ * 450 clients (X-n502-k39, X-n548-k50, X-n655-k131, X-n856-k95; seed 1, 2 at a
+ * time; bench/results/tuning.md, "Uniform amounts above 450 jobs"): the genetic
+ * search is ahead at 30 s (mean gap 0.50 % vs 0.67 %) and 60 s (0.45 % vs
+ * 0.62 %) but behind at 1–10 s, where its first population is still being
+ * built (10 s: 0.91 % vs 0.79 %) — so it is chosen only when the time limit
+ * gives at least `UNIFORM_HGS_MS_PER_JOB` per job, and only up to the
+ * decomposition's 1,500 jobs. On the 14 X files above 450 with varied amounts
+ * the genetic search was behind at 30 s on every one (1.75 % vs 1.00 %).
  */
 import type { Problem } from '../model/types.js';
 
 /** Largest number of jobs for which the genetic search is the default. */
 export const HGS_MAX_JOBS = 450;
+
+/** Above `HGS_MAX_JOBS`, with uniform amounts: the genetic search from this much of the time limit per job (see above). */
+export const UNIFORM_HGS_MS_PER_JOB = 30;
+
+/** Largest number of uniform-amount jobs for which the genetic search may be the default (the direct solve's range). */
+export const UNIFORM_HGS_MAX_JOBS = 1500;
 
 const PROBLEM_KEYS = new Set(['jobs', 'vehicles', 'travel', 'name', '$schema', 'shipments', 'objective']);
 const JOB_KEYS = new Set(['id', 'location', 'delivery', 'pickup', 'serviceDuration', 'data']);
@@ -22,9 +42,27 @@ const COST_KEYS = new Set(['fixed', 'perDistance', 'perDuration']);
 
 const onlyKeys = (o: object, keys: Set<string>) => Object.keys(o).every((k) => keys.has(k));
 
-/** The engine `solve` uses by default for a (validated) problem: `'hgs'` or `'ils'` (see the module comment). */
-export function defaultEngine(problem: Problem): 'ils' | 'hgs' {
-  if (problem.jobs.length > HGS_MAX_JOBS || (problem.shipments?.length ?? 0) > 0) return 'ils';
+/** Whether every job carries the same delivery and pickup amounts (a route's load is then its stop count). */
+export function uniformAmounts(problem: Problem): boolean {
+  const jobs = problem.jobs;
+  if (jobs.length === 0) return false;
+  const key = (a: readonly number[] | undefined) => (a ?? []).join(',');
+  const d0 = key(jobs[0].delivery), p0 = key(jobs[0].pickup);
+  return jobs.every((j) => key(j.delivery) === d0 && key(j.pickup) === p0);
+}
+
+/**
+ * The engine `solve` uses by default for a (validated) problem: `'hgs'` or
+ * `'ils'` (see the module comment). `timeLimitMs`: the solve's time limit
+ * (undefined or infinite: none), which decides only above `HGS_MAX_JOBS`.
+ */
+export function defaultEngine(problem: Problem, timeLimitMs?: number): 'ils' | 'hgs' {
+  const n = problem.jobs.length;
+  if ((problem.shipments?.length ?? 0) > 0) return 'ils';
+  if (n > HGS_MAX_JOBS) {
+    const long = timeLimitMs !== undefined && Number.isFinite(timeLimitMs) && timeLimitMs >= UNIFORM_HGS_MS_PER_JOB * n;
+    if (!(n <= UNIFORM_HGS_MAX_JOBS && long && uniformAmounts(problem))) return 'ils';
+  }
   const objective = problem.objective;
   if (objective !== undefined && (typeof objective === 'string' ? objective : objective.type) !== 'cost') return 'ils';
   if (!onlyKeys(problem, PROBLEM_KEYS)) return 'ils';

@@ -78,8 +78,9 @@ export interface SolveOptions extends ZoneOptions {
   useSwapStar?: boolean;
   /**
    * Search engine: `auto` (default: the hybrid genetic search for plain
-   * capacitated problems up to 450 jobs, the iterated local search for
-   * everything else — engine-choice.ts), `ils` or `hgs`.
+   * capacitated problems up to 450 jobs — and up to 1,500 when every job has
+   * the same amounts and the time limit gives 30 ms per job — the iterated
+   * local search for everything else: engine-choice.ts), `ils` or `hgs`.
    */
   algorithm?: 'auto' | 'ils' | 'hgs';
   /**
@@ -255,7 +256,7 @@ export async function solveValidated(problem: Problem, options: SolveOptions, st
   const deadline = started + timeLimit;
   let stoppedBy: 'time-limit' | 'aborted' | null = null;
   const cpTimeWindows = problem.jobs.some((j) => j.timeWindows && j.timeWindows.length > 0);
-  const algorithm = options.algorithm === 'ils' || options.algorithm === 'hgs' ? options.algorithm : defaultEngine(problem);
+  const algorithm = options.algorithm === 'ils' || options.algorithm === 'hgs' ? options.algorithm : defaultEngine(problem, hasTime ? options.timeLimitMs : undefined);
   const cp = await compileProblemPaced(problem, { granularSize: algorithm === 'hgs' ? (options.granularSize ?? (cpTimeWindows ? 30 : 20)) : 0 }, pacer);
   if (cp === undefined) return abortedSolution(problem, now() - started);
   await pacer.yieldNow(); // compiling and searching are separate turns of the event loop

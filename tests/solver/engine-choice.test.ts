@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkSolution, solve } from '../../src/index.js';
 import type { Problem } from '../../src/model/types.js';
-import { defaultEngine, HGS_MAX_JOBS } from '../../src/solver/engine-choice.js';
+import { defaultEngine, HGS_MAX_JOBS, UNIFORM_HGS_MAX_JOBS, UNIFORM_HGS_MS_PER_JOB, uniformAmounts } from '../../src/solver/engine-choice.js';
 
-function cvrp(n: number): Problem {
-  const jobs = Array.from({ length: n }, (_, i) => ({ id: `j${i}`, location: [Math.round(50 + 40 * Math.cos(i * 2.1)), Math.round(50 + 40 * Math.sin(i * 1.3))] as [number, number], delivery: [1 + (i % 3)] }));
+function cvrp(n: number, amount?: (i: number) => number): Problem {
+  const jobs = Array.from({ length: n }, (_, i) => ({ id: `j${i}`, location: [Math.round(50 + 40 * Math.cos(i * 2.1)), Math.round(50 + 40 * Math.sin(i * 1.3))] as [number, number], delivery: [amount ? amount(i) : 1 + (i % 3)] }));
   const vehicles = Array.from({ length: 6 }, (_, k) => ({ id: `v${k}`, start: [50, 50] as [number, number], end: [50, 50] as [number, number], capacity: [15] }));
   return { jobs, vehicles, travel: { type: 'euclidean' } };
 }
@@ -41,6 +41,45 @@ describe('defaultEngine', () => {
     withCostObjective.objective = 'cost';
     expect(defaultEngine(withCostObjective)).toBe('hgs');
   });
+
+  it('above the size limit, picks the genetic search only for uniform amounts with enough time per job', () => {
+    const n = HGS_MAX_JOBS + 50;
+    const uniform = cvrp(n, () => 1);
+    const enough = UNIFORM_HGS_MS_PER_JOB * n;
+    expect(uniformAmounts(uniform)).toBe(true);
+    expect(defaultEngine(uniform, enough)).toBe('hgs');
+    expect(defaultEngine(uniform, enough - 1)).toBe('ils');
+    expect(defaultEngine(uniform)).toBe('ils');
+    expect(defaultEngine(uniform, Infinity)).toBe('ils');
+    // varied amounts: the ILS whatever the time
+    expect(uniformAmounts(cvrp(n))).toBe(false);
+    expect(defaultEngine(cvrp(n), 100 * enough)).toBe('ils');
+    // a pickup on one job breaks uniformity
+    const withPickup = cvrp(n, () => 1);
+    withPickup.jobs[7].pickup = [1];
+    expect(defaultEngine(withPickup, enough)).toBe('ils');
+    // beyond the direct solve's range, and with any feature the genetic search lacks
+    const big = UNIFORM_HGS_MAX_JOBS + 1;
+    expect(defaultEngine(cvrp(big, () => 2), UNIFORM_HGS_MS_PER_JOB * big)).toBe('ils');
+    const windows = cvrp(n, () => 1);
+    windows.jobs[0].timeWindows = [[0, 100]];
+    expect(defaultEngine(windows, enough)).toBe('ils');
+    // below the size limit the time does not matter
+    expect(defaultEngine(cvrp(30), 1)).toBe('hgs');
+  });
+
+  it('solve() passes its time limit to the choice: a uniform-amount problem above the limit gets the genetic search, checked', async () => {
+    const n = HGS_MAX_JOBS + 10;
+    const p = cvrp(n, () => 1);
+    p.vehicles = Array.from({ length: 60 }, (_, k) => ({ id: `v${k}`, start: [50, 50] as [number, number], end: [50, 50] as [number, number], capacity: [10] }));
+    const options = { seed: 3, maxIterations: 2, timeLimitMs: UNIFORM_HGS_MS_PER_JOB * n };
+    const auto = await solve(p, options);
+    const hgs = await solve(p, { ...options, algorithm: 'hgs' });
+    const ils = await solve(p, { ...options, algorithm: 'ils' });
+    for (const s of [auto, hgs, ils]) expect(checkSolution(p, s).feasible).toBe(true);
+    expect(JSON.stringify(auto.routes)).toBe(JSON.stringify(hgs.routes));
+    expect(JSON.stringify(auto.routes)).not.toBe(JSON.stringify(ils.routes));
+  }, 60_000);
 
   it('solves a plain problem with the default engine: feasible by the checker, the same answer as algorithm hgs', async () => {
     const p = cvrp(30);
