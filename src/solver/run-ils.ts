@@ -57,6 +57,16 @@ const SHIPMENT_ROUTE_RUIN_RATE = 0.3;
  */
 const LONG_HISTORY_ABOVE_500 = 100;
 /**
+ * ...but without time windows or shifts, where the loads allow at least this
+ * many clients per route on average at their bound, the settings up to 500
+ * clients (history 300, ruins skewed towards 1 up to 25) hold above 500 too.
+ * Measured on the CVRPLIB X files above 500 clients at 30 s, two seeds
+ * (bench/results/tuning.md, "Session 17"): on the seven of 8+ clients per
+ * route (X-n573 … X-n979) 1.28 → 1.05 % mean, on the five of fewer (X-n524,
+ * n599, n749, n819, n936: 3–8 per route) 0.70 → 0.81 %, so those keep 100 and 1–10.
+ */
+const LONG_CVRP_ROUTE_CLIENTS = 8;
+/**
  * Above 500 clients with time windows the new bests of the first
  * `CHEAP_BEST_PER_CLIENT × n` iterations get SWAP* alone instead of the
  * exhaustive search (by iterations, so seed + maxIterations stays
@@ -217,6 +227,17 @@ export function defaultRouteKick(cp: Pick<CompiledProblem, 'n' | 'hasTime'>, lon
   return cp.hasTime && (cp.n > 500 || longRoutes) ? ROUTE_KICK_PER_CLIENT * cp.n : 0;
 }
 
+/**
+ * The defaults of `historyLength` and `maxPerturbation`: 300 and a skewed
+ * 1–25 up to 500 clients, and above where neither time windows nor shifts
+ * matter and the loads allow at least `LONG_CVRP_ROUTE_CLIENTS` clients per
+ * route at their bound (`routeBound`: loadRouteBound); else 100 and 1–10.
+ */
+export function ilsSizeDefaults(cp: Pick<CompiledProblem, 'n' | 'hasTime'>, routeBound: number): { historyLength: number; maxPerturbation: number } {
+  const small = cp.n <= 500 || (!cp.hasTime && cp.n >= LONG_CVRP_ROUTE_CLIENTS * routeBound);
+  return small ? { historyLength: 300, maxPerturbation: -25 } : { historyLength: LONG_HISTORY_ABOVE_500, maxPerturbation: 10 };
+}
+
 /** The default of `stringRuin`: strings of up to 10 clients above 500 clients with time windows, else 0. */
 export function defaultStringRuin(cp: Pick<CompiledProblem, 'n' | 'hasTime'>): number {
   return cp.n > 500 && cp.hasTime ? STRING_RUIN_MAX : 0;
@@ -275,7 +296,9 @@ export async function runIls(
   // where the loads keep routes short, it shares the time with the distance search (see SHORT_ROUTE_CLIENTS)
   const routePhase = objective.type === 'fewest-vehicles' && !options.initialSolution && !cp.hasShipments && !cp.optional;
   // routes are long where the loads allow more than SHORT_ROUTE_CLIENTS clients per route on average at their bound
-  const longLoads = cp.n > SHORT_ROUTE_CLIENTS * loadRouteBound(cp, slotType);
+  const routeBound = loadRouteBound(cp, slotType);
+  const longLoads = cp.n > SHORT_ROUTE_CLIENTS * routeBound;
+  const sizes = ilsSizeDefaults(cp, routeBound);
   const sharing = routePhase && cp.n <= SHARING_MAX_CLIENTS && !longLoads;
   const longRoutes = routePhase && !sharing && cp.n <= SHARING_MAX_CLIENTS;
   const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);
@@ -283,12 +306,12 @@ export async function runIls(
     seed: options.seed ?? 1,
     maxIterations: options.maxIterations ?? Infinity,
     granularSize,
-    historyLength: options.historyLength ?? (cp.n <= 500 ? 300 : LONG_HISTORY_ABOVE_500),
+    historyLength: options.historyLength ?? sizes.historyLength,
     noImprovement,
     stopOnNoImprovement: !hasTime && !hasIt,
     minPerturbation: options.minPerturbation ?? 1,
-    // measured (bench/results/tuning.md): a skewed 1-25 clients up to 500 clients, 1-10 above
-    maxPerturbation: options.maxPerturbation ?? (cp.n <= 500 ? -25 : 10),
+    // measured (bench/results/tuning.md): a skewed 1-25 clients up to 500 clients (and on long capacity-only routes), 1-10 above
+    maxPerturbation: options.maxPerturbation ?? sizes.maxPerturbation,
     routeRemovalRate: options.routeRemovalRate ?? (objective.type === 'fewest-vehicles' ? (sharing ? 0 : ROUTE_ELIMINATION_RATE) : cp.hasShipments ? SHIPMENT_ROUTE_RUIN_RATE : 0),
     useSwapStar: options.useSwapStar ?? true,
     pairExchange: options.pairExchange ?? false,
