@@ -121,11 +121,11 @@ export interface SolveOptions extends ZoneOptions {
    * there), else no cap.
    */
   routeCapSlack?: number;
-  /** ILS: late-acceptance history length (default 300 up to 500 clients and on long capacity-only routes above, else 100: run-ils.ts `ilsSizeDefaults`). */
+  /** ILS: late-acceptance history length (default 300 up to 500 clients and on long capacity-only routes above given 30 ms per client, else 100: run-ils.ts `ilsSizeDefaults`). */
   historyLength?: number;
   /**
    * ILS: fewest / most clients moved by one perturbation (default 1, and a
-   * maximum of 25 up to 500 clients and on long capacity-only routes above, 10
+   * maximum of 25 up to 500 clients and on long capacity-only routes above (given 30 ms per client), 10
    * otherwise: run-ils.ts `ilsSizeDefaults`). A maximum of 0 sizes it to about
    * one route; a negative maximum −m draws sizes skewed towards the minimum
    * (`min + ⌊(m − min + 1)·u²⌋`, u uniform) — the default −25 up to 500 clients.

@@ -67,6 +67,13 @@ const LONG_HISTORY_ABOVE_500 = 100;
  */
 const LONG_CVRP_ROUTE_CLIENTS = 8;
 /**
+ * ...and only when the time limit gives this much per client: the longer
+ * history settles later, and at 5 and 10 s the long-route X files lost with it
+ * (time to quality, X above 500 clients, a67f834: 5 s 1.26 → 1.55 %, 10 s 1.10
+ * → 1.20 %, while 30 s 0.93 → 0.78 % and 60 s 0.88 → 0.68 %).
+ */
+const LONG_CVRP_MS_PER_CLIENT = 30;
+/**
  * Above 500 clients with time windows the new bests of the first
  * `CHEAP_BEST_PER_CLIENT × n` iterations get SWAP* alone instead of the
  * exhaustive search (by iterations, so seed + maxIterations stays
@@ -230,11 +237,15 @@ export function defaultRouteKick(cp: Pick<CompiledProblem, 'n' | 'hasTime'>, lon
 /**
  * The defaults of `historyLength` and `maxPerturbation`: 300 and a skewed
  * 1–25 up to 500 clients, and above where neither time windows nor shifts
- * matter and the loads allow at least `LONG_CVRP_ROUTE_CLIENTS` clients per
- * route at their bound (`routeBound`: loadRouteBound); else 100 and 1–10.
+ * matter, the loads allow at least `LONG_CVRP_ROUTE_CLIENTS` clients per
+ * route at their bound (`routeBound`: loadRouteBound) and the time limit
+ * gives `LONG_CVRP_MS_PER_CLIENT` per client (none: always); else 100 and 1–10.
  */
-export function ilsSizeDefaults(cp: Pick<CompiledProblem, 'n' | 'hasTime'>, routeBound: number): { historyLength: number; maxPerturbation: number } {
-  const small = cp.n <= 500 || (!cp.hasTime && cp.n >= LONG_CVRP_ROUTE_CLIENTS * routeBound);
+export function ilsSizeDefaults(
+  cp: Pick<CompiledProblem, 'n' | 'hasTime'>, routeBound: number, timeLimitMs = Infinity,
+): { historyLength: number; maxPerturbation: number } {
+  const long = !cp.hasTime && cp.n >= LONG_CVRP_ROUTE_CLIENTS * routeBound && timeLimitMs >= LONG_CVRP_MS_PER_CLIENT * cp.n;
+  const small = cp.n <= 500 || long;
   return small ? { historyLength: 300, maxPerturbation: -25 } : { historyLength: LONG_HISTORY_ABOVE_500, maxPerturbation: 10 };
 }
 
@@ -298,7 +309,7 @@ export async function runIls(
   // routes are long where the loads allow more than SHORT_ROUTE_CLIENTS clients per route on average at their bound
   const routeBound = loadRouteBound(cp, slotType);
   const longLoads = cp.n > SHORT_ROUTE_CLIENTS * routeBound;
-  const sizes = ilsSizeDefaults(cp, routeBound);
+  const sizes = ilsSizeDefaults(cp, routeBound, hasTime ? options.timeLimitMs! : Infinity);
   const sharing = routePhase && cp.n <= SHARING_MAX_CLIENTS && !longLoads;
   const longRoutes = routePhase && !sharing && cp.n <= SHARING_MAX_CLIENTS;
   const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);

@@ -30,12 +30,16 @@ describe('ilsSizeDefaults', () => {
     expect(ilsSizeDefaults({ n: 800, hasTime: false }, 100)).toEqual(SMALL); // 8 per route
     expect(ilsSizeDefaults({ n: 800, hasTime: false }, 101)).toEqual(LARGE);
     expect(ilsSizeDefaults({ n: 800, hasTime: true }, 20)).toEqual(LARGE);
+    // long routes take the small settings only when the time limit gives 30 ms per client
+    expect(ilsSizeDefaults({ n: 800, hasTime: false }, 100, 24_000)).toEqual(SMALL);
+    expect(ilsSizeDefaults({ n: 800, hasTime: false }, 100, 23_999)).toEqual(LARGE);
+    expect(ilsSizeDefaults({ n: 400, hasTime: false }, 10, 1)).toEqual(SMALL);
   });
 
-  it('is what a solve above 500 clients uses when the caller sets nothing: long routes the small settings, short ones the large', async () => {
-    for (const [perRoute, expected, other] of [[12, SMALL, LARGE], [4, LARGE, SMALL]] as const) {
+  it('is what a solve above 500 clients uses when the caller sets nothing: long routes the small settings (given time), short ones the large', async () => {
+    for (const [perRoute, limit, expected, other] of [[12, 60_000, SMALL, LARGE], [12, 10_000, LARGE, SMALL], [4, 60_000, LARGE, SMALL]] as const) {
       const p = cvrp(520, perRoute);
-      const base = { algorithm: 'ils' as const, seed: 5, maxIterations: 400 };
+      const base = { algorithm: 'ils' as const, seed: 5, maxIterations: 400, timeLimitMs: limit };
       const auto = await solve(p, base);
       const same = await solve(p, { ...base, ...expected });
       const not = await solve(p, { ...base, ...other });
