@@ -16,7 +16,7 @@
  * repack the routes far better than the ILS's moves, which can hardly move a
  * stop between full routes. Measured on the four such CVRPLIB X files above
  * 450 clients (X-n502-k39, X-n548-k50, X-n655-k131, X-n856-k95; seed 1, 2 at a
- * time; bench/results/tuning.md, "Uniform amounts above 450 jobs"): the genetic
+ * time; bench/results/tuning.md, "Session 17", "Uniform amounts above 450 jobs"): the genetic
  * search is ahead at 30 s (mean gap 0.50 % vs 0.67 %) and 60 s (0.45 % vs
  * 0.62 %) but behind at 1–10 s, where its first population is still being
  * built (10 s: 0.91 % vs 0.79 %) — so it is chosen only when the time limit
