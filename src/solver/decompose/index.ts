@@ -66,9 +66,18 @@ const SUB_POPULATION = 5;
 const BORDER_SEARCH = { historyLength: 100, maxPerturbation: 10 } as const;
 /** Border rounds planned per zone when the time limit sets their length (each 0.3–5 s). */
 const ROUNDS_PER_ZONE = 8;
-/** Share of the time limit kept for the final merge (and the re-homing before it), at least `MERGE_MIN_MS`. */
-const MERGE_SHARE = 0.03;
+/**
+ * Time kept for the final merge and the re-homing before it: a fixed part, a
+ * part per job and a part per job left unrouted (each is re-homed, then given
+ * its reason through a one-job compile). Measured on the 2-core machine: 5 ms
+ * for 10,000 jobs all routed, 177 ms for 2,000 jobs with 400 unroutable
+ * (0.44 ms each; 1.9 ms in one run of two); the figures below allow for that. It was 3 % of the
+ * time limit, which left 7 s of a 240 s limit idle at 10,000 jobs
+ * (bench/results/large.md).
+ */
 const MERGE_MIN_MS = 20;
+const MERGE_PER_JOB_MS = 0.02;
+const MERGE_PER_UNROUTED_MS = 2.5;
 /**
  * A sub-solve's set-up (compile, neighbourhoods, construction, decode, merge
  * back) per job, before one has been measured: 0.1–0.25 ms per job on this
@@ -129,9 +138,10 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
   let overheadMs = 0;
   /** A sub-solve's set-up for `jobs` jobs: as measured once one ran, else the a-priori estimate. */
   const setupEstimate = (jobs: number) => (subSolves > 0 ? overheadMs : SETUP_MS_PER_JOB * jobs);
-  const mergeMs = Number.isFinite(timeLimit) ? Math.max(MERGE_MIN_MS, MERGE_SHARE * timeLimit) : 0;
 
   const plan = new ZonePlan(problem, travel, dims);
+  /** What the final merge will take (see `MERGE_MIN_MS`), given the jobs unrouted now. */
+  const mergeMs = () => (Number.isFinite(timeLimit) ? MERGE_MIN_MS + MERGE_PER_JOB_MS * n + MERGE_PER_UNROUTED_MS * plan.unrouted.size : 0);
   const kinds = vehicleKinds(problem, travel);
   await pacer.pause();
   // zoning hands the event loop a turn between its iterations; under a time limit it stops improving the zones after its share
@@ -284,7 +294,7 @@ export async function solveByZones(problem: Problem, options: DecomposeOptions =
     // each round's limit leaves room for its own overhead and for the final merge
     const calls: { hood: Neighbourhood; jobs: number[]; vehicles: number[]; budgetMs: number }[] = [];
     for (const hood of drawn) {
-      const budgetMs = Math.min(perRoundMs, deadline - now() - mergeMs - setupEstimate(hood.routed.length + hood.unrouted.length));
+      const budgetMs = Math.min(perRoundMs, deadline - now() - mergeMs() - setupEstimate(hood.routed.length + hood.unrouted.length));
       if (budgetMs >= 50) calls.push({ hood, jobs: hood.routed.concat(hood.unrouted), vehicles: hood.vehicles, budgetMs });
     }
     if (calls.length === 0) {
