@@ -19,6 +19,7 @@ import { loadRouteBound } from './search/route-min.js';
 import { resolveObjective } from '../model/objective.js';
 import type { Pacer } from '../core/pacer.js';
 import { prepareNeighbourhood } from './search/neighbourhood.js';
+import type { FirstPlan } from './search/first-plan.js';
 
 /**
  * Move evaluations per local-search slice (the search ticks between slices).
@@ -170,8 +171,18 @@ const LAPSE_PER_CLIENT = 5;
 
 /** `auto` construction: insertion above this many clients when time matters... */
 const INSERTION_FROM_CLIENTS = 300;
-/** ...and the time limit (if any) gives at least this many milliseconds per client. */
+/** ...and the time limit (if any) gives at least this many milliseconds per client... */
 const INSERTION_MS_PER_CLIENT = 5;
+/**
+ * ...while from this many down to 5 ms per client savings is built first and
+ * replaced by insertion when it leaves too many routes (search/first-plan.ts).
+ * Below it the search has no time to make insertion's plan good: on the six
+ * Homberger 1,000 files (two seeds, bench/results/tuning.md "Session 18")
+ * insertion alone against savings alone was 96 / 43 % above the best known at
+ * 0.3 s, 37.5 / 24.6 % at 0.5 s, 11.4 / 15.7 % at 0.75 s, 7.5 / 11.8 % at 1 s,
+ * 4.4 / 5.1 % at 2 s.
+ */
+const CHECKED_SAVINGS_MS_PER_CLIENT = 1;
 
 /**
  * The first plan's construction. `auto`: greedy insertion when time matters
@@ -184,13 +195,14 @@ const INSERTION_MS_PER_CLIENT = 5;
  * as built, while insertion's needs its first local search to become so,
  * hence savings under short limits (bench/results/time-to-quality.md: 1 s).
  */
-export function ilsConstruction(choice: SolveOptions['construction'], cp: CompiledProblem, timeLimitMs = Infinity): 'savings' | 'insertion' {
+export function ilsConstruction(choice: SolveOptions['construction'], cp: CompiledProblem, timeLimitMs = Infinity): FirstPlan {
   if (choice === 'savings' || choice === 'insertion') return choice;
   // with shipments savings at every size: chains start as pickup → delivery, and
   // greedy insertion of pairs in random order builds a poor first plan
   // (bench/results/tuning.md, "Shipments at scale": 0.9-2.3 % lower at equal CPU on 800 and 2,000 stops)
-  if (cp.hasShipments) return 'savings';
-  return cp.hasTime && cp.n > INSERTION_FROM_CLIENTS && timeLimitMs >= INSERTION_MS_PER_CLIENT * cp.n ? 'insertion' : 'savings';
+  if (cp.hasShipments || !cp.hasTime || cp.n <= INSERTION_FROM_CLIENTS) return 'savings';
+  if (timeLimitMs >= INSERTION_MS_PER_CLIENT * cp.n) return 'insertion';
+  return timeLimitMs >= CHECKED_SAVINGS_MS_PER_CLIENT * cp.n ? 'checked-savings' : 'savings';
 }
 
 /** The default of `cheapBestIterations`: 8 × clients above 500 clients with time windows, else 0 (see `CHEAP_BEST_PER_CLIENT`). */

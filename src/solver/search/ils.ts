@@ -17,7 +17,7 @@
  */
 import { Rng } from '../../core/rng.js';
 import type { CompiledProblem } from '../compile.js';
-import { savingsApplies, savingsConstruction, insertionConstruction } from './construct.js';
+import { buildFirstPlan, type FirstPlan } from './first-plan.js';
 import { SearchData } from './data.js';
 import { Inserter } from './insert.js';
 import { LocalSearch } from './local-search.js';
@@ -84,11 +84,12 @@ export interface IlsParams {
   /** Optional cooperation with other searches (see `SolveOptions.exchange`). */
   exchange?: { every: number; call: (best: Snapshot | null, iteration: number) => Promise<number[][] | undefined> };
   /**
-   * How the first plan is built: Clarke & Wright savings (needs one start and
-   * one end for the whole fleet; otherwise insertion is used) or greedy
-   * insertion of the clients in a seeded random order.
+   * How the first plan is built (first-plan.ts): Clarke & Wright savings
+   * (needs one start and one end for the whole fleet; otherwise insertion is
+   * used), greedy insertion of the clients in a seeded random order, or
+   * savings replaced by insertion when it leaves too many routes.
    */
-  construction: 'savings' | 'insertion';
+  construction: FirstPlan;
   /**
    * Route minimisation before the search (`fewest-vehicles`): attempts at
    * one route fewer by the ejection pool (route-min.ts) until `maxFailures`
@@ -273,13 +274,7 @@ export class Ils {
 
     // first plan
     if (p.warm) this.loadWarm(p.warm);
-    else if (p.construction === 'savings' && savingsApplies(rs)) await savingsConstruction(rs, this.nb, this.inserter, p.pause);
-    else {
-      const order = new Int32Array(n);
-      for (let i = 0; i < n; i++) order[i] = i;
-      rng.shuffle(order);
-      await insertionConstruction(this.inserter, order, p.pause);
-    }
+    else await buildFirstPlan(rs, this.nb, this.inserter, rng, p.construction, () => fleetLowerBound(rs), p.pause);
     cur.save(rs);
     await p.tick(0, null, cur); // the construction and the first local search are separate turns
     // the first local search prices violations dearly, so the first plan is feasible when it can be
