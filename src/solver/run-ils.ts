@@ -177,10 +177,10 @@ const INSERTION_MS_PER_CLIENT = 5;
  * ...while from this many down to 5 ms per client savings is built first and
  * replaced by insertion when it leaves too many routes (search/first-plan.ts).
  * Below it the search has no time to make insertion's plan good: on the six
- * Homberger 1,000 files (two seeds, bench/results/tuning.md "Session 18")
- * insertion alone against savings alone was 96 / 43 % above the best known at
- * 0.3 s, 37.5 / 24.6 % at 0.5 s, 11.4 / 15.7 % at 0.75 s, 7.5 / 11.8 % at 1 s,
- * 4.4 / 5.1 % at 2 s.
+ * Homberger 1,000 files (two seeds, bench/results/tuning.md, "The first plan
+ * under short limits") insertion alone against savings alone was 96 / 43 %
+ * above the best known at 0.3 s, 37.5 / 24.6 % at 0.5 s, 11.4 / 15.7 % at
+ * 0.75 s, 7.5 / 11.8 % at 1 s, 4.4 / 5.1 % at 2 s.
  */
 const CHECKED_SAVINGS_MS_PER_CLIENT = 1;
 
@@ -193,7 +193,9 @@ const CHECKED_SAVINGS_MS_PER_CLIENT = 1;
  * local search, against 33 from insertion) which the search removes slowly at
  * 1,000 clients; at 100–200 clients both end level. Savings' plan is feasible
  * as built, while insertion's needs its first local search to become so,
- * hence savings under short limits (bench/results/time-to-quality.md: 1 s).
+ * hence savings under very short limits, and from 1 to 5 ms per client
+ * savings checked against the loads' route bound (`checked-savings`,
+ * search/first-plan.ts).
  */
 export function ilsConstruction(choice: SolveOptions['construction'], cp: CompiledProblem, timeLimitMs = Infinity): FirstPlan {
   if (choice === 'savings' || choice === 'insertion') return choice;

@@ -21,9 +21,10 @@ export type FirstPlan = 'savings' | 'insertion' | 'checked-savings';
 /**
  * Savings is replaced by insertion when it leaves more than this many times the
  * loads' route bound (savings as built, before any local search). Measured on
- * the six Homberger 1,000 files and four generated capacity-bound files of
- * 1,000–1,500 clients at 1–3 s (bench/results/tuning.md, "Session 18"): the
- * generated files (1.09–1.15×) start better from savings, five Homberger files
+ * the six Homberger 1,000 files at 0.3–3 s and four generated capacity-bound
+ * files (bench/results/tuning.md, "The first plan under short limits"): the
+ * generated files (1.09–1.15×; first plans of three of 1,000 clients, one of
+ * 1,500 also at 1.5 and 3 s) start better from savings, five Homberger files
  * (RC1 1.38× … R2 3.95×) from insertion. C1_10_1 (1.43×) starts better from
  * savings (1.7 against 2.8 % above the best known at 1 s, two seeds) but this
  * ratio cannot tell it from RC1_10_1 (1.38×: 10.8 against 8.2 %); it goes to
