@@ -314,6 +314,8 @@ export async function runIls(
   const cp = searchProblem(compiled, objective);
   const goal = new SearchObjective(compiled, cp, slotVehicle, objective);
   const granularSize = options.granularSize ?? 40;
+  // the time limit the defaults below scale with (none: Infinity)
+  const limitMs = hasTime ? options.timeLimitMs! : Infinity;
   // the neighbourhoods are the search's longest set-up step: computed cooperatively, the constructor then reuses them
   if (!(await prepareNeighbourhood(cp, granularSize, pacer))) return null;
   await pacer.yieldNow(); // the search's constructor gets a fresh slice
@@ -323,7 +325,7 @@ export async function runIls(
   // routes are long where the loads allow more than SHORT_ROUTE_CLIENTS clients per route on average at their bound
   const routeBound = loadRouteBound(cp, slotType);
   const longLoads = cp.n > SHORT_ROUTE_CLIENTS * routeBound;
-  const sizes = ilsSizeDefaults(cp, routeBound, hasTime ? options.timeLimitMs! : Infinity);
+  const sizes = ilsSizeDefaults(cp, routeBound, limitMs);
   const sharing = routePhase && cp.n <= SHARING_MAX_CLIENTS && !longLoads;
   const longRoutes = routePhase && !sharing && cp.n <= SHARING_MAX_CLIENTS;
   const noImprovement = options.iterationsWithoutImprovement ?? (!hasTime && !hasIt ? Math.min(20000, Math.max(500, 30 * cp.n)) : 150_000);
@@ -344,7 +346,7 @@ export async function runIls(
     stringRuin: options.stringRuin ?? defaultStringRuin(cp),
     routeCapSlack: routeCap(options.routeCapSlack, cp, objective.type),
     routeKickAfter: options.routeKickAfter ?? defaultRouteKick(cp, (objective.type === 'cost' && longLoads) || longRoutes),
-    construction: ilsConstruction(options.construction, cp, hasTime ? options.timeLimitMs! : Infinity),
+    construction: ilsConstruction(options.construction, cp, limitMs),
     sliceEvaluations: SLICE_ADAPTING,
     shouldStop,
     pause: () => pacer.pause(),
@@ -357,7 +359,7 @@ export async function runIls(
     },
     routeMin: objective.type === 'fewest-vehicles' && !options.initialSolution
       ? {
-        attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: longRoutes ? LONG_ROUTE_FAILURES : ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(hasTime ? options.timeLimitMs! : Infinity),
+        attemptIterations: Math.max(1000, ROUTE_MIN_STEPS_PER_CLIENT * cp.n), maxFailures: longRoutes ? LONG_ROUTE_FAILURES : ROUTE_MIN_FAILURES, growth: hasTime ? ROUTE_MIN_GROWTH : 1, phaseOver: phaseClock(limitMs),
         stall: sharing ? ROUTE_MIN_STALL : undefined, shareRatio: ROUTE_MIN_SHARE, penaltyTarget: sharing ? FEWEST_PENALTY_TARGET : undefined,
         // fresh starts when the distance search stalls, not while the fleet limit has slots closed nor while the phase may resume
         restartAfter: longRoutes ? FRESH_START_PER_CLIENT * cp.n : sharing ? SHORT_FRESH_START_PER_CLIENT * cp.n : undefined,
