@@ -1,5 +1,5 @@
 // node bench/tools/large-trace.mjs DISTDIR FILE SECONDS [SEED]: a large Solomon-format file (truncate1 rounding, as
-// bench/large.ts) through solveInThreads with 2 threads — the CLI's path above 1,500 jobs — with the plan's cost every
+// bench/large.ts) through solveInThreads with 2 threads (THREADS=N: N) — the CLI's path above 1,500 jobs — with the plan's cost every
 // 5 s; checks the plan with checkSolution and prints one JSON line. VRP_OPTS (JSON) adds solve options.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,7 +13,7 @@ const trace = [];
 let lastT = -1e9;
 const extra = JSON.parse(process.env.VRP_OPTS ?? '{}');
 const s = await lib.solveInThreads(problem, {
-  ...extra, seed: Number(sd ?? 1), timeLimitMs: Number(secs) * 1000, threads: 2,
+  ...extra, seed: Number(sd ?? 1), timeLimitMs: Number(secs) * 1000, threads: Number(process.env.THREADS ?? 2),
   onProgress: (p) => {
     if (p.elapsedMs - lastT < 5000 || !Number.isFinite(p.bestCost)) return;
     lastT = p.elapsedMs;
