@@ -23,11 +23,23 @@
  * gives at least `UNIFORM_HGS_MS_PER_JOB` per job, and only up to the
  * decomposition's 1,500 jobs. On the 14 X files above 450 with varied amounts
  * the genetic search was behind at 30 s on every one (1.75 % vs 1.00 %).
+ *
+ * Up to 450 jobs the genetic search also needs time: under a time limit of
+ * less than `HGS_MS_PER_JOB` per job the ILS is ahead. Measured on the 32
+ * CVRPLIB X files of 101–439 clients (bench/results/tuning.md, "Session 19",
+ * two at a time, seed 1 at 10 s, seeds 1 and 2 at 30 s), mean gaps of the
+ * genetic search / the ILS by time per client: below 50 ms 1.01 / 0.75 %,
+ * 50–70 ms 0.47 / 0.30 %, 70–100 ms 0.47 / 0.38 %, 100–150 ms 0.45 / 0.47 %,
+ * 150–400 ms 0.11 / 0.15 %. Without a finite limit (an iteration budget) the
+ * genetic search stays the choice.
  */
 import type { Problem } from '../model/types.js';
 
 /** Largest number of jobs for which the genetic search is the default. */
 export const HGS_MAX_JOBS = 450;
+
+/** Up to `HGS_MAX_JOBS`: the genetic search from this much of a finite time limit per job, the ILS below (see above). */
+export const HGS_MS_PER_JOB = 100;
 
 /** Above `HGS_MAX_JOBS`, with uniform amounts: the genetic search from this much of the time limit per job (see above). */
 export const UNIFORM_HGS_MS_PER_JOB = 30;
@@ -54,7 +66,8 @@ export function uniformAmounts(problem: Problem): boolean {
 /**
  * The engine `solve` uses by default for a (validated) problem: `'hgs'` or
  * `'ils'` (see the module comment). `timeLimitMs`: the solve's time limit
- * (undefined or infinite: none), which decides only above `HGS_MAX_JOBS`.
+ * (undefined or infinite: none), measured per job against `HGS_MS_PER_JOB`
+ * up to `HGS_MAX_JOBS` and against `UNIFORM_HGS_MS_PER_JOB` above.
  */
 export function defaultEngine(problem: Problem, timeLimitMs?: number): 'ils' | 'hgs' {
   const n = problem.jobs.length;
@@ -62,7 +75,7 @@ export function defaultEngine(problem: Problem, timeLimitMs?: number): 'ils' | '
   if (n > HGS_MAX_JOBS) {
     const long = timeLimitMs !== undefined && Number.isFinite(timeLimitMs) && timeLimitMs >= UNIFORM_HGS_MS_PER_JOB * n;
     if (!(n <= UNIFORM_HGS_MAX_JOBS && long && uniformAmounts(problem))) return 'ils';
-  }
+  } else if (timeLimitMs !== undefined && Number.isFinite(timeLimitMs) && timeLimitMs < HGS_MS_PER_JOB * n) return 'ils';
   const objective = problem.objective;
   if (objective !== undefined && (typeof objective === 'string' ? objective : objective.type) !== 'cost') return 'ils';
   if (!onlyKeys(problem, PROBLEM_KEYS)) return 'ils';

@@ -78,9 +78,10 @@ export interface SolveOptions extends ZoneOptions {
   useSwapStar?: boolean;
   /**
    * Search engine: `auto` (default: the hybrid genetic search for plain
-   * capacitated problems up to 450 jobs — and up to 1,500 when every job has
-   * the same amounts and the time limit gives 30 ms per job — the iterated
-   * local search for everything else: engine-choice.ts), `ils` or `hgs`.
+   * capacitated problems up to 450 jobs when the time limit gives 100 ms per
+   * job or there is none — and up to 1,500 when every job has the same
+   * amounts and the time limit gives 30 ms per job — the iterated local
+   * search for everything else: engine-choice.ts), `ils` or `hgs`.
    */
   algorithm?: 'auto' | 'ils' | 'hgs';
   /**
@@ -260,7 +261,8 @@ export async function solveValidated(problem: Problem, options: SolveOptions, st
   const deadline = started + timeLimit;
   let stoppedBy: 'time-limit' | 'aborted' | null = null;
   const cpTimeWindows = problem.jobs.some((j) => j.timeWindows && j.timeWindows.length > 0);
-  const algorithm = options.algorithm === 'ils' || options.algorithm === 'hgs' ? options.algorithm : defaultEngine(problem, hasTime ? options.timeLimitMs : undefined);
+  // the engine sees the limit in force: the caller's, the default one, or none (Infinity) under an iteration budget alone
+  const algorithm = options.algorithm === 'ils' || options.algorithm === 'hgs' ? options.algorithm : defaultEngine(problem, timeLimit);
   const cp = await compileProblemPaced(problem, { granularSize: algorithm === 'hgs' ? (options.granularSize ?? (cpTimeWindows ? 30 : 20)) : 0 }, pacer);
   if (cp === undefined) return abortedSolution(problem, now() - started);
   await pacer.yieldNow(); // compiling and searching are separate turns of the event loop

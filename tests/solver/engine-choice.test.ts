@@ -1,12 +1,12 @@
 /**
  * The default engine: the genetic search only for plain capacitated problems
- * up to 450 jobs, the iterated local search for everything else; both answers
- * checked.
+ * up to 450 jobs with 100 ms per job of time limit (or none), the iterated
+ * local search for everything else; both answers checked.
  */
 import { describe, expect, it } from 'vitest';
 import { checkSolution, solve } from '../../src/index.js';
 import type { Problem } from '../../src/model/types.js';
-import { defaultEngine, HGS_MAX_JOBS, UNIFORM_HGS_MAX_JOBS, UNIFORM_HGS_MS_PER_JOB, uniformAmounts } from '../../src/solver/engine-choice.js';
+import { defaultEngine, HGS_MAX_JOBS, HGS_MS_PER_JOB, UNIFORM_HGS_MAX_JOBS, UNIFORM_HGS_MS_PER_JOB, uniformAmounts } from '../../src/solver/engine-choice.js';
 
 function cvrp(n: number, amount?: (i: number) => number): Problem {
   const jobs = Array.from({ length: n }, (_, i) => ({ id: `j${i}`, location: [Math.round(50 + 40 * Math.cos(i * 2.1)), Math.round(50 + 40 * Math.sin(i * 1.3))] as [number, number], delivery: [amount ? amount(i) : 1 + (i % 3)] }));
@@ -64,9 +64,33 @@ describe('defaultEngine', () => {
     const windows = cvrp(n, () => 1);
     windows.jobs[0].timeWindows = [[0, 100]];
     expect(defaultEngine(windows, enough)).toBe('ils');
-    // below the size limit the time does not matter
-    expect(defaultEngine(cvrp(30), 1)).toBe('hgs');
   });
+
+  it('up to the size limit, picks the genetic search from 100 ms per job of a finite limit or without one, the ILS below', () => {
+    for (const n of [30, HGS_MAX_JOBS]) {
+      const p = cvrp(n);
+      expect(defaultEngine(p, HGS_MS_PER_JOB * n)).toBe('hgs');
+      expect(defaultEngine(p, HGS_MS_PER_JOB * n - 1)).toBe('ils');
+      expect(defaultEngine(p, 1)).toBe('ils');
+      expect(defaultEngine(p, Infinity)).toBe('hgs');
+      expect(defaultEngine(p)).toBe('hgs');
+    }
+    // uniform amounts change nothing up to the size limit
+    expect(defaultEngine(cvrp(30, () => 1), HGS_MS_PER_JOB * 30 - 1)).toBe('ils');
+  });
+
+  it('solve() decides with the limit in force: a short limit gets the ILS, an iteration budget alone the genetic search, checked', async () => {
+    const p = cvrp(30);
+    const short = { seed: 4, maxIterations: 20, timeLimitMs: HGS_MS_PER_JOB * 30 - 1 };
+    const auto = await solve(p, short);
+    const ils = await solve(p, { ...short, algorithm: 'ils' });
+    const hgs = await solve(p, { ...short, algorithm: 'hgs' });
+    for (const s of [auto, ils, hgs]) expect(checkSolution(p, s).feasible).toBe(true);
+    expect(JSON.stringify(auto.routes)).toBe(JSON.stringify(ils.routes));
+    expect(JSON.stringify(auto.routes)).not.toBe(JSON.stringify(hgs.routes));
+    const long = { seed: 4, maxIterations: 20, timeLimitMs: HGS_MS_PER_JOB * 30 };
+    expect(JSON.stringify((await solve(p, long)).routes)).toBe(JSON.stringify((await solve(p, { ...long, algorithm: 'hgs' })).routes));
+  }, 60_000);
 
   it('solve() passes its time limit to the choice: a uniform-amount problem above the limit gets the genetic search, checked', async () => {
     const n = HGS_MAX_JOBS + 10;
