@@ -78,7 +78,7 @@ export interface SolveOptions extends ZoneOptions {
   useSwapStar?: boolean;
   /**
    * Search engine: `auto` (default: the hybrid genetic search for plain
-   * capacitated problems up to 450 jobs when the time limit gives 100 ms per
+   * capacitated problems up to 450 jobs when the time limit gives 70 ms per
    * job or there is none — and up to 1,500 when every job has the same
    * amounts and the time limit gives 30 ms per job — the iterated local
    * search for everything else: engine-choice.ts), `ils` or `hgs`.

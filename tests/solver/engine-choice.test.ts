@@ -1,6 +1,6 @@
 /**
  * The default engine: the genetic search only for plain capacitated problems
- * up to 450 jobs with 100 ms per job of time limit (or none), the iterated
+ * up to 450 jobs with 70 ms per job of time limit (or none), the iterated
  * local search for everything else; both answers checked.
  */
 import { describe, expect, it } from 'vitest';
@@ -66,7 +66,7 @@ describe('defaultEngine', () => {
     expect(defaultEngine(windows, enough)).toBe('ils');
   });
 
-  it('up to the size limit, picks the genetic search from 100 ms per job of a finite limit or without one, the ILS below', () => {
+  it('up to the size limit, picks the genetic search from 70 ms per job of a finite limit or without one, the ILS below', () => {
     for (const n of [30, HGS_MAX_JOBS]) {
       const p = cvrp(n);
       expect(defaultEngine(p, HGS_MS_PER_JOB * n)).toBe('hgs');
