@@ -75,10 +75,12 @@ export function uniformAmounts(problem: Problem): boolean {
 export function defaultEngine(problem: Problem, timeLimitMs?: number): 'ils' | 'hgs' {
   const n = problem.jobs.length;
   if ((problem.shipments?.length ?? 0) > 0) return 'ils';
+  // a finite limit's time per job; none (undefined, Infinity) counts as short above the size limit and long below it
+  const msPerJob = timeLimitMs !== undefined && Number.isFinite(timeLimitMs) ? timeLimitMs / n : undefined;
   if (n > HGS_MAX_JOBS) {
-    const long = timeLimitMs !== undefined && Number.isFinite(timeLimitMs) && timeLimitMs >= UNIFORM_HGS_MS_PER_JOB * n;
+    const long = msPerJob !== undefined && msPerJob >= UNIFORM_HGS_MS_PER_JOB;
     if (!(n <= UNIFORM_HGS_MAX_JOBS && long && uniformAmounts(problem))) return 'ils';
-  } else if (timeLimitMs !== undefined && Number.isFinite(timeLimitMs) && timeLimitMs < HGS_MS_PER_JOB * n) return 'ils';
+  } else if (msPerJob !== undefined && msPerJob < HGS_MS_PER_JOB) return 'ils';
   const objective = problem.objective;
   if (objective !== undefined && (typeof objective === 'string' ? objective : objective.type) !== 'cost') return 'ils';
   if (!onlyKeys(problem, PROBLEM_KEYS)) return 'ils';
