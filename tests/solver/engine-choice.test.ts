@@ -4,7 +4,7 @@
  * local search for everything else; both answers checked.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSolution, solve } from '../../src/index.js';
+import { checkSolution, solve, type SolveOptions } from '../../src/index.js';
 import type { Problem } from '../../src/model/types.js';
 import { defaultEngine, HGS_MAX_JOBS, HGS_MS_PER_JOB, UNIFORM_HGS_MAX_JOBS, UNIFORM_HGS_MS_PER_JOB, uniformAmounts } from '../../src/solver/engine-choice.js';
 
@@ -12,6 +12,17 @@ function cvrp(n: number, amount?: (i: number) => number): Problem {
   const jobs = Array.from({ length: n }, (_, i) => ({ id: `j${i}`, location: [Math.round(50 + 40 * Math.cos(i * 2.1)), Math.round(50 + 40 * Math.sin(i * 1.3))] as [number, number], delivery: [amount ? amount(i) : 1 + (i % 3)] }));
   const vehicles = Array.from({ length: 6 }, (_, k) => ({ id: `v${k}`, start: [50, 50] as [number, number], end: [50, 50] as [number, number], capacity: [15] }));
   return { jobs, vehicles, travel: { type: 'euclidean' } };
+}
+
+/** Solves with the default engine and with each engine forced; every plan checked feasible. Returns the routes as JSON. */
+async function byEngine(p: Problem, options: SolveOptions): Promise<{ auto: string; ils: string; hgs: string }> {
+  const out = { auto: '', ils: '', hgs: '' };
+  for (const k of ['auto', 'ils', 'hgs'] as const) {
+    const s = await solve(p, k === 'auto' ? options : { ...options, algorithm: k });
+    expect(checkSolution(p, s).feasible).toBe(true);
+    out[k] = JSON.stringify(s.routes);
+  }
+  return out;
 }
 
 describe('defaultEngine', () => {
@@ -81,13 +92,9 @@ describe('defaultEngine', () => {
 
   it('solve() decides with the limit in force: a short limit gets the ILS, an iteration budget alone the genetic search, checked', async () => {
     const p = cvrp(30);
-    const short = { seed: 4, maxIterations: 20, timeLimitMs: HGS_MS_PER_JOB * 30 - 1 };
-    const auto = await solve(p, short);
-    const ils = await solve(p, { ...short, algorithm: 'ils' });
-    const hgs = await solve(p, { ...short, algorithm: 'hgs' });
-    for (const s of [auto, ils, hgs]) expect(checkSolution(p, s).feasible).toBe(true);
-    expect(JSON.stringify(auto.routes)).toBe(JSON.stringify(ils.routes));
-    expect(JSON.stringify(auto.routes)).not.toBe(JSON.stringify(hgs.routes));
+    const short = await byEngine(p, { seed: 4, maxIterations: 20, timeLimitMs: HGS_MS_PER_JOB * 30 - 1 });
+    expect(short.auto).toBe(short.ils);
+    expect(short.auto).not.toBe(short.hgs);
     const long = { seed: 4, maxIterations: 20, timeLimitMs: HGS_MS_PER_JOB * 30 };
     expect(JSON.stringify((await solve(p, long)).routes)).toBe(JSON.stringify((await solve(p, { ...long, algorithm: 'hgs' })).routes));
   }, 60_000);
@@ -96,13 +103,9 @@ describe('defaultEngine', () => {
     const n = HGS_MAX_JOBS + 10;
     const p = cvrp(n, () => 1);
     p.vehicles = Array.from({ length: 60 }, (_, k) => ({ id: `v${k}`, start: [50, 50] as [number, number], end: [50, 50] as [number, number], capacity: [10] }));
-    const options = { seed: 3, maxIterations: 2, timeLimitMs: UNIFORM_HGS_MS_PER_JOB * n };
-    const auto = await solve(p, options);
-    const hgs = await solve(p, { ...options, algorithm: 'hgs' });
-    const ils = await solve(p, { ...options, algorithm: 'ils' });
-    for (const s of [auto, hgs, ils]) expect(checkSolution(p, s).feasible).toBe(true);
-    expect(JSON.stringify(auto.routes)).toBe(JSON.stringify(hgs.routes));
-    expect(JSON.stringify(auto.routes)).not.toBe(JSON.stringify(ils.routes));
+    const plans = await byEngine(p, { seed: 3, maxIterations: 2, timeLimitMs: UNIFORM_HGS_MS_PER_JOB * n });
+    expect(plans.auto).toBe(plans.hgs);
+    expect(plans.auto).not.toBe(plans.ils);
   }, 60_000);
 
   it('solves a plain problem with the default engine: feasible by the checker, the same answer as algorithm hgs', async () => {
