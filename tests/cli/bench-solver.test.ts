@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SETS, naturalCompare, renderMarkdown, runInstance, selectInstances, summarise, type InstanceResult } from '../../bench/solver.js';
 import { REPO_ROOT } from '../io/shared.js';
+import { compareWithReference, parseReference, renderReference } from '../../bench/reference.js';
 
 /**
  * Depot at (0, 0), customers at (10, 0), (20, 0), (0, 10), (0, 20), demand 1
@@ -76,15 +77,58 @@ describe('bench:solver helpers', () => {
   });
 });
 
+describe('bench:solver against another solver (--reference)', () => {
+  const base = { jobs: 1, violations: [], unassigned: 0, cost: 0, bksDistance: null, bksVehicles: null, gapPct: null, solveMs: 1, iterations: 1, maxRssMb: 1 };
+
+  it('parses distances and { distance, routes } entries, and names a bad entry', () => {
+    const ref = parseReference('{"A": 100, "B": {"distance": 200.5, "routes": 7}}');
+    expect([...ref]).toEqual([['A', { distance: 100 }], ['B', { distance: 200.5, routes: 7 }]]);
+    expect(() => parseReference('{"A": 100, "B": "x"}')).toThrow(/\/B/);
+    expect(() => parseReference('{"C": {"distance": -1}}')).toThrow(/\/C/);
+    expect(() => parseReference('{"D": {"distance": 5, "routes": 1.5}}')).toThrow(/\/D/);
+    expect(() => parseReference('[1, 2]')).toThrow(/object/);
+  });
+
+  it('compares checked plans only, lists failures and the instances 1 % or more above', () => {
+    const results: InstanceResult[] = [
+      { ...base, name: 'A', feasible: true, routes: 5, distance: 101 },
+      { ...base, name: 'B', feasible: true, routes: 7, distance: 198 },
+      { ...base, name: 'C', feasible: false, routes: 3, distance: 90 },
+      { ...base, name: 'D', feasible: true, routes: 2, distance: 50 },
+    ];
+    const ref = parseReference('{"A": 100, "B": {"distance": 200, "routes": 6}, "C": 95, "Z": 1}');
+    const c = compareWithReference(results, ref, 'PyVRP');
+    expect(c.rows.map((x) => [x.name, x.diffPct])).toEqual([['A', 1], ['B', -1]]);
+    expect(c.oursFailed).toEqual(['C']);
+    expect(c.notInReference).toEqual(['D']);
+    expect(c.meanOurs).toBe(149.5);
+    expect(c.meanReference).toBe(150);
+    expect(c.meanDistanceDiffPct).toBeCloseTo((100 * -0.5) / 150, 12);
+    expect(c.meanDiffPct).toBeCloseTo(0, 12);
+    expect(c.worst?.name).toBe('A');
+    expect(c.worse).toEqual(['A']);
+    const md = renderReference(c).join('\n');
+    expect(md).toContain('## Against PyVRP');
+    expect(md).toContain('**Our plan failed** (not compared): C.');
+    expect(md).toContain('| B | 198.0 | 7 | 200.0 | 6 | -1.00 |');
+    expect(md).toMatch(/1 % or more above PyVRP: A\./);
+    const none = compareWithReference([], ref);
+    expect(none.meanDistanceDiffPct).toBeNull();
+    expect(none.worst).toBeNull();
+  });
+});
+
 describe('npm run bench:solver end to end (2+1 tiny instances, 2 in parallel)', () => {
   it('writes the markdown and JSON reports with checked gaps', () => {
     const dir = instancesDir();
     const out = join(dir, 'results', 'solver-tiny.md');
+    const refFile = join(dir, 'ref.json');
+    writeFileSync(refFile, JSON.stringify({ T1: 79.2, T2: { distance: 80, routes: 2 } }));
     const built = join(REPO_ROOT, 'dist', 'bench', 'solver.js');
     const script = existsSync(built) ? [built] : [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'bench', 'solver.ts')];
     const r = spawnSync(
       process.execPath,
-      [...script, '--instances', dir, '--set', 'solomon', '--time-limit', '0.5', '--seed', '3', '--parallel', '2', '--subset', 'T.*', '--out', out],
+      [...script, '--instances', dir, '--set', 'solomon', '--time-limit', '0.5', '--seed', '3', '--parallel', '2', '--subset', 'T.*', '--out', out, '--reference', refFile, '--reference-label', 'other'],
       { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -102,5 +146,30 @@ describe('npm run bench:solver end to end (2+1 tiny instances, 2 in parallel)', 
     expect(md).toContain('--parallel 2');
     expect(md).toMatch(/node v\d+/);
     expect(md).toMatch(/\| T1 \| 4 \| yes \| 2 \/ 2 \| 80\.0 \| 80 \| 0\.00 \|/);
+    // side by side with the reference: T1 1.01 % above 79.2, T2 level with 80, T3 not in it
+    expect(json.reference.rows.map((x: { name: string }) => x.name)).toEqual(['T1', 'T2']);
+    expect(json.reference.rows[0].diffPct).toBeCloseTo((100 * 0.8) / 79.2, 9);
+    expect(json.reference.worse).toEqual(['T1']);
+    expect(json.reference.notInReference).toEqual(['T3']);
+    expect(md).toContain('## Against other');
+  });
+});
+
+describe('npm run bench:solver on a folder without bks.json (hold-out files)', () => {
+  it('solves and checks them, with no gaps instead of a crash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vrpkit-bench-'));
+    mkdirSync(join(dir, 'homberger', '400'), { recursive: true });
+    writeFileSync(join(dir, 'homberger', '400', 'H1.txt'), TINY);
+    const out = join(dir, 'results', 'solver-h400.md');
+    const built = join(REPO_ROOT, 'dist', 'bench', 'solver.js');
+    const script = existsSync(built) ? [built] : [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'bench', 'solver.ts')];
+    const r = spawnSync(process.execPath, [...script, '--instances', dir, '--set', 'homberger400', '--time-limit', '0.3', '--out', out], {
+      cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(out.replace(/\.md$/, '.json'), 'utf8'));
+    expect(json.results).toHaveLength(1);
+    expect(json.results[0]).toMatchObject({ name: 'H1', feasible: true, routes: 2, gapPct: null, bksDistance: null });
+    expect(json.results[0].distance).toBeCloseTo(80, 9);
   });
 });
