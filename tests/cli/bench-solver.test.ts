@@ -29,6 +29,12 @@ const TINY = [
   '    4      0        20          1          0       1000          5',
 ].join('\r\n');
 
+/** The bench:solver script to spawn: the built one when present, else the source through tsx. */
+function benchScript(): string[] {
+  const built = join(REPO_ROOT, 'dist', 'bench', 'solver.js');
+  return existsSync(built) ? [built] : [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'bench', 'solver.ts')];
+}
+
 function instancesDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'vrpkit-bench-'));
   mkdirSync(join(dir, 'solomon'));
@@ -124,8 +130,7 @@ describe('npm run bench:solver end to end (2+1 tiny instances, 2 in parallel)', 
     const out = join(dir, 'results', 'solver-tiny.md');
     const refFile = join(dir, 'ref.json');
     writeFileSync(refFile, JSON.stringify({ T1: 79.2, T2: { distance: 80, routes: 2 } }));
-    const built = join(REPO_ROOT, 'dist', 'bench', 'solver.js');
-    const script = existsSync(built) ? [built] : [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'bench', 'solver.ts')];
+    const script = benchScript();
     const r = spawnSync(
       process.execPath,
       [...script, '--instances', dir, '--set', 'solomon', '--time-limit', '0.5', '--seed', '3', '--parallel', '2', '--subset', 'T.*', '--out', out, '--reference', refFile, '--reference-label', 'other'],
@@ -161,8 +166,7 @@ describe('npm run bench:solver on a folder without bks.json (hold-out files)', (
     mkdirSync(join(dir, 'homberger', '400'), { recursive: true });
     writeFileSync(join(dir, 'homberger', '400', 'H1.txt'), TINY);
     const out = join(dir, 'results', 'solver-h400.md');
-    const built = join(REPO_ROOT, 'dist', 'bench', 'solver.js');
-    const script = existsSync(built) ? [built] : [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'bench', 'solver.ts')];
+    const script = benchScript();
     const r = spawnSync(process.execPath, [...script, '--instances', dir, '--set', 'homberger400', '--time-limit', '0.3', '--out', out], {
       cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000,
     });
