@@ -107,6 +107,12 @@ export interface SolveOptions extends ZoneOptions {
    */
   routeKickAfter?: number;
   /**
+   * ILS: every other route-elimination kick opens a route instead — the
+   * clients nearest a random client move to an empty route (search/route-split.ts).
+   * Default true under the cost objective up to 500 clients (where kicks run), else false.
+   */
+  routeOpeningKicks?: boolean;
+  /**
    * ILS: perturbations cut strings of up to this many consecutive clients
    * from the routes near a random client instead of removing its nearest
    * clients, once the first `cheapBestIterations` are over; 0 = never.

@@ -238,6 +238,20 @@ export function defaultCheapBest(cp: Pick<CompiledProblem, 'n' | 'hasTime'>): nu
  * best known 0.22 → 0.01 % and 0.39 → 0.34 % (per file it moves both ways).
  */
 const ROUTE_KICK_PER_CLIENT = 3;
+/*
+ * Under the cost objective every other kick opens a route instead
+ * (`routeOpening`, search/route-split.ts): plans settle one route off the
+ * shortest known in both directions. Homberger 200 type 2, 20 s, four seeds
+ * paired with the kicks that only remove (bench/results/tuning.md, "Session
+ * 21"): 120 runs, mean gap 0.148 → 0.124 %; C2 0.217 → 0.103 % (better on 15
+ * runs, worse on 2; C2_2_3 reaches the best known's 7 routes on two seeds),
+ * R2 and RC2 level (+0.02 ± 0.05 and ± 0.02 points); Solomon type 2 at
+ * 10 s, one seed, 0.068 → 0.085 % (R2 0.14 → 0.19 %, within its seed spread).
+ * Up to 500 clients only: on the six Homberger 1,000 files at 30 s (one seed)
+ * C2_10_1 kept a route more (0.00 → 0.82 %), RC1_10_1 2.91 → 2.30 %, mean
+ * 1.34 → 1.39 %. Not under fewest-vehicles, which wants routes closed.
+ */
+const ROUTE_OPENING_MAX_CLIENTS = 500;
 const STRING_RUIN_MAX = 10;
 
 /**
@@ -345,6 +359,7 @@ export async function runIls(
     cheapBestUntil: options.cheapBestIterations ?? defaultCheapBest(cp),
     stringRuin: options.stringRuin ?? defaultStringRuin(cp),
     routeCapSlack: routeCap(options.routeCapSlack, cp, objective.type),
+    routeOpening: options.routeOpeningKicks ?? (objective.type === 'cost' && cp.n <= ROUTE_OPENING_MAX_CLIENTS),
     routeKickAfter: options.routeKickAfter ?? defaultRouteKick(cp, (objective.type === 'cost' && longLoads) || longRoutes),
     construction: ilsConstruction(options.construction, cp, limitMs),
     sliceEvaluations: SLICE_ADAPTING,

@@ -13,6 +13,7 @@ import { LocalSearch } from '../../src/solver/search/local-search.js';
 import { computeNeighbourhood } from '../../src/solver/search/neighbourhood.js';
 import { Perturbation } from '../../src/solver/search/perturb.js';
 import { KickCall, RouteKick } from '../../src/solver/search/route-kick.js';
+import { RouteSplit } from '../../src/solver/search/route-split.js';
 import { fleetLowerBound } from '../../src/solver/search/route-min.js';
 import { defaultRouteKick, defaultStringRuin } from '../../src/solver/run-ils.js';
 import type { SearchRoutes } from '../../src/solver/search/routes.js';
@@ -92,6 +93,73 @@ describe('RouteKick', () => {
   });
 });
 
+describe('RouteSplit (the route-opening kick)', () => {
+  it('moves the clients nearest a random one into an empty route — as many as a route of one more holds — keeping every client once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 4 }), (seed, k) => {
+        const p = problem(24, seed);
+        const lists = Array.from({ length: k }, (_, r) => Array.from({ length: 24 / k }, (_, i) => r * (24 / k) + i));
+        const rs = routesOf(p, lists);
+        const nb = computeNeighbourhood(rs.data.cp, 23);
+        const before = lists.map((l) => l.slice());
+        const opener = new RouteSplit(rs, nb, new Inserter(rs, nb), new Rng(seed));
+        expect(opener.split()).toBe(true);
+        expect(clientsOf(rs)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+        expect(used(rs)).toBe(k + 1);
+        // the new route is the first slot that was empty, with round(24 / (k + 1)) clients (the granular list holds them all)
+        const opened = Array.from(rs.nodes[k].slice(1, rs.len[k] + 1));
+        expect(opened.length).toBe(Math.round(24 / (k + 1)));
+        // the other routes kept their other clients, in their order
+        for (let r = 0; r < k; r++) {
+          expect(Array.from(rs.nodes[r].slice(1, rs.len[r] + 1))).toEqual(before[r].filter((c) => !opened.includes(c)));
+        }
+        // route data are up to date: positions and costs match a fresh update
+        for (let r = 0; r <= k; r++) for (let q = 1; q <= rs.len[r]; q++) expect(rs.pos[rs.nodes[r][q]]).toBe(q);
+        const costs = Array.from(rs.cost);
+        for (let r = 0; r < rs.R; r++) rs.update(r);
+        expect(Array.from(rs.cost)).toEqual(costs);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('fails, leaving the plan unchanged, when no empty route is left', () => {
+    const p = { ...problem(6, 5), vehicles: problem(6, 5).vehicles.slice(0, 2) };
+    const rs = routesOf(p, [[0, 1, 2], [3, 4, 5]]);
+    const nb = computeNeighbourhood(rs.data.cp, 5);
+    expect(new RouteSplit(rs, nb, new Inserter(rs, nb), new Rng(1)).split()).toBe(false);
+    expect(Array.from(rs.nodes[0].slice(1, 4))).toEqual([0, 1, 2]);
+    expect(Array.from(rs.nodes[1].slice(1, 4))).toEqual([3, 4, 5]);
+  });
+
+  it('with an opener, kicks alternate: remove a route, then open one; at the load bound every kick opens', async () => {
+    const p = problem(12, 9);
+    const rs = routesOf(p, [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]);
+    const nb = computeNeighbourhood(rs.data.cp, 11);
+    const kick = new RouteKick(rs, nb, 1, 5, 2000, new RouteSplit(rs, nb, new Inserter(rs, nb), new Rng(2)));
+    expect(kick.due(5, 3)).toBe(KickCall.Kick);
+    const removed = await kick.kick(never);
+    const after1 = used(rs);
+    expect(after1).toBe(removed ? 2 : 3);
+    kick.improved();
+    // the second kick opens a route: its clients come from routes longer than it, so none empties
+    expect(await kick.kick(never)).toBe(true);
+    expect(used(rs)).toBe(after1 + 1);
+    expect([kick.tried, kick.removed, kick.opened]).toEqual([2, removed ? 1 : 0, 1]);
+    expect(clientsOf(rs)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    // at the bound a plain kick is never due; with an opener it is, and opens
+    const bound = fleetLowerBound(rs);
+    const atBound = routesOf(p, [Array.from({ length: 12 }, (_, i) => i)]);
+    const nb2 = computeNeighbourhood(atBound.data.cp, 11);
+    expect(new RouteKick(atBound, nb2, 1, 5, 2000).due(5, bound)).toBe(KickCall.None);
+    const k2 = new RouteKick(atBound, nb2, 1, 5, 2000, new RouteSplit(atBound, nb2, new Inserter(atBound, nb2), new Rng(3)));
+    expect(k2.due(5, 1)).toBe(KickCall.Kick);
+    expect(await k2.kick(never)).toBe(true);
+    expect(used(atBound)).toBe(2);
+    expect(k2.opened).toBe(1);
+  });
+});
+
 describe('string ruins', () => {
   it('cut runs of consecutive clients, at most one per route and stringMax long, and put every client back', () => {
     fc.assert(
@@ -150,9 +218,13 @@ describe('solving with kicks and string ruins', () => {
     // long routes: the default is a kick after 3 × 40 iterations without a new best, and one happened
     expect(await run(long, {})).toBe(await run(long, { routeKickAfter: 120 }));
     expect(await run(long, {})).not.toBe(await run(long, { routeKickAfter: 0 }));
-    // fewest-vehicles on long routes (its route phase, then fresh starts): the same kick
+    // under the cost objective up to 500 clients every other kick opens a route: on by default, and it changes the search
+    expect(await run(long, {})).toBe(await run(long, { routeOpeningKicks: true }));
+    expect(await run(long, {})).not.toBe(await run(long, { routeOpeningKicks: false }));
+    // fewest-vehicles on long routes (its route phase, then fresh starts): the same kick, removing routes only
     const fewest = { objective: 'fewest-vehicles' };
     expect(await run(long, fewest)).toBe(await run(long, { ...fewest, routeKickAfter: 120 }));
+    expect(await run(long, fewest)).toBe(await run(long, { ...fewest, routeOpeningKicks: false }));
     // short routes, or balance (which wants routes): no kick
     expect(await run(short, {})).toBe(await run(short, { routeKickAfter: 0 }));
     const balance = { objective: { type: 'balance', weight: 1 } };

@@ -28,6 +28,7 @@ import { fleetLowerBound, RouteMinimiser } from './route-min.js';
 import type { RoutePhase } from './route-phase.js';
 import { Perturbation } from './perturb.js';
 import { KickCall, RouteKick } from './route-kick.js';
+import { RouteSplit } from './route-split.js';
 import { SearchRoutes } from './routes.js';
 import { Snapshot } from './snapshot.js';
 
@@ -72,6 +73,8 @@ export interface IlsParams {
    * one above the loads' bound (undefined: no cap).
    */
   routeCapSlack?: number;
+  /** Every other kick opens a route instead of removing one (route-split.ts); default false. */
+  routeOpening?: boolean;
   /** Ejection-pool steps one kick may take (default 2 × clients). */
   routeKickSteps?: number;
   /** Move evaluations between two checks of the clock inside one local search. */
@@ -155,7 +158,8 @@ export class Ils {
     this.penalties = new PenaltyManager(...initialPenalties(cp), target !== undefined && RouteMinimiser.applies(this.rs) ? { ...DEFAULT_PENALTY_PARAMS, target } : DEFAULT_PENALTY_PARAMS);
     const kickAfter = params.routeKickAfter ?? 0;
     this.kick = kickAfter > 0 && RouteKick.applies(this.rs)
-      ? new RouteKick(this.rs, this.nb, (params.seed ^ 0x5bd1e995) >>> 0, kickAfter, params.routeKickSteps ?? 2 * this.rs.n)
+      ? new RouteKick(this.rs, this.nb, (params.seed ^ 0x5bd1e995) >>> 0, kickAfter, params.routeKickSteps ?? 2 * this.rs.n,
+        params.routeOpening ? new RouteSplit(this.rs, this.nb, this.inserter, new Rng((params.seed ^ 0x2545f491) >>> 0)) : null)
       : null;
     this.applyWeights();
   }

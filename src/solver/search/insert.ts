@@ -43,6 +43,21 @@ export class Inserter {
     return -1;
   }
 
+  /** Inserts unrouted client u at its cheapest position in route r (empty or not) and updates the route. */
+  insertInto(u: number, r: number): void {
+    const rs = this.rs, a = rs.nodes[r];
+    let best = Infinity, bestP = 0;
+    for (let p = 0; p <= rs.len[r]; p++) {
+      const d = this.delta(u, a[p]);
+      if (d < best) {
+        best = d;
+        bestP = p;
+      }
+    }
+    rs.insert(u, r, bestP + 1);
+    rs.update(r);
+  }
+
   /** Cost delta of inserting u after node `after` (a start sentinel or client). */
   private delta(u: number, after: number): number {
     const rs = this.rs;

@@ -20,6 +20,10 @@
  * fewer is often much dearer, and kicking it again and again kept the search
  * away from the best for good (RC1_10_1: no new best after 15 CPU-s).
  *
+ * With a `RouteSplit` (route-split.ts), every other kick opens a route
+ * instead (and every kick does when the best is at the load bound); it is
+ * judged, sent back and counted as failed in the same way.
+ *
  * Counted in iterations and steps, never in time, so seed + iteration budget
  * stays reproducible.
  */
@@ -27,6 +31,7 @@ import { Rng } from '../../core/rng.js';
 import type { Neighbourhood } from './neighbourhood.js';
 import { fleetLowerBound, RouteMinimiser } from './route-min.js';
 import type { SearchRoutes } from './routes.js';
+import type { RouteSplit } from './route-split.js';
 
 /** What `due` asks of the search: go on; kick the best (`kick`); or, the last kick having borne nothing, go back to the best. */
 export const KickCall = { None: 0, Kick: 1, Back: 2 } as const;
@@ -42,6 +47,10 @@ export class RouteKick {
   /** Kicks tried / those that removed a route (statistics). */
   tried = 0;
   removed = 0;
+  /** Kicks that opened a route (statistics). */
+  opened = 0;
+  /** Kicks so far that could open a route (every other one tries). */
+  private turn = 0;
 
   constructor(
     private readonly rs: SearchRoutes,
@@ -52,6 +61,8 @@ export class RouteKick {
     readonly after: number,
     /** Ejection-pool steps one kick may take. */
     readonly steps: number,
+    /** Opens a route on every other kick (null: kicks only remove routes). */
+    private readonly opener: RouteSplit | null = null,
   ) {}
 
   /** Whether the kick applies to this problem at all (the ejection pool's conditions). */
@@ -72,7 +83,7 @@ export class RouteKick {
       return KickCall.Back;
     }
     if (this.bound < 0) this.bound = fleetLowerBound(this.rs);
-    return bestRoutes > this.bound ? KickCall.Kick : KickCall.None;
+    return bestRoutes > this.bound || this.opener ? KickCall.Kick : KickCall.None;
   }
 
   /** The search found a new best: the kick before it (if any) bore fruit. */
@@ -84,12 +95,21 @@ export class RouteKick {
 
   /**
    * Removes one route from the plan in the working routes (which must be the
-   * feasible best). True: the routes hold a feasible plan with one route
-   * fewer; false: the plan is unchanged.
+   * feasible best) — or, with an opener, every other time opens one. True:
+   * the routes hold a feasible plan with one route fewer (or a plan with one
+   * route more, for the local search to settle); false: the plan is unchanged.
    */
   async kick(pause: () => Promise<boolean>): Promise<boolean> {
     this.minimiser ??= new RouteMinimiser(this.rs, this.nb, new Rng(this.seed));
     this.tried++;
+    if (this.opener && (this.turn++ % 2 === 1 || this.rs.used <= this.bound)) {
+      const ok = this.opener.split();
+      if (ok) {
+        this.opened++;
+        this.pending = true;
+      } else this.failures++;
+      return ok;
+    }
     const ok = await this.minimiser.removeOne(this.steps, pause);
     if (ok) {
       this.removed++;
