@@ -19,11 +19,15 @@ import type { SearchRoutes } from './routes.js';
 
 export class RouteSplit {
   private readonly picked: Int32Array;
-  private readonly from: Int32Array;
+  /** Routes the moved clients left (each refreshed once), marked with the split's stamp as in perturb.ts. */
+  private readonly left: Int32Array;
+  private readonly seenRoute: Int32Array;
+  private stamp = 0;
 
   constructor(private readonly rs: SearchRoutes, private readonly nb: Neighbourhood, private readonly inserter: Inserter, private readonly rng: Rng) {
     this.picked = new Int32Array(rs.n);
-    this.from = new Int32Array(rs.n);
+    this.left = new Int32Array(rs.R);
+    this.seenRoute = new Int32Array(rs.R);
   }
 
   /** Opens one route; false (the plan unchanged) when no empty route of the chosen client's type is left or nothing is routed. */
@@ -36,23 +40,24 @@ export class RouteSplit {
     const target = this.inserter.emptyRoute(rs.typeOf(rs.routeOf[c]));
     if (target < 0) return false;
     const want = Math.max(2, Math.round(n / (rs.used + 1)));
-    const picked = this.picked, from = this.from;
+    const picked = this.picked, left = this.left, seen = this.seenRoute, stamp = ++this.stamp;
     let m = 0;
     picked[m++] = c;
     for (let q = nb.start[c]; q < nb.start[c + 1] && m < want; q++) {
       const v = nb.list[q];
       if (rs.routeOf[v] >= 0) picked[m++] = v;
     }
-    // out of their routes (each route updated once), then into the empty one, nearest first
+    // out of their routes (`remove` keeps them readable; each is refreshed once), then into the empty one, nearest first
+    let nLeft = 0;
     for (let i = 0; i < m; i++) {
-      from[i] = rs.routeOf[picked[i]];
+      const r = rs.routeOf[picked[i]];
       rs.remove(picked[i]);
+      if (seen[r] !== stamp) {
+        seen[r] = stamp;
+        left[nLeft++] = r;
+      }
     }
-    for (let i = 0; i < m; i++) {
-      let seen = false;
-      for (let j = 0; j < i && !seen; j++) seen = from[j] === from[i];
-      if (!seen) rs.update(from[i]);
-    }
+    for (let i = 0; i < nLeft; i++) rs.update(left[i]);
     for (let i = 0; i < m; i++) this.inserter.insertInto(picked[i], target);
     return true;
   }
